@@ -1,0 +1,36 @@
+package dk.rampe.aws;
+
+import dk.rampe.config.RampeConfig;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * SDK clients built for Lambda cold start: the url-connection HTTP client, an explicit region
+ * and the environment credentials provider (what Lambda sets), so the SDK never walks its
+ * default chains. An endpoint override points them at DynamoDB Local or LocalStack.
+ */
+public final class AwsClients {
+    private AwsClients() {
+    }
+
+    public static AwsCredentialsProvider credentials() {
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+
+    public static DynamoDbClient dynamo(RampeConfig config) {
+        return dynamo(config.region(), config.dynamoEndpoint(), credentials());
+    }
+
+    public static DynamoDbClient dynamo(String region, String endpoint, AwsCredentialsProvider credentials) {
+        var b = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(region))
+                .credentialsProvider(credentials);
+        if (endpoint != null && !endpoint.isBlank()) b.endpointOverride(URI.create(endpoint));
+        return b.build();
+    }
+}

@@ -1,0 +1,63 @@
+package dk.rampe.aws;
+
+import dk.rampe.domain.Settings;
+import dk.rampe.json.Json;
+import dk.rampe.json.SettingsCodec;
+import dk.rampe.ports.SettingsStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Settings live as one JSON document in one item. A warm Lambda keeps them for
+ * {@code cacheFor} (one read per minute instead of one per request).
+ */
+public final class DynamoSettingsStore implements SettingsStore {
+    static final String PK = "SETTINGS";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration cacheFor;
+    private volatile Settings cached;
+    private volatile Instant cachedUntil = Instant.MIN;
+
+    public DynamoSettingsStore(DynamoDbClient dynamo, String table, Clock clock, Duration cacheFor) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.cacheFor = cacheFor;
+    }
+
+    @Override
+    public Settings current() {
+        Instant now = clock.instant();
+        Settings s = cached;
+        if (s != null && now.isBefore(cachedUntil)) return s;
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Attrs.key(PK, PK))).item();
+        try {
+            s = item == null || item.isEmpty() ? Settings.empty()
+                    : SettingsCodec.parse(Json.parse(Attrs.str(item, "document")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored settings are not valid JSON", e);
+        }
+        cached = s;
+        cachedUntil = now.plus(cacheFor);
+        return s;
+    }
+
+    @Override
+    public void replace(Settings settings, String actor) {
+        Map<String, AttributeValue> item = Attrs.key(PK, PK);
+        item.put("type", Attrs.s("settings"));
+        item.put("document", Attrs.s(Json.write(SettingsCodec.write(settings))));
+        item.put("updatedBy", Attrs.s(actor));
+        item.put("updatedAt", Attrs.s(clock.instant().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        cached = settings;
+        cachedUntil = clock.instant().plus(cacheFor);
+    }
+}

@@ -1,0 +1,63 @@
+package dk.rampe.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one ObjectMapper. Rampe reads and writes JSON through the tree model only: no bean
+ * introspection, which keeps Lambda cold starts short and the wire format explicit.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapperHolder.create();
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    private static final class JsonMapperHolder {
+        static ObjectMapper create() {
+            JsonFactory factory = JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                    .build();
+            factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            ObjectMapper m = new ObjectMapper(factory);
+            m.registerModule(new JavaTimeModule());
+            m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            return m;
+        }
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /** Parses JSON; throws {@link JsonProcessingException} (wrapped) on malformed input. */
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
