@@ -22,7 +22,7 @@ public final class PhoneNumber {
         boolean international = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '+' && i == 0) international = true;
+            if (c == '+' && !international && digits.length() == 0) international = true;
             else if (c >= '0' && c <= '9') digits.append(c);
             else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '\u00a0') return Optional.empty();
         }

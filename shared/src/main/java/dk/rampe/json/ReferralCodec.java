@@ -83,14 +83,11 @@ public final class ReferralCodec {
         if (node == null) return null;
         r.onlyKnown(node, "citizen", CITIZEN);
         Cpr cpr = null;
-        String cprText = r.text(node, "citizen", "cpr", true, 11);
+        String cprText = r.text(node, "citizen", "cpr", true, 64);
         if (cprText != null) {
             Optional<Cpr> parsed = Cpr.parse(cprText);
             if (parsed.isPresent()) cpr = parsed.get();
             else r.add("citizen.cpr", Cpr.isTenDigits(cprText) ? "cpr.date" : "cpr.format");
-        } else if (node.has("cpr") && node.get("cpr").isTextual() && !node.get("cpr").textValue().isBlank()) {
-            // too long: the length error is already there; say what a CPR looks like instead
-            r.add("citizen.cpr", "cpr.format");
         }
         String name = r.text(node, "citizen", "name", true, 200);
         PhoneNumber phone = phone(r, node, "citizen", true);

@@ -1,0 +1,161 @@
+package dk.rampe.intake;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.aws.DynamoSettingsStore;
+import dk.rampe.config.RampeConfig;
+import dk.rampe.json.Json;
+import dk.rampe.json.SettingsCodec;
+import dk.rampe.testkit.DynamoLocal;
+import dk.rampe.testkit.Events;
+import dk.rampe.testkit.SamTemplate;
+import dk.rampe.testkit.Tables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The intake handler against DynamoDB Local (real SDK client over HTTP), on fresh tables made
+ * from the SAM template, with the sample settings and a clock the test moves.
+ */
+final class IntakeFixture {
+    static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    static final Map<String, String> AARHUS = claims("client_id", "jobcenter-aarhus-client");
+    static final Map<String, String> ODDER = claims("client_id", "jobcenter-odder-client");
+    static final Map<String, String> ANNA = claims("username", "c-anna", "cognito:groups", "[rampe-staff]");
+    static final Map<String, String> DORTHE = claims("username", "po-dorthe", "cognito:groups", "[rampe-staff]");
+    static final Map<String, String> STRANGER = claims("username", "x-other", "cognito:groups", "[rampe-staff]");
+    static final Map<String, String> ADMIN = claims("username", "admin", "cognito:groups", "[rampe-admin]");
+
+    final MovableClock clock = new MovableClock(NOW);
+    final DynamoDbClient dynamo;
+    final RampeConfig config;
+    final ReferralIntakeHandler handler;
+
+    IntakeFixture(DynamoLocal local) {
+        this.dynamo = local.client();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> env = new HashMap<>();
+        env.put("RAMPE_TABLE", "rampe-" + suffix);
+        env.put("RAMPE_AUDIT_TABLE", "rampe-audit-" + suffix);
+        env.put("RAMPE_MATCH_KEY_SECRET", "test-pepper-0123456789abcdef");
+        this.config = RampeConfig.from(env);
+        Tables.createAll(SamTemplate.bundled(), dynamo, env);
+        loadSettings(Events.text("settings-sample.json"));
+        this.handler = new ReferralIntakeHandler(config, dynamo, clock);
+    }
+
+    void loadSettings(String json) {
+        try {
+            new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO)
+                    .replace(SettingsCodec.parse(Json.parse(json)), "test");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> claims(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        m.put("token_use", "access");
+        return m;
+    }
+
+    /** The sample referral body (events/referral-intake/referral.json) as a tree to change. */
+    static ObjectNode referral() {
+        try {
+            return (ObjectNode) Json.parse(Events.text("referral-intake/referral.json"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sample POST event with another body, caller and headers. */
+    static APIGatewayV2HTTPEvent post(String body, Map<String, String> claims, String... headers) {
+        APIGatewayV2HTTPEvent e = Events.read("referral-intake/post-referral.json", APIGatewayV2HTTPEvent.class);
+        e.setBody(body);
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        h.remove("idempotency-key");
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] == null) h.remove(headers[i]);
+            else h.put(headers[i], headers[i + 1]);
+        }
+        e.setHeaders(h);
+        e.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return e;
+    }
+
+    static APIGatewayV2HTTPEvent post(JsonNode body, Map<String, String> claims, String... headers) {
+        return post(Json.write(body), claims, headers);
+    }
+
+    /** Any other route of the function, shaped like the GET sample. */
+    static APIGatewayV2HTTPEvent call(String method, String path, String referralId, String body,
+                                      Map<String, String> claims, String... headers) {
+        APIGatewayV2HTTPEvent e = Events.read("referral-intake/get-referral.json", APIGatewayV2HTTPEvent.class);
+        e.setRouteKey(method + " " + path);
+        e.getRequestContext().setRouteKey(method + " " + path);
+        e.getRequestContext().getHttp().setMethod(method);
+        String raw = referralId == null ? path : path.replace("{referralId}", referralId);
+        e.setRawPath(raw);
+        e.setPathParameters(referralId == null ? null : Map.of("referralId", referralId));
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        if (body != null) {
+            e.setBody(body);
+            h.put("content-type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) h.put(headers[i], headers[i + 1]);
+        e.setHeaders(h);
+        e.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return e;
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent e) {
+        return handler.handleRequest(e, null);
+    }
+
+    static JsonNode json(APIGatewayV2HTTPResponse r) {
+        try {
+            return Json.parse(r.getBody());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(r.getBody(), e);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void set(Instant t) {
+            now.set(t);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

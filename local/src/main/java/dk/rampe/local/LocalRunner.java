@@ -1,0 +1,192 @@
+package dk.rampe.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.aws.DynamoSettingsStore;
+import dk.rampe.config.RampeConfig;
+import dk.rampe.domain.Settings;
+import dk.rampe.json.Json;
+import dk.rampe.json.SettingsCodec;
+import dk.rampe.testkit.DynamoLocal;
+import dk.rampe.testkit.Events;
+import dk.rampe.testkit.SamTemplate;
+import dk.rampe.testkit.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Rampe on one machine, with nothing but a JDK: DynamoDB Local in-process (data kept in a
+ * folder, so a restart keeps state), tables created from the SAM template, settings loaded
+ * from a JSON file, and the template's HTTP routes served on 127.0.0.1 by the very same
+ * handler classes that run in Lambda.
+ */
+public final class LocalRunner implements AutoCloseable {
+
+    /** Where things live; every field has a default a newcomer never needs to change. */
+    public record Options(String host, int port, Path dataDir, Path settingsFile, Path tokensFile, Path outboxDir,
+                          Map<String, String> environment) {
+
+        /** From environment variables (see README), with defaults under .rampe/ and events/. */
+        public static Options fromEnvironment(Map<String, String> env) {
+            Path events = Events.folder();
+            return new Options(
+                    "127.0.0.1",
+                    Integer.parseInt(env.getOrDefault("RAMPE_LOCAL_PORT", "8787")),
+                    "memory".equals(env.get("RAMPE_LOCAL_DATA")) ? null
+                            : Path.of(env.getOrDefault("RAMPE_LOCAL_DATA", events.getParent().resolve(".rampe/data").toString())),
+                    Path.of(env.getOrDefault("RAMPE_SETTINGS_FILE", events.resolve("settings-sample.json").toString())),
+                    Path.of(env.getOrDefault("RAMPE_LOCAL_TOKENS_FILE", events.resolve("local-tokens.json").toString())),
+                    Path.of(env.getOrDefault("RAMPE_OUTBOX_DIR", events.getParent().resolve(".rampe/outbox").toString())),
+                    env);
+        }
+    }
+
+    private final DynamoLocal dynamo;
+    private final LocalApiServer api;
+    private final RampeConfig config;
+    private final Options options;
+    private final List<LocalRoutes.Route> routes;
+
+    private LocalRunner(DynamoLocal dynamo, LocalApiServer api, RampeConfig config, Options options,
+                        List<LocalRoutes.Route> routes) {
+        this.dynamo = dynamo;
+        this.api = api;
+        this.config = config;
+        this.options = options;
+        this.routes = routes;
+    }
+
+    public static LocalRunner start(Options options) throws IOException {
+        DynamoLocal dynamo = options.dataDir() == null ? DynamoLocal.inMemory() : DynamoLocal.inFolder(options.dataDir(), 0);
+        try {
+            Map<String, String> env = new HashMap<>(options.environment());
+            env.putIfAbsent("AWS_REGION", DynamoLocal.REGION);
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint());
+            if (options.port() != 0) env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + options.port());
+            RampeConfig provisional = RampeConfig.from(env);
+            SamTemplate template = SamTemplate.bundled();
+            Tables.createAll(template, dynamo.client(), Map.of("RAMPE_TABLE", provisional.table(),
+                    "RAMPE_AUDIT_TABLE", provisional.auditTable()));
+            Clock clock = Clock.systemUTC();
+            Settings settings = SettingsCodec.parse(readJson(options.settingsFile()));
+            new DynamoSettingsStore(dynamo.client(), provisional.table(), clock, Duration.ZERO)
+                    .replace(settings, "local-runner");
+            Map<String, Map<String, String>> tokens = tokens(options.tokensFile());
+
+            List<LocalRoutes.Route> routes = LocalRoutes.fromTemplate(template);
+            // The port is known only once the server is bound when 0 was asked for.
+            Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new LinkedHashMap<>();
+            LocalApiServer api = new LocalApiServer(options.host(), options.port(), routes, handlers, tokens::get);
+            env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + api.port());
+            RampeConfig config = RampeConfig.from(env);
+            for (LocalRoutes.Route r : routes) {
+                handlers.computeIfAbsent(r.handlerClass(), c -> instantiate(c, config, dynamo.client(), clock));
+            }
+            return new LocalRunner(dynamo, api, config, options, routes);
+        } catch (IOException | RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    /** Every API handler offers the constructor (RampeConfig, DynamoDbClient, Clock) for this. */
+    @SuppressWarnings("unchecked")
+    static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
+            String className, RampeConfig config, DynamoDbClient dynamo, Clock clock) {
+        try {
+            Class<?> type = Class.forName(className);
+            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type
+                    .getConstructor(RampeConfig.class, DynamoDbClient.class, Clock.class)
+                    .newInstance(config, dynamo, clock);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build handler " + className, e);
+        }
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            return Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static Map<String, Map<String, String>> tokens(Path file) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        JsonNode root = readJson(file).path("tokens");
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, String> claims = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(c -> claims.put(c.getKey(), c.getValue().asText()));
+            out.put(e.getKey(), claims);
+        }
+        return out;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + options.host() + ":" + api.port();
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo.client();
+    }
+
+    public RampeConfig config() {
+        return config;
+    }
+
+    /** What it serves and how to try it. */
+    public String banner() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Rampe is running locally\n");
+        sb.append("  HTTP API      ").append(baseUrl()).append('\n');
+        sb.append("  DynamoDB      ").append(dynamo.endpoint()).append(options.dataDir() == null ? " (in memory)"
+                : " (data in " + options.dataDir().toAbsolutePath().normalize() + ")").append('\n');
+        sb.append("  tables        ").append(config.table()).append(", ").append(config.auditTable()).append('\n');
+        sb.append("  settings      ").append(options.settingsFile().toAbsolutePath().normalize()).append('\n');
+        sb.append("  local tokens  ").append(options.tokensFile().toAbsolutePath().normalize()).append('\n');
+        sb.append("Routes (from infra/sam-template.yaml):\n");
+        for (LocalRoutes.Route r : routes) {
+            sb.append(String.format("  %-6s %-45s %s%n", r.method(), r.path(),
+                    r.handlerClass().substring(r.handlerClass().lastIndexOf('.') + 1)));
+        }
+        Path sample = Events.folder().resolve("referral-intake/referral.json");
+        sb.append("Try it:\n");
+        sb.append("  curl -s -X POST ").append(baseUrl()).append("/v1/referrals \\\n")
+                .append("    -H 'Authorization: Bearer local-jobcenter-aarhus' -H 'Content-Type: application/json' \\\n")
+                .append("    --data @").append(Path.of("").toAbsolutePath().relativize(sample.toAbsolutePath())).append('\n');
+        sb.append("  curl -s ").append(baseUrl()).append("/v1/referrals/<referralId> -H 'Authorization: Bearer local-jobcenter-aarhus'\n");
+        sb.append("Stop with Ctrl-C.");
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        dynamo.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalRunner runner = start(Options.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "rampe-local-shutdown"));
+        System.out.println(runner.banner());
+        Thread.currentThread().join();
+    }
+}
