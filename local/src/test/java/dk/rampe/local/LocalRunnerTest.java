@@ -1,0 +1,82 @@
+package dk.rampe.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.json.Json;
+import dk.rampe.testkit.Events;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local runner started as README starts it (on a free port), called over real HTTP. */
+class LocalRunnerTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private LocalRunner start(Path data) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("RAMPE_LOCAL_PORT", "0");
+        env.put("RAMPE_LOCAL_DATA", data == null ? "memory" : data.toString());
+        env.put("RAMPE_OUTBOX_DIR", (data == null ? Path.of("target/outbox") : data.resolve("outbox")).toString());
+        return LocalRunner.start(LocalRunner.Options.fromEnvironment(env));
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String body, String contentType)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (contentType != null) b.header("Content-Type", contentType);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSampleReferralIsAcceptedReadBackAndRefusedWhenWrong(@TempDir Path data) throws Exception {
+        String sample = Events.text("referral-intake/referral.json");
+        String referralId;
+        try (LocalRunner runner = start(data)) {
+            String base = runner.baseUrl();
+            assertTrue(runner.banner().contains("curl -s -X POST " + base + "/v1/referrals"), runner.banner());
+
+            HttpResponse<String> created = send("POST", base + "/v1/referrals", "local-jobcenter-aarhus", sample,
+                    "application/json");
+            assertEquals(201, created.statusCode(), created.body());
+            referralId = Json.parse(created.body()).get("referralId").asText();
+
+            HttpResponse<String> read = send("GET", base + "/v1/referrals/" + referralId, "local-jobcenter-aarhus", null, null);
+            assertEquals(200, read.statusCode());
+            JsonNode view = Json.parse(read.body());
+            assertEquals("Søren Ærø Østergård", view.get("referral").get("citizen").get("name").asText());
+
+            HttpResponse<String> badCpr = send("POST", base + "/v1/referrals", "local-jobcenter-aarhus",
+                    sample.replace("010190-1234", "310290-1234").replace("AAR-2026-00042", "AAR-X"), "application/json");
+            assertEquals(400, badCpr.statusCode());
+            assertEquals("citizen.cpr", Json.parse(badCpr.body()).get("errors").get(0).get("field").asText());
+            assertFalse(badCpr.body().contains("310290"));
+
+            HttpResponse<String> wrongJobcentre = send("GET", base + "/v1/referrals/" + referralId,
+                    "local-jobcenter-odder", null, null);
+            assertEquals(404, wrongJobcentre.statusCode());
+
+            assertEquals(401, send("GET", base + "/v1/referrals/" + referralId, null, null, null).statusCode());
+            assertEquals(401, send("GET", base + "/v1/referrals/" + referralId, "forged", null, null).statusCode());
+            assertEquals(404, send("GET", base + "/v1/nothing-here", "local-jobcenter-aarhus", null, null).statusCode());
+        }
+        // a restart on the same folder keeps the state
+        try (LocalRunner again = start(data)) {
+            HttpResponse<String> read = send("GET", again.baseUrl() + "/v1/referrals/" + referralId,
+                    "local-jobcenter-aarhus", null, null);
+            assertEquals(200, read.statusCode(), read.body());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds Rampe and starts it locally on its embedded default: DynamoDB Local in-process
+# (data in .rampe/data), the HTTP API on http://127.0.0.1:8787, settings from events/.
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -q -B -DskipTests package -pl local -am
+exec java -jar local/target/rampe-local.jar
