@@ -15,6 +15,7 @@ import dk.rampe.domain.Settings;
 import dk.rampe.domain.ValidationException;
 import dk.rampe.json.Json;
 import dk.rampe.log.Log;
+import dk.rampe.log.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -137,6 +138,7 @@ public final class HttpApi {
             return problem(409, "referral.changedMeanwhile", new Object[0], List.of(), language);
         }
         Log.error("request.failed", "requestId", requestId, "exception", failure.getClass().getName());
+        Metrics.count("UnexpectedErrors");
         return problem(500, "internal", new Object[0], List.of(), language);
     }
 
