@@ -45,12 +45,13 @@ public final class LocalApiServer implements AutoCloseable {
 
     public LocalApiServer(String host, int port, List<LocalRoutes.Route> routes,
                           Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlersByClass,
-                          Authorizer authorizer) throws IOException {
+                          Authorizer authorizer, com.sun.net.httpserver.HttpHandler localOnly) throws IOException {
         this.routes = routes;
         this.handlers = handlersByClass;
         this.authorizer = authorizer;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         server.createContext("/", this::serve);
+        if (localOnly != null) server.createContext("/_local/", localOnly);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -165,7 +166,7 @@ public final class LocalApiServer implements AutoCloseable {
         return b.build();
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+    static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
             throws IOException {
         send(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
     }

@@ -56,14 +56,18 @@ public final class LocalRunner implements AutoCloseable {
 
     private final DynamoLocal dynamo;
     private final LocalApiServer api;
+    private final LocalScheduler scheduler;
+    private final LocalClock clock;
     private final RampeConfig config;
     private final Options options;
     private final List<LocalRoutes.Route> routes;
 
-    private LocalRunner(DynamoLocal dynamo, LocalApiServer api, RampeConfig config, Options options,
-                        List<LocalRoutes.Route> routes) {
+    private LocalRunner(DynamoLocal dynamo, LocalApiServer api, LocalScheduler scheduler, LocalClock clock,
+                        RampeConfig config, Options options, List<LocalRoutes.Route> routes) {
         this.dynamo = dynamo;
         this.api = api;
+        this.scheduler = scheduler;
+        this.clock = clock;
         this.config = config;
         this.options = options;
         this.routes = routes;
@@ -80,39 +84,29 @@ public final class LocalRunner implements AutoCloseable {
             SamTemplate template = SamTemplate.bundled();
             Tables.createAll(template, dynamo.client(), Map.of("RAMPE_TABLE", provisional.table(),
                     "RAMPE_AUDIT_TABLE", provisional.auditTable()));
-            Clock clock = Clock.systemUTC();
+            LocalClock clock = new LocalClock(Clock.systemUTC());
             Settings settings = SettingsCodec.parse(readJson(options.settingsFile()));
             new DynamoSettingsStore(dynamo.client(), provisional.table(), clock, Duration.ZERO)
                     .replace(settings, "local-runner");
             Map<String, Map<String, String>> tokens = tokens(options.tokensFile());
 
             List<LocalRoutes.Route> routes = LocalRoutes.fromTemplate(template);
-            // The port is known only once the server is bound when 0 was asked for.
-            Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new LinkedHashMap<>();
-            LocalApiServer api = new LocalApiServer(options.host(), options.port(), routes, handlers, tokens::get);
+            // The port is known only once the server is bound when 0 was asked for, and the
+            // handlers need it for the links they write: build them right after binding.
+            Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
+            LocalHandlers[] handlers = new LocalHandlers[1];
+            LocalScheduler[] scheduler = new LocalScheduler[1];
+            LocalApiServer api = new LocalApiServer(options.host(), options.port(), routes, apiHandlers, tokens::get,
+                    exchange -> new LocalControl(clock, scheduler[0]).handle(exchange));
             env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + api.port());
             RampeConfig config = RampeConfig.from(env);
-            for (LocalRoutes.Route r : routes) {
-                handlers.computeIfAbsent(r.handlerClass(), c -> instantiate(c, config, dynamo.client(), clock));
-            }
-            return new LocalRunner(dynamo, api, config, options, routes);
+            handlers[0] = new LocalHandlers(config, env, dynamo.client(), clock);
+            for (LocalRoutes.Route r : routes) apiHandlers.computeIfAbsent(r.handlerClass(), handlers[0]::api);
+            scheduler[0] = LocalScheduler.start(template, handlers[0]::get, clock);
+            return new LocalRunner(dynamo, api, scheduler[0], clock, config, options, routes);
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
-        }
-    }
-
-    /** Every API handler offers the constructor (RampeConfig, DynamoDbClient, Clock) for this. */
-    @SuppressWarnings("unchecked")
-    static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
-            String className, RampeConfig config, DynamoDbClient dynamo, Clock clock) {
-        try {
-            Class<?> type = Class.forName(className);
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type
-                    .getConstructor(RampeConfig.class, DynamoDbClient.class, Clock.class)
-                    .newInstance(config, dynamo, clock);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build handler " + className, e);
         }
     }
 
@@ -152,6 +146,14 @@ public final class LocalRunner implements AutoCloseable {
         return config;
     }
 
+    public LocalClock clock() {
+        return clock;
+    }
+
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
     /** What it serves and how to try it. */
     public String banner() {
         StringBuilder sb = new StringBuilder();
@@ -168,6 +170,10 @@ public final class LocalRunner implements AutoCloseable {
                     r.handlerClass().substring(r.handlerClass().lastIndexOf('.') + 1)));
         }
         Path sample = Events.folder().resolve("referral-intake/referral.json");
+        for (LocalScheduler.Schedule s : scheduler.schedules()) {
+            sb.append(String.format("  schedule      %s -> %s (local clock)%n", s.id(), s.functionId()));
+        }
+        sb.append("  local clock   ").append(baseUrl()).append("/_local/clock  (POST {\"advance\":\"P90D\"} to move it forward)\n");
         sb.append("Try it:\n");
         sb.append("  curl -s -X POST ").append(baseUrl()).append("/v1/referrals \\\n")
                 .append("    -H 'Authorization: Bearer local-jobcenter-aarhus' -H 'Content-Type: application/json' \\\n")
@@ -179,6 +185,7 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.close();
         api.close();
         dynamo.close();
     }

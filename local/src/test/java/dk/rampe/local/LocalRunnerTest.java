@@ -71,6 +71,19 @@ class LocalRunnerTest {
             assertEquals(401, send("GET", base + "/v1/referrals/" + referralId, null, null, null).statusCode());
             assertEquals(401, send("GET", base + "/v1/referrals/" + referralId, "forged", null, null).statusCode());
             assertEquals(404, send("GET", base + "/v1/nothing-here", "local-jobcenter-aarhus", null, null).statusCode());
+
+            // the local clock moves forward on request, and every handler sees it
+            HttpResponse<String> moved = send("POST", base + "/_local/clock", null, "{\"advance\":\"P100D\"}",
+                    "application/json");
+            assertEquals(200, moved.statusCode(), moved.body());
+            assertEquals("PT2400H", Json.parse(moved.body()).get("offset").asText());
+            assertEquals(400, send("POST", base + "/_local/clock", null, "{\"advance\":\"-P1D\"}",
+                    "application/json").statusCode());
+            HttpResponse<String> late = send("POST", base + "/v1/referrals", "local-jobcenter-aarhus",
+                    sample.replace("AAR-2026-00042", "AAR-LATER").replace("010190-1234", "020285-1234"), "application/json");
+            JsonNode answer = Json.parse(late.body());
+            assertTrue(java.time.Instant.parse(answer.get("receivedAt").asText())
+                    .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(99))), late.body());
         }
         // a restart on the same folder keeps the state
         try (LocalRunner again = start(data)) {

@@ -1,0 +1,47 @@
+package dk.rampe.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The local runner's clock: real time plus an offset that can be moved forward (never back),
+ * so a newcomer can see what happens in three months without waiting. Every handler and the
+ * local scheduler read this one clock.
+ */
+public final class LocalClock extends Clock {
+    private final Clock base;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public LocalClock(Clock base) {
+        this.base = base;
+    }
+
+    public Instant advance(Duration by) {
+        if (by.isNegative()) throw new IllegalArgumentException("the local clock only moves forward");
+        offset.accumulateAndGet(by, Duration::plus);
+        return instant();
+    }
+
+    public Duration offset() {
+        return offset.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset.get());
+    }
+}

@@ -1,0 +1,67 @@
+package dk.rampe.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dk.rampe.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Local-only controls under {@code /_local/} (never deployed): read the local clock, move it
+ * forward ({@code POST /_local/clock {"advance":"P90D"}}), and fire due schedules at once.
+ */
+final class LocalControl implements HttpHandler {
+    private final LocalClock clock;
+    private final LocalScheduler scheduler;
+
+    LocalControl(LocalClock clock, LocalScheduler scheduler) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/_local/clock") && method.equals("GET")) {
+                reply(exchange, 200, state(List.of()));
+            } else if (path.equals("/_local/clock") && method.equals("POST")) {
+                JsonNode body;
+                try {
+                    body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    Duration by = Duration.parse(body.path("advance").asText());
+                    clock.advance(by);
+                } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+                    ObjectNode error = Json.object();
+                    error.put("field", "advance");
+                    error.put("message", "an ISO-8601 duration forward in time, e.g. PT2H or P90D");
+                    reply(exchange, 400, error);
+                    return;
+                }
+                reply(exchange, 200, state(scheduler.fireDue()));
+            } else {
+                reply(exchange, 404, Json.object().put("message", "Not Found"));
+            }
+        }
+    }
+
+    private ObjectNode state(List<String> fired) {
+        ObjectNode o = Json.object();
+        o.put("now", clock.instant().toString());
+        o.put("offset", clock.offset().toString());
+        var a = o.putArray("schedulesFired");
+        fired.forEach(a::add);
+        return o;
+    }
+
+    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        LocalApiServer.send(exchange, status, Map.of("content-type", "application/json"), Json.write(body));
+    }
+}
