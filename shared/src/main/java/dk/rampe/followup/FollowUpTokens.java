@@ -13,13 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed links to one follow-up task: {@code {taskId}.{expiry, base 36 epoch seconds}.{HMAC}}.
- * The HMAC-SHA256 (truncated to 128 bits, base64url) covers a purpose label, the task id and
+ * The HMAC-SHA256 (truncated to 96 bits, base64url) covers a purpose label, the task id and
  * the expiry, so a token cannot be stretched in time or moved to another task. Short, so a link
  * fits in one SMS. The key comes from Secrets Manager in AWS, from config locally.
  */
 public final class FollowUpTokens {
     private static final String PURPOSE = "rampe.follow-up.v1";
-    private static final int MAC_BYTES = 16;
+    private static final int MAC_BYTES = 12;
     private static final int MIN_KEY_BYTES = 16;
 
     private final SecretKeySpec key;
@@ -59,7 +59,7 @@ public final class FollowUpTokens {
         if (token == null || token.length() > 80) return new Refused(Reason.MALFORMED);
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !Ids.isTaskId(parts[0]) || !parts[1].matches("^[0-9a-z]{1,13}$")
-                || !parts[2].matches("^[A-Za-z0-9_-]{22}$")) {
+                || !parts[2].matches("^[A-Za-z0-9_-]{16}$")) {
             return new Refused(Reason.MALFORMED);
         }
         byte[] expected = mac(parts[0], parts[1]).getBytes(StandardCharsets.US_ASCII);

@@ -13,7 +13,7 @@ public final class Ids {
 
     /** A task id from the decision that made it, e.g. "absence_today|R…|2026-11-23". */
     public static String taskId(String decisionKey) {
-        return "T" + base32(sha256(decisionKey), 16);
+        return "T" + base32(sha256(decisionKey), 12);
     }
 
     public static String messageId(String dedupeKey) {
@@ -45,6 +45,6 @@ public final class Ids {
     }
 
     public static boolean isTaskId(String s) {
-        return s != null && s.matches("^T[0-9A-HJKMNP-TV-Z]{16}$");
+        return s != null && s.matches("^T[0-9A-HJKMNP-TV-Z]{12}$");
     }
 }

@@ -37,51 +37,51 @@ public final class NudgeTemplates {
                 "Opfølgning forfalder – sag {r}",
                 "En opfølgning forfalder",
                 "En opfølgning i sag {r} forfalder {t}.",
-                "Rampe: Opfølgning {s}, sag {r}. Registrér her: {l}",
-                "Opfølgning {r}: {l}"));
+                "Rampe: Opfølgning {s}, sag {r}: {l}",
+                "Rampe: Opfølgning, sag {r}: {l}"));
         DA.put(FollowUpKind.ABSENCE_TODAY, new Words(
                 "Fravær i dag – sag {r}",
                 "Fravær i dag",
                 "Der er fravær i dag i sag {r} ({t}). Tag gerne kontakt i dag og hør, hvad der skal til.",
-                "Rampe: Fravær i dag {s}, sag {r}. Registrér her: {l}",
-                "Fravær {r}: {l}"));
+                "Rampe: Fravær i dag {s}, sag {r}: {l}",
+                "Rampe: Fravær, sag {r}: {l}"));
         DA.put(FollowUpKind.AFTERCARE_CALL_DUE, new Words(
                 "Efterværnsopkald forfalder – sag {r}",
                 "Et efterværnsopkald forfalder",
                 "Efterværnsopkaldet i sag {r} forfalder {t}. Tal med både medarbejder og arbejdsgiver.",
-                "Rampe: Efterværnsopkald {s}, sag {r}. Registrér her: {l}",
-                "Efterværn {r}: {l}"));
+                "Rampe: Efterværnsopkald {s}, sag {r}: {l}",
+                "Rampe: Efterværn, sag {r}: {l}"));
         DA.put(FollowUpKind.GENERIC, new Words(
                 "Ny opgave – sag {r}",
                 "En opgave venter",
                 "Der er en opgave i sag {r}, som forfalder {t}.",
-                "Rampe: Opgave {s}, sag {r}. Registrér her: {l}",
-                "Opgave {r}: {l}"));
+                "Rampe: Opgave {s}, sag {r}: {l}",
+                "Rampe: Opgave, sag {r}: {l}"));
 
         EN.put(FollowUpKind.FOLLOW_UP_DUE, new Words(
                 "Follow-up due – case {r}",
                 "A follow-up is due",
                 "A follow-up in case {r} is due {t}.",
-                "Rampe: Follow-up {s}, case {r}. Record it here: {l}",
-                "Follow-up {r}: {l}"));
+                "Rampe: Follow-up {s}, case {r}: {l}",
+                "Rampe: Follow-up, case {r}: {l}"));
         EN.put(FollowUpKind.ABSENCE_TODAY, new Words(
                 "Absence today – case {r}",
                 "Absence today",
                 "There is an absence today in case {r} ({t}). Please get in touch today and hear what it would take.",
-                "Rampe: Absence today {s}, case {r}. Record it here: {l}",
-                "Absence {r}: {l}"));
+                "Rampe: Absence today {s}, case {r}: {l}",
+                "Rampe: Absence, case {r}: {l}"));
         EN.put(FollowUpKind.AFTERCARE_CALL_DUE, new Words(
                 "Aftercare call due – case {r}",
                 "An aftercare call is due",
                 "The aftercare call in case {r} is due {t}. Talk with both the employee and the employer.",
-                "Rampe: Aftercare call {s}, case {r}. Record it here: {l}",
-                "Aftercare {r}: {l}"));
+                "Rampe: Aftercare call {s}, case {r}: {l}",
+                "Rampe: Aftercare, case {r}: {l}"));
         EN.put(FollowUpKind.GENERIC, new Words(
                 "New task – case {r}",
                 "A task is waiting",
                 "There is a task in case {r}, due {t}.",
-                "Rampe: Task {s}, case {r}. Record it here: {l}",
-                "Task {r}: {l}"));
+                "Rampe: Task {s}, case {r}: {l}",
+                "Rampe: Task, case {r}: {l}"));
     }
 
     private final ZoneId zone;
@@ -143,6 +143,7 @@ public final class NudgeTemplates {
                 + "</body></html>";
         String sms = prefix + fill(w.sms(), caseReference, longTime, shortTime, link);
         if (Sms.segments(sms) > 1) sms = prefix + fill(w.smsShort(), caseReference, longTime, shortTime, link);
+        if (Sms.segments(sms) > 1) sms = fill(w.smsShort(), caseReference, longTime, shortTime, link);
         return new Rendered(subject, text, html, sms);
     }
 

@@ -23,7 +23,7 @@ class FollowUpTokensTest {
         FollowUpTokens.Valid v = assertInstanceOf(FollowUpTokens.Valid.class, tokens.verify(t, now.plusSeconds(60)));
         assertEquals(task, v.taskId());
         assertEquals(now.plus(Duration.ofHours(72)), v.expiresAt());
-        assertTrue(t.length() <= 48, "short enough for one SMS: " + t.length());
+        assertTrue(t.length() <= 40, "short enough for one SMS: " + t.length());
         assertTrue(t.matches("^[A-Za-z0-9._-]+$"), "URL-safe and GSM-7");
     }
 
