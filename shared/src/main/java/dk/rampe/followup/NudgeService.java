@@ -77,15 +77,21 @@ public final class NudgeService {
         Instant notifyAt = request.notifyAt() == null || request.notifyAt().isBefore(now) ? now : request.notifyAt();
         Instant reminderAt = reminderAfter.isZero() ? null : request.dueAt().plus(reminderAfter);
         if (reminderAt != null && !reminderAt.isAfter(notifyAt)) reminderAt = null;
-        Instant linkFrom = reminderAt != null ? reminderAt : later(notifyAt, request.dueAt());
+        Instant linkFrom = later(later(notifyAt, request.dueAt()),
+                reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(reminderAfter)));
         String link = link(taskId, linkFrom);
         Language language = consultant.language() == null ? Language.DA : consultant.language();
 
         List<OutboxMessage> messages = new ArrayList<>();
         for (MessageChannel channel : channels(consultant)) {
             String recipient = channel == MessageChannel.EMAIL ? consultant.email().value() : consultant.phone().e164();
-            messages.add(message(task, channel, recipient, language, false, notifyAt, link, now));
-            if (reminderAt != null) messages.add(message(task, channel, recipient, language, true, reminderAt, link, now));
+            OutboxMessage first = message(task, channel, recipient, language, false, notifyAt, link, now);
+            messages.add(first);
+            if (reminderAt != null) {
+                // never on the heels of the first nudge (e.g. both held over the night): at least reminderAfter later
+                Instant at = later(reminderAt, first.notBefore().plus(reminderAfter));
+                messages.add(message(task, channel, recipient, language, true, at, link, now));
+            }
         }
         if (messages.isEmpty()) Log.warn("followUp.noChannel", "taskId", taskId, "consultantId", consultant.id());
         FollowUpStore.CreateResult result = store.create(task, messages,
