@@ -63,7 +63,7 @@ class FollowUpPageHandlerTest {
     }
 
     @Test
-    void theSampleTokenIsTheOneTheDomainIssuesForTheSampleTask() {
+    void theSampleEventsTokenIsSignedWithTheLocalKeyForTheSampleTask() {
         assertEquals("T3B9FAVTPV0QH", f.createSampleTask());
         assertEquals(SAMPLE_TOKEN, f.tokens.issue("T3B9FAVTPV0QH", PageFixture.MORNING));
     }
