@@ -58,7 +58,7 @@ public final class FollowUpTokens {
     public Check verify(String token, Instant now) {
         if (token == null || token.length() > 80) return new Refused(Reason.MALFORMED);
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || !Ids.isTaskId(parts[0]) || !parts[1].matches("^[0-9a-z]{1,13}$")
+        if (parts.length != 3 || !Ids.isTaskId(parts[0]) || !parts[1].matches("^[0-9a-z]{1,8}$")
                 || !parts[2].matches("^[A-Za-z0-9_-]{16}$")) {
             return new Refused(Reason.MALFORMED);
         }

@@ -3,9 +3,7 @@ package dk.rampe.followup;
 import dk.rampe.domain.Language;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -119,11 +117,8 @@ public final class NudgeTemplates {
         }
         if (link == null || !LINK.matcher(link).matches()) throw new IllegalArgumentException("link is not a plain URL");
         Words w = (language == Language.EN ? EN : DA).get(kind);
-        Locale locale = language == Language.EN ? Locale.UK : Locale.forLanguageTag("da-DK");
-        String longTime = DateTimeFormatter.ofPattern(language == Language.EN ? "EEEE d MMMM yyyy 'at' HH:mm"
-                : "EEEE 'den' d. MMMM yyyy 'kl.' HH:mm", locale).format(at.atZone(zone));
-        String shortTime = DateTimeFormatter.ofPattern(language == Language.EN ? "d/M 'at' HH:mm" : "d/M 'kl.' HH:mm",
-                locale).format(at.atZone(zone));
+        String longTime = Times.longTime(at, zone, language);
+        String shortTime = Times.shortTime(at, zone, language);
         String prefix = reminder ? reminderPrefix(language) : "";
 
         String subject = prefix + fill(w.subject(), caseReference, longTime, shortTime, link);

@@ -82,6 +82,13 @@ class OutboxDispatchTest {
         String t2 = emailOnly.service.create(emailOnly.absence("REML00001", "d"), "system").task().taskId();
         assertEquals(List.of(MessageChannel.EMAIL, MessageChannel.EMAIL),
                 emailOnly.store.messagesOf(t2).stream().map(OutboxMessage::channel).toList());
+        // c2 wants English
+        String t3 = emailOnly.service.create(new NudgeService.NewFollowUp(dk.rampe.followup.FollowUpKind.AFTERCARE_CALL_DUE,
+                "p1", "RENG00001", "c2", MORNING.plus(Duration.ofDays(1)), null, "d"), "system").task().taskId();
+        OutboxMessage english = only(emailOnly.store.messagesOf(t3), MessageChannel.EMAIL, false);
+        assertEquals("eva@example.dk", english.recipient());
+        assertEquals("Aftercare call due – case RENG00001", english.subject());
+        assertTrue(english.text().contains("Tuesday 24 November 2026 at 10:00"), english.text());
     }
 
     @Test

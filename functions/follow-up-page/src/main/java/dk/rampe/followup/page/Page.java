@@ -7,10 +7,9 @@ import dk.rampe.domain.Language;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dk.rampe.followup.Times;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** HTML for the follow-up page: readable on a phone without zooming, no JavaScript, every value escaped. */
@@ -127,8 +126,6 @@ final class Page {
     }
 
     private String time(Language language, java.time.Instant at) {
-        Locale locale = language == Language.EN ? Locale.UK : Locale.forLanguageTag("da-DK");
-        return DateTimeFormatter.ofPattern(language == Language.EN ? "EEEE d MMMM yyyy 'at' HH:mm"
-                : "EEEE 'den' d. MMMM yyyy 'kl.' HH:mm", locale).format(at.atZone(zone));
+        return Times.longTime(at, zone, language);
     }
 }
