@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the same decision made twice writes nothing the second time. Keys in {@link OutboxItems}.
  */
 public final class DynamoFollowUpStore implements FollowUpStore {
+    private static final int MAX_ATTEMPTS = 5;
     private final DynamoDbClient dynamo;
     private final String table;
     private final DynamoAuditLog audit;
@@ -46,13 +47,26 @@ public final class DynamoFollowUpStore implements FollowUpStore {
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
         writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return new Created(task);
+            } catch (TransactionCanceledException e) {
+                Optional<FollowUpTask> existing = find(task.taskId());
+                if (existing.isPresent()) return new AlreadyExists(existing.get());
+                // the same decision being written right now by someone else: look again shortly
+                if (attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
+            }
+        }
+    }
+
+    private static void backoff(int attempt) {
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return new Created(task);
-        } catch (TransactionCanceledException e) {
-            Optional<FollowUpTask> existing = find(task.taskId());
-            if (existing.isPresent()) return new AlreadyExists(existing.get());
-            throw e;
+            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ie);
         }
     }
 
@@ -82,16 +96,21 @@ public final class DynamoFollowUpStore implements FollowUpStore {
                 .updateExpression("SET #status = :closed, reached = :reached, cause = :cause, nextStep = :next, "
                         + "note = :note, closedAt = :at, closedBy = :by REMOVE gsi1pk, gsi1sk")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(update).build(),
-                    TransactWriteItem.builder().put(audit.put(auditEntry)).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons() != null && !e.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(update).build(),
+                        TransactWriteItem.builder().put(audit.put(auditEntry)).build()));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (e.cancellationReasons() != null && !e.cancellationReasons().isEmpty()
+                        && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                    return false;
+                }
+                // a conflicting write in flight (a double tap): closed by it, or try again
+                if (find(taskId).map(t -> !t.isOpen()).orElse(false)) return false;
+                if (attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
             }
-            throw e;
         }
     }
 

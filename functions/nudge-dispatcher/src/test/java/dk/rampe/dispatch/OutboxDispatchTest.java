@@ -220,6 +220,57 @@ class OutboxDispatchTest {
     }
 
     @Test
+    void theSameDecisionMadeConcurrentlyCreatesOneTaskAndOneSetOfMessages() throws Exception {
+        NudgeFixture f = new NudgeFixture(MORNING, Channel.BOTH);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<FollowUpStore.CreateResult>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return f.service.create(f.absence("RCONC0001", "2026-11-23"), "system");
+            }));
+        }
+        go.countDown();
+        int created = 0;
+        String taskId = null;
+        for (Future<FollowUpStore.CreateResult> r : futures) {
+            FollowUpStore.CreateResult result = r.get();
+            if (result instanceof FollowUpStore.Created) created++;
+            taskId = result.task().taskId();
+        }
+        pool.shutdown();
+        assertEquals(1, created);
+        assertEquals(4, f.store.messagesOf(taskId).size());
+        assertEquals(2, f.dispatcher(f.local).dispatchDue(100).count(Result.SENT));
+        assertEquals(1, f.smsLines().size());
+        assertEquals(1, f.emails().size());
+    }
+
+    @Test
+    void aDoubleTapClosesOnceAndTheFirstOutcomeStands() throws Exception {
+        NudgeFixture f = new NudgeFixture(MORNING, Channel.EMAIL);
+        String taskId = f.service.create(f.absence("RTAP00001", "d"), "system").task().taskId();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<NudgeService.Recorded>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            boolean reached = i % 2 == 0;
+            futures.add(pool.submit(() -> {
+                go.await();
+                return f.service.record(taskId, new FollowUpOutcome(reached, FollowUpOutcome.Cause.NONE,
+                        FollowUpOutcome.NextStep.NONE, ""), "link:c1");
+            }));
+        }
+        go.countDown();
+        int closed = 0;
+        for (Future<NudgeService.Recorded> r : futures) if (r.get() == NudgeService.Recorded.CLOSED) closed++;
+        pool.shutdown();
+        assertEquals(1, closed);
+        assertEquals(FollowUpTask.Status.CLOSED, f.store.find(taskId).orElseThrow().status());
+    }
+
+    @Test
     void quietHoursHoldSmsUntilSevenButNotEmail() {
         Instant evening = Instant.parse("2026-11-23T20:30:00Z"); // 21:30 in Copenhagen
         NudgeFixture f = new NudgeFixture(evening, Channel.BOTH);
