@@ -157,6 +157,26 @@ class AwsSendersWireTest {
     }
 
     @Test
+    void endpointVariablesDecideWhereMessagesGo() throws Exception {
+        fake = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.sesSent("ses-via-env"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rampe-outbox");
+        dk.rampe.config.NudgeConfig onlySes = dk.rampe.config.NudgeConfig.from(Map.of(
+                "AWS_ENDPOINT_URL_SES", fake.endpoint(), "RAMPE_OUTBOX_DIR", dir.toString()));
+        assertTrue(onlySes.emailThroughAws());
+        assertTrue(!onlySes.smsThroughAws());
+        dk.rampe.ports.Notifier n = dk.rampe.aws.Notifiers.create(onlySes, "eu-north-1", java.time.Clock.systemUTC());
+        assertEquals("ses-via-env", n.send(email()));
+        assertEquals("local-" + sms().messageId(), n.send(sms()));
+        assertEquals(1, fake.requests().size());
+        assertEquals(1, java.nio.file.Files.readAllLines(dir.resolve("sms.jsonl")).size());
+
+        dk.rampe.config.NudgeConfig local = dk.rampe.config.NudgeConfig.from(Map.of("RAMPE_OUTBOX_DIR", dir.toString()));
+        assertTrue(!local.emailThroughAws() && !local.smsThroughAws());
+        dk.rampe.config.NudgeConfig lambda = dk.rampe.config.NudgeConfig.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "x"));
+        assertTrue(lambda.emailThroughAws() && lambda.smsThroughAws(), "in Lambda always the real services");
+    }
+
+    @Test
     void senderIdMustBeValid() {
         assertThrows(IllegalArgumentException.class, () -> new SnsSmsSender(null, "Rampe Nudges!"));
         assertThrows(IllegalArgumentException.class, () -> new SnsSmsSender(null, "123456"));
