@@ -1,0 +1,90 @@
+package dk.rampe.dispatch;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dk.rampe.aws.AwsClients;
+import dk.rampe.aws.FollowUps;
+import dk.rampe.aws.Notifiers;
+import dk.rampe.config.NudgeConfig;
+import dk.rampe.config.RampeConfig;
+import dk.rampe.followup.OutboxDispatcher;
+import dk.rampe.log.Log;
+import dk.rampe.ports.Notifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Fed by the Rampe table's stream (filtered in the template to pending outbox messages). Each
+ * record names a message; the dispatcher re-reads it (the image may be stale), claims it and
+ * sends it. A record that cannot be handled is reported in {@code batchItemFailures}, so Lambda
+ * retries from there (bisecting) and finally hands it to the on-failure destination; the other
+ * records are not held up, and replaying them sends nothing twice because every send is claimed.
+ * A message not yet due (quiet hours, backoff) is left for the scheduled sweep.
+ */
+public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Pattern MESSAGE_PK = Pattern.compile("^OUTBOX#M[0-9A-HJKMNP-TV-Z]{20}$");
+
+    private final OutboxDispatcher dispatcher;
+
+    /** Used by Lambda: everything from the environment. */
+    public NudgeDispatcherHandler() {
+        this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
+    }
+
+    private NudgeDispatcherHandler(RampeConfig config, NudgeConfig nudges) {
+        this(config, nudges, AwsClients.dynamo(config), Notifiers.create(nudges, config.region(), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    /** Used by tests and the local runner. */
+    public NudgeDispatcherHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
+                                  Clock clock) {
+        this.dispatcher = FollowUps.dispatcher(config, nudges, dynamo, notifier, clock);
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        Map<OutboxDispatcher.Result, Integer> counts = new EnumMap<>(OutboxDispatcher.Result.class);
+        int records = event == null || event.getRecords() == null ? 0 : event.getRecords().size();
+        for (int i = 0; i < records; i++) {
+            DynamodbEvent.DynamodbStreamRecord record = event.getRecords().get(i);
+            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+            try {
+                if ("REMOVE".equals(record.getEventName())) continue;
+                String messageId = messageId(record);
+                counts.merge(dispatcher.dispatch(messageId), 1, Integer::sum);
+            } catch (RuntimeException e) {
+                Log.error("dispatch.recordFailed", "eventId", String.valueOf(record.getEventID()),
+                        "sequence", String.valueOf(sequence), "exception", e.getClass().getName());
+                failures.add(new StreamsEventResponse.BatchItemFailure(
+                        sequence != null ? sequence : String.valueOf(record.getEventID())));
+            }
+        }
+        Metrics.emit("stream", counts, failures.size());
+        Log.info("dispatch.batch", "records", Integer.toString(records), "failures", Integer.toString(failures.size()),
+                "results", counts.toString());
+        return new StreamsEventResponse(failures);
+    }
+
+    static String messageId(DynamodbEvent.DynamodbStreamRecord record) {
+        if (record.getDynamodb() == null || record.getDynamodb().getKeys() == null) {
+            throw new IllegalArgumentException("stream record without keys");
+        }
+        AttributeValue pk = record.getDynamodb().getKeys().get("pk");
+        AttributeValue sk = record.getDynamodb().getKeys().get("sk");
+        if (pk == null || pk.getS() == null || !MESSAGE_PK.matcher(pk.getS()).matches() || sk == null
+                || !"OUTBOX".equals(sk.getS())) {
+            throw new IllegalArgumentException("not an outbox message key");
+        }
+        return pk.getS().substring("OUTBOX#".length());
+    }
+}

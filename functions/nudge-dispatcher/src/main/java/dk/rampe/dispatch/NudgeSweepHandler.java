@@ -1,0 +1,51 @@
+package dk.rampe.dispatch;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dk.rampe.aws.AwsClients;
+import dk.rampe.aws.FollowUps;
+import dk.rampe.aws.Notifiers;
+import dk.rampe.config.NudgeConfig;
+import dk.rampe.config.RampeConfig;
+import dk.rampe.followup.OutboxDispatcher;
+import dk.rampe.log.Log;
+import dk.rampe.ports.Notifier;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Run every minute by EventBridge Scheduler: sends what has become due (SMS held over quiet
+ * hours, retries after backoff, reminders) and fails claims whose dispatcher died mid-send.
+ */
+public final class NudgeSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static final int BATCH = 200;
+
+    private final OutboxDispatcher dispatcher;
+
+    public NudgeSweepHandler() {
+        this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
+    }
+
+    private NudgeSweepHandler(RampeConfig config, NudgeConfig nudges) {
+        this(config, nudges, AwsClients.dynamo(config), Notifiers.create(nudges, config.region(), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    public NudgeSweepHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
+                             Clock clock) {
+        this.dispatcher = FollowUps.dispatcher(config, nudges, dynamo, notifier, clock);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        OutboxDispatcher.Summary s = dispatcher.dispatchDue(BATCH);
+        Metrics.emit("sweep", s.counts(), s.errors());
+        Log.info("dispatch.sweep", "results", s.counts().toString(), "errors", Integer.toString(s.errors()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        s.counts().forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        out.put("errors", s.errors());
+        return out;
+    }
+}

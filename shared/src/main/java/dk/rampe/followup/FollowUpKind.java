@@ -1,0 +1,25 @@
+package dk.rampe.followup;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a follow-up task is about. Each kind has its own neutral nudge text. */
+public enum FollowUpKind {
+    /** A planned follow-up with the participant (or the workplace) is due. */
+    FOLLOW_UP_DUE,
+    /** The participant did not show up today: call the same day. */
+    ABSENCE_TODAY,
+    /** The aftercare call (three months after the job started) is due. */
+    AFTERCARE_CALL_DUE,
+    /** Anything else a consultant should act on. */
+    GENERIC;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<FollowUpKind> fromWire(String s) {
+        return Arrays.stream(values()).filter(k -> k.wireName().equals(s)).findFirst();
+    }
+}
