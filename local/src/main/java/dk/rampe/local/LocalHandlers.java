@@ -4,7 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.config.RampeConfig;
+import dk.rampe.aws.Notifiers;
+import dk.rampe.config.NudgeConfig;
+import dk.rampe.dispatch.NudgeDispatcherHandler;
+import dk.rampe.dispatch.NudgeSweepHandler;
+import dk.rampe.followup.page.FollowUpPageHandler;
 import dk.rampe.intake.ReferralIntakeHandler;
+import dk.rampe.ports.Notifier;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,16 +23,32 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class LocalHandlers {
     private final RampeConfig config;
-    private final Map<String, String> env;
     private final DynamoDbClient dynamo;
     private final Clock clock;
+    private final NudgeConfig nudges;
+    private final Notifier notifier;
     private final Map<String, Object> built = new ConcurrentHashMap<>();
 
-    LocalHandlers(RampeConfig config, Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
+    LocalHandlers(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
-        this.env = env;
+        this.nudges = nudges;
         this.dynamo = dynamo;
         this.clock = clock;
+        // the outbox folder, or SES/SNS when AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_SNS are set
+        this.notifier = Notifiers.create(nudges, config.region(), clock);
+    }
+
+    NudgeConfig nudges() {
+        return nudges;
+    }
+
+    Notifier notifier() {
+        return notifier;
+    }
+
+    /** Every handler class a route or schedule of the template names, built. */
+    void buildAll(java.util.Collection<String> classNames) {
+        classNames.forEach(this::get);
     }
 
     Object get(String className) {
@@ -40,7 +62,16 @@ final class LocalHandlers {
 
     private Object build(String className) {
         if (className.equals(ReferralIntakeHandler.class.getName())) {
-            return new ReferralIntakeHandler(config, dynamo, clock);
+            return new ReferralIntakeHandler(config, nudges, dynamo, clock);
+        }
+        if (className.equals(FollowUpPageHandler.class.getName())) {
+            return new FollowUpPageHandler(config, nudges, dynamo, clock);
+        }
+        if (className.equals(NudgeSweepHandler.class.getName())) {
+            return new NudgeSweepHandler(config, nudges, dynamo, notifier, clock);
+        }
+        if (className.equals(NudgeDispatcherHandler.class.getName())) {
+            return new NudgeDispatcherHandler(config, nudges, dynamo, notifier, clock);
         }
         throw new IllegalStateException("the local runner does not know how to build " + className
                 + ": add it to " + LocalHandlers.class.getName());

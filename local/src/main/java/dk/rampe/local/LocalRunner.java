@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.aws.DynamoSettingsStore;
+import dk.rampe.config.NudgeConfig;
 import dk.rampe.config.RampeConfig;
+import dk.rampe.dispatch.LocalDispatchLoop;
 import dk.rampe.domain.Settings;
 import dk.rampe.json.Json;
 import dk.rampe.json.SettingsCodec;
@@ -57,13 +59,15 @@ public final class LocalRunner implements AutoCloseable {
     private final DynamoLocal dynamo;
     private final LocalApiServer api;
     private final LocalScheduler scheduler;
+    private final LocalDispatchLoop dispatch;
     private final LocalClock clock;
     private final RampeConfig config;
     private final Options options;
     private final List<LocalRoutes.Route> routes;
 
-    private LocalRunner(DynamoLocal dynamo, LocalApiServer api, LocalScheduler scheduler, LocalClock clock,
-                        RampeConfig config, Options options, List<LocalRoutes.Route> routes) {
+    private LocalRunner(DynamoLocal dynamo, LocalApiServer api, LocalScheduler scheduler, LocalDispatchLoop dispatch,
+                        LocalClock clock, RampeConfig config, Options options, List<LocalRoutes.Route> routes) {
+        this.dispatch = dispatch;
         this.dynamo = dynamo;
         this.api = api;
         this.scheduler = scheduler;
@@ -100,10 +104,17 @@ public final class LocalRunner implements AutoCloseable {
                     exchange -> new LocalControl(clock, scheduler[0]).handle(exchange));
             env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + api.port());
             RampeConfig config = RampeConfig.from(env);
-            handlers[0] = new LocalHandlers(config, env, dynamo.client(), clock);
+            env.put("RAMPE_OUTBOX_DIR", options.outboxDir().toString());
+            NudgeConfig nudges = NudgeConfig.from(env);
+            handlers[0] = new LocalHandlers(config, nudges, dynamo.client(), clock);
             for (LocalRoutes.Route r : routes) apiHandlers.computeIfAbsent(r.handlerClass(), handlers[0]::api);
             scheduler[0] = LocalScheduler.start(template, handlers[0]::get, clock);
-            return new LocalRunner(dynamo, api, scheduler[0], clock, config, options, routes);
+            handlers[0].buildAll(template.resourcesOfType("AWS::Serverless::Function").values().stream()
+                    .map(f -> ((String) SamTemplate.properties(f).get("Handler")).split("::")[0]).toList());
+            // In AWS the table's stream invokes the dispatcher; locally a loop sends what is due.
+            LocalDispatchLoop dispatch = LocalDispatchLoop.start(config, nudges, dynamo.client(), clock,
+                    handlers[0].notifier(), 1000);
+            return new LocalRunner(dynamo, api, scheduler[0], dispatch, clock, config, options, routes);
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
@@ -154,6 +165,11 @@ public final class LocalRunner implements AutoCloseable {
         return scheduler;
     }
 
+    /** Sends what is due now instead of waiting for the next tick (tests). */
+    public void dispatchNow() {
+        dispatch.runOnce();
+    }
+
     /** What it serves and how to try it. */
     public String banner() {
         StringBuilder sb = new StringBuilder();
@@ -163,6 +179,8 @@ public final class LocalRunner implements AutoCloseable {
                 : " (data in " + options.dataDir().toAbsolutePath().normalize() + ")").append('\n');
         sb.append("  tables        ").append(config.table()).append(", ").append(config.auditTable()).append('\n');
         sb.append("  settings      ").append(options.settingsFile().toAbsolutePath().normalize()).append('\n');
+        sb.append("  outbox        ").append(options.outboxDir().toAbsolutePath().normalize())
+                .append(" (one .eml per email, one JSON line per SMS)\n");
         sb.append("  local tokens  ").append(options.tokensFile().toAbsolutePath().normalize()).append('\n');
         sb.append("Routes (from infra/sam-template.yaml):\n");
         for (LocalRoutes.Route r : routes) {
@@ -185,6 +203,7 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatch.close();
         scheduler.close();
         api.close();
         dynamo.close();

@@ -83,8 +83,9 @@ class SamTemplateTest {
             Map<String, Object> lg = template.resources().get(logGroupId);
             assertEquals("AWS::Logs::LogGroup", lg.get("Type"));
             assertNotNull(SamTemplate.properties(lg).get("RetentionInDays"), logGroupId);
-            boolean alarmed = alarms.values().stream().anyMatch(a -> String.valueOf(SamTemplate.properties(a).get("Dimensions"))
-                    .contains("Ref=" + e.getKey()));
+            // a plain metric alarm or one metric of a metric-math alarm
+            boolean alarmed = alarms.values().stream().anyMatch(a -> String.valueOf(SamTemplate.properties(a))
+                    .matches("(?s).*Name=FunctionName, Value=\\{Ref=" + e.getKey() + "}.*"));
             assertTrue(alarmed, e.getKey() + " has an alarm");
         }
     }

@@ -22,6 +22,8 @@ public final class Messages {
             e("controlCharacters", "Indeholder kontroltegn.", "Contains control characters."),
             e("range", "Skal være et heltal fra {0} til {1}.", "Must be a whole number from {0} to {1}."),
             e("date.invalid", "Skal være en dato som ÅÅÅÅ-MM-DD.", "Must be a date as YYYY-MM-DD."),
+            e("dateTime.invalid", "Skal være et tidspunkt med tidszone, fx 2026-11-24T10:00:00+01:00.",
+                    "Must be a date and time with an offset, e.g. 2026-11-24T10:00:00+01:00."),
             e("date.beforeOpen", "Kan ikke ligge før intageåbningen.", "Cannot be before intake opens."),
             e("enum", "Skal være en af: {0}.", "Must be one of: {0}."),
             e("id.format", "Må kun indeholde bogstaver a-z, tal, punktum, bindestreg og understreg (højst 64).",

@@ -188,6 +188,16 @@ public final class ReferralService {
         return next;
     }
 
+    /**
+     * The referral a staff member is about to act on (for example to plan a follow-up): visible to
+     * them, and still active. Reading it this way is not a read of personal data, so it is not audited.
+     */
+    public Referral activeReferralForStaff(Caller caller, String referralId) {
+        Referral r = visibleToStaff(caller, referralId);
+        if (!r.status().active()) throw DomainException.conflict("status.closed", "status", r.status().wireName());
+        return r;
+    }
+
     private String citizenKey(Referral r) {
         return matchKey.of(r.details().citizen().cpr());
     }

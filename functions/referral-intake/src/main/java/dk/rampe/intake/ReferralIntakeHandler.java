@@ -29,6 +29,15 @@ import dk.rampe.json.JsonReader;
 import dk.rampe.json.ReferralCodec;
 import dk.rampe.json.SettingsCodec;
 import dk.rampe.log.Log;
+import dk.rampe.config.NudgeConfig;
+import dk.rampe.aws.FollowUps;
+import dk.rampe.followup.FollowUpKind;
+import dk.rampe.followup.FollowUpTask;
+import dk.rampe.followup.NudgeService;
+import dk.rampe.ports.FollowUpStore;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import dk.rampe.ports.SettingsStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,6 +62,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
     private final RampeConfig config;
     private final SettingsStore settings;
     private final ReferralService service;
+    private final NudgeService nudges;
 
     /** Used by Lambda: everything from the environment, built once per execution environment. */
     public ReferralIntakeHandler() {
@@ -60,12 +70,17 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
     }
 
     private ReferralIntakeHandler(RampeConfig config) {
-        this(config, AwsClients.dynamo(config), Clock.systemUTC());
+        this(config, NudgeConfig.fromEnvironment(), AwsClients.dynamo(config), Clock.systemUTC());
     }
 
     /** Used by tests and the local runner: the same handler with a given client and clock. */
     public ReferralIntakeHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock) {
+        this(config, NudgeConfig.fromEnvironment(), dynamo, clock);
+    }
+
+    public ReferralIntakeHandler(RampeConfig config, NudgeConfig nudgeConfig, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
+        this.nudges = FollowUps.service(config, nudgeConfig, dynamo, clock);
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         this.service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings, audit,
@@ -114,6 +129,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 yield staffView(service.enrol(caller, referralId(event)));
             }
             case "POST /v1/referrals/{referralId}/exit" -> exit(event, caller);
+            case "POST /v1/referrals/{referralId}/follow-ups" -> followUp(event, caller);
             case "GET /v1/admin/settings" -> {
                 requireAdmin(caller);
                 yield HttpApi.json(200, SettingsCodec.write(settings.current()));
@@ -180,6 +196,45 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         }
         r.throwIfAny();
         return staffView(service.exit(caller, referralId(event), outcome, note));
+    }
+
+    /**
+     * Staff plan a follow-up for the referral's consultant: the task and its nudges (email and/or
+     * SMS, as the consultant prefers) are written in one transaction. The same kind and due time
+     * for the same referral is the same decision: posting it again creates and sends nothing.
+     */
+    private APIGatewayV2HTTPResponse followUp(APIGatewayV2HTTPEvent event, Caller caller) {
+        JsonNode body = objectBody(event, Set.of("kind", "dueAt"));
+        JsonReader r = new JsonReader();
+        String kindText = r.text(body, "", "kind", true, 32);
+        String dueText = r.text(body, "", "dueAt", true, 40);
+        FollowUpKind kind = null;
+        if (kindText != null) {
+            kind = FollowUpKind.fromWire(kindText).orElse(null);
+            if (kind == null) r.add("kind", "enum", "follow_up_due, absence_today, aftercare_call_due, generic");
+        }
+        Instant dueAt = null;
+        if (dueText != null) {
+            try {
+                dueAt = OffsetDateTime.parse(dueText).toInstant();
+            } catch (DateTimeParseException e) {
+                r.add("dueAt", "dateTime.invalid");
+            }
+        }
+        r.throwIfAny();
+        Referral referral = service.activeReferralForStaff(caller, referralId(event));
+        FollowUpStore.CreateResult result = nudges.create(new NudgeService.NewFollowUp(kind, referral.programmeId(),
+                referral.id(), referral.consultantId(), dueAt, null, "planned:" + dueAt), caller.id());
+        boolean created = result instanceof FollowUpStore.Created;
+        FollowUpTask task = created ? ((FollowUpStore.Created) result).task() : ((FollowUpStore.AlreadyExists) result).task();
+        ObjectNode out = Json.object();
+        out.put("taskId", task.taskId());
+        out.put("referralId", task.referralId());
+        out.put("kind", task.kind().wireName());
+        out.put("consultantId", task.consultantId());
+        out.put("dueAt", task.dueAt().toString());
+        out.put("status", task.isOpen() ? "open" : "closed");
+        return HttpApi.json(created ? 201 : 200, out);
     }
 
     private JsonNode objectBody(APIGatewayV2HTTPEvent event, Set<String> fields) {

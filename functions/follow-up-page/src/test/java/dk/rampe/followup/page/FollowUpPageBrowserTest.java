@@ -8,6 +8,7 @@ import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.json.Json;
+import dk.rampe.testkit.BrowserTools;
 import dk.rampe.testkit.Events;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +30,12 @@ import org.junit.jupiter.api.Test;
  * (apt-get install -y chromium; cd functions/follow-up-page/src/test/browser && npm ci).
  */
 class FollowUpPageBrowserTest {
-    private static final Path BROWSER_DIR = Path.of("src/test/browser").toAbsolutePath();
+    private static final Path BROWSER_DIR = BrowserTools.scripts();
 
     @Test
     void aLinkFromTheOutboxOpensOnAPhoneAndOneFormPostClosesTheTask() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("RAMPE_CHROMIUM", "/usr/bin/chromium"));
-        Assumptions.assumeTrue(Files.isExecutable(chromium),
-                "Chromium not found at " + chromium + " (apt-get install -y chromium, or set RAMPE_CHROMIUM)");
-        Assumptions.assumeTrue(commandWorks("node", "--version"), "node is not on the PATH");
-        Assumptions.assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core is not installed: cd " + BROWSER_DIR + " && npm ci");
+        String missing = BrowserTools.missing();
+        Assumptions.assumeTrue(missing == null, missing);
 
         try (LocalPageServer server = new LocalPageServer()) {
             PageFixture f = new PageFixture(server.baseUrl());
@@ -61,7 +58,9 @@ class FollowUpPageBrowserTest {
                 assertTrue(Files.readString(eml).contains(link));
             }
 
-            Path docs = Events.folder().getParent().resolve("docs");
+            // -Drampe.screenshots=docs refreshes the committed docs/follow-up-page.png
+            Path docs = "docs".equals(System.getProperty("rampe.screenshots"))
+                    ? Events.folder().getParent().resolve("docs") : Path.of("target").toAbsolutePath();
             Files.createDirectories(docs);
             Path shot = docs.resolve("follow-up-page.png");
             Path shotAfter = Files.createTempFile("follow-up-page-after", ".png");
@@ -86,19 +85,6 @@ class FollowUpPageBrowserTest {
                     "Bussen kom ikke. Møder i morgen kl. 9."), task.outcome());
             List<String> audit = f.auditActions("followup:" + taskId);
             assertTrue(audit.containsAll(List.of("followUp.created", "followUp.viewed", "followUp.closed")), audit.toString());
-        }
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
