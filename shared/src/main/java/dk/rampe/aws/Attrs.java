@@ -42,4 +42,14 @@ final class Attrs {
         AttributeValue v = item.get(name);
         return v != null && Boolean.TRUE.equals(v.bool());
     }
+
+    /** Waits a little before retrying a transaction that met a concurrent one: 40 ms, 80 ms, … with jitter. */
+    static void backoff(int attempt) {
+        try {
+            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ie);
+        }
+    }
 }

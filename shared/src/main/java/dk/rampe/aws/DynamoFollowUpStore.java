@@ -56,17 +56,8 @@ public final class DynamoFollowUpStore implements FollowUpStore {
                 if (existing.isPresent()) return new AlreadyExists(existing.get());
                 // the same decision being written right now by someone else: look again shortly
                 if (attempt >= MAX_ATTEMPTS) throw e;
-                backoff(attempt);
+                Attrs.backoff(attempt);
             }
-        }
-    }
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ie);
         }
     }
 
@@ -109,7 +100,7 @@ public final class DynamoFollowUpStore implements FollowUpStore {
                 // a conflicting write in flight (a double tap): closed by it, or try again
                 if (find(taskId).map(t -> !t.isOpen()).orElse(false)) return false;
                 if (attempt >= MAX_ATTEMPTS) throw e;
-                backoff(attempt);
+                Attrs.backoff(attempt);
             }
         }
     }

@@ -134,7 +134,7 @@ public final class DynamoReferralStore implements ReferralStore {
                 }
                 // A conflicting transaction in flight (or a guard that vanished meanwhile): try again.
                 if (attempt >= MAX_ATTEMPTS) throw e;
-                backoff(attempt);
+                Attrs.backoff(attempt);
             }
         }
     }
@@ -142,15 +142,6 @@ public final class DynamoReferralStore implements ReferralStore {
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons != null && index < reasons.size()
                 && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ie);
-        }
     }
 
     @Override

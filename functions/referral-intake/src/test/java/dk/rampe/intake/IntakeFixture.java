@@ -12,15 +12,12 @@ import dk.rampe.testkit.DynamoLocal;
 import dk.rampe.testkit.Events;
 import dk.rampe.testkit.SamTemplate;
 import dk.rampe.testkit.Tables;
-import java.time.Clock;
+import dk.rampe.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,7 +33,7 @@ final class IntakeFixture {
     static final Map<String, String> STRANGER = claims("username", "x-other", "cognito:groups", "[rampe-staff]");
     static final Map<String, String> ADMIN = claims("username", "admin", "cognito:groups", "[rampe-admin]");
 
-    final MovableClock clock = new MovableClock(NOW);
+    final TestClock clock = new TestClock(NOW);
     final DynamoDbClient dynamo;
     final RampeConfig config;
     final ReferralIntakeHandler handler;
@@ -128,34 +125,6 @@ final class IntakeFixture {
             return Json.parse(r.getBody());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(r.getBody(), e);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant t) {
-            now.set(t);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }

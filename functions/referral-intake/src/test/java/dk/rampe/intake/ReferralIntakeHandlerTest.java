@@ -282,7 +282,7 @@ class ReferralIntakeHandlerTest {
     @Test
     void beyondTheQuotaAReferralIsAcceptedButFlagged() {
         f.loadSettings(Events.text("settings-sample.json").replace("\"quota\": 75", "\"quota\": 1"));
-        IntakeFixture.MovableClock clock = f.clock;
+        dk.rampe.testkit.TestClock clock = f.clock;
         ReferralIntakeHandler handler = new ReferralIntakeHandler(f.config, f.dynamo, clock);
         assertFalse(json(handler.handleRequest(post(referral(), AARHUS), null)).get("overQuota").asBoolean());
         ObjectNode second = referral();
