@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,10 @@ public final class BenchMain {
             runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
             runner.growth(List.of(
+                    // a working example of a growth row: intake only looks up keys, whatever the table holds
+                    new Growth("referral intake, POST", o.intakeGrowthSizes, 0, "",
+                            new Growth.Built(functions.get(0).target(),
+                                    ChildJvm.Step.of("POST /v1/referrals", postTemplate, 1), Seeds::referrals, 0, 4)),
                     Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
                     Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
                     Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
@@ -109,7 +114,7 @@ public final class BenchMain {
 
         double seconds = (System.nanoTime() - started) / 1e9;
         report.machine("bench run time", String.format(Locale.ROOT, "%.0f s", seconds));
-        String table = report.markdown();
+        String table = report.markdown() + "\n" + report.notesText();
         String machineText = report.machineText();
         System.out.println();
         System.out.println(table);
@@ -149,7 +154,7 @@ public final class BenchMain {
         }
 
         private ChildJvm.Result child(FunctionBench f, List<ChildJvm.Step> script, String tag, boolean classLog,
-                                      boolean meter) {
+                                      ChildJvm.Meter meter) {
             db.reset();
             long base = seq;
             seq += 1_000_000;
@@ -164,13 +169,22 @@ public final class BenchMain {
             List<FunctionBench> all = new ArrayList<>();
             all.add(bare);
             all.addAll(functions);
+            // The count varies by ±1 % between runs (the JDK sometimes walks its security providers,
+            // depending on thread timing): take the run with the median count.
             Map<String, ClassLog> classes = new LinkedHashMap<>();
+            Map<String, List<Integer>> counts = new LinkedHashMap<>();
             for (FunctionBench f : all) {
-                log("cold start, class count: " + f.name());
-                ChildJvm.Result r = child(f, List.of(ChildJvm.Step.of("first", f.firstEvent(), 1)),
-                        "cold-classes-" + f.target().name(), true, false);
-                ClassLog c = ClassLog.read(r.classLog());
+                List<ClassLog> logs = new ArrayList<>();
+                for (int i = 0; i < o.classRuns; i++) {
+                    log("cold start, classes loaded " + (i + 1) + "/" + o.classRuns + ": " + f.name());
+                    ChildJvm.Result r = child(f, List.of(ChildJvm.Step.of("first", f.firstEvent(), 1)),
+                            "cold-classes-" + f.target().name() + "-" + i, true, ChildJvm.Meter.NONE);
+                    logs.add(ClassLog.read(r.classLog()));
+                }
+                logs.sort(java.util.Comparator.comparingInt(ClassLog::count));
+                ClassLog c = logs.get(logs.size() / 2);
                 classes.put(f.name(), c);
+                counts.put(f.name(), logs.stream().map(ClassLog::count).toList());
                 Files.write(jvm.work().resolve("classes-" + f.target().name() + ".txt"), c.classes(), StandardCharsets.UTF_8);
             }
             Map<String, List<ChildJvm.Result>> timings = new LinkedHashMap<>();
@@ -179,7 +193,7 @@ public final class BenchMain {
                     log("cold start " + (i + 1) + "/" + o.coldRuns + ": " + f.name());
                     timings.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(child(f,
                             List.of(ChildJvm.Step.of("first", f.firstEvent(), 1)), "cold-" + f.target().name() + "-" + i,
-                            false, false));
+                            false, ChildJvm.Meter.NONE));
                 }
             }
             ClassLog base = classes.get(bare.name());
@@ -197,7 +211,8 @@ public final class BenchMain {
                         medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms", null);
                 ClassLog c = classes.get(f.name());
                 double ratio = (double) c.count() / base.count();
-                report.add(s, f.name(), "classes loaded by the first answer", c.count(), (double) base.count(), "",
+                report.add(s, f.name(), "classes loaded by the first answer (median of " + o.classRuns + ")", c.count(),
+                        (double) base.count(), "",
                         new Report.Budget(String.format(Locale.ROOT, "≤ %.2f× baseline", CLASS_BUDGET), ratio <= CLASS_BUDGET));
                 Map<String, Integer> mine = c.byGroup();
                 Map<String, Integer> theirs = base.byGroup();
@@ -208,12 +223,17 @@ public final class BenchMain {
                 List<String> extra = c.beyond(base);
                 Files.write(jvm.work().resolve("classes-" + f.target().name() + "-beyond-baseline.txt"), extra,
                         StandardCharsets.UTF_8);
-                Map<String, Integer> top = ClassLog.topPackages(extra, 8);
-                report.text(s, f.name(), "  beyond baseline, top packages", top.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")), null);
+                Map<String, Integer> top = ClassLog.topPackages(extra, 10);
+                report.note(f.name() + ": the " + extra.size() + " named classes beyond the baseline come from "
+                        + top.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                        + ", … (all: bench/target/work/classes-" + f.target().name() + "-beyond-baseline.txt)");
                 ObjectNode d = details.putObject(f.name());
                 d.put("classes", c.count());
                 d.put("baselineClasses", base.count());
+                ArrayNode cr = d.putArray("classesPerRun");
+                counts.get(f.name()).forEach(cr::add);
+                ArrayNode br = d.putArray("baselineClassesPerRun");
+                counts.get(bare.name()).forEach(br::add);
                 d.put("classesFromCds", c.fromCds());
                 d.put("baselineClassesFromCds", base.fromCds());
                 ObjectNode g = d.putObject("byOrigin");
@@ -245,30 +265,43 @@ public final class BenchMain {
             all.add(bare);
             all.addAll(functions);
             Map<String, List<Long>> samples = new LinkedHashMap<>();
+            Map<String, List<Long>> outside = new LinkedHashMap<>();
             for (FunctionBench f : all) {
                 log("warm: " + f.name() + ", " + o.warmup + " warm-up + " + o.warm + " measured invocations");
                 ChildJvm.Result r = child(f, List.of(ChildJvm.Step.of("first", f.firstEvent(), 1),
-                        ChildJvm.Step.of("warm", f.warmEvent(), o.warmup + o.warm)), "warm-" + f.target().name(), false, false);
+                        ChildJvm.Step.of("warm", f.warmEvent(), o.warmup + o.warm)), "warm-" + f.target().name(), false,
+                        ChildJvm.Meter.TIME);
                 List<Long> ns = new ArrayList<>();
+                List<Long> own = new ArrayList<>();
                 long failures = 0;
                 for (ChildJvm.Invocation i : r.invocations()) {
                     if (!i.label().equals("warm")) continue;
                     if (!i.status().startsWith("2")) failures++;
-                    if (i.index() >= o.warmup) ns.add(i.nanos());
+                    if (i.index() >= o.warmup) {
+                        ns.add(i.nanos());
+                        own.add(i.nanos() - Math.max(0, i.dynamoNanos()));
+                    }
                 }
                 if (failures > 0) {
                     throw new IllegalStateException("warm " + f.name() + ": " + failures + " invocations did not answer 2xx; see "
                             + r.stdout());
                 }
                 samples.put(f.name(), ns);
+                outside.put(f.name(), own);
             }
             List<Long> base = samples.get(bare.name());
+            List<Long> baseOwn = outside.get(bare.name());
             for (FunctionBench f : functions) {
                 List<Long> ns = samples.get(f.name());
                 String what = " (" + String.format(Locale.ROOT, "%,d", ns.size()) + " × " + f.warmNote() + ")";
                 report.add("warm", f.name(), "median" + what, Stats.medianMs(ns), Stats.medianMs(base), "ms", null);
                 report.add("warm", f.name(), "p99", Stats.percentileMs(ns, 99), Stats.percentileMs(base, 99), "ms", null);
-                ObjectNode d = report.details().with("warm").putObject(f.name());
+                List<Long> own = outside.get(f.name());
+                report.add("warm", f.name(), "median outside DynamoDB calls (own CPU)", Stats.medianMs(own),
+                        Stats.medianMs(baseOwn), "ms", null);
+                report.add("warm", f.name(), "p99 outside DynamoDB calls", Stats.percentileMs(own, 99),
+                        Stats.percentileMs(baseOwn, 99), "ms", null);
+                ObjectNode d = report.details().withObjectProperty("warm").putObject(f.name());
                 d.put("n", ns.size());
                 d.put("warmup", o.warmup);
                 d.put("p90Ms", Stats.percentileMs(ns, 90));
@@ -280,12 +313,12 @@ public final class BenchMain {
 
         void cost(FunctionBench bare, List<FunctionBench> functions, List<Pending> pending) {
             log("cost: " + bare.name());
-            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, true)
+            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, ChildJvm.Meter.CAPACITY)
                     .stderr()).get(0);
             ArrayNode details = report.details().putArray("cost");
             for (FunctionBench f : functions) {
                 log("cost: " + f.name());
-                ChildJvm.Result r = child(f, f.costScript(), "cost-" + f.target().name(), false, true);
+                ChildJvm.Result r = child(f, f.costScript(), "cost-" + f.target().name(), false, ChildJvm.Meter.CAPACITY);
                 for (ChildJvm.Invocation i : r.invocations()) {
                     if (!i.status().startsWith("2")) {
                         throw new IllegalStateException("cost " + f.name() + ": '" + i.label() + "' answered " + i.status()
@@ -324,30 +357,44 @@ public final class BenchMain {
 
         void growth(List<Growth> rows) {
             for (Growth g : rows) {
+                int seeded = 0;
+                if (g.built() != null) db.reset();
                 for (int size : g.sizes()) {
                     String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " participants"
                             + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : "");
                     if (g.built() == null) {
-                        report.notBuilt("growth", subject, "items read, RCU",
-                                g.due() > 0 ? "items read ≤ 2 × due + constant" : "reads follow the programme, not the table");
+                        report.notBuilt("growth", subject, "items read", g.budgetRule());
                         continue;
                     }
-                    // Ready for the lead: seed, run once metered, check the budget.
                     Growth.Built b = g.built();
-                    db.reset();
                     long t = System.nanoTime();
-                    b.seed().seed(db, size, g.due());
-                    log("growth: seeded " + size + " for " + g.operation() + " in " + (System.nanoTime() - t) / 1_000_000 + " ms");
+                    b.seed().seed(db, seeded, size, g.due());
+                    double seedSeconds = (System.nanoTime() - t) / 1e9;
+                    log(String.format(Locale.ROOT, "growth: %s, seeded %,d → %,d participants in %.1f s", g.operation(),
+                            seeded, size, seedSeconds));
+                    seeded = size;
                     long base = seq;
                     seq += 1_000_000;
                     ChildJvm.Result r = jvm.run(b.target(), envFor.apply(b.target().handler(), b.target().name()),
-                            List.of(ChildJvm.Step.of(g.operation(), b.event(), 1)), base,
-                            "growth-" + b.target().name() + "-" + size, false, true);
+                            List.of(b.event()), base, "growth-" + b.target().name() + "-" + size, false,
+                            ChildJvm.Meter.CAPACITY);
+                    if (!r.invocations().get(0).status().startsWith("2")) {
+                        throw new IllegalStateException("growth " + subject + ": answered " + r.invocations().get(0).status()
+                                + "; see " + r.stdout());
+                    }
                     Cost.Invocation inv = Cost.read(r.stderr()).get(0);
                     long limit = (long) b.perDue() * g.due() + b.constant();
                     report.add("growth", subject, "items read (" + inv.readRequests() + " read requests, "
-                            + cu(inv.rcu()) + " RCU)", inv.itemsRead(), null, "", new Report.Budget(g.budgetRule(b),
-                            inv.itemsRead() <= limit));
+                            + cu(inv.rcu()) + " RCU)", inv.itemsRead(), null, "",
+                            new Report.Budget(g.budgetRule(), inv.itemsRead() <= limit));
+                    ObjectNode d = report.details().withArrayProperty("growth").addObject();
+                    d.put("operation", g.operation());
+                    d.put("participants", size);
+                    d.put("due", g.due());
+                    d.put("itemsRead", inv.itemsRead());
+                    d.put("readRequests", inv.readRequests());
+                    d.put("rcu", inv.rcu());
+                    d.put("seedSeconds", seedSeconds);
                 }
             }
         }
@@ -458,7 +505,8 @@ public final class BenchMain {
         report.machine("child JVM flags", String.join(" ", flags) + "  (Lambda java21 runtime's launch flags for "
                 + memoryMb + " MB from the template, + its JAVA_TOOL_OPTIONS)");
         report.machine("harness JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.machine("runs", o.coldRuns + " cold starts per function; warm: " + o.warmup + " warm-up + " + o.warm
+        report.machine("runs", o.classRuns + " cold starts with -Xlog:class+load and " + o.coldRuns
+                + " without, per function; warm: " + o.warmup + " warm-up + " + o.warm
                 + " measured invocations");
     }
 
@@ -505,10 +553,12 @@ public final class BenchMain {
     /** Command-line options. */
     static final class Options {
         int coldRuns = 5;
+        int classRuns = 3;
         int warm = 3000;
         int warmup = 500;
         Path java;
         boolean updateMd;
+        List<Integer> intakeGrowthSizes = List.of(1_000, 10_000, 100_000);
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -516,16 +566,20 @@ public final class BenchMain {
                 switch (args[i]) {
                     case "--quick" -> {
                         o.coldRuns = 2;
+                        o.classRuns = 1;
                         o.warm = 300;
                         o.warmup = 100;
+                        o.intakeGrowthSizes = List.of(1_000, 10_000);
                     }
+                    case "--intake-growth" -> o.intakeGrowthSizes = Arrays.stream(args[++i].split(","))
+                            .map(String::strip).map(Integer::valueOf).toList();
                     case "--cold-runs" -> o.coldRuns = Integer.parseInt(args[++i]);
                     case "--warm" -> o.warm = Integer.parseInt(args[++i]);
                     case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
                     case "--java" -> o.java = Path.of(args[++i]);
                     case "--update-md" -> o.updateMd = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --java PATH, --update-md)");
+                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --java PATH, --update-md)");
                 }
             }
             return o;

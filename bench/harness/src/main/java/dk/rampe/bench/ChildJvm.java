@@ -33,8 +33,12 @@ final class ChildJvm {
         }
     }
 
-    record Invocation(String label, int index, long nanos, String status) {
+    /** One invocation; {@code dynamoNanos} is the time in DynamoDB calls (-1 when not metered). */
+    record Invocation(String label, int index, long nanos, String status, long dynamoNanos) {
     }
+
+    /** Whether the capacity meter is on the classpath: not at all, timing DynamoDB calls, or reporting capacity. */
+    enum Meter { NONE, TIME, CAPACITY }
 
     /** Parent-measured wall times, child-measured phases, each invocation, and where the logs are. */
     record Result(long wallToFirstNs, long wallTotalNs, long initNs, long firstInvokeNs, String firstStatus,
@@ -61,10 +65,11 @@ final class ChildJvm {
 
     /**
      * Runs one child to the end. {@code classLog}: with -Xlog:class+load to a file; {@code meter}: with
-     * the capacity meter on the classpath and each invocation marked on stderr.
+     * the capacity meter on the classpath, timing DynamoDB calls or also reporting capacity per request
+     * (each invocation then marked on stderr).
      */
     Result run(Target target, Map<String, String> env, List<Step> script, long seqBase, String tag, boolean classLog,
-               boolean meter) {
+               Meter meter) {
         try {
             Path scriptFile = work.resolve(tag + ".script");
             Path resultsFile = work.resolve(tag + ".results");
@@ -81,9 +86,10 @@ final class ChildJvm {
             cmd.add(java.toString());
             cmd.addAll(flags);
             if (classLog) cmd.add("-Xlog:class+load=info:file=" + classes);
-            if (meter) cmd.add("-Dbench.trace=true");
+            if (meter == Meter.CAPACITY) cmd.addAll(List.of("-Dbench.trace=true", "-Dbench.meter=capacity"));
+            if (meter == Meter.TIME) cmd.add("-Dbench.meter=time");
             String cp = target.jar() + File.pathSeparator + simJar
-                    + (meter ? File.pathSeparator + meterJar : "");
+                    + (meter != Meter.NONE ? File.pathSeparator + meterJar : "");
             cmd.addAll(List.of("-cp", cp, SIM_MAIN, target.handler(), scriptFile.toString(), resultsFile.toString(),
                     Long.toString(seqBase)));
 
@@ -127,7 +133,7 @@ final class ChildJvm {
             for (String line : Files.readAllLines(resultsFile, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) continue;
                 String[] f = line.split("\t");
-                invocations.add(new Invocation(f[0], Integer.parseInt(f[1]), Long.parseLong(f[2]), f[3]));
+                invocations.add(new Invocation(f[0], Integer.parseInt(f[1]), Long.parseLong(f[2]), f[3], Long.parseLong(f[4])));
             }
             return new Result(first, total, init, firstInvoke, firstStatus, invocations, stdout, stderr,
                     classLog ? classes : null);

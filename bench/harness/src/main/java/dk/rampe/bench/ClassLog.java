@@ -22,8 +22,8 @@ record ClassLog(List<String> classes, int fromCds) {
     static final String MARKER = "dk.rampe.bench.sim.FirstResponse";
 
     /** Groups in the order they are printed. */
-    static final List<String> GROUPS = List.of("JDK", "generated", "AWS SDK", "Jackson", "Lambda libs", "Rampe",
-            "bench", "other");
+    static final List<String> GROUPS = List.of("JDK", "generated", "AWS SDK", "Jackson", "Lambda libs",
+            "handler code", "runtime stand-in", "other");
 
     static ClassLog read(Path file) {
         try {
@@ -56,8 +56,8 @@ record ClassLog(List<String> classes, int fromCds) {
         if (name.startsWith("software.amazon.")) return "AWS SDK";
         if (name.startsWith("com.fasterxml.")) return "Jackson";
         if (name.startsWith("com.amazonaws.")) return "Lambda libs";
-        if (name.startsWith("dk.rampe.bench.")) return "bench";
-        if (name.startsWith("dk.rampe.")) return "Rampe";
+        if (name.startsWith("dk.rampe.bench.sim.")) return "runtime stand-in";
+        if (name.startsWith("dk.rampe.")) return "handler code";
         return "other";
     }
 

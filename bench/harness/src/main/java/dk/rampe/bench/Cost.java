@@ -20,9 +20,10 @@ final class Cost {
     }
 
     record Request(String op, String table, boolean consistent, long read, long written, double rcu, double wcu,
-                   double cu, boolean reported) {
+                   double cu, boolean reported, String split) {
         String describe() {
-            StringBuilder sb = new StringBuilder(op).append(' ').append(table);
+            StringBuilder sb = new StringBuilder(op);
+            if (!table.equals("-")) sb.append(' ').append(table);
             if (consistent && !op.startsWith("Transact")) sb.append(" (consistent)");
             if (read > 0 || op.contains("Get") || op.equals("Query") || op.equals("Scan")) sb.append(", read ").append(read);
             if (written > 0) sb.append(", wrote ").append(written);
@@ -30,6 +31,7 @@ final class Cost {
                 if (rcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f RCU", rcu));
                 if (wcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f WCU", wcu));
                 if (rcu == 0 && wcu == 0) sb.append(String.format(Locale.ROOT, ", %.1f CU", cu));
+                if (split.contains("+") || split.contains("gsi")) sb.append(" (").append(split.replace("+", ", ")).append(')');
             }
             return sb.toString();
         }
@@ -89,7 +91,8 @@ final class Cost {
                     current.requests().add(new Request(kv.get("op"), kv.get("table"), Boolean.parseBoolean(kv.get("consistent")),
                             Long.parseLong(kv.get("read")), Long.parseLong(kv.get("written")),
                             Double.parseDouble(kv.get("rcu")), Double.parseDouble(kv.get("wcu")),
-                            Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported"))));
+                            Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported")),
+                            kv.getOrDefault("split", "-")));
                 }
             }
             return out;

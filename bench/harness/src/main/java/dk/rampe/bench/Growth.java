@@ -1,34 +1,43 @@
 package dk.rampe.bench;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How the cost of a sweep or a report grows: the operation run once against tables seeded with
- * N participants, of which a fixed number are due (a sweep) or in the programme (a report).
- * What it reads must follow what is due or in the programme, not the size of the table.
+ * How the cost of an operation grows with the table: the operation run once against tables
+ * seeded with N participants, of which a fixed number are due (a sweep) or in the programme
+ * (a report). What it reads must follow what is due or in the programme, not the table size.
  *
- * <p>To add a row once the function exists, give {@link #built()} the function's target, its
- * scheduled event (a template, see LambdaSim), and a seeder that writes {@code size}
- * participants with {@code due} of them due, using {@link Seeder#put}. The harness resets the
- * tables, seeds them, runs the function once in a metered child JVM and checks the budget.
+ * <p>To add a row once a function exists: give {@link #built()} the function's target, its
+ * event (a template, see LambdaSim), a {@link Seed} and the budget. The harness resets the
+ * tables once, then for each size (ascending) seeds participants {@code [previous size, size)}
+ * with {@link Seeder#put}, runs the function once in a metered child JVM and checks
+ * items read ≤ perDue × due + constant.
  */
 record Growth(String operation, List<Integer> sizes, int due, String dueMeaning, Built built) {
 
     /** A built operation: what to run, how to seed, and the budget on items read. */
-    record Built(ChildJvm.Target target, Path event, Seed seed, int perDue, int constant) {
+    record Built(ChildJvm.Target target, ChildJvm.Step event, Seed seed, int perDue, int constant) {
     }
 
+    /**
+     * Writes participants {@code from} (inclusive) to {@code to} (exclusive); the scenario decides
+     * which are due (for example the first {@code due} of them), so growing the table adds only
+     * participants that are not due.
+     */
     @FunctionalInterface
     interface Seed {
-        void seed(LocalDynamo dynamo, int participants, int due);
+        void seed(LocalDynamo dynamo, int from, int to, int due);
     }
 
     static Growth notBuiltYet(String operation, List<Integer> sizes, int due, String dueMeaning) {
         return new Growth(operation, sizes, due, dueMeaning, null);
     }
 
-    String budgetRule(Built b) {
-        return "items read ≤ " + b.perDue() + " × due + " + b.constant();
+    String budgetRule() {
+        if (built == null) {
+            return due > 0 ? "items read ≤ 2 × due + constant" : "items read follow the programme, not the table";
+        }
+        return built.perDue() == 0 ? "items read ≤ " + built.constant()
+                : "items read ≤ " + built.perDue() + " × " + due + " + " + built.constant();
     }
 }

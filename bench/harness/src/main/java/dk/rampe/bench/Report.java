@@ -31,6 +31,18 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> machine = new LinkedHashMap<>();
     private final ObjectNode details = Json.object();
+    private final List<String> notes = new ArrayList<>();
+
+    /** A line printed under the table (and kept in the JSON): what explains a figure. */
+    void note(String text) {
+        notes.add(text);
+    }
+
+    String notesText() {
+        StringBuilder sb = new StringBuilder();
+        for (String n : notes) sb.append("- ").append(n).append('\n');
+        return sb.toString();
+    }
 
     void machine(String key, Object value) {
         machine.put(key, value);
@@ -125,6 +137,8 @@ final class Report {
                 else o.put("pass", r.budget().pass());
             }
         }
+        ArrayNode n = root.putArray("notes");
+        notes.forEach(n::add);
         root.set("details", details);
         return root;
     }

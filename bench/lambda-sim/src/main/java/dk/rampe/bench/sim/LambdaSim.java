@@ -29,7 +29,8 @@ import java.util.List;
  * {@code label TAB event-template TAB count TAB new|same}. Templates may hold {@code {{SEQ}}} (a
  * number unique to the invocation, or the previous one's with {@code same}), {@code {{CPR}}} (a
  * valid CPR number made from it) and {@code {{PREV:field}}} (a string field of the previous answer's
- * body). Each invocation writes {@code label TAB index TAB nanos TAB status} to the results file.
+ * body). Each invocation writes {@code label TAB index TAB nanos TAB status TAB nanos-in-DynamoDB}
+ * (-1 without the meter) to the results file.
  *
  * <p>Deliberately plain (no lambdas, no regex, no java.time) so that it adds as few classes as it can,
  * and the same ones to every function and to the baseline.
@@ -45,6 +46,9 @@ public final class LambdaSim {
         long seq = Long.parseLong(args[3]);
         boolean trace = Boolean.getBoolean("bench.trace");
         PrintStream out = System.out;
+        // with the meter on the classpath (-Dbench.meter): the time each invocation spent in DynamoDB calls
+        java.lang.reflect.Method dynamoNanos = System.getProperty("bench.meter") == null ? null
+                : Class.forName("dk.rampe.bench.meter.CapacityMeter").getMethod("drainNanos");
 
         // init phase: load the handler class and build it, as Lambda does
         long t0 = System.nanoTime();
@@ -78,6 +82,7 @@ public final class LambdaSim {
                 if (trace) {
                     System.err.println("SIM-INVOKE " + label + " " + i);
                 }
+                if (dynamoNanos != null) dynamoNanos.invoke(null);
                 long s = System.nanoTime();
                 if (in == null) {
                     in = serializer(io[0], loader);
@@ -88,6 +93,7 @@ public final class LambdaSim {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
                 outSer.toJson(answer, bytes);
                 long e = System.nanoTime();
+                long inDynamo = dynamoNanos == null ? -1 : (Long) dynamoNanos.invoke(null);
                 previousAnswer = bytes.toString(StandardCharsets.UTF_8);
                 String status = field(previousAnswer, "statusCode");
                 if (first) {
@@ -98,7 +104,7 @@ public final class LambdaSim {
                     first = false;
                 }
                 results.append(label).append('\t').append(i).append('\t').append(e - s).append('\t')
-                        .append(status).append('\n');
+                        .append(status).append('\t').append(inDynamo).append('\n');
             }
         }
         Files.writeString(resultsFile, results, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -39,10 +40,27 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * software/amazon/awssdk/global/handlers/execution.interceptors on the classpath.
  */
 public final class CapacityMeter implements ExecutionInterceptor {
+    /** {@code -Dbench.meter=time}: only add up the time spent in DynamoDB calls, print nothing. */
+    private static final boolean TIME_ONLY = "time".equals(System.getProperty("bench.meter"));
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
+    private static long spentNanos;
+
+    /** Nanoseconds spent in DynamoDB calls (request built to response read) since the last call; read by LambdaSim. */
+    public static synchronized long drainNanos() {
+        long n = spentNanos;
+        spentNanos = 0;
+        return n;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
+    }
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest r = context.request();
+        if (TIME_ONLY) return r;
         ReturnConsumedCapacity all = ReturnConsumedCapacity.INDEXES;
         if (r instanceof GetItemRequest q) return q.toBuilder().returnConsumedCapacity(all).build();
         if (r instanceof PutItemRequest q) return q.toBuilder().returnConsumedCapacity(all).build();
@@ -59,6 +77,13 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Long started = attributes.getAttribute(STARTED);
+        if (started != null) {
+            synchronized (CapacityMeter.class) {
+                spentNanos += System.nanoTime() - started;
+            }
+        }
+        if (TIME_ONLY) return;
         SdkRequest req = context.request();
         SdkResponse res = context.response();
         String op = req.getClass().getSimpleName().replace("Request", "");
@@ -132,14 +157,16 @@ public final class CapacityMeter implements ExecutionInterceptor {
             cu += nz(c.capacityUnits());
             if (tables.length() > 0) tables.append('+');
             tables.append(c.tableName());
-            if (c.hasGlobalSecondaryIndexes() && !c.globalSecondaryIndexes().isEmpty()) {
-                tables.append("(gsi:").append(String.join("/", c.globalSecondaryIndexes().keySet())).append(')');
+            if (c.table() != null) tables.append(':').append(nz(c.table().capacityUnits()));
+            if (c.hasGlobalSecondaryIndexes()) {
+                c.globalSecondaryIndexes().forEach((name, gsi) -> tables.append("+gsi/").append(name).append(':')
+                        .append(nz(gsi.capacityUnits())));
             }
         }
-        if ("transaction".equals(table) && tables.length() > 0) table = tables.toString();
+        if ("transaction".equals(table)) table = "-";
         System.err.println("METER op=" + op + " table=" + table + " consistent=" + consistent + " read=" + read
                 + " written=" + written + " rcu=" + rcu + " wcu=" + wcu + " cu=" + cu
-                + " reported=" + (cc != null && !cc.isEmpty()));
+                + " reported=" + (cc != null && !cc.isEmpty()) + " split=" + (tables.length() == 0 ? "-" : tables));
     }
 
     private static List<ConsumedCapacity> one(ConsumedCapacity c) {
