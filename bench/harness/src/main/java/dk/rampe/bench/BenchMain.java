@@ -37,6 +37,12 @@ public final class BenchMain {
                          Path warmEvent, List<ChildJvm.Step> costScript, String warmNote) {
     }
 
+    /** The environment for a function (by handler class) against a DynamoDB Local endpoint. */
+    @FunctionalInterface
+    interface EnvFor {
+        Map<String, String> env(String handler, String name, String endpoint);
+    }
+
     /** A cost row the issue asks for that has no code yet. */
     record Pending(String operation) {
     }
@@ -96,13 +102,14 @@ public final class BenchMain {
 
             ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, work);
             Runner runner = new Runner(db, jvm, o, report,
-                    (handler, name) -> childEnv(template, handler, db.endpoint(), memoryMb, name));
+                    (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
             runner.coldStart(bare, functions);
             runner.sizes(bare, functions);
             runner.warm(bare, functions);
             runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
-            runner.growth(List.of(
+            db.close();
+            runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
                     new Growth("referral intake, POST", o.intakeGrowthSizes, 0, "",
                             new Growth.Built(functions.get(0).target(),
@@ -141,11 +148,10 @@ public final class BenchMain {
         private final ChildJvm jvm;
         private final Options o;
         private final Report report;
-        private final java.util.function.BiFunction<String, String, Map<String, String>> envFor;
+        private final EnvFor envFor;
         private long seq = 1;
 
-        Runner(LocalDynamo db, ChildJvm jvm, Options o, Report report,
-               java.util.function.BiFunction<String, String, Map<String, String>> envFor) {
+        Runner(LocalDynamo db, ChildJvm jvm, Options o, Report report, EnvFor envFor) {
             this.db = db;
             this.jvm = jvm;
             this.o = o;
@@ -355,10 +361,25 @@ public final class BenchMain {
             for (Pending p : pending) report.notBuilt("cost", p.operation(), "requests, items, capacity units", null);
         }
 
-        void growth(List<Growth> rows) {
+        /**
+         * Each growth operation gets a DynamoDB Local of its own: one that has served thousands of
+         * warm invocations writes much more slowly, which made seeding 100,000 items take minutes.
+         */
+        void growth(java.util.function.Supplier<LocalDynamo> fresh, List<Growth> rows) {
             for (Growth g : rows) {
+                if (g.built() == null) {
+                    growth(null, g);
+                    continue;
+                }
+                try (LocalDynamo own = fresh.get()) {
+                    growth(own, g);
+                }
+            }
+        }
+
+        private void growth(LocalDynamo db, Growth g) {
+            {
                 int seeded = 0;
-                if (g.built() != null) db.reset();
                 for (int size : g.sizes()) {
                     String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " participants"
                             + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : "");
@@ -375,7 +396,7 @@ public final class BenchMain {
                     seeded = size;
                     long base = seq;
                     seq += 1_000_000;
-                    ChildJvm.Result r = jvm.run(b.target(), envFor.apply(b.target().handler(), b.target().name()),
+                    ChildJvm.Result r = jvm.run(b.target(), envFor.env(b.target().handler(), b.target().name(), db.endpoint()),
                             List.of(b.event()), base, "growth-" + b.target().name() + "-" + size, false,
                             ChildJvm.Meter.CAPACITY);
                     if (!r.invocations().get(0).status().startsWith("2")) {

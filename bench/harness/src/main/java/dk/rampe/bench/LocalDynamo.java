@@ -60,8 +60,12 @@ final class LocalDynamo implements AutoCloseable {
         new DynamoSettingsStore(local.client(), table(), Clock.systemUTC(), Duration.ZERO).replace(settings, "bench");
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         local.close();
     }
 }
