@@ -100,7 +100,8 @@ public final class BenchMain {
                                     ChildJvm.Step.of("GET /v1/referrals/{id}", getTemplate, 1)),
                             "POST /v1/referrals, a new citizen each time"));
 
-            ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, work);
+            ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, List.of("-Dbench.indexKeys=" + indexKeys(template)),
+                    work);
             Runner runner = new Runner(db, jvm, o, report,
                     (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
             runner.coldStart(bare, functions);
@@ -337,9 +338,12 @@ public final class BenchMain {
                             base.readRequests() + " + " + base.writeRequests());
                     report.text("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
                             base.itemsRead() + " / " + base.itemsWritten());
-                    report.text("cost", subject, "  capacity units read / written",
+                    report.text("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
                             inv.reported() ? cu(inv.rcu()) + " RCU / " + cu(inv.wcu()) + " WCU" : "not reported",
                             base.reported() ? cu(base.rcu()) + " RCU / " + cu(base.wcu()) + " WCU" : "not reported");
+                    report.text("cost", subject, "  capacity units read / written, AWS on-demand estimate",
+                            cu(inv.estRcu()) + " RCU / " + cu(inv.estWcu()) + " WCU",
+                            cu(base.estRcu()) + " RCU / " + cu(base.estWcu()) + " WCU");
                     int k = 1;
                     for (Cost.Request q : inv.requests()) {
                         report.text("cost", subject, "  request " + k++, q.describe(), null);
@@ -354,6 +358,8 @@ public final class BenchMain {
                     d.put("rcu", inv.rcu());
                     d.put("wcu", inv.wcu());
                     d.put("capacityReported", inv.reported());
+                    d.put("awsEstimateRcu", inv.estRcu());
+                    d.put("awsEstimateWcu", inv.estWcu());
                     ArrayNode reqs = d.putArray("requests");
                     inv.requests().forEach(q -> reqs.add(q.describe()));
                 }
@@ -406,7 +412,7 @@ public final class BenchMain {
                     Cost.Invocation inv = Cost.read(r.stderr()).get(0);
                     long limit = (long) b.perDue() * g.due() + b.constant();
                     report.add("growth", subject, "items read (" + inv.readRequests() + " read requests, "
-                            + cu(inv.rcu()) + " RCU)", inv.itemsRead(), null, "",
+                            + cu(inv.estRcu()) + " RCU on AWS)", inv.itemsRead(), null, "",
                             new Report.Budget(g.budgetRule(), inv.itemsRead() <= limit));
                     ObjectNode d = report.details().withArrayProperty("growth").addObject();
                     d.put("operation", g.operation());
@@ -415,6 +421,7 @@ public final class BenchMain {
                     d.put("itemsRead", inv.itemsRead());
                     d.put("readRequests", inv.readRequests());
                     d.put("rcu", inv.rcu());
+                    d.put("awsEstimateRcu", inv.estRcu());
                     d.put("seedSeconds", seedSeconds);
                 }
             }
@@ -422,6 +429,23 @@ public final class BenchMain {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** The template's global secondary indexes and their key attributes, for the meter's estimate. */
+    @SuppressWarnings("unchecked")
+    static String indexKeys(SamTemplate t) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> table : t.resourcesOfType("AWS::DynamoDB::Table").values()) {
+            Object gsis = SamTemplate.properties(table).get("GlobalSecondaryIndexes");
+            if (!(gsis instanceof List<?> list)) continue;
+            for (Object g : list) {
+                Map<String, Object> gsi = (Map<String, Object>) g;
+                List<Map<String, Object>> keys = (List<Map<String, Object>>) gsi.get("KeySchema");
+                out.add(gsi.get("IndexName") + ":" + keys.stream().map(k -> String.valueOf(k.get("AttributeName")))
+                        .collect(Collectors.joining(",")));
+            }
+        }
+        return String.join(";", out);
+    }
 
     static double medianMs(List<ChildJvm.Result> runs, java.util.function.ToLongFunction<ChildJvm.Result> f) {
         return Stats.medianMs(runs.stream().map(r -> f.applyAsLong(r)).collect(Collectors.toList()));

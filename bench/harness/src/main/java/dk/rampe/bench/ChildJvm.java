@@ -49,13 +49,15 @@ final class ChildJvm {
     private final Path simJar;
     private final Path meterJar;
     private final List<String> flags;
+    private final List<String> meterFlags;
     private final Path work;
 
-    ChildJvm(Path java, Path simJar, Path meterJar, List<String> flags, Path work) {
+    ChildJvm(Path java, Path simJar, Path meterJar, List<String> flags, List<String> meterFlags, Path work) {
         this.java = java;
         this.simJar = simJar;
         this.meterJar = meterJar;
         this.flags = List.copyOf(flags);
+        this.meterFlags = List.copyOf(meterFlags);
         this.work = work;
     }
 
@@ -86,7 +88,10 @@ final class ChildJvm {
             cmd.add(java.toString());
             cmd.addAll(flags);
             if (classLog) cmd.add("-Xlog:class+load=info:file=" + classes);
-            if (meter == Meter.CAPACITY) cmd.addAll(List.of("-Dbench.trace=true", "-Dbench.meter=capacity"));
+            if (meter == Meter.CAPACITY) {
+                cmd.addAll(List.of("-Dbench.trace=true", "-Dbench.meter=capacity"));
+                cmd.addAll(meterFlags);
+            }
             if (meter == Meter.TIME) cmd.add("-Dbench.meter=time");
             String cp = target.jar() + File.pathSeparator + simJar
                     + (meter != Meter.NONE ? File.pathSeparator + meterJar : "");

@@ -20,7 +20,7 @@ final class Cost {
     }
 
     record Request(String op, String table, boolean consistent, long read, long written, double rcu, double wcu,
-                   double cu, boolean reported, String split) {
+                   double cu, boolean reported, String split, double estR, double estW) {
         String describe() {
             StringBuilder sb = new StringBuilder(op);
             if (!table.equals("-")) sb.append(' ').append(table);
@@ -32,6 +32,9 @@ final class Cost {
                 if (wcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f WCU", wcu));
                 if (rcu == 0 && wcu == 0) sb.append(String.format(Locale.ROOT, ", %.1f CU", cu));
                 if (split.contains("+") || split.contains("gsi")) sb.append(" (").append(split.replace("+", ", ")).append(')');
+            }
+            if (estR > 0 || estW > 0) {
+                sb.append(String.format(Locale.ROOT, "; AWS estimate %s", estR > 0 ? fmt(estR) + " RCU" : fmt(estW) + " WCU"));
             }
             return sb.toString();
         }
@@ -45,6 +48,14 @@ final class Cost {
 
         long itemsWritten() {
             return requests.stream().mapToLong(Request::written).sum();
+        }
+
+        double estRcu() {
+            return requests.stream().mapToDouble(Request::estR).sum();
+        }
+
+        double estWcu() {
+            return requests.stream().mapToDouble(Request::estW).sum();
         }
 
         double rcu() {
@@ -70,6 +81,10 @@ final class Cost {
         }
     }
 
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
     static List<Invocation> read(Path stderr) {
         try {
             List<Invocation> out = new ArrayList<>();
@@ -92,7 +107,8 @@ final class Cost {
                             Long.parseLong(kv.get("read")), Long.parseLong(kv.get("written")),
                             Double.parseDouble(kv.get("rcu")), Double.parseDouble(kv.get("wcu")),
                             Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported")),
-                            kv.getOrDefault("split", "-")));
+                            kv.getOrDefault("split", "-"), Double.parseDouble(kv.getOrDefault("estR", "0")),
+                            Double.parseDouble(kv.getOrDefault("estW", "0"))));
                 }
             }
             return out;
