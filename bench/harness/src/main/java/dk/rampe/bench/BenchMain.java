@@ -83,7 +83,8 @@ public final class BenchMain {
         Path getTemplate = Templates.getReferral(postSample.text(), work.resolve("get-referral.template.json"));
 
         log("DynamoDB Local: starting in this JVM; tables from infra/sam-template.yaml; settings from " + settings.source());
-        try (LocalDynamo db = new LocalDynamo(template, settings.text())) {
+        LocalDynamo db = new LocalDynamo(template, settings.text());
+        try {
             FunctionBench bare = new FunctionBench("bare SDK baseline",
                     new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler"),
                     childEnv(template, null, db.endpoint(), memoryMb, "bare-sdk"), postTemplate, postTemplate,
@@ -109,7 +110,7 @@ public final class BenchMain {
             runner.warm(bare, functions);
             runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
-            db.close();
+            db.close(); // growth rows get DynamoDB Locals of their own
             runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
                     new Growth("referral intake, POST", o.intakeGrowthSizes, 0, "",
@@ -118,6 +119,8 @@ public final class BenchMain {
                     Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
                     Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
                     Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
+        } finally {
+            db.close();
         }
 
         double seconds = (System.nanoTime() - started) / 1e9;

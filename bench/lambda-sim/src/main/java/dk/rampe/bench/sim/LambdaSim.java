@@ -123,7 +123,7 @@ public final class LambdaSim {
         if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
             return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
         }
-        return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer((java.lang.reflect.Type) type);
+        return JacksonFactory.getInstance().getSerializer((java.lang.reflect.Type) type);
     }
 
     /** The RequestHandler's input and output classes, read from the generic interface as the runtime does. */
