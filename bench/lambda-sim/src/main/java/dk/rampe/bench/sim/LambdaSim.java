@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -23,7 +24,8 @@ import java.util.List;
  * The main class of a child JVM: a stand-in for the Lambda Java runtime on one execution
  * environment. It loads the handler class, calls its no-arg constructor (Lambda's init phase),
  * then runs a script of invocations; each reads its event with the runtime's own serializer,
- * calls handleRequest and writes the answer back to JSON, as the runtime does.
+ * calls handleRequest and writes the answer back to JSON, as the runtime does. A RequestStreamHandler
+ * gets the event's bytes instead. An answer without a statusCode (a sweep's summary) counts as 200.
  *
  * <p>Arguments: handler class, script file, results file, first sequence number. A script line is
  * {@code label TAB event-template TAB count TAB new|same}. Templates may hold {@code {{SEQ}}} (a
@@ -58,9 +60,11 @@ public final class LambdaSim {
         out.println("SIM-INIT " + (t1 - t0));
         out.flush();
 
+        // a RequestStreamHandler gets the event's bytes and writes its answer's; a RequestHandler<I, O> typed objects
+        RequestStreamHandler streamHandler = handler instanceof RequestStreamHandler sh ? sh : null;
         @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> h = (RequestHandler<Object, Object>) handler;
-        Class<?>[] io = ioTypes(handlerClass);
+        RequestHandler<Object, Object> h = streamHandler == null ? (RequestHandler<Object, Object>) handler : null;
+        Class<?>[] io = streamHandler == null ? ioTypes(handlerClass) : null;
         ClassLoader loader = handlerClass.getClassLoader();
         PojoSerializer<Object> in = null;
         PojoSerializer<Object> outSer = null;
@@ -84,18 +88,24 @@ public final class LambdaSim {
                 }
                 if (dynamoNanos != null) dynamoNanos.invoke(null);
                 long s = System.nanoTime();
-                if (in == null) {
-                    in = serializer(io[0], loader);
-                    outSer = serializer(io[1], loader);
-                }
-                Object event = in.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
-                Object answer = h.handleRequest(event, new SimContext("bench-" + currentSeq));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-                outSer.toJson(answer, bytes);
+                if (streamHandler != null) {
+                    streamHandler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), bytes,
+                            new SimContext("bench-" + currentSeq));
+                } else {
+                    if (in == null) {
+                        in = serializer(io[0], loader);
+                        outSer = serializer(io[1], loader);
+                    }
+                    Object event = in.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+                    Object answer = h.handleRequest(event, new SimContext("bench-" + currentSeq));
+                    outSer.toJson(answer, bytes);
+                }
                 long e = System.nanoTime();
                 long inDynamo = dynamoNanos == null ? -1 : (Long) dynamoNanos.invoke(null);
                 previousAnswer = bytes.toString(StandardCharsets.UTF_8);
                 String status = field(previousAnswer, "statusCode");
+                if (status == null) status = "200"; // an answer without a status code (a sweep's summary) counts as success
                 if (first) {
                     out.println("SIM-FIRST " + (e - s) + " " + status);
                     out.flush();
