@@ -1,0 +1,636 @@
+package dk.rampe.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.json.Json;
+import dk.rampe.testkit.SamTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
+
+/**
+ * The benchmark of issue 4, in one command (see BENCHMARKS.md):
+ * <pre>mvn -q -Pbench -DskipTests package &amp;&amp; java -jar bench/harness/target/rampe-bench.jar</pre>
+ * Options: {@code --quick} (fewer runs, for trying it out), {@code --cold-runs N},
+ * {@code --warm N}, {@code --warmup N}, {@code --java PATH} (the JVM for the children; default
+ * this one), {@code --update-md} (write the table into BENCHMARKS.md).
+ *
+ * <p>Every figure is measured against a baseline in the same run: a bare handler that builds
+ * the same DynamoDB client and makes one GetItem (bench/bare-sdk-handler).
+ */
+public final class BenchMain {
+    static final double CLASS_BUDGET = 1.30;
+
+    /** A function under test: what to start, its first event, its warm event and its cost script. */
+    record FunctionBench(String name, ChildJvm.Target target, Map<String, String> env, Path firstEvent,
+                         Path warmEvent, List<ChildJvm.Step> costScript, String warmNote) {
+    }
+
+    /** The environment for a function (by handler class) against a DynamoDB Local endpoint. */
+    @FunctionalInterface
+    interface EnvFor {
+        Map<String, String> env(String handler, String name, String endpoint);
+    }
+
+    /** A cost row the issue asks for that has no code yet. */
+    record Pending(String operation) {
+    }
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        long started = System.nanoTime();
+        Repo repo = Repo.find();
+        Path work = repo.work();
+
+        Path intakeJar = repo.path("functions/referral-intake/target/referral-intake.jar");
+        Path bareJar = repo.path("bench/bare-sdk-handler/target/bare-sdk-handler.jar");
+        Path simJar = repo.path("bench/lambda-sim/target/lambda-sim.jar");
+        Path meterJar = repo.path("bench/meter/target/dynamodb-meter.jar");
+        for (Path p : List.of(intakeJar, bareJar, simJar, meterJar)) {
+            if (!Files.exists(p)) {
+                throw new IllegalStateException(repo.root().relativize(p)
+                        + " is missing: build first with  mvn -q -Pbench -DskipTests package");
+            }
+        }
+
+        SamTemplate template = SamTemplate.read(repo.path("infra/sam-template.yaml"));
+        int memoryMb = memoryMb(template);
+        String javaToolOptions = String.valueOf(template.environment(Map.of()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
+        List<String> flags = lambdaFlags(memoryMb, javaToolOptions);
+        Path java = o.java != null ? o.java : Path.of(System.getProperty("java.home"), "bin", "java");
+
+        Report report = new Report();
+        machine(report, repo, java, flags, memoryMb, o);
+
+        Repo.Sample settings = repo.sample("settings-sample.json");
+        Repo.Sample postSample = repo.sample("referral-intake/post-referral.json");
+        report.machine("samples", settings.source() + ", " + postSample.source());
+        Path postTemplate = Templates.postReferral(postSample.text(), work.resolve("post-referral.template.json"));
+        Path getTemplate = Templates.getReferral(postSample.text(), work.resolve("get-referral.template.json"));
+
+        log("DynamoDB Local: starting in this JVM; tables from infra/sam-template.yaml; settings from " + settings.source());
+        LocalDynamo db = new LocalDynamo(template, settings.text());
+        try {
+            FunctionBench bare = new FunctionBench("bare SDK baseline",
+                    new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler"),
+                    childEnv(template, null, db.endpoint(), memoryMb, "bare-sdk"), postTemplate, postTemplate,
+                    List.of(ChildJvm.Step.of("one GetItem", postTemplate, 1)), "one GetItem of the settings item");
+            List<FunctionBench> functions = List.of(
+                    new FunctionBench("referral-intake",
+                            new ChildJvm.Target("referral-intake", intakeJar, "dk.rampe.intake.ReferralIntakeHandler"),
+                            childEnv(template, "dk.rampe.intake.ReferralIntakeHandler", db.endpoint(), memoryMb,
+                                    "referral-intake"),
+                            postTemplate, postTemplate,
+                            List.of(ChildJvm.Step.of("POST /v1/referrals, first on a new instance", postTemplate, 1),
+                                    ChildJvm.Step.of("POST /v1/referrals, warm instance", postTemplate, 1),
+                                    new ChildJvm.Step("POST /v1/referrals, the same again (retry)", postTemplate, 1, true),
+                                    ChildJvm.Step.of("GET /v1/referrals/{id}", getTemplate, 1)),
+                            "POST /v1/referrals, a new citizen each time"));
+
+            ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, List.of("-Dbench.indexKeys=" + indexKeys(template)),
+                    work);
+            Runner runner = new Runner(db, jvm, o, report,
+                    (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
+            runner.coldStart(bare, functions);
+            runner.sizes(bare, functions);
+            runner.warm(bare, functions);
+            runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
+                    new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
+            db.close(); // growth rows get DynamoDB Locals of their own
+            runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
+                    // a working example of a growth row: intake only looks up keys, whatever the table holds
+                    new Growth("referral intake, POST", o.intakeGrowthSizes, 0, "",
+                            new Growth.Built(functions.get(0).target(),
+                                    ChildJvm.Step.of("POST /v1/referrals", postTemplate, 1), Seeds::referrals, 0, 4)),
+                    Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
+                    Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
+                    Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
+        } finally {
+            db.close();
+        }
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.machine("bench run time", String.format(Locale.ROOT, "%.0f s", seconds));
+        String table = report.markdown() + "\n" + report.notesText();
+        String machineText = report.machineText();
+        System.out.println();
+        System.out.println(table);
+        System.out.println(machineText);
+
+        Path json = repo.path("bench/target/bench-results.json");
+        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
+                StandardCharsets.UTF_8);
+        Path md = repo.path("bench/target/bench-results.md");
+        Files.writeString(md, table + "\n" + machineText, StandardCharsets.UTF_8);
+        log("wrote " + repo.root().relativize(json) + " and " + repo.root().relativize(md)
+                + "; logs and class lists in " + repo.root().relativize(work));
+        if (o.updateMd) {
+            updateBenchmarksMd(repo.path("BENCHMARKS.md"), table, machineText);
+            log("updated BENCHMARKS.md");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** The measurements, each function beside the baseline. */
+    static final class Runner {
+        private final LocalDynamo db;
+        private final ChildJvm jvm;
+        private final Options o;
+        private final Report report;
+        private final EnvFor envFor;
+        private long seq = 1;
+
+        Runner(LocalDynamo db, ChildJvm jvm, Options o, Report report, EnvFor envFor) {
+            this.db = db;
+            this.jvm = jvm;
+            this.o = o;
+            this.report = report;
+            this.envFor = envFor;
+        }
+
+        private ChildJvm.Result child(FunctionBench f, List<ChildJvm.Step> script, String tag, boolean classLog,
+                                      ChildJvm.Meter meter) {
+            db.reset();
+            long base = seq;
+            seq += 1_000_000;
+            ChildJvm.Result r = jvm.run(f.target(), f.env(), script, base, tag, classLog, meter);
+            if (r.firstStatus() == null || !r.firstStatus().startsWith("2")) {
+                throw new IllegalStateException(tag + ": the first event answered " + r.firstStatus() + "; see " + r.stdout());
+            }
+            return r;
+        }
+
+        void coldStart(FunctionBench bare, List<FunctionBench> functions) throws IOException {
+            List<FunctionBench> all = new ArrayList<>();
+            all.add(bare);
+            all.addAll(functions);
+            // The count varies by ±1 % between runs (the JDK sometimes walks its security providers,
+            // depending on thread timing): take the run with the median count.
+            Map<String, ClassLog> classes = new LinkedHashMap<>();
+            Map<String, List<Integer>> counts = new LinkedHashMap<>();
+            for (FunctionBench f : all) {
+                List<ClassLog> logs = new ArrayList<>();
+                for (int i = 0; i < o.classRuns; i++) {
+                    log("cold start, classes loaded " + (i + 1) + "/" + o.classRuns + ": " + f.name());
+                    ChildJvm.Result r = child(f, List.of(ChildJvm.Step.of("first", f.firstEvent(), 1)),
+                            "cold-classes-" + f.target().name() + "-" + i, true, ChildJvm.Meter.NONE);
+                    logs.add(ClassLog.read(r.classLog()));
+                }
+                logs.sort(java.util.Comparator.comparingInt(ClassLog::count));
+                ClassLog c = logs.get(logs.size() / 2);
+                classes.put(f.name(), c);
+                counts.put(f.name(), logs.stream().map(ClassLog::count).toList());
+                Files.write(jvm.work().resolve("classes-" + f.target().name() + ".txt"), c.classes(), StandardCharsets.UTF_8);
+            }
+            Map<String, List<ChildJvm.Result>> timings = new LinkedHashMap<>();
+            for (int i = 0; i < o.coldRuns; i++) {
+                for (FunctionBench f : all) {
+                    log("cold start " + (i + 1) + "/" + o.coldRuns + ": " + f.name());
+                    timings.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(child(f,
+                            List.of(ChildJvm.Step.of("first", f.firstEvent(), 1)), "cold-" + f.target().name() + "-" + i,
+                            false, ChildJvm.Meter.NONE));
+                }
+            }
+            ClassLog base = classes.get(bare.name());
+            List<ChildJvm.Result> baseRuns = timings.get(bare.name());
+            ObjectNode details = report.details().putObject("coldStart");
+            for (FunctionBench f : functions) {
+                String s = "cold start";
+                List<ChildJvm.Result> runs = timings.get(f.name());
+                String n = " (median of " + o.coldRuns + ")";
+                report.add(s, f.name(), "wall: JVM start → first answer" + n, medianMs(runs, ChildJvm.Result::wallToFirstNs),
+                        medianMs(baseRuns, ChildJvm.Result::wallToFirstNs), "ms", null);
+                report.add(s, f.name(), "  of which init: class load + constructor" + n, medianMs(runs, ChildJvm.Result::initNs),
+                        medianMs(baseRuns, ChildJvm.Result::initNs), "ms", null);
+                report.add(s, f.name(), "  of which first invocation" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
+                        medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms", null);
+                ClassLog c = classes.get(f.name());
+                double ratio = (double) c.count() / base.count();
+                report.add(s, f.name(), "classes loaded by the first answer (median of " + o.classRuns + ")", c.count(),
+                        (double) base.count(), "",
+                        new Report.Budget(String.format(Locale.ROOT, "≤ %.2f× baseline", CLASS_BUDGET), ratio <= CLASS_BUDGET));
+                Map<String, Integer> mine = c.byGroup();
+                Map<String, Integer> theirs = base.byGroup();
+                String delta = mine.keySet().stream().filter(g -> mine.get(g) - theirs.get(g) != 0)
+                        .sorted((a, b) -> (mine.get(b) - theirs.get(b)) - (mine.get(a) - theirs.get(a)))
+                        .map(g -> g + " " + signed(mine.get(g) - theirs.get(g))).collect(Collectors.joining(", "));
+                report.text(s, f.name(), "  beyond baseline, by origin", delta, null);
+                List<String> extra = c.beyond(base);
+                Files.write(jvm.work().resolve("classes-" + f.target().name() + "-beyond-baseline.txt"), extra,
+                        StandardCharsets.UTF_8);
+                Map<String, Integer> top = ClassLog.topPackages(extra, 10);
+                report.note(f.name() + ": the " + extra.size() + " named classes beyond the baseline come from "
+                        + top.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                        + ", … (all: bench/target/work/classes-" + f.target().name() + "-beyond-baseline.txt)");
+                ObjectNode d = details.putObject(f.name());
+                d.put("classes", c.count());
+                d.put("baselineClasses", base.count());
+                ArrayNode cr = d.putArray("classesPerRun");
+                counts.get(f.name()).forEach(cr::add);
+                ArrayNode br = d.putArray("baselineClassesPerRun");
+                counts.get(bare.name()).forEach(br::add);
+                d.put("classesFromCds", c.fromCds());
+                d.put("baselineClassesFromCds", base.fromCds());
+                ObjectNode g = d.putObject("byOrigin");
+                mine.forEach((k, v) -> g.put(k, v));
+                ObjectNode bg = d.putObject("baselineByOrigin");
+                theirs.forEach((k, v) -> bg.put(k, v));
+                ObjectNode tp = d.putObject("topPackagesBeyondBaseline");
+                ClassLog.topPackages(extra, 30).forEach(tp::put);
+                ArrayNode w = d.putArray("wallMs");
+                runs.forEach(r -> w.add(r.wallToFirstNs() / 1e6));
+                ArrayNode bw = d.putArray("baselineWallMs");
+                baseRuns.forEach(r -> bw.add(r.wallToFirstNs() / 1e6));
+            }
+        }
+
+        void sizes(FunctionBench bare, List<FunctionBench> functions) throws IOException {
+            long baseBytes = Files.size(bare.target().jar());
+            int baseClasses = classFiles(bare.target().jar());
+            for (FunctionBench f : functions) {
+                long bytes = Files.size(f.target().jar());
+                report.add("size", f.name(), "shaded jar (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)",
+                        bytes / 1_048_576.0, baseBytes / 1_048_576.0, "MB", null);
+                report.add("size", f.name(), "  class files in the jar", classFiles(f.target().jar()), (double) baseClasses, "", null);
+            }
+        }
+
+        void warm(FunctionBench bare, List<FunctionBench> functions) {
+            List<FunctionBench> all = new ArrayList<>();
+            all.add(bare);
+            all.addAll(functions);
+            Map<String, List<Long>> samples = new LinkedHashMap<>();
+            Map<String, List<Long>> outside = new LinkedHashMap<>();
+            for (FunctionBench f : all) {
+                log("warm: " + f.name() + ", " + o.warmup + " warm-up + " + o.warm + " measured invocations");
+                ChildJvm.Result r = child(f, List.of(ChildJvm.Step.of("first", f.firstEvent(), 1),
+                        ChildJvm.Step.of("warm", f.warmEvent(), o.warmup + o.warm)), "warm-" + f.target().name(), false,
+                        ChildJvm.Meter.TIME);
+                List<Long> ns = new ArrayList<>();
+                List<Long> own = new ArrayList<>();
+                long failures = 0;
+                for (ChildJvm.Invocation i : r.invocations()) {
+                    if (!i.label().equals("warm")) continue;
+                    if (!i.status().startsWith("2")) failures++;
+                    if (i.index() >= o.warmup) {
+                        ns.add(i.nanos());
+                        own.add(i.nanos() - Math.max(0, i.dynamoNanos()));
+                    }
+                }
+                if (failures > 0) {
+                    throw new IllegalStateException("warm " + f.name() + ": " + failures + " invocations did not answer 2xx; see "
+                            + r.stdout());
+                }
+                samples.put(f.name(), ns);
+                outside.put(f.name(), own);
+            }
+            List<Long> base = samples.get(bare.name());
+            List<Long> baseOwn = outside.get(bare.name());
+            for (FunctionBench f : functions) {
+                List<Long> ns = samples.get(f.name());
+                String what = " (" + String.format(Locale.ROOT, "%,d", ns.size()) + " × " + f.warmNote() + ")";
+                report.add("warm", f.name(), "median" + what, Stats.medianMs(ns), Stats.medianMs(base), "ms", null);
+                report.add("warm", f.name(), "p99", Stats.percentileMs(ns, 99), Stats.percentileMs(base, 99), "ms", null);
+                List<Long> own = outside.get(f.name());
+                report.add("warm", f.name(), "median outside DynamoDB calls (own CPU)", Stats.medianMs(own),
+                        Stats.medianMs(baseOwn), "ms", null);
+                report.add("warm", f.name(), "p99 outside DynamoDB calls", Stats.percentileMs(own, 99),
+                        Stats.percentileMs(baseOwn, 99), "ms", null);
+                ObjectNode d = report.details().withObjectProperty("warm").putObject(f.name());
+                d.put("n", ns.size());
+                d.put("warmup", o.warmup);
+                d.put("p90Ms", Stats.percentileMs(ns, 90));
+                d.put("maxMs", Stats.percentileMs(ns, 100));
+                d.put("baselineP90Ms", Stats.percentileMs(base, 90));
+                d.put("baselineMaxMs", Stats.percentileMs(base, 100));
+            }
+        }
+
+        void cost(FunctionBench bare, List<FunctionBench> functions, List<Pending> pending) {
+            log("cost: " + bare.name());
+            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, ChildJvm.Meter.CAPACITY)
+                    .stderr()).get(0);
+            ArrayNode details = report.details().putArray("cost");
+            for (FunctionBench f : functions) {
+                log("cost: " + f.name());
+                ChildJvm.Result r = child(f, f.costScript(), "cost-" + f.target().name(), false, ChildJvm.Meter.CAPACITY);
+                for (ChildJvm.Invocation i : r.invocations()) {
+                    if (!i.status().startsWith("2")) {
+                        throw new IllegalStateException("cost " + f.name() + ": '" + i.label() + "' answered " + i.status()
+                                + "; see " + r.stdout());
+                    }
+                }
+                for (Cost.Invocation inv : Cost.read(r.stderr())) {
+                    String subject = f.name() + ": " + inv.label();
+                    report.text("cost", subject, "DynamoDB requests (reads + writes)", inv.readRequests() + " + " + inv.writeRequests(),
+                            base.readRequests() + " + " + base.writeRequests());
+                    report.text("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
+                            base.itemsRead() + " / " + base.itemsWritten());
+                    report.text("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
+                            inv.reported() ? cu(inv.rcu()) + " RCU / " + cu(inv.wcu()) + " WCU" : "not reported",
+                            base.reported() ? cu(base.rcu()) + " RCU / " + cu(base.wcu()) + " WCU" : "not reported");
+                    report.text("cost", subject, "  capacity units read / written, AWS on-demand estimate",
+                            cu(inv.estRcu()) + " RCU / " + cu(inv.estWcu()) + " WCU",
+                            cu(base.estRcu()) + " RCU / " + cu(base.estWcu()) + " WCU");
+                    int k = 1;
+                    for (Cost.Request q : inv.requests()) {
+                        report.text("cost", subject, "  request " + k++, q.describe(), null);
+                    }
+                    ObjectNode d = details.addObject();
+                    d.put("function", f.name());
+                    d.put("operation", inv.label());
+                    d.put("readRequests", inv.readRequests());
+                    d.put("writeRequests", inv.writeRequests());
+                    d.put("itemsRead", inv.itemsRead());
+                    d.put("itemsWritten", inv.itemsWritten());
+                    d.put("rcu", inv.rcu());
+                    d.put("wcu", inv.wcu());
+                    d.put("capacityReported", inv.reported());
+                    d.put("awsEstimateRcu", inv.estRcu());
+                    d.put("awsEstimateWcu", inv.estWcu());
+                    ArrayNode reqs = d.putArray("requests");
+                    inv.requests().forEach(q -> reqs.add(q.describe()));
+                }
+            }
+            for (Pending p : pending) report.notBuilt("cost", p.operation(), "requests, items, capacity units", null);
+        }
+
+        /**
+         * Each growth operation gets a DynamoDB Local of its own: one that has served thousands of
+         * warm invocations writes much more slowly, which made seeding 100,000 items take minutes.
+         */
+        void growth(java.util.function.Supplier<LocalDynamo> fresh, List<Growth> rows) {
+            for (Growth g : rows) {
+                if (g.built() == null) {
+                    growth(null, g);
+                    continue;
+                }
+                try (LocalDynamo own = fresh.get()) {
+                    growth(own, g);
+                }
+            }
+        }
+
+        private void growth(LocalDynamo db, Growth g) {
+            {
+                int seeded = 0;
+                for (int size : g.sizes()) {
+                    String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " participants"
+                            + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : "");
+                    if (g.built() == null) {
+                        report.notBuilt("growth", subject, "items read", g.budgetRule());
+                        continue;
+                    }
+                    Growth.Built b = g.built();
+                    long t = System.nanoTime();
+                    b.seed().seed(db, seeded, size, g.due());
+                    double seedSeconds = (System.nanoTime() - t) / 1e9;
+                    log(String.format(Locale.ROOT, "growth: %s, seeded %,d → %,d participants in %.1f s", g.operation(),
+                            seeded, size, seedSeconds));
+                    seeded = size;
+                    long base = seq;
+                    seq += 1_000_000;
+                    ChildJvm.Result r = jvm.run(b.target(), envFor.env(b.target().handler(), b.target().name(), db.endpoint()),
+                            List.of(b.event()), base, "growth-" + b.target().name() + "-" + size, false,
+                            ChildJvm.Meter.CAPACITY);
+                    if (!r.invocations().get(0).status().startsWith("2")) {
+                        throw new IllegalStateException("growth " + subject + ": answered " + r.invocations().get(0).status()
+                                + "; see " + r.stdout());
+                    }
+                    Cost.Invocation inv = Cost.read(r.stderr()).get(0);
+                    long limit = (long) b.perDue() * g.due() + b.constant();
+                    report.add("growth", subject, "items read (" + inv.readRequests() + " read requests, "
+                            + cu(inv.estRcu()) + " RCU on AWS)", inv.itemsRead(), null, "",
+                            new Report.Budget(g.budgetRule(), inv.itemsRead() <= limit));
+                    ObjectNode d = report.details().withArrayProperty("growth").addObject();
+                    d.put("operation", g.operation());
+                    d.put("participants", size);
+                    d.put("due", g.due());
+                    d.put("itemsRead", inv.itemsRead());
+                    d.put("readRequests", inv.readRequests());
+                    d.put("rcu", inv.rcu());
+                    d.put("awsEstimateRcu", inv.estRcu());
+                    d.put("seedSeconds", seedSeconds);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** The template's global secondary indexes and their key attributes, for the meter's estimate. */
+    @SuppressWarnings("unchecked")
+    static String indexKeys(SamTemplate t) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> table : t.resourcesOfType("AWS::DynamoDB::Table").values()) {
+            Object gsis = SamTemplate.properties(table).get("GlobalSecondaryIndexes");
+            if (!(gsis instanceof List<?> list)) continue;
+            for (Object g : list) {
+                Map<String, Object> gsi = (Map<String, Object>) g;
+                List<Map<String, Object>> keys = (List<Map<String, Object>>) gsi.get("KeySchema");
+                out.add(gsi.get("IndexName") + ":" + keys.stream().map(k -> String.valueOf(k.get("AttributeName")))
+                        .collect(Collectors.joining(",")));
+            }
+        }
+        return String.join(";", out);
+    }
+
+    static double medianMs(List<ChildJvm.Result> runs, java.util.function.ToLongFunction<ChildJvm.Result> f) {
+        return Stats.medianMs(runs.stream().map(r -> f.applyAsLong(r)).collect(Collectors.toList()));
+    }
+
+    static String signed(int n) {
+        return n > 0 ? "+" + n : Integer.toString(n);
+    }
+
+    static String cu(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static int classFiles(Path jar) throws IOException {
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            return (int) z.stream().filter(e -> e.getName().endsWith(".class")).count();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static int memoryMb(SamTemplate t) {
+        Object globals = t.root().get("Globals");
+        if (globals instanceof Map<?, ?> g && g.get("Function") instanceof Map<?, ?> f && f.get("MemorySize") instanceof Number n) {
+            return n.intValue();
+        }
+        return 1024;
+    }
+
+    /**
+     * The flags the Lambda java21 runtime starts its JVM with, as far as they apply here (heap,
+     * metaspace and code cache as shares of the function's memory; serial GC; CDS), then the
+     * template's JAVA_TOOL_OPTIONS (C1 only).
+     */
+    static List<String> lambdaFlags(int memoryMb, String javaToolOptions) {
+        long kb = memoryMb * 1024L;
+        List<String> flags = new ArrayList<>(List.of(
+                "-XX:MaxHeapSize=" + (kb * 85 / 100) + "k",
+                "-XX:MaxMetaspaceSize=" + (kb * 10 / 100) + "k",
+                "-XX:ReservedCodeCacheSize=" + (kb * 5 / 100) + "k",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-Djava.net.preferIPv4Stack=true"));
+        for (String f : javaToolOptions.strip().split("\\s+")) if (!f.isBlank()) flags.add(f);
+        return flags;
+    }
+
+    /**
+     * The environment Lambda gives the function: the template's variables for it (table names
+     * pointed at the local tables, parameters at their defaults; JAVA_TOOL_OPTIONS becomes flags),
+     * Lambda's own variables, and the endpoint of DynamoDB Local. Nothing from this shell.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> childEnv(SamTemplate t, String handlerClass, String endpoint, int memoryMb, String name) {
+        Map<String, Object> function = Map.of();
+        if (handlerClass != null) {
+            for (Map<String, Object> r : t.resourcesOfType("AWS::Serverless::Function").values()) {
+                Object h = SamTemplate.properties(r).get("Handler");
+                if (h instanceof String s && s.startsWith(handlerClass)) function = r;
+            }
+        }
+        Map<String, Object> params = t.root().get("Parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("AWS_REGION", "eu-north-1");
+        env.put("AWS_DEFAULT_REGION", "eu-north-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_SESSION_TOKEN", "local");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "rampe-" + name);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+        t.environment(function).forEach((k, v) -> {
+            if (k.equals("JAVA_TOOL_OPTIONS")) return;
+            if (LocalDynamo.TABLES.containsKey(k)) {
+                env.put(k, LocalDynamo.TABLES.get(k));
+            } else if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+                env.put(k, String.valueOf(v));
+            } else if (v instanceof Map<?, ?> m && m.get("Ref") instanceof String ref && params.get(ref) instanceof Map<?, ?> pm
+                    && pm.get("Default") != null) {
+                env.put(k, String.valueOf(pm.get("Default")));
+            }
+            // anything else (secrets, URLs of the stack) keeps its local default from RampeConfig
+        });
+        return env;
+    }
+
+    static void machine(Report report, Repo repo, Path java, List<String> flags, int memoryMb, Options o) {
+        report.machine("date", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.machine("commit", run(repo.root(), "git", "rev-parse", "--short", "HEAD")
+                + (run(repo.root(), "git", "status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)"));
+        report.machine("cpus (nproc)", Runtime.getRuntime().availableProcessors());
+        report.machine("cpu", firstMatching(Path.of("/proc/cpuinfo"), "model name").replaceFirst("^model name\\s*:\\s*", ""));
+        report.machine("memory", firstMatching(Path.of("/proc/meminfo"), "MemTotal").replaceFirst("^MemTotal:\\s*", ""));
+        report.machine("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        report.machine("child JVM", run(repo.root(), java.toString(), "-version").lines().collect(Collectors.joining(" / ")));
+        report.machine("child JVM flags", String.join(" ", flags) + "  (Lambda java21 runtime's launch flags for "
+                + memoryMb + " MB from the template, + its JAVA_TOOL_OPTIONS)");
+        report.machine("harness JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.machine("runs", o.classRuns + " cold starts with -Xlog:class+load and " + o.coldRuns
+                + " without, per function; warm: " + o.warmup + " warm-up + " + o.warm
+                + " measured invocations");
+    }
+
+    static String firstMatching(Path file, String prefix) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("?").strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static String run(Path dir, String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    static void updateBenchmarksMd(Path file, String table, String machine) throws IOException {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        s = replaceBetween(s, "<!-- bench:table -->", "<!-- /bench:table -->", table);
+        s = replaceBetween(s, "<!-- bench:machine -->", "<!-- /bench:machine -->", machine);
+        Files.writeString(file, s, StandardCharsets.UTF_8);
+    }
+
+    static String replaceBetween(String s, String begin, String end, String content) {
+        int a = s.indexOf(begin);
+        int b = s.indexOf(end);
+        if (a < 0 || b < a) throw new IllegalStateException("BENCHMARKS.md lacks " + begin + " … " + end);
+        return s.substring(0, a + begin.length()) + "\n" + content + s.substring(b);
+    }
+
+    static void log(String s) {
+        System.err.println("[bench] " + s);
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        int coldRuns = 5;
+        int classRuns = 3;
+        int warm = 3000;
+        int warmup = 500;
+        Path java;
+        boolean updateMd;
+        List<Integer> intakeGrowthSizes = List.of(1_000, 10_000, 100_000);
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> {
+                        o.coldRuns = 2;
+                        o.classRuns = 1;
+                        o.warm = 300;
+                        o.warmup = 100;
+                        o.intakeGrowthSizes = List.of(1_000, 10_000);
+                    }
+                    case "--intake-growth" -> o.intakeGrowthSizes = Arrays.stream(args[++i].split(","))
+                            .map(String::strip).map(Integer::valueOf).toList();
+                    case "--cold-runs" -> o.coldRuns = Integer.parseInt(args[++i]);
+                    case "--warm" -> o.warm = Integer.parseInt(args[++i]);
+                    case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
+                    case "--java" -> o.java = Path.of(args[++i]);
+                    case "--update-md" -> o.updateMd = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --java PATH, --update-md)");
+                }
+            }
+            return o;
+        }
+    }
+}

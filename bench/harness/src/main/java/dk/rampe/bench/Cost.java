@@ -1,0 +1,119 @@
+package dk.rampe.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What each invocation of a metered child cost in DynamoDB: the meter's one line per request
+ * (see dk.rampe.bench.meter.CapacityMeter), grouped by the invocation it happened in.
+ */
+final class Cost {
+    private Cost() {
+    }
+
+    record Request(String op, String table, boolean consistent, long read, long written, double rcu, double wcu,
+                   double cu, boolean reported, String split, double estR, double estW) {
+        String describe() {
+            StringBuilder sb = new StringBuilder(op);
+            if (!table.equals("-")) sb.append(' ').append(table);
+            if (consistent && !op.startsWith("Transact")) sb.append(" (consistent)");
+            if (read > 0 || op.contains("Get") || op.equals("Query") || op.equals("Scan")) sb.append(", read ").append(read);
+            if (written > 0) sb.append(", wrote ").append(written);
+            if (reported) {
+                if (rcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f RCU", rcu));
+                if (wcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f WCU", wcu));
+                if (rcu == 0 && wcu == 0) sb.append(String.format(Locale.ROOT, ", %.1f CU", cu));
+                if (split.contains("+") || split.contains("gsi")) sb.append(" (").append(split.replace("+", ", ")).append(')');
+            }
+            if (estR > 0 || estW > 0) {
+                sb.append(String.format(Locale.ROOT, "; AWS estimate %s", estR > 0 ? fmt(estR) + " RCU" : fmt(estW) + " WCU"));
+            }
+            return sb.toString();
+        }
+    }
+
+    /** One invocation: its label and the DynamoDB requests it made, in order. */
+    record Invocation(String label, int index, List<Request> requests) {
+        long itemsRead() {
+            return requests.stream().mapToLong(Request::read).sum();
+        }
+
+        long itemsWritten() {
+            return requests.stream().mapToLong(Request::written).sum();
+        }
+
+        double estRcu() {
+            return requests.stream().mapToDouble(Request::estR).sum();
+        }
+
+        double estWcu() {
+            return requests.stream().mapToDouble(Request::estW).sum();
+        }
+
+        double rcu() {
+            // DynamoDB reports ReadCapacityUnits/WriteCapacityUnits, and always the total CapacityUnits
+            return requests.stream().mapToDouble(r -> r.rcu() > 0 ? r.rcu() : r.wcu() == 0 && r.written() == 0 ? r.cu() : 0).sum();
+        }
+
+        double wcu() {
+            return requests.stream().mapToDouble(r -> r.wcu() > 0 ? r.wcu() : r.rcu() == 0 && r.written() > 0 ? r.cu() : 0).sum();
+        }
+
+        boolean reported() {
+            return !requests.isEmpty() && requests.stream().allMatch(Request::reported);
+        }
+
+        /** Read requests (GetItem, Query, …) and write requests, counted separately. */
+        long readRequests() {
+            return requests.stream().filter(r -> r.written() == 0).count();
+        }
+
+        long writeRequests() {
+            return requests.stream().filter(r -> r.written() > 0).count();
+        }
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static List<Invocation> read(Path stderr) {
+        try {
+            List<Invocation> out = new ArrayList<>();
+            Invocation current = null;
+            for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
+                if (line.startsWith("SIM-INVOKE ")) {
+                    String rest = line.substring(11);
+                    int sp = rest.lastIndexOf(' ');
+                    current = new Invocation(rest.substring(0, sp), Integer.parseInt(rest.substring(sp + 1)), new ArrayList<>());
+                    out.add(current);
+                } else if (line.startsWith("SIM-END")) {
+                    current = null;
+                } else if (line.startsWith("METER ") && current != null) {
+                    Map<String, String> kv = new HashMap<>();
+                    for (String part : line.substring(6).split(" ")) {
+                        int eq = part.indexOf('=');
+                        if (eq > 0) kv.put(part.substring(0, eq), part.substring(eq + 1));
+                    }
+                    current.requests().add(new Request(kv.get("op"), kv.get("table"), Boolean.parseBoolean(kv.get("consistent")),
+                            Long.parseLong(kv.get("read")), Long.parseLong(kv.get("written")),
+                            Double.parseDouble(kv.get("rcu")), Double.parseDouble(kv.get("wcu")),
+                            Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported")),
+                            kv.getOrDefault("split", "-"), Double.parseDouble(kv.getOrDefault("estR", "0")),
+                            Double.parseDouble(kv.getOrDefault("estW", "0"))));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dk.rampe.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongFunction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Fills a table quickly for the growth rows: BatchWriteItem, 25 items a request, a few requests
+ * in flight, unprocessed items sent again. {@code item} makes item number i (0 ≤ i < count).
+ * Writes straight to the table from the harness, so seeding is never part of what is measured.
+ */
+final class Seeder {
+    private static final int BATCH = 25;
+
+    private Seeder() {
+    }
+
+    static void put(DynamoDbClient dynamo, String table, long count, LongFunction<Map<String, AttributeValue>> item,
+                    int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            long perThread = (count + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                long from = t * perThread;
+                long to = Math.min(count, from + perThread);
+                if (from >= to) break;
+                pending.add(pool.submit(() -> {
+                    List<WriteRequest> batch = new ArrayList<>(BATCH);
+                    for (long i = from; i < to; i++) {
+                        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item.apply(i)).build()).build());
+                        if (batch.size() == BATCH) {
+                            write(dynamo, table, batch);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) write(dynamo, table, batch);
+                }));
+            }
+            for (Future<?> f : pending) f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("seeding " + table + " failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> items = new HashMap<>(Map.of(table, batch));
+        for (int attempt = 0; !items.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> send = items;
+            BatchWriteItemResponse r = dynamo.batchWriteItem(b -> b.requestItems(send));
+            items = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+            if (!items.isEmpty() && attempt > 0) {
+                try {
+                    Thread.sleep(Math.min(1000, 10L << attempt));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+}

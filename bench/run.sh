@@ -1,0 +1,8 @@
+#!/usr/bin/env sh
+# The benchmark of issue 4 in one command (see BENCHMARKS.md). Extra arguments go to the harness:
+#   bench/run.sh --quick        fewer runs, to try it out (about a minute)
+#   bench/run.sh --update-md    also write the table into BENCHMARKS.md
+set -eu
+cd "$(dirname "$0")/.."
+mvn -q -B -Pbench -DskipTests package
+exec java -jar bench/harness/target/rampe-bench.jar "$@"
