@@ -3,6 +3,7 @@ package dk.rampe.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.json.Json;
+import dk.rampe.testkit.FakeAwsEndpoint;
 import dk.rampe.testkit.SamTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,28 @@ public final class BenchMain {
 
     /** A function under test: what to start, its first event, its warm event and its cost script. */
     record FunctionBench(String name, ChildJvm.Target target, Map<String, String> env, Path firstEvent,
-                         Path warmEvent, List<ChildJvm.Step> costScript, String warmNote) {
+                         Path warmEvent, List<ChildJvm.Step> costScript, String warmNote, Prepare prepare,
+                         int warmDivisor) {
+        FunctionBench(String name, ChildJvm.Target target, Map<String, String> env, Path firstEvent,
+                      Path warmEvent, List<ChildJvm.Step> costScript, String warmNote) {
+            this(name, target, env, firstEvent, warmEvent, costScript, warmNote, Prepare.NONE, 1);
+        }
+    }
+
+    /**
+     * What a function needs in the table before a child runs its script (after the tables were reset):
+     * for example the outbox messages the script's stream records name. {@code seqBase} is the child's
+     * first SEQ; its invocations use {@code seqBase} up to {@code seqBase + invocations}.
+     */
+    @FunctionalInterface
+    interface Prepare {
+        Prepare NONE = (db, seqBase, script) -> { };
+
+        void prepare(LocalDynamo db, long seqBase, List<ChildJvm.Step> script);
+
+        static int invocations(List<ChildJvm.Step> script) {
+            return script.stream().mapToInt(ChildJvm.Step::count).sum();
+        }
     }
 
     /** The environment for a function (by handler class) against a DynamoDB Local endpoint. */
@@ -47,7 +69,68 @@ public final class BenchMain {
     record Pending(String operation) {
     }
 
+    /** The SES and SNS stubs' endpoints, for the functions that send (set in main). */
+    static Map<String, String> senders = Map.of();
+
     private BenchMain() {
+    }
+
+    /**
+     * The stream dispatcher: the sample's batch (an email and an SMS) with ids of messages seeded
+     * pending and due before the child starts, one pair per invocation, so every invocation claims,
+     * sends (to the SES/SNS stubs) and records two messages.
+     */
+    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, Path batch,
+                                         Path oneRecord) {
+        String handler = "dk.rampe.dispatch.NudgeDispatcherHandler";
+        return new FunctionBench("nudge-dispatcher", new ChildJvm.Target("nudge-dispatcher", jar, handler),
+                childEnv(template, handler, db.endpoint(), memoryMb, "nudge-dispatcher"), batch, batch,
+                List.of(ChildJvm.Step.of("stream record to sent (one email)", oneRecord, 1),
+                        ChildJvm.Step.of("stream batch of 2 (email + SMS), both sent", batch, 1),
+                        new ChildJvm.Step("the same batch again (replay)", batch, 1, true)),
+                "stream batch of 2 (email + SMS), both sent",
+                (d, base, script) -> Nudges.seedPendingPairs(d, base, base + Prepare.invocations(script) + 1),
+                WARM_DIVISOR_DISPATCHER);
+    }
+
+    /**
+     * The dispatcher's warm run is a sixth as long as the others': each invocation sends two messages
+     * with four conditional writes, 70–120 ms against DynamoDB Local, and the whole bench must stay well
+     * under 10 minutes.
+     */
+    static final int WARM_DIVISOR_DISPATCHER = 6;
+
+    static final int SWEEP_COLD_DUE = 2;
+    static final int SWEEP_COST_DUE = 10;
+
+    /**
+     * The sweep: cold start and warm get {@value #SWEEP_COLD_DUE} due messages (so the first run
+     * does real work; later warm runs find nothing due, the usual minute); the cost script
+     * {@value #SWEEP_COST_DUE}.
+     */
+    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, Path input) {
+        String handler = "dk.rampe.dispatch.NudgeSweepHandler";
+        List<ChildJvm.Step> cost = List.of(ChildJvm.Step.of("one run, " + SWEEP_COST_DUE + " messages due", input, 1),
+                ChildJvm.Step.of("one run, nothing due", input, 1));
+        return new FunctionBench("nudge-sweep", new ChildJvm.Target("nudge-sweep", jar, handler),
+                childEnv(template, handler, db.endpoint(), memoryMb, "nudge-sweep"), input, input, cost,
+                "{\"sweep\":true}, nothing due after the first",
+                (d, base, script) -> Nudges.seedDue(d, script == cost ? SWEEP_COST_DUE : SWEEP_COLD_DUE), 1);
+    }
+
+    /** The follow-up page: GET with a valid token for a seeded open task; the cost script also posts the form. */
+    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, String getSample,
+                                      String postSample, Path work) {
+        String handler = "dk.rampe.followup.page.FollowUpPageHandler";
+        Map<String, String> env = childEnv(template, handler, db.endpoint(), memoryMb, "follow-up-page");
+        String token = Nudges.pageToken(env);
+        Path get = Nudges.pageGet(getSample, token, work.resolve("follow-up-page-get.template.json"));
+        Path post = Nudges.pagePost(postSample, token, work.resolve("follow-up-page-post.template.json"));
+        return new FunctionBench("follow-up-page", new ChildJvm.Target("follow-up-page", jar, handler), env, get, get,
+                List.of(ChildJvm.Step.of("GET /f/{token} (view)", get, 1),
+                        ChildJvm.Step.of("POST /f/{token} (form post: outcome, task closed)", post, 1),
+                        ChildJvm.Step.of("POST /f/{token} again (repeat)", post, 1)),
+                "GET /f/{token} of an open task", (d, base, script) -> Nudges.seedPageTask(d), 1);
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,10 +140,12 @@ public final class BenchMain {
         Path work = repo.work();
 
         Path intakeJar = repo.path("functions/referral-intake/target/referral-intake.jar");
+        Path dispatcherJar = repo.path("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
+        Path pageJar = repo.path("functions/follow-up-page/target/follow-up-page.jar");
         Path bareJar = repo.path("bench/bare-sdk-handler/target/bare-sdk-handler.jar");
         Path simJar = repo.path("bench/lambda-sim/target/lambda-sim.jar");
         Path meterJar = repo.path("bench/meter/target/dynamodb-meter.jar");
-        for (Path p : List.of(intakeJar, bareJar, simJar, meterJar)) {
+        for (Path p : List.of(intakeJar, dispatcherJar, pageJar, bareJar, simJar, meterJar)) {
             if (!Files.exists(p)) {
                 throw new IllegalStateException(repo.root().relativize(p)
                         + " is missing: build first with  mvn -q -Pbench -DskipTests package");
@@ -78,12 +163,25 @@ public final class BenchMain {
 
         Repo.Sample settings = repo.sample("settings-sample.json");
         Repo.Sample postSample = repo.sample("referral-intake/post-referral.json");
-        report.machine("samples", settings.source() + ", " + postSample.source());
+        Repo.Sample visitationSample = repo.sample("referral-intake/post-visitation.json");
+        Repo.Sample streamSample = repo.sample("nudge-dispatcher-stream.json");
+        Repo.Sample pageGetSample = repo.sample("follow-up-page-get.json");
+        Repo.Sample pagePostSample = repo.sample("follow-up-page-post.json");
+        report.machine("samples", String.join(", ", settings.source(), postSample.source(), visitationSample.source(),
+                streamSample.source(), pageGetSample.source(), pagePostSample.source()));
         Path postTemplate = Templates.postReferral(postSample.text(), work.resolve("post-referral.template.json"));
         Path getTemplate = Templates.getReferral(postSample.text(), work.resolve("get-referral.template.json"));
+        Path followUpTemplate = Templates.planFollowUp(visitationSample.text(), work.resolve("post-follow-up.template.json"));
+        Path batchTemplate = Nudges.streamBatch(streamSample.text(), 2, work.resolve("stream-batch.template.json"));
+        Path oneRecordTemplate = Nudges.streamBatch(streamSample.text(), 1, work.resolve("stream-one-email.template.json"));
+        Path sweepInput = Nudges.sweepInput(work.resolve("sweep.json"));
 
         log("DynamoDB Local: starting in this JVM; tables from infra/sam-template.yaml; settings from " + settings.source());
         LocalDynamo db = new LocalDynamo(template, settings.text());
+        // SES v2 and SNS for the dispatcher and the sweep: local HTTP stubs answering as the services do
+        FakeAwsEndpoint ses = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.sesSent("0100018c-bench-ses"));
+        FakeAwsEndpoint sns = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.snsPublished("bench-sns"));
+        senders = Map.of("AWS_ENDPOINT_URL_SES", ses.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint());
         try {
             FunctionBench bare = new FunctionBench("bare SDK baseline",
                     new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler"),
@@ -98,29 +196,39 @@ public final class BenchMain {
                             List.of(ChildJvm.Step.of("POST /v1/referrals, first on a new instance", postTemplate, 1),
                                     ChildJvm.Step.of("POST /v1/referrals, warm instance", postTemplate, 1),
                                     new ChildJvm.Step("POST /v1/referrals, the same again (retry)", postTemplate, 1, true),
-                                    ChildJvm.Step.of("GET /v1/referrals/{id}", getTemplate, 1)),
-                            "POST /v1/referrals, a new citizen each time"));
+                                    ChildJvm.Step.of("GET /v1/referrals/{id}", getTemplate, 1),
+                                    ChildJvm.Step.of("POST /v1/referrals/{id}/follow-ups (staff plan a follow-up)",
+                                            followUpTemplate, 1)),
+                            "POST /v1/referrals, a new citizen each time"),
+                    nudgeDispatcher(template, db, memoryMb, dispatcherJar, batchTemplate, oneRecordTemplate),
+                    nudgeSweep(template, db, memoryMb, dispatcherJar, sweepInput),
+                    followUpPage(template, db, memoryMb, pageJar, pageGetSample.text(), pagePostSample.text(), work));
 
             ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, List.of("-Dbench.indexKeys=" + indexKeys(template)),
                     work);
             Runner runner = new Runner(db, jvm, o, report,
                     (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
-            runner.coldStart(bare, functions);
-            runner.sizes(bare, functions);
-            runner.warm(bare, functions);
-            runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
+            if (o.runs("cold")) runner.coldStart(bare, functions);
+            if (o.runs("size")) runner.sizes(bare, functions);
+            if (o.runs("warm")) runner.warm(bare, functions);
+            if (o.runs("cost")) runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
             db.close(); // growth rows get DynamoDB Locals of their own
-            runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
+            if (o.runs("growth")) runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
-                    new Growth("referral intake, POST", o.intakeGrowthSizes, 0, "",
+                    new Growth("referral intake, POST", o.intakeGrowthSizes, "participants", 0, "",
                             new Growth.Built(functions.get(0).target(),
                                     ChildJvm.Step.of("POST /v1/referrals", postTemplate, 1), Seeds::referrals, 0, 4)),
+                    new Growth("nudge sweep (" + Nudges.SWEEP_TABLE + ")", o.sweepGrowthSizes, "items", 50,
+                            "messages due", new Growth.Built(functions.get(2).target(),
+                            ChildJvm.Step.of("sweep", sweepInput, 1), Nudges::seedSweepTable, 2, 5)),
                     Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
                     Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
                     Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
         } finally {
             db.close();
+            ses.close();
+            sns.close();
         }
 
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -168,6 +276,7 @@ public final class BenchMain {
             db.reset();
             long base = seq;
             seq += 1_000_000;
+            f.prepare().prepare(db, base, script);
             ChildJvm.Result r = jvm.run(f.target(), f.env(), script, base, tag, classLog, meter);
             if (r.firstStatus() == null || !r.firstStatus().startsWith("2")) {
                 throw new IllegalStateException(tag + ": the first event answered " + r.firstStatus() + "; see " + r.stdout());
@@ -277,9 +386,11 @@ public final class BenchMain {
             Map<String, List<Long>> samples = new LinkedHashMap<>();
             Map<String, List<Long>> outside = new LinkedHashMap<>();
             for (FunctionBench f : all) {
-                log("warm: " + f.name() + ", " + o.warmup + " warm-up + " + o.warm + " measured invocations");
+                int warmup = o.warmup / f.warmDivisor();
+                int warm = o.warm / f.warmDivisor();
+                log("warm: " + f.name() + ", " + warmup + " warm-up + " + warm + " measured invocations");
                 ChildJvm.Result r = child(f, List.of(ChildJvm.Step.of("first", f.firstEvent(), 1),
-                        ChildJvm.Step.of("warm", f.warmEvent(), o.warmup + o.warm)), "warm-" + f.target().name(), false,
+                        ChildJvm.Step.of("warm", f.warmEvent(), warmup + warm)), "warm-" + f.target().name(), false,
                         ChildJvm.Meter.TIME);
                 List<Long> ns = new ArrayList<>();
                 List<Long> own = new ArrayList<>();
@@ -287,7 +398,7 @@ public final class BenchMain {
                 for (ChildJvm.Invocation i : r.invocations()) {
                     if (!i.label().equals("warm")) continue;
                     if (!i.status().startsWith("2")) failures++;
-                    if (i.index() >= o.warmup) {
+                    if (i.index() >= warmup) {
                         ns.add(i.nanos());
                         own.add(i.nanos() - Math.max(0, i.dynamoNanos()));
                     }
@@ -313,7 +424,7 @@ public final class BenchMain {
                         Stats.percentileMs(baseOwn, 99), "ms", null);
                 ObjectNode d = report.details().withObjectProperty("warm").putObject(f.name());
                 d.put("n", ns.size());
-                d.put("warmup", o.warmup);
+                d.put("warmup", o.warmup / f.warmDivisor());
                 d.put("p90Ms", Stats.percentileMs(ns, 90));
                 d.put("maxMs", Stats.percentileMs(ns, 100));
                 d.put("baselineP90Ms", Stats.percentileMs(base, 90));
@@ -390,7 +501,7 @@ public final class BenchMain {
             {
                 int seeded = 0;
                 for (int size : g.sizes()) {
-                    String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " participants"
+                    String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " " + g.unit()
                             + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : "");
                     if (g.built() == null) {
                         report.notBuilt("growth", subject, "items read", g.budgetRule());
@@ -400,8 +511,8 @@ public final class BenchMain {
                     long t = System.nanoTime();
                     b.seed().seed(db, seeded, size, g.due());
                     double seedSeconds = (System.nanoTime() - t) / 1e9;
-                    log(String.format(Locale.ROOT, "growth: %s, seeded %,d → %,d participants in %.1f s", g.operation(),
-                            seeded, size, seedSeconds));
+                    log(String.format(Locale.ROOT, "growth: %s, seeded %,d → %,d %s in %.1f s", g.operation(),
+                            seeded, size, g.unit(), seedSeconds));
                     seeded = size;
                     long base = seq;
                     seq += 1_000_000;
@@ -525,6 +636,7 @@ public final class BenchMain {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+        if (handlerClass != null && handlerClass.startsWith("dk.rampe.dispatch.")) env.putAll(senders);
         t.environment(function).forEach((k, v) -> {
             if (k.equals("JAVA_TOOL_OPTIONS")) return;
             if (LocalDynamo.TABLES.containsKey(k)) {
@@ -555,7 +667,7 @@ public final class BenchMain {
         report.machine("harness JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.machine("runs", o.classRuns + " cold starts with -Xlog:class+load and " + o.coldRuns
                 + " without, per function; warm: " + o.warmup + " warm-up + " + o.warm
-                + " measured invocations");
+                + " measured invocations (nudge-dispatcher: 1/" + WARM_DIVISOR_DISPATCHER + " of that, 2 messages each)");
     }
 
     static String firstMatching(Path file, String prefix) {
@@ -607,6 +719,12 @@ public final class BenchMain {
         Path java;
         boolean updateMd;
         List<Integer> intakeGrowthSizes = List.of(1_000, 10_000, 100_000);
+        List<Integer> sweepGrowthSizes = List.of(1_000, 10_000, 100_000);
+        List<String> only = List.of("cold", "size", "warm", "cost", "growth");
+
+        boolean runs(String section) {
+            return only.contains(section);
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -618,17 +736,24 @@ public final class BenchMain {
                         o.warm = 300;
                         o.warmup = 100;
                         o.intakeGrowthSizes = List.of(1_000, 10_000);
+                        o.sweepGrowthSizes = List.of(1_000, 10_000);
                     }
                     case "--intake-growth" -> o.intakeGrowthSizes = Arrays.stream(args[++i].split(","))
                             .map(String::strip).map(Integer::valueOf).toList();
+                    case "--sweep-growth" -> o.sweepGrowthSizes = Arrays.stream(args[++i].split(","))
+                            .map(String::strip).map(Integer::valueOf).toList();
+                    case "--only" -> o.only = Arrays.stream(args[++i].split(",")).map(String::strip).toList();
                     case "--cold-runs" -> o.coldRuns = Integer.parseInt(args[++i]);
                     case "--warm" -> o.warm = Integer.parseInt(args[++i]);
                     case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
                     case "--java" -> o.java = Path.of(args[++i]);
                     case "--update-md" -> o.updateMd = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --java PATH, --update-md)");
+                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --only cold,size,warm,cost,growth, --java PATH, --update-md)");
                 }
+            }
+            if (o.updateMd && o.only.size() < 5) {
+                throw new IllegalArgumentException("--update-md writes the whole table: not with --only");
             }
             return o;
         }

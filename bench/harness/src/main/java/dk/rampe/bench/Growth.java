@@ -13,7 +13,7 @@ import java.util.List;
  * with {@link Seeder#put}, runs the function once in a metered child JVM and checks
  * items read ≤ perDue × due + constant.
  */
-record Growth(String operation, List<Integer> sizes, int due, String dueMeaning, Built built) {
+record Growth(String operation, List<Integer> sizes, String unit, int due, String dueMeaning, Built built) {
 
     /** A built operation: what to run, how to seed, and the budget on items read. */
     record Built(ChildJvm.Target target, ChildJvm.Step event, Seed seed, int perDue, int constant) {
@@ -30,7 +30,7 @@ record Growth(String operation, List<Integer> sizes, int due, String dueMeaning,
     }
 
     static Growth notBuiltYet(String operation, List<Integer> sizes, int due, String dueMeaning) {
-        return new Growth(operation, sizes, due, dueMeaning, null);
+        return new Growth(operation, sizes, "participants", due, dueMeaning, null);
     }
 
     String budgetRule() {

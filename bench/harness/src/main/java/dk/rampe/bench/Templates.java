@@ -49,7 +49,32 @@ final class Templates {
         return write(ev, out);
     }
 
-    private static ObjectNode object(String json) {
+    /**
+     * POST /v1/referrals/{id}/follow-ups by staff (the visitation sample's caller) for the referral the
+     * previous invocation answered with: a follow-up due tomorrow, so its nudges are written pending.
+     */
+    static Path planFollowUp(String staffSample, Path out) {
+        ObjectNode ev = object(staffSample);
+        String route = "POST /v1/referrals/{referralId}/follow-ups";
+        ev.put("routeKey", route);
+        ev.put("rawPath", "/v1/referrals/{{PREV:referralId}}/follow-ups");
+        ObjectNode body = Json.object();
+        body.put("kind", "follow_up_due");
+        body.put("dueAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+        ev.put("body", Json.write(body));
+        ev.put("isBase64Encoded", false);
+        ObjectNode headers = (ObjectNode) ev.get("headers");
+        headers.remove("idempotency-key");
+        ev.putObject("pathParameters").put("referralId", "{{PREV:referralId}}");
+        ObjectNode ctx = (ObjectNode) ev.get("requestContext");
+        ctx.put("routeKey", route);
+        ctx.put("requestId", "bench-follow-up-{{SEQ}}");
+        ((ObjectNode) ctx.get("http")).put("method", "POST").put("path", "/v1/referrals/{{PREV:referralId}}/follow-ups");
+        return write(ev, out);
+    }
+
+    static ObjectNode object(String json) {
         try {
             JsonNode n = Json.parse(json);
             if (!(n instanceof ObjectNode o)) throw new IllegalStateException("not a JSON object: " + json);
@@ -59,7 +84,7 @@ final class Templates {
         }
     }
 
-    private static Path write(JsonNode node, Path out) {
+    static Path write(JsonNode node, Path out) {
         try {
             Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node), StandardCharsets.UTF_8);
             return out;

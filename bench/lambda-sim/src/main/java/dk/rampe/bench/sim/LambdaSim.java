@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <p>Arguments: handler class, script file, results file, first sequence number. A script line is
  * {@code label TAB event-template TAB count TAB new|same}. Templates may hold {@code {{SEQ}}} (a
- * number unique to the invocation, or the previous one's with {@code same}), {@code {{CPR}}} (a
+ * number unique to the invocation, or the previous one's with {@code same}; {@code {{SEQ19}}}: the
+ * same, zero-padded to 19 digits, for ids of a fixed length), {@code {{CPR}}} (a
  * valid CPR number made from it) and {@code {{PREV:field}}} (a string field of the previous answer's
  * body). Each invocation writes {@code label TAB index TAB nanos TAB status TAB nanos-in-DynamoDB}
  * (-1 without the meter) to the results file.
@@ -64,7 +65,7 @@ public final class LambdaSim {
         RequestStreamHandler streamHandler = handler instanceof RequestStreamHandler sh ? sh : null;
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> h = streamHandler == null ? (RequestHandler<Object, Object>) handler : null;
-        Class<?>[] io = streamHandler == null ? ioTypes(handlerClass) : null;
+        Type[] io = streamHandler == null ? ioTypes(handlerClass) : null;
         ClassLoader loader = handlerClass.getClassLoader();
         PojoSerializer<Object> in = null;
         PojoSerializer<Object> outSer = null;
@@ -105,7 +106,14 @@ public final class LambdaSim {
                 long inDynamo = dynamoNanos == null ? -1 : (Long) dynamoNanos.invoke(null);
                 previousAnswer = bytes.toString(StandardCharsets.UTF_8);
                 String status = field(previousAnswer, "statusCode");
-                if (status == null) status = "200"; // an answer without a status code (a sweep's summary) counts as success
+                if (status == null) {
+                    // an answer without a status code (a stream batch's or a sweep's summary) counts as success,
+                    // unless it reports failed records or errors
+                    String errors = field(previousAnswer, "errors");
+                    boolean failed = previousAnswer.contains("\"batchItemFailures\":[{")
+                            || (errors != null && !errors.equals("0"));
+                    status = failed ? "500" : "200";
+                }
                 if (first) {
                     out.println("SIM-FIRST " + (e - s) + " " + status);
                     out.flush();
@@ -129,20 +137,20 @@ public final class LambdaSim {
      * (APIGatewayV2HTTPEvent is not on their list).
      */
     @SuppressWarnings("unchecked")
-    private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
-        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
+    private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+        if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(c, loader);
         }
-        return JacksonFactory.getInstance().getSerializer((java.lang.reflect.Type) type);
+        return JacksonFactory.getInstance().getSerializer(type);
     }
 
-    /** The RequestHandler's input and output classes, read from the generic interface as the runtime does. */
-    private static Class<?>[] ioTypes(Class<?> c) {
+    /** The RequestHandler's input and output types (classes, or e.g. Map<String, Object>), read from the generic interface as the runtime does. */
+    private static Type[] ioTypes(Class<?> c) {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             for (Type t : k.getGenericInterfaces()) {
                 if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
                     Type[] a = p.getActualTypeArguments();
-                    return new Class<?>[] {(Class<?>) a[0], (Class<?>) a[1]};
+                    return new Type[] {a[0], a[1]};
                 }
             }
         }
@@ -150,7 +158,9 @@ public final class LambdaSim {
     }
 
     static String fill(String template, long seq, String previousAnswer) {
-        String s = template.replace("{{SEQ}}", Long.toString(seq)).replace("{{CPR}}", cpr(seq));
+        String padded = Long.toString(seq);
+        padded = "0000000000000000000".substring(Math.min(19, padded.length())) + padded; // 19 digits
+        String s = template.replace("{{SEQ}}", Long.toString(seq)).replace("{{SEQ19}}", padded).replace("{{CPR}}", cpr(seq));
         int at;
         while ((at = s.indexOf("{{PREV:")) >= 0) {
             int end = s.indexOf("}}", at);

@@ -183,8 +183,8 @@ public final class CapacityMeter implements ExecutionInterceptor {
      * What AWS on-demand would charge, by its published rules, from the items' sizes: a read unit per
      * 4 KB (half for an eventually consistent read, and at least that even when nothing is found), a
      * write unit per KB, twice that inside a transaction, and one write unit per index an item is put
-     * into (keys-only projections stay under 1 KB). Updates and deletes are taken as ≤ 1 KB: their
-     * item is not in the request. Returns {read units, write units}.
+     * into (keys-only projections stay under 1 KB). Updates and deletes (their item is not in the
+     * request) take DynamoDB Local's reported units, or 1 if it reports none. Returns {read units, write units}.
      */
     static double[] estimate(SdkRequest req, SdkResponse res) {
         double r = 0;
@@ -208,7 +208,12 @@ public final class CapacityMeter implements ExecutionInterceptor {
             Map<String, AttributeValue> item = ((PutItemRequest) req).item();
             w = units(size(item), 1024) + indexWrites(item);
         } else if (res instanceof UpdateItemResponse || res instanceof DeleteItemResponse) {
-            w = 1;
+            // The item is not in the request; DynamoDB Local sizes it (the larger of before and after)
+            // and counts the index writes (2 when an index key changes, 1 when the entry is added or
+            // removed) by the same rules as AWS, so its figure is the estimate when it reports one.
+            ConsumedCapacity c = res instanceof UpdateItemResponse u ? u.consumedCapacity()
+                    : ((DeleteItemResponse) res).consumedCapacity();
+            w = c != null && c.capacityUnits() != null && c.capacityUnits() > 0 ? c.capacityUnits() : 1;
         } else if (res instanceof BatchWriteItemResponse) {
             for (List<WriteRequest> writes : ((BatchWriteItemRequest) req).requestItems().values()) {
                 for (WriteRequest x : writes) {
