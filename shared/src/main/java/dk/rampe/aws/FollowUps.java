@@ -8,6 +8,7 @@ import dk.rampe.followup.NudgeTemplates;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.followup.QuietHours;
 import dk.rampe.ports.Notifier;
+import dk.rampe.ports.SettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,8 +24,14 @@ public final class FollowUps {
 
     /** The service that creates follow-up tasks with their nudges, and records outcomes. */
     public static NudgeService service(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
+        return service(config, nudges, dynamo, clock,
+                new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1)));
+    }
+
+    /** The same, sharing a function's settings store (and its cache) instead of keeping a second one. */
+    public static NudgeService service(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock,
+                                       SettingsStore settings) {
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
-        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         return new NudgeService(new DynamoFollowUpStore(dynamo, config.table(), audit),
                 new DynamoOutbox(dynamo, config.table()), settings::current, tokens(nudges),
                 new NudgeTemplates(config.zone()), new QuietHours(config.zone()), clock, config.publicBaseUrl(),

@@ -82,8 +82,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
 
     public ReferralIntakeHandler(RampeConfig config, NudgeConfig nudgeConfig, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
-        this.nudges = FollowUps.service(config, nudgeConfig, dynamo, clock);
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        this.nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         this.service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings, audit,
                 clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
