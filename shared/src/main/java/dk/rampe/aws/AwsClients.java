@@ -4,6 +4,8 @@ import dk.rampe.config.RampeConfig;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,11 +28,19 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamo(String region, String endpoint, AwsCredentialsProvider credentials) {
-        var b = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        return configure(DynamoDbClient.builder(), region, endpoint, credentials).build();
+    }
+
+    /**
+     * The one place every Rampe SDK client is set up: url-connection HTTP client, explicit
+     * region and credentials, and the endpoint override when one is given.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, String region, String endpoint, AwsCredentialsProvider credentials) {
+        builder.httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(region))
                 .credentialsProvider(credentials);
-        if (endpoint != null && !endpoint.isBlank()) b.endpointOverride(URI.create(endpoint));
-        return b.build();
+        if (endpoint != null && !endpoint.isBlank()) builder.endpointOverride(URI.create(endpoint));
+        return builder;
     }
 }

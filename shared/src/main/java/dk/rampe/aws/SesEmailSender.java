@@ -3,11 +3,8 @@ package dk.rampe.aws;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.OutboxMessage;
 import dk.rampe.ports.Notifier;
-import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -29,13 +26,10 @@ public final class SesEmailSender implements Notifier {
     }
 
     public static SesV2Client client(String region, String endpoint, AwsCredentialsProvider credentials) {
-        var b = SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(region))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        if (endpoint != null && !endpoint.isBlank()) b.endpointOverride(URI.create(endpoint));
-        return b.build();
+        // no SDK retries: the outbox owns retries, and a retry after a timeout could deliver twice
+        return AwsClients.configure(SesV2Client.builder(), region, endpoint, credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @Override

@@ -3,13 +3,10 @@ package dk.rampe.aws;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.OutboxMessage;
 import dk.rampe.ports.Notifier;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -30,13 +27,10 @@ public final class SnsSmsSender implements Notifier {
     }
 
     public static SnsClient client(String region, String endpoint, AwsCredentialsProvider credentials) {
-        var b = SnsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(region))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        if (endpoint != null && !endpoint.isBlank()) b.endpointOverride(URI.create(endpoint));
-        return b.build();
+        // no SDK retries: the outbox owns retries, and a retry after a timeout could deliver twice
+        return AwsClients.configure(SnsClient.builder(), region, endpoint, credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @Override
