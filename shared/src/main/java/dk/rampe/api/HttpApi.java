@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP API plumbing every API handler shares: headers, body limits, JSON parsing, who is
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * each bad field in the caller's language.
  */
 public final class HttpApi {
+    private static final Pattern JSON_CONTENT_TYPE =
+            Pattern.compile("application/(problem\\+)?json\\s*(;\\s*charset\\s*=\\s*\"?utf-8\"?\\s*)?");
     private HttpApi() {
     }
 
@@ -58,8 +61,7 @@ public final class HttpApi {
         String contentType = header(event, "content-type");
         String raw = event.getBody();
         if (raw == null || raw.isEmpty()) throw ApiError.field(400, "body", "body.missing");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().matches(
-                "application/(problem\\+)?json\\s*(;\\s*charset\\s*=\\s*\"?utf-8\"?\\s*)?")) {
+        if (contentType == null || !JSON_CONTENT_TYPE.matcher(contentType.toLowerCase(Locale.ROOT).strip()).matches()) {
             throw ApiError.field(415, "Content-Type", "contentType");
         }
         byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
