@@ -1,5 +1,6 @@
 package dk.rampe.local;
 
+import static dk.rampe.local.LocalCalls.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,6 @@ import dk.rampe.json.Json;
 import dk.rampe.testkit.BrowserTools;
 import dk.rampe.testkit.Events;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,24 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalRunnerNudgeTest {
     private static final Path BROWSER_DIR = BrowserTools.scripts();
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    private LocalRunner start(Path data) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("RAMPE_LOCAL_PORT", "0");
-        env.put("RAMPE_LOCAL_DATA", data.resolve("db").toString());
-        env.put("RAMPE_OUTBOX_DIR", data.resolve("outbox").toString());
-        return LocalRunner.start(LocalRunner.Options.fromEnvironment(env));
-    }
-
-    private HttpResponse<String> send(String method, String url, String token, String body, String contentType)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        if (contentType != null) b.header("Content-Type", contentType);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static LocalRunner start(Path data) throws Exception {
+        return LocalCalls.start(data.resolve("db"), data.resolve("outbox"));
     }
 
     /** Moves the local clock to the next 10:00 in Copenhagen, so quiet hours do not hold the SMS. */

@@ -1,5 +1,6 @@
 package dk.rampe.local;
 
+import static dk.rampe.local.LocalCalls.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,37 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.Json;
 import dk.rampe.testkit.Events;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local runner started as README starts it (on a free port), called over real HTTP. */
 class LocalRunnerTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private LocalRunner start(Path data) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("RAMPE_LOCAL_PORT", "0");
-        env.put("RAMPE_LOCAL_DATA", data == null ? "memory" : data.toString());
-        env.put("RAMPE_OUTBOX_DIR", (data == null ? Path.of("target/outbox") : data.resolve("outbox")).toString());
-        return LocalRunner.start(LocalRunner.Options.fromEnvironment(env));
-    }
-
-    private HttpResponse<String> send(String method, String url, String token, String body, String contentType)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        if (contentType != null) b.header("Content-Type", contentType);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static LocalRunner start(Path data) throws Exception {
+        return LocalCalls.start(data, data == null ? Path.of("target/outbox") : data.resolve("outbox"));
     }
 
     @Test
