@@ -27,7 +27,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Rampe on one machine, with nothing but a JDK: DynamoDB Local in-process (data kept in a
@@ -147,14 +146,6 @@ public final class LocalRunner implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + options.host() + ":" + api.port();
-    }
-
-    public DynamoDbClient dynamo() {
-        return dynamo.client();
-    }
-
-    public RampeConfig config() {
-        return config;
     }
 
     public LocalClock clock() {

@@ -83,10 +83,6 @@ public final class Messages {
         return Map.entry(code, new String[] {da, en});
     }
 
-    public static boolean has(String code) {
-        return TEXTS.containsKey(code);
-    }
-
     public static String text(String code, Language language, Object... args) {
         String[] t = TEXTS.get(code);
         if (t == null) return code;

@@ -47,10 +47,6 @@ public record Referral(
         return new Referral(id, jobcentreId, details, newConsultantId, status, overQuota, history, createdAt, version + 1);
     }
 
-    public Instant lastChangedAt() {
-        return history.get(history.size() - 1).at();
-    }
-
     @Override
     public String toString() {
         return "Referral[id=" + id + ", status=" + status + ", version=" + version + "]";

@@ -27,10 +27,6 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
         return jobcentres.stream().filter(j -> j.clientIds().contains(clientId)).findFirst();
     }
 
-    public Optional<Jobcentre> jobcentre(String id) {
-        return jobcentres.stream().filter(j -> j.id().equals(id)).findFirst();
-    }
-
     /** A jobcentre; {@code clientIds} are the OAuth2 client ids its systems authenticate with. */
     public record Jobcentre(String id, String name, List<String> clientIds) {
         public Jobcentre {
