@@ -3,5 +3,5 @@
 # (data in .rampe/data), the HTTP API on http://127.0.0.1:8787, settings from events/.
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -q -B -DskipTests package -pl local -am
-exec java -jar local/target/rampe-local.jar
+mvn -q -B -DskipTests package -pl local/runner -am
+exec java -jar local/runner/target/rampe-local.jar

@@ -1,5 +1,7 @@
 package dk.rampe.testkit;
 
+import dk.rampe.local.embedded.Events;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

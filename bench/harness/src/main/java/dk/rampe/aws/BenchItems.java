@@ -1,6 +1,9 @@
 package dk.rampe.aws;
 
-import dk.rampe.domain.Language;
+import dk.rampe.dynamodb.Attrs;
+import dk.rampe.dynamodb.OutboxItems;
+
+import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;

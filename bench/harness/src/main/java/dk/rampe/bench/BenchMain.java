@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.json.Json;
 import dk.rampe.testkit.FakeAwsEndpoint;
-import dk.rampe.testkit.SamTemplate;
+import dk.rampe.local.embedded.SamTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dk.rampe.bench;
 
-import dk.rampe.aws.DynamoSettingsStore;
-import dk.rampe.domain.Settings;
+import dk.rampe.dynamodb.DynamoSettingsStore;
+import dk.rampe.settings.Settings;
 import dk.rampe.json.Json;
 import dk.rampe.json.SettingsCodec;
-import dk.rampe.testkit.DynamoLocal;
-import dk.rampe.testkit.SamTemplate;
-import dk.rampe.testkit.Tables;
+import dk.rampe.local.embedded.DynamoLocal;
+import dk.rampe.local.embedded.SamTemplate;
+import dk.rampe.local.embedded.Tables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -2,14 +2,14 @@ package dk.rampe.dispatch;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dk.rampe.aws.AwsClients;
-import dk.rampe.aws.FollowUps;
-import dk.rampe.aws.Notifiers;
-import dk.rampe.config.NudgeConfig;
-import dk.rampe.config.RampeConfig;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.FollowUps;
+import dk.rampe.messaging.Notifiers;
+import dk.rampe.platform.NudgeConfig;
+import dk.rampe.platform.RampeConfig;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.log.Log;
-import dk.rampe.ports.Notifier;
+import dk.rampe.followup.Notifier;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class NudgeSweepHandler implements RequestHandler<Map<String, Objec
     }
 
     private NudgeSweepHandler(RampeConfig config, NudgeConfig nudges) {
-        this(config, nudges, AwsClients.dynamo(config), Notifiers.create(nudges, config.region(), Clock.systemUTC()),
+        this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
                 Clock.systemUTC());
     }
 

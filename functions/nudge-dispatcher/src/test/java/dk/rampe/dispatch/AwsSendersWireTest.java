@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.rampe.aws.SesEmailSender;
-import dk.rampe.aws.SnsSmsSender;
+import dk.rampe.messaging.SesEmailSender;
+import dk.rampe.messaging.SnsSmsSender;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.OutboxMessage;
 import dk.rampe.json.Json;
-import dk.rampe.ports.Notifier.SendFailure;
+import dk.rampe.followup.Notifier.SendFailure;
 import dk.rampe.testkit.FakeAwsEndpoint;
 import java.time.Instant;
 import java.util.Map;
@@ -160,19 +160,20 @@ class AwsSendersWireTest {
     void endpointVariablesDecideWhereMessagesGo() throws Exception {
         fake = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.sesSent("ses-via-env"));
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rampe-outbox");
-        dk.rampe.config.NudgeConfig onlySes = dk.rampe.config.NudgeConfig.from(Map.of(
+        dk.rampe.platform.NudgeConfig onlySes = dk.rampe.platform.NudgeConfig.from(Map.of(
                 "AWS_ENDPOINT_URL_SES", fake.endpoint(), "RAMPE_OUTBOX_DIR", dir.toString()));
         assertTrue(onlySes.emailThroughAws());
         assertTrue(!onlySes.smsThroughAws());
-        dk.rampe.ports.Notifier n = dk.rampe.aws.Notifiers.create(onlySes, "eu-north-1", java.time.Clock.systemUTC());
+        dk.rampe.followup.Notifier n = dk.rampe.messaging.Notifiers.create(onlySes, "eu-north-1",
+                new dk.rampe.local.embedded.LocalOutbox(dir, onlySes.emailSender(), java.time.Clock.systemUTC()));
         assertEquals("ses-via-env", n.send(email()));
         assertEquals("local-" + sms().messageId(), n.send(sms()));
         assertEquals(1, fake.requests().size());
         assertEquals(1, java.nio.file.Files.readAllLines(dir.resolve("sms.jsonl")).size());
 
-        dk.rampe.config.NudgeConfig local = dk.rampe.config.NudgeConfig.from(Map.of("RAMPE_OUTBOX_DIR", dir.toString()));
+        dk.rampe.platform.NudgeConfig local = dk.rampe.platform.NudgeConfig.from(Map.of("RAMPE_OUTBOX_DIR", dir.toString()));
         assertTrue(!local.emailThroughAws() && !local.smsThroughAws());
-        dk.rampe.config.NudgeConfig lambda = dk.rampe.config.NudgeConfig.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "x"));
+        dk.rampe.platform.NudgeConfig lambda = dk.rampe.platform.NudgeConfig.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "x"));
         assertTrue(lambda.emailThroughAws() && lambda.smsThroughAws(), "in Lambda always the real services");
     }
 

@@ -1,16 +1,20 @@
 package dk.rampe.dispatch;
 
+import dk.rampe.dynamodb.FollowUps;
+
+import dk.rampe.local.embedded.LocalDispatchLoop;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dk.rampe.domain.Channel;
+import dk.rampe.settings.Channel;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.followup.OutboxMessage;
-import dk.rampe.testkit.Events;
+import dk.rampe.local.embedded.Events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,13 +112,13 @@ class NudgeDispatcherHandlerTest {
     void theLocalLoopSendsOnceAcrossRestarts() throws Exception {
         NudgeFixture f = new NudgeFixture(MORNING, Channel.BOTH);
         createSampleTask(f);
-        try (LocalDispatchLoop loop = LocalDispatchLoop.start(f.config, f.nudges, f.dynamo, f.clock, f.local, 50)) {
+        try (LocalDispatchLoop loop = LocalDispatchLoop.start(FollowUps.dispatcher(f.config, f.nudges, f.dynamo, f.local, f.clock), 50)) {
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while ((f.smsLines().size() < 1 || f.emails().size() < 1) && System.nanoTime() < until) Thread.sleep(20);
         }
         assertEquals(1, f.smsLines().size());
         assertEquals(1, f.emails().size());
-        try (LocalDispatchLoop restarted = LocalDispatchLoop.start(f.config, f.nudges, f.dynamo, f.clock, f.local, 50)) {
+        try (LocalDispatchLoop restarted = LocalDispatchLoop.start(FollowUps.dispatcher(f.config, f.nudges, f.dynamo, f.local, f.clock), 50)) {
             Thread.sleep(300);
             assertEquals(0, restarted.runOnce().counts().size());
         }

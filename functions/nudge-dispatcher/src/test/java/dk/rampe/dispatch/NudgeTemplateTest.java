@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.domain.Channel;
+import dk.rampe.settings.Channel;
 import dk.rampe.json.Json;
-import dk.rampe.testkit.SamTemplate;
+import dk.rampe.local.embedded.SamTemplate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

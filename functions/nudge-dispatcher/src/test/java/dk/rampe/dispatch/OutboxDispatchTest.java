@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rampe.aws.SesEmailSender;
-import dk.rampe.aws.Notifiers;
-import dk.rampe.domain.Channel;
+import dk.rampe.messaging.SesEmailSender;
+import dk.rampe.messaging.Notifiers;
+import dk.rampe.settings.Channel;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.MessageChannel;
@@ -15,8 +15,8 @@ import dk.rampe.followup.NudgeService;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.followup.OutboxDispatcher.Result;
 import dk.rampe.followup.OutboxMessage;
-import dk.rampe.ports.FollowUpStore;
-import dk.rampe.ports.Notifier;
+import dk.rampe.followup.FollowUpStore;
+import dk.rampe.followup.Notifier;
 import dk.rampe.testkit.FakeAwsEndpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -324,7 +324,7 @@ class OutboxDispatchTest {
         OutboxMessage reminder = only(f.store.messagesOf(taskId), MessageChannel.EMAIL, true);
         // closed directly in the store, as if the cancel after closing had not happened yet
         f.store.close(taskId, new FollowUpOutcome(true, FollowUpOutcome.Cause.NONE, FollowUpOutcome.NextStep.NONE, ""),
-                "link:c1", MORNING, new dk.rampe.ports.AuditEntry("followup:" + taskId, "link:c1", "followUp.closed", MORNING));
+                "link:c1", MORNING, new dk.rampe.audit.AuditEntry("followup:" + taskId, "link:c1", "followUp.closed", MORNING));
         f.clock.set(reminder.notBefore());
         assertEquals(Result.CANCELLED, f.dispatcher(f.local).dispatch(reminder.messageId()));
         assertEquals(OutboxMessage.State.CANCELLED, f.outbox.find(reminder.messageId()).orElseThrow().state());

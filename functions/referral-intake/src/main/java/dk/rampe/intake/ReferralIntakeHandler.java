@@ -10,35 +10,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.api.ApiError;
 import dk.rampe.api.HttpApi;
 import dk.rampe.api.Messages;
-import dk.rampe.aws.AwsClients;
-import dk.rampe.aws.DynamoAuditLog;
-import dk.rampe.aws.DynamoReferralStore;
-import dk.rampe.aws.DynamoSettingsStore;
-import dk.rampe.config.RampeConfig;
-import dk.rampe.domain.Caller;
-import dk.rampe.domain.CitizenMatchKey;
-import dk.rampe.domain.DomainException;
-import dk.rampe.domain.ExitOutcome;
-import dk.rampe.domain.Language;
-import dk.rampe.domain.Referral;
-import dk.rampe.domain.ReferralDetails;
-import dk.rampe.domain.ReferralService;
-import dk.rampe.domain.Settings;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.DynamoReferralStore;
+import dk.rampe.dynamodb.DynamoSettingsStore;
+import dk.rampe.platform.RampeConfig;
+import dk.rampe.core.Caller;
+import dk.rampe.referral.CitizenMatchKey;
+import dk.rampe.core.DomainException;
+import dk.rampe.referral.ExitOutcome;
+import dk.rampe.core.Language;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralDetails;
+import dk.rampe.referral.ReferralService;
+import dk.rampe.settings.Settings;
 import dk.rampe.json.Json;
 import dk.rampe.json.JsonReader;
 import dk.rampe.json.ReferralCodec;
 import dk.rampe.json.SettingsCodec;
 import dk.rampe.log.Log;
-import dk.rampe.config.NudgeConfig;
-import dk.rampe.aws.FollowUps;
+import dk.rampe.platform.NudgeConfig;
+import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.NudgeService;
-import dk.rampe.ports.FollowUpStore;
+import dk.rampe.followup.FollowUpStore;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import dk.rampe.ports.SettingsStore;
+import dk.rampe.settings.SettingsStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,7 +70,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
     }
 
     private ReferralIntakeHandler(RampeConfig config) {
-        this(config, NudgeConfig.fromEnvironment(), AwsClients.dynamo(config), Clock.systemUTC());
+        this(config, NudgeConfig.fromEnvironment(), DynamoClients.create(config), Clock.systemUTC());
         // Jackson's set-up in init (snapshotted by SnapStart) instead of in the first request; BENCHMARKS.md
         Json.prime();
     }

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dk.rampe.aws.AwsClients;
-import dk.rampe.aws.DynamoSettingsStore;
-import dk.rampe.config.RampeConfig;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoSettingsStore;
+import dk.rampe.platform.RampeConfig;
 import dk.rampe.json.Json;
 import dk.rampe.json.SettingsCodec;
-import dk.rampe.testkit.Events;
-import dk.rampe.testkit.SamTemplate;
-import dk.rampe.testkit.Tables;
+import dk.rampe.local.embedded.Events;
+import dk.rampe.local.embedded.SamTemplate;
+import dk.rampe.local.embedded.Tables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +38,7 @@ class LocalStackIntakeTest {
 
     @Test
     void aSampleReferralRoundTripsThroughLocalStack() throws Exception {
-        DynamoDbClient dynamo = AwsClients.dynamo(LOCALSTACK.getRegion(),
+        DynamoDbClient dynamo = DynamoClients.create(LOCALSTACK.getRegion(),
                 LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.DYNAMODB).toString(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(),
                         LOCALSTACK.getSecretKey())));

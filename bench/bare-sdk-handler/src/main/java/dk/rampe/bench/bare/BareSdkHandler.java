@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The baseline: the least a Rampe function must do. It builds the DynamoDB client exactly as
- * {@code dk.rampe.aws.AwsClients} does (url-connection client, explicit region, environment
+ * {@code dk.rampe.platform.AwsClients} does (url-connection client, explicit region, environment
  * credentials, optional endpoint override) and answers each HTTP API event with one GetItem
  * (the settings item, which is also what the intake function reads first). No JSON library.
  */

@@ -5,18 +5,18 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.HttpApi;
-import dk.rampe.aws.AwsClients;
-import dk.rampe.aws.DynamoAuditLog;
-import dk.rampe.aws.FollowUps;
-import dk.rampe.config.NudgeConfig;
-import dk.rampe.config.RampeConfig;
-import dk.rampe.domain.Language;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.FollowUps;
+import dk.rampe.platform.NudgeConfig;
+import dk.rampe.platform.RampeConfig;
+import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.FollowUpTokens;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.log.Log;
-import dk.rampe.ports.AuditEntry;
+import dk.rampe.audit.AuditEntry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,7 +58,7 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private FollowUpPageHandler(RampeConfig config, NudgeConfig nudges) {
-        this(config, nudges, AwsClients.dynamo(config), Clock.systemUTC());
+        this(config, nudges, DynamoClients.create(config), Clock.systemUTC());
     }
 
     /** Used by tests and the local runner. */

@@ -3,7 +3,7 @@ package dk.rampe.followup.page;
 import static dk.rampe.followup.NudgeTemplates.escape;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dk.rampe.domain.Language;
+import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import java.time.ZoneId;

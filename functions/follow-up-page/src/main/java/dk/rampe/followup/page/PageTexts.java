@@ -1,6 +1,6 @@
 package dk.rampe.followup.page;
 
-import dk.rampe.domain.Language;
+import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpOutcome;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.json.Json;
 import dk.rampe.testkit.BrowserTools;
-import dk.rampe.testkit.Events;
+import dk.rampe.local.embedded.Events;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

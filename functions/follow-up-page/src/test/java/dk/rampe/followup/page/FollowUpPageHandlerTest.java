@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.OutboxMessage;
-import dk.rampe.testkit.Events;
+import dk.rampe.local.embedded.Events;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rampe.testkit.SamTemplate;
+import dk.rampe.local.embedded.SamTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;

@@ -1,0 +1,208 @@
+package dk.rampe.dynamodb;
+
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralDetails;
+import dk.rampe.referral.ReferralStatus;
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.referral.IdempotencyKey;
+import dk.rampe.referral.IntakeAnswer;
+import dk.rampe.referral.ReferralStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Referrals in the single Rampe table. Keys (see docs/decisions.md):
+ * <pre>
+ * REFERRAL#{id}                     / REFERRAL       the referral (gsi1: JOBCENTRE#{jc} / {receivedAt}#{id})
+ * IDEMPOTENCY#{jc}#{field}#{value}  / IDEMPOTENCY    first answer and request fingerprint
+ * CITIZEN#{programme}#{matchKey}    / ACTIVE         one active referral per citizen and programme
+ * PROGRAMME#{programme}             / INTAKE#{jc}    intake counter for the jobcentre's quota
+ * </pre>
+ * Every create and change is one transaction together with its audit entry.
+ */
+public final class DynamoReferralStore implements ReferralStore {
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DynamoAuditLog audit;
+
+    public DynamoReferralStore(DynamoDbClient dynamo, String table, DynamoAuditLog audit) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.audit = audit;
+    }
+
+    static String referralPk(String id) {
+        return "REFERRAL#" + id;
+    }
+
+    static String keyPk(String jobcentreId, IdempotencyKey k) {
+        return "IDEMPOTENCY#" + jobcentreId + "#" + k.field() + "#" + k.value();
+    }
+
+    static String citizenPk(String programmeId, String citizenKey) {
+        return "CITIZEN#" + programmeId + "#" + citizenKey;
+    }
+
+    @Override
+    public Optional<KeyTaken> findKey(String jobcentreId, List<IdempotencyKey> keys) {
+        for (IdempotencyKey k : keys) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                    .key(Attrs.key(keyPk(jobcentreId, k), "IDEMPOTENCY")).consistentRead(true)).item();
+            if (item != null && !item.isEmpty()) return Optional.of(keyTaken(k, item));
+        }
+        return Optional.empty();
+    }
+
+    private static KeyTaken keyTaken(IdempotencyKey k, Map<String, AttributeValue> item) {
+        return new KeyTaken(k, Attrs.str(item, "fingerprint"), new IntakeAnswer(Attrs.str(item, "referralId"),
+                Attrs.str(item, "consultantId"), Attrs.flag(item, "overQuota"),
+                Instant.parse(Attrs.str(item, "receivedAt"))));
+    }
+
+    @Override
+    public CreateResult create(Referral referral, String citizenKey, List<IdempotencyKey> keys,
+                               String requestFingerprint, IntakeAnswer answer, AuditEntry auditEntry) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> item = referralItem(referral, citizenKey, null);
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        int firstKey = writes.size();
+        for (IdempotencyKey k : keys) {
+            Map<String, AttributeValue> key = Attrs.key(keyPk(referral.jobcentreId(), k), "IDEMPOTENCY");
+            key.put("type", Attrs.s("idempotency"));
+            key.put("referralId", Attrs.s(answer.referralId()));
+            key.put("fingerprint", Attrs.s(requestFingerprint));
+            key.put("consultantId", Attrs.s(answer.consultantId()));
+            key.put("overQuota", Attrs.bool(answer.overQuota()));
+            key.put("receivedAt", Attrs.s(answer.receivedAt().toString()));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+        int citizenIndex = writes.size();
+        Map<String, AttributeValue> guard = Attrs.key(citizenPk(referral.programmeId(), citizenKey), "ACTIVE");
+        guard.put("type", Attrs.s("citizenGuard"));
+        guard.put("referralId", Attrs.s(referral.id()));
+        guard.put("jobcentreId", Attrs.s(referral.jobcentreId()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(guard)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Attrs.key("PROGRAMME#" + referral.programmeId(), "INTAKE#" + referral.jobcentreId()))
+                .updateExpression("ADD #c :one SET #t = :type")
+                .expressionAttributeNames(Map.of("#c", "count", "#t", "type"))
+                .expressionAttributeValues(Map.of(":one", Attrs.n(1), ":type", Attrs.s("intakeCounter")))
+                .build()).build());
+        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return new Created(answer);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = firstKey; i < citizenIndex; i++) {
+                    if (failedCondition(reasons, i)) {
+                        IdempotencyKey k = keys.get(i - firstKey);
+                        Optional<KeyTaken> taken = findKey(referral.jobcentreId(), List.of(k));
+                        if (taken.isPresent()) return taken.get();
+                    }
+                }
+                if (failedCondition(reasons, citizenIndex)) {
+                    Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table)
+                            .key(Attrs.key(citizenPk(referral.programmeId(), citizenKey), "ACTIVE"))
+                            .consistentRead(true)).item();
+                    if (existing != null && !existing.isEmpty()) {
+                        return new CitizenActive(Attrs.str(existing, "referralId"), Attrs.str(existing, "jobcentreId"));
+                    }
+                }
+                // A conflicting transaction in flight (or a guard that vanished meanwhile): try again.
+                if (attempt >= MAX_ATTEMPTS) throw e;
+                Attrs.backoff(attempt);
+            }
+        }
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons != null && index < reasons.size()
+                && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    @Override
+    public Optional<Referral> find(String referralId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Attrs.key(referralPk(referralId), "REFERRAL")).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(fromItem(item));
+    }
+
+    @Override
+    public void update(Referral updated, String citizenKey, boolean releaseCitizen, Instant expiresAt,
+                       AuditEntry auditEntry) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(referralItem(updated, citizenKey, expiresAt))
+                .conditionExpression("#v = :expected")
+                .expressionAttributeNames(Map.of("#v", "version"))
+                .expressionAttributeValues(Map.of(":expected", Attrs.n(updated.version() - 1)))
+                .build()).build());
+        if (releaseCitizen) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(Attrs.key(citizenPk(updated.programmeId(), citizenKey), "ACTIVE"))
+                    .conditionExpression("attribute_not_exists(pk) OR referralId = :id")
+                    .expressionAttributeValues(Map.of(":id", Attrs.s(updated.id())))
+                    .build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentChange();
+        }
+    }
+
+    @Override
+    public long intakeCount(String programmeId, String jobcentreId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Attrs.key("PROGRAMME#" + programmeId, "INTAKE#" + jobcentreId)).consistentRead(true)).item();
+        return item == null ? 0 : Attrs.num(item, "count");
+    }
+
+    private Map<String, AttributeValue> referralItem(Referral r, String citizenKey, Instant expiresAt) {
+        Map<String, AttributeValue> m = Attrs.key(referralPk(r.id()), "REFERRAL");
+        m.put("type", Attrs.s("referral"));
+        m.put("gsi1pk", Attrs.s("JOBCENTRE#" + r.jobcentreId()));
+        m.put("gsi1sk", Attrs.s(r.createdAt() + "#" + r.id()));
+        m.put("programmeId", Attrs.s(r.programmeId()));
+        m.put("jobcentreId", Attrs.s(r.jobcentreId()));
+        m.put("consultantId", Attrs.s(r.consultantId()));
+        m.put("status", Attrs.s(r.status().wireName()));
+        m.put("overQuota", Attrs.bool(r.overQuota()));
+        m.put("createdAt", Attrs.s(r.createdAt().toString()));
+        m.put("version", Attrs.n(r.version()));
+        if (citizenKey != null) m.put("citizenKey", Attrs.s(citizenKey));
+        m.put("details", ReferralItems.details(r.details()));
+        m.put("history", ReferralItems.history(r.history()));
+        if (expiresAt != null) m.put("expiresAt", Attrs.n(expiresAt.getEpochSecond()));
+        return m;
+    }
+
+    private static Referral fromItem(Map<String, AttributeValue> m) {
+        ReferralDetails details = ReferralItems.details(m.get("details"));
+        return new Referral(Attrs.str(m, "pk").substring("REFERRAL#".length()), Attrs.str(m, "jobcentreId"),
+                details, Attrs.str(m, "consultantId"), ReferralStatus.fromWire(Attrs.str(m, "status")),
+                Attrs.flag(m, "overQuota"), ReferralItems.history(m.get("history")),
+                Instant.parse(Attrs.str(m, "createdAt")), Attrs.num(m, "version"));
+    }
+}

@@ -1,0 +1,121 @@
+package dk.rampe.dynamodb;
+
+import static dk.rampe.dynamodb.ReferralItems.list;
+import static dk.rampe.dynamodb.ReferralItems.put;
+import static dk.rampe.dynamodb.ReferralItems.strings;
+import static dk.rampe.dynamodb.ReferralItems.text;
+
+import dk.rampe.core.EmailAddress;
+import dk.rampe.core.Language;
+import dk.rampe.core.PhoneNumber;
+import dk.rampe.settings.Channel;
+import dk.rampe.settings.Settings;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The settings document as stored: a versioned DynamoDB map, apart from the admin API's JSON.
+ * Validation happens at the edge (the admin route); reading back is lenient, so a rule added to
+ * the API later never makes the stored settings unreadable.
+ */
+final class SettingsItems {
+    static final int VERSION = 1;
+
+    private SettingsItems() {
+    }
+
+    static AttributeValue write(Settings s) {
+        Map<String, AttributeValue> root = new LinkedHashMap<>();
+        root.put("v", Attrs.n(VERSION));
+        List<AttributeValue> jcs = new ArrayList<>();
+        for (Settings.Jobcentre j : s.jobcentres()) {
+            Map<String, AttributeValue> o = new LinkedHashMap<>();
+            put(o, "id", j.id());
+            put(o, "name", j.name());
+            o.put("clientIds", strings(j.clientIds()));
+            jcs.add(AttributeValue.fromM(o));
+        }
+        root.put("jobcentres", AttributeValue.fromL(jcs));
+        List<AttributeValue> ps = new ArrayList<>();
+        for (Settings.Programme p : s.programmes()) {
+            Map<String, AttributeValue> o = new LinkedHashMap<>();
+            put(o, "id", p.id());
+            put(o, "name", p.name());
+            put(o, "intakeOpens", p.intakeOpens().toString());
+            put(o, "intakeStops", p.intakeStops().toString());
+            List<AttributeValue> partners = new ArrayList<>();
+            for (Settings.Partner x : p.partners()) {
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
+                put(m, "jobcentreId", x.jobcentreId());
+                m.put("quota", Attrs.n(x.quota()));
+                put(m, "defaultConsultantId", x.defaultConsultantId());
+                partners.add(AttributeValue.fromM(m));
+            }
+            o.put("partners", AttributeValue.fromL(partners));
+            List<AttributeValue> consultants = new ArrayList<>();
+            for (Settings.Consultant c : p.consultants()) {
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
+                put(m, "id", c.id());
+                put(m, "name", c.name());
+                if (c.email() != null) put(m, "email", c.email().value());
+                if (c.phone() != null) put(m, "phone", c.phone().e164());
+                if (c.channel() != null) put(m, "channel", c.channel().name().toLowerCase(Locale.ROOT));
+                if (c.language() != null) put(m, "language", c.language().name().toLowerCase(Locale.ROOT));
+                consultants.add(AttributeValue.fromM(m));
+            }
+            o.put("consultants", AttributeValue.fromL(consultants));
+            o.put("staff", strings(p.staff()));
+            ps.add(AttributeValue.fromM(o));
+        }
+        root.put("programmes", AttributeValue.fromL(ps));
+        return AttributeValue.fromM(root);
+    }
+
+    static Settings read(AttributeValue stored) {
+        Map<String, AttributeValue> root = stored.m();
+        List<Settings.Jobcentre> jobcentres = new ArrayList<>();
+        for (Map<String, AttributeValue> j : maps(root, "jobcentres")) {
+            jobcentres.add(new Settings.Jobcentre(text(j, "id"), text(j, "name"), list(j, "clientIds")));
+        }
+        List<Settings.Programme> programmes = new ArrayList<>();
+        for (Map<String, AttributeValue> p : maps(root, "programmes")) {
+            List<Settings.Partner> partners = new ArrayList<>();
+            for (Map<String, AttributeValue> x : maps(p, "partners")) {
+                AttributeValue quota = x.get("quota");
+                partners.add(new Settings.Partner(text(x, "jobcentreId"),
+                        quota == null || quota.n() == null ? 0 : Integer.parseInt(quota.n()),
+                        text(x, "defaultConsultantId")));
+            }
+            List<Settings.Consultant> consultants = new ArrayList<>();
+            for (Map<String, AttributeValue> c : maps(p, "consultants")) {
+                String email = text(c, "email");
+                String phone = text(c, "phone");
+                consultants.add(new Settings.Consultant(text(c, "id"), text(c, "name"),
+                        email == null ? null : EmailAddress.stored(email), phone == null ? null : PhoneNumber.stored(phone),
+                        channel(text(c, "channel")), Language.from(text(c, "language"))));
+            }
+            programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
+                    LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff")));
+        }
+        return new Settings(programmes, jobcentres);
+    }
+
+    private static Channel channel(String s) {
+        if (s == null) return Channel.BOTH;
+        for (Channel c : Channel.values()) if (c.name().equalsIgnoreCase(s)) return c;
+        return Channel.BOTH;
+    }
+
+    private static List<Map<String, AttributeValue>> maps(Map<String, AttributeValue> m, String name) {
+        AttributeValue v = m.get(name);
+        if (v == null || !v.hasL()) return List.of();
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        for (AttributeValue x : v.l()) if (x.hasM()) out.add(x.m());
+        return out;
+    }
+}

@@ -1,0 +1,168 @@
+package dk.rampe.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.platform.RampeConfig;
+import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
+import dk.rampe.core.FieldError;
+import dk.rampe.core.Language;
+import dk.rampe.settings.Settings;
+import dk.rampe.core.ValidationException;
+import dk.rampe.json.Json;
+import dk.rampe.log.Log;
+import dk.rampe.log.Metrics;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP API plumbing every API handler shares: headers, body limits, JSON parsing, who is
+ * calling (from the JWT authorizer's claims), and errors as application/problem+json that name
+ * each bad field in the caller's language.
+ */
+public final class HttpApi {
+    private static final Pattern JSON_CONTENT_TYPE =
+            Pattern.compile("application/(problem\\+)?json\\s*(;\\s*charset\\s*=\\s*\"?utf-8\"?\\s*)?");
+    private HttpApi() {
+    }
+
+    public static String header(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) return null;
+        String v = headers.get(name.toLowerCase(Locale.ROOT));
+        if (v != null) return v;
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
+    }
+
+    public static Language language(APIGatewayV2HTTPEvent event) {
+        return Language.from(header(event, "accept-language"));
+    }
+
+    public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> p = event.getPathParameters();
+        return p == null ? null : p.get(name);
+    }
+
+    /** The body as JSON, after checking content type and size; malformed JSON is a 400 naming the body. */
+    public static JsonNode jsonBody(APIGatewayV2HTTPEvent event, int maxBytes) {
+        String contentType = header(event, "content-type");
+        String raw = event.getBody();
+        if (raw == null || raw.isEmpty()) throw ApiError.field(400, "body", "body.missing");
+        if (contentType == null || !JSON_CONTENT_TYPE.matcher(contentType.toLowerCase(Locale.ROOT).strip()).matches()) {
+            throw ApiError.field(415, "Content-Type", "contentType");
+        }
+        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBytes) throw ApiError.field(413, "body", "body.tooLarge", maxBytes);
+        try {
+            return Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw ApiError.field(400, "body", "json.malformed");
+        }
+    }
+
+    /**
+     * Who is calling. In AWS the HTTP API's JWT authorizer has verified the token; its claims
+     * arrive as strings. A jobcentre is known by its OAuth2 client id (claim
+     * {@code RAMPE_JOBCENTRE_CLAIM}), staff and administrators by their Cognito group.
+     */
+    public static Caller caller(APIGatewayV2HTTPEvent event, RampeConfig config, Supplier<Settings> settings) {
+        Map<String, String> claims = claims(event);
+        if (claims.isEmpty()) throw ApiError.of(401, "auth.missing");
+        List<String> groups = groups(claims.get("cognito:groups"));
+        String username = claims.getOrDefault("username", claims.get("sub"));
+        if (groups.contains(config.adminGroup()) && username != null) return Caller.admin(username);
+        if (groups.contains(config.staffGroup()) && username != null) return Caller.staff(username);
+        String client = claims.get(config.jobcentreClaim());
+        if (client != null) {
+            return settings.get().jobcentreByClientId(client).map(j -> Caller.jobcentre(j.id()))
+                    .orElseThrow(() -> ApiError.of(403, "auth.missing"));
+        }
+        throw ApiError.of(401, "auth.missing");
+    }
+
+    static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) return Map.of();
+        Map<String, String> c = ctx.getAuthorizer().getJwt().getClaims();
+        return c == null ? Map.of() : c;
+    }
+
+    /** Array claims come through the HTTP API as "[a b]" or "a,b". */
+    static List<String> groups(String claim) {
+        if (claim == null || claim.isBlank()) return List.of();
+        String s = claim.strip();
+        if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        return List.of(s.replace("\"", "").split("[,\\s]+"));
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, JsonNode body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, JsonNode body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("content-type", "application/json; charset=utf-8");
+        headers.put("cache-control", "no-store");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                .withBody(Json.write(body)).build();
+    }
+
+    /** Turns any failure into a problem answer; unexpected ones are logged by type only and answer 500. */
+    public static APIGatewayV2HTTPResponse problem(RuntimeException failure, Language language, String requestId) {
+        if (failure instanceof ApiError e) return problem(e.status(), e.code(), e.args(), e.fields(), language);
+        if (failure instanceof ValidationException e) {
+            return problem(400, "validation", new Object[0], e.errors(), language);
+        }
+        if (failure instanceof DomainException e) {
+            int status = switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case UNPROCESSABLE -> 422;
+                case FORBIDDEN -> 403;
+            };
+            List<FieldError> fields = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.code(), e.args()));
+            return problem(status, e.code(), e.args(), fields, language);
+        }
+        if (failure instanceof dk.rampe.referral.ReferralStore.ConcurrentChange) {
+            return problem(409, "referral.changedMeanwhile", new Object[0], List.of(), language);
+        }
+        Log.error("request.failed", "requestId", requestId, "exception", failure.getClass().getName());
+        Metrics.count("UnexpectedErrors");
+        return problem(500, "internal", new Object[0], List.of(), language);
+    }
+
+    static APIGatewayV2HTTPResponse problem(int status, String code, Object[] args, List<FieldError> fields,
+                                            Language language) {
+        ObjectNode body = Json.object();
+        body.put("type", "https://rampe.dk/problems/" + code);
+        body.put("status", status);
+        body.put("code", code);
+        body.put("title", Messages.text(code, language, args));
+        if (!fields.isEmpty()) {
+            ArrayNode errors = body.putArray("errors");
+            for (FieldError f : fields) {
+                errors.addObject().put("field", f.field()).put("code", f.code())
+                        .put("message", Messages.text(f.code(), language, f.args()));
+            }
+        }
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/problem+json; charset=utf-8");
+        headers.put("cache-control", "no-store");
+        headers.put("content-language", language == Language.EN ? "en" : "da");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                .withBody(Json.write(body)).build();
+    }
+}

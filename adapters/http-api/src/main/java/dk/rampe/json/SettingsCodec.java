@@ -1,0 +1,138 @@
+package dk.rampe.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.settings.Channel;
+import dk.rampe.core.EmailAddress;
+import dk.rampe.core.Language;
+import dk.rampe.core.PhoneNumber;
+import dk.rampe.settings.Settings;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Programme, jobcentre and consultant settings as JSON (see events/settings-sample.json). */
+public final class SettingsCodec {
+    private SettingsCodec() {
+    }
+
+    public static Settings parse(JsonNode root) {
+        JsonReader r = new JsonReader();
+        if (root == null || !root.isObject()) {
+            r.add("body", "type.object");
+            r.throwIfAny();
+        }
+        r.onlyKnown(root, "", Set.of("jobcentres", "programmes"));
+        List<Settings.Jobcentre> jobcentres = new ArrayList<>();
+        Set<String> clientIds = new HashSet<>();
+        JsonNode jcs = root.path("jobcentres");
+        if (!jcs.isArray()) r.add("jobcentres", "type.array");
+        for (int i = 0; jcs.isArray() && i < jcs.size(); i++) {
+            String p = "jobcentres[" + i + "]";
+            JsonNode j = jcs.get(i);
+            r.onlyKnown(j, p, Set.of("id", "name", "clientIds"));
+            String id = ReferralCodec.id(r, j, p, "id");
+            String name = r.text(j, p, "name", true, 200);
+            List<String> clients = r.texts(j, p, "clientIds", true, 10, 128);
+            for (String c : clients) if (!clientIds.add(c)) r.add(p + ".clientIds", "duplicate");
+            jobcentres.add(new Settings.Jobcentre(id, name, clients));
+        }
+        List<Settings.Programme> programmes = new ArrayList<>();
+        JsonNode ps = root.path("programmes");
+        if (!ps.isArray()) r.add("programmes", "type.array");
+        for (int i = 0; ps.isArray() && i < ps.size(); i++) {
+            programmes.add(programme(r, ps.get(i), "programmes[" + i + "]", jobcentres));
+        }
+        r.throwIfAny();
+        return new Settings(programmes, jobcentres);
+    }
+
+    private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
+        r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff"));
+        String id = ReferralCodec.id(r, p, path, "id");
+        String name = r.text(p, path, "name", true, 200);
+        LocalDate opens = r.date(p, path, "intakeOpens", true);
+        LocalDate stops = r.date(p, path, "intakeStops", true);
+        if (opens != null && stops != null && stops.isBefore(opens)) r.add(path + ".intakeStops", "date.beforeOpen");
+        List<Settings.Consultant> consultants = new ArrayList<>();
+        JsonNode cs = p.path("consultants");
+        for (int i = 0; cs.isArray() && i < cs.size(); i++) {
+            String cp = path + ".consultants[" + i + "]";
+            JsonNode c = cs.get(i);
+            r.onlyKnown(c, cp, Set.of("id", "name", "email", "phone", "channel", "language"));
+            String cid = ReferralCodec.id(r, c, cp, "id");
+            String cname = r.text(c, cp, "name", true, 200);
+            EmailAddress email = ReferralCodec.email(r, c, cp, true);
+            PhoneNumber phone = ReferralCodec.phone(r, c, cp, true);
+            String ch = r.text(c, cp, "channel", false, 8);
+            Channel channel = Channel.BOTH;
+            if (ch != null) {
+                try {
+                    channel = Channel.fromWire(ch);
+                } catch (IllegalArgumentException e) {
+                    r.add(cp + ".channel", "enum", "sms, email, both");
+                }
+            }
+            String lang = r.text(c, cp, "language", false, 2);
+            Language language = lang == null ? Language.DA : Language.from(lang);
+            consultants.add(new Settings.Consultant(cid, cname, email, phone, channel, language));
+        }
+        if (!cs.isArray()) r.add(path + ".consultants", "type.array");
+        List<Settings.Partner> partners = new ArrayList<>();
+        JsonNode pa = p.path("partners");
+        if (!pa.isArray()) r.add(path + ".partners", "type.array");
+        for (int i = 0; pa.isArray() && i < pa.size(); i++) {
+            String pp = path + ".partners[" + i + "]";
+            JsonNode x = pa.get(i);
+            r.onlyKnown(x, pp, Set.of("jobcentreId", "quota", "defaultConsultantId"));
+            String jc = ReferralCodec.id(r, x, pp, "jobcentreId");
+            if (jc != null && jcs.stream().noneMatch(j -> jc.equals(j.id()))) r.add(pp + ".jobcentreId", "unknownReference");
+            Integer quota = r.integer(x, pp, "quota", true, 0, 100_000);
+            String dc = ReferralCodec.id(r, x, pp, "defaultConsultantId");
+            if (dc != null && consultants.stream().noneMatch(c -> dc.equals(c.id()))) {
+                r.add(pp + ".defaultConsultantId", "unknownReference");
+            }
+            partners.add(new Settings.Partner(jc, quota == null ? 0 : quota, dc));
+        }
+        List<String> staff = r.texts(p, path, "staff", false, 100, 128);
+        return new Settings.Programme(id, name, opens, stops, partners, consultants, staff);
+    }
+
+    public static ObjectNode write(Settings s) {
+        ObjectNode root = Json.object();
+        ArrayNode jcs = root.putArray("jobcentres");
+        for (Settings.Jobcentre j : s.jobcentres()) {
+            ObjectNode o = jcs.addObject();
+            o.put("id", j.id());
+            o.put("name", j.name());
+            ArrayNode c = o.putArray("clientIds");
+            j.clientIds().forEach(c::add);
+        }
+        ArrayNode ps = root.putArray("programmes");
+        for (Settings.Programme p : s.programmes()) {
+            ObjectNode o = ps.addObject();
+            o.put("id", p.id());
+            o.put("name", p.name());
+            o.put("intakeOpens", p.intakeOpens().toString());
+            o.put("intakeStops", p.intakeStops().toString());
+            ArrayNode pa = o.putArray("partners");
+            for (Settings.Partner x : p.partners()) {
+                pa.addObject().put("jobcentreId", x.jobcentreId()).put("quota", x.quota())
+                        .put("defaultConsultantId", x.defaultConsultantId());
+            }
+            ArrayNode cs = o.putArray("consultants");
+            for (Settings.Consultant c : p.consultants()) {
+                cs.addObject().put("id", c.id()).put("name", c.name()).put("email", c.email().value())
+                        .put("phone", c.phone().e164()).put("channel", c.channel().name().toLowerCase(Locale.ROOT))
+                        .put("language", c.language().name().toLowerCase(Locale.ROOT));
+            }
+            ArrayNode st = o.putArray("staff");
+            p.staff().forEach(st::add);
+        }
+        return root;
+    }
+}

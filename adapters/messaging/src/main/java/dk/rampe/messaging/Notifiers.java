@@ -1,0 +1,48 @@
+package dk.rampe.messaging;
+
+import dk.rampe.platform.AwsClients;
+
+import dk.rampe.platform.NudgeConfig;
+import dk.rampe.followup.MessageChannel;
+import dk.rampe.followup.OutboxMessage;
+import dk.rampe.log.Log;
+import dk.rampe.followup.Notifier;
+
+/**
+ * Picks the senders: SES and SNS in Lambda, or when {@code AWS_ENDPOINT_URL_SES} /
+ * {@code AWS_ENDPOINT_URL_SNS} point somewhere; otherwise the local outbox folder.
+ * Needs the sesv2 and sns SDK modules on the class path (the dispatcher has them).
+ */
+public final class Notifiers {
+    private Notifiers() {
+    }
+
+    /** In Lambda: SES and SNS, nothing else. */
+    public static Notifier create(NudgeConfig config, String region) {
+        return create(config, region, UNCONFIGURED);
+    }
+
+    /** SES/SNS where configured (in Lambda, or an endpoint given); {@code local} for the rest (the outbox folder). */
+    public static Notifier create(NudgeConfig config, String region, Notifier local) {
+        Notifier email = config.emailThroughAws()
+                ? new SesEmailSender(SesEmailSender.client(region, config.sesEndpoint(), AwsClients.credentials()),
+                        config.emailSender(), config.sesConfigurationSet())
+                : local;
+        Notifier sms = config.smsThroughAws()
+                ? new SnsSmsSender(SnsSmsSender.client(region, config.snsEndpoint(), AwsClients.credentials()),
+                        config.smsSenderId())
+                : local;
+        Log.info("notifiers", "email", config.emailThroughAws() ? "ses" : "localOutbox",
+                "sms", config.smsThroughAws() ? "sns" : "localOutbox");
+        return byChannel(email, sms);
+    }
+
+    /** Refuses every send: a channel with no provider is a configuration error, visible as a failed message. */
+    static final Notifier UNCONFIGURED = m -> {
+        throw new Notifier.SendFailure(Notifier.SendFailure.Kind.PERMANENT, "noProvider", null);
+    };
+
+    public static Notifier byChannel(Notifier email, Notifier sms) {
+        return (OutboxMessage m) -> m.channel() == MessageChannel.EMAIL ? email.send(m) : sms.send(m);
+    }
+}

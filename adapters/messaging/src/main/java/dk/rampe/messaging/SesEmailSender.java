@@ -1,0 +1,55 @@
+package dk.rampe.messaging;
+
+import dk.rampe.platform.AwsClients;
+
+import dk.rampe.followup.MessageChannel;
+import dk.rampe.followup.OutboxMessage;
+import dk.rampe.followup.Notifier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+/**
+ * Email through SES v2 SendEmail: one recipient, subject, plain text and HTML in UTF-8, tagged
+ * with the outbox message id. The SDK does not retry by itself: the outbox owns retries, and an
+ * SDK retry after a timeout could send the same email twice.
+ */
+public final class SesEmailSender implements Notifier {
+    private final SesV2Client ses;
+    private final String sender;
+    private final String configurationSet;
+
+    public SesEmailSender(SesV2Client ses, String sender, String configurationSet) {
+        this.ses = ses;
+        this.sender = sender;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
+    }
+
+    public static SesV2Client client(String region, String endpoint, AwsCredentialsProvider credentials) {
+        // no SDK retries: the outbox owns retries, and a retry after a timeout could deliver twice
+        return AwsClients.configure(SesV2Client.builder(), region, endpoint, credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    @Override
+    public String send(OutboxMessage m) {
+        if (m.channel() != MessageChannel.EMAIL) throw new IllegalArgumentException("not an email");
+        SendEmailRequest.Builder request = SendEmailRequest.builder()
+                .fromEmailAddress(sender)
+                .destination(d -> d.toAddresses(m.recipient()))
+                .content(c -> c.simple(s -> s
+                        .subject(t -> t.data(m.subject()).charset("UTF-8"))
+                        .body(b -> b.text(t -> t.data(m.text()).charset("UTF-8"))
+                                .html(h -> h.data(m.html()).charset("UTF-8")))))
+                .emailTags(MessageTag.builder().name("rampeMessageId").value(m.messageId()).build());
+        if (configurationSet != null) request.configurationSetName(configurationSet);
+        try {
+            return ses.sendEmail(request.build()).messageId();
+        } catch (RuntimeException e) {
+            throw SendFailures.classify(e);
+        }
+    }
+}

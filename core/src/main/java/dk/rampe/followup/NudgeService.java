@@ -1,0 +1,156 @@
+package dk.rampe.followup;
+
+import dk.rampe.core.DomainException;
+import dk.rampe.core.Language;
+import dk.rampe.settings.Settings;
+import dk.rampe.log.Log;
+import dk.rampe.audit.AuditEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decides follow-up tasks and the nudges that go with them. Creating a task writes the task,
+ * one message per channel the consultant wants (and, if configured, a reminder per channel for
+ * when the task is still open after {@code reminderAfter}) and the audit entry in ONE
+ * transaction: a decided nudge is never lost and never duplicated, because the same decision
+ * gives the same task id and the same message ids.
+ */
+public final class NudgeService {
+    /** Audit subject prefix for tasks. */
+    public static final String SUBJECT = "followup:";
+
+    private final FollowUpStore store;
+    private final Outbox outbox;
+    private final Supplier<Settings> settings;
+    private final FollowUpTokens tokens;
+    private final NudgeTemplates templates;
+    private final QuietHours quietHours;
+    private final Clock clock;
+    private final String publicBaseUrl;
+    private final Duration reminderAfter;
+
+    public NudgeService(FollowUpStore store, Outbox outbox, Supplier<Settings> settings, FollowUpTokens tokens,
+                        NudgeTemplates templates, QuietHours quietHours, Clock clock, String publicBaseUrl,
+                        Duration reminderAfter) {
+        this.store = store;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.tokens = tokens;
+        this.templates = templates;
+        this.quietHours = quietHours;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
+        this.reminderAfter = reminderAfter;
+    }
+
+    /**
+     * A decision to follow up. {@code decisionKey} names the decision within its kind and referral
+     * (e.g. the date of the absence); deciding it again returns the first task and sends nothing new.
+     * {@code notifyAt} (null: now) is when the first nudge should go.
+     */
+    public record NewFollowUp(FollowUpKind kind, String programmeId, String referralId, String consultantId,
+                              Instant dueAt, Instant notifyAt, String decisionKey) {
+    }
+
+    public FollowUpStore.CreateResult create(NewFollowUp request, String actor) {
+        Instant now = clock.instant();
+        Settings.Programme programme = settings.get().programme(request.programmeId())
+                .orElseThrow(() -> DomainException.unprocessable("programme.unknown", "programmeId"));
+        Settings.Consultant consultant = programme.consultant(request.consultantId())
+                .orElseThrow(() -> DomainException.unprocessable("consultant.unknown", "consultantId"));
+        if (!NudgeTemplates.CASE_REFERENCE.matcher(request.referralId()).matches()) {
+            throw DomainException.unprocessable("referral.notFound", "referralId");
+        }
+        String taskId = Ids.taskId(request.kind().wireName() + "|" + request.programmeId() + "|"
+                + request.referralId() + "|" + request.decisionKey());
+        FollowUpTask task = FollowUpTask.open(taskId, request.kind(), request.referralId(), consultant.id(),
+                programme.id(), request.dueAt(), now);
+
+        Instant notifyAt = request.notifyAt() == null || request.notifyAt().isBefore(now) ? now : request.notifyAt();
+        Instant reminderAt = reminderAfter.isZero() ? null : request.dueAt().plus(reminderAfter);
+        if (reminderAt != null && !reminderAt.isAfter(notifyAt)) reminderAt = null;
+        Instant linkFrom = later(later(notifyAt, request.dueAt()),
+                reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(reminderAfter)));
+        String link = link(taskId, linkFrom);
+        Language language = consultant.language() == null ? Language.DA : consultant.language();
+
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (MessageChannel channel : channels(consultant)) {
+            String recipient = channel == MessageChannel.EMAIL ? consultant.email().value() : consultant.phone().e164();
+            OutboxMessage first = message(task, channel, recipient, language, false, notifyAt, link, now);
+            messages.add(first);
+            if (reminderAt != null) {
+                // never on the heels of the first nudge (e.g. both held over the night): at least reminderAfter later
+                Instant at = later(reminderAt, first.notBefore().plus(reminderAfter));
+                messages.add(message(task, channel, recipient, language, true, at, link, now));
+            }
+        }
+        if (messages.isEmpty()) Log.warn("followUp.noChannel", "taskId", taskId, "consultantId", consultant.id());
+        FollowUpStore.CreateResult result = store.create(task, messages,
+                new AuditEntry(SUBJECT + taskId, actor, "followUp.created", now));
+        Log.info(result instanceof FollowUpStore.Created ? "followUp.created" : "followUp.alreadyDecided",
+                "taskId", taskId, "kind", request.kind().wireName(), "messages", Integer.toString(messages.size()));
+        return result;
+    }
+
+    private OutboxMessage message(FollowUpTask task, MessageChannel channel, String recipient, Language language,
+                                  boolean reminder, Instant at, String link, Instant now) {
+        NudgeTemplates.Rendered r = templates.render(task.kind(), language, reminder, task.referralId(),
+                task.dueAt(), link);
+        String dedupeKey = OutboxMessage.dedupeKey(task.taskId(), reminder, channel);
+        Instant notBefore = quietHours.earliest(channel, at);
+        return channel == MessageChannel.EMAIL
+                ? OutboxMessage.pending(dedupeKey, task.taskId(), task.programmeId(), channel, recipient, r.subject(),
+                        r.text(), r.html(), reminder, notBefore, now)
+                : OutboxMessage.pending(dedupeKey, task.taskId(), task.programmeId(), channel, recipient, null,
+                        r.sms(), null, reminder, notBefore, now);
+    }
+
+    /** The channels a consultant wants and can be reached by, email first. */
+    static List<MessageChannel> channels(Settings.Consultant c) {
+        List<MessageChannel> out = new ArrayList<>(2);
+        if (c.channel() == null || c.channel().email()) {
+            if (c.email() != null) out.add(MessageChannel.EMAIL);
+        }
+        if (c.channel() != null && c.channel().sms() && c.phone() != null) out.add(MessageChannel.SMS);
+        if (out.isEmpty() && c.email() != null) out.add(MessageChannel.EMAIL);
+        else if (out.isEmpty() && c.phone() != null) out.add(MessageChannel.SMS);
+        return out;
+    }
+
+    public String link(String taskId, Instant from) {
+        return publicBaseUrl + "/f/" + tokens.issue(taskId, from);
+    }
+
+    public Optional<FollowUpTask> find(String taskId) {
+        return store.find(taskId);
+    }
+
+    public enum Recorded { CLOSED, ALREADY_CLOSED }
+
+    /**
+     * Records the outcome and closes the task (with its audit entry, in one transaction); then
+     * cancels the reminders not yet sent. Recording again changes nothing.
+     */
+    public Recorded record(String taskId, FollowUpOutcome outcome, String actor) {
+        Instant now = clock.instant();
+        boolean closed = store.close(taskId, outcome, actor, now,
+                new AuditEntry(SUBJECT + taskId, actor, "followUp.closed", now));
+        if (!closed) return Recorded.ALREADY_CLOSED;
+        for (OutboxMessage m : store.messagesOf(taskId)) {
+            if (m.reminder() && m.state() == OutboxMessage.State.PENDING) outbox.cancel(m.messageId(), now);
+        }
+        Log.info("followUp.closed", "taskId", taskId);
+        return Recorded.CLOSED;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

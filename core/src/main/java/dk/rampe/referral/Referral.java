@@ -1,0 +1,56 @@
+package dk.rampe.referral;
+
+import dk.rampe.core.DomainException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A referral and the participant's path through the programme. Each change returns a new
+ * referral with the next version; the store writes it only if nobody changed it meanwhile.
+ */
+public record Referral(
+        String id,
+        String jobcentreId,
+        ReferralDetails details,
+        String consultantId,
+        ReferralStatus status,
+        boolean overQuota,
+        List<StatusChange> history,
+        Instant createdAt,
+        long version) {
+
+    public Referral {
+        history = List.copyOf(history);
+    }
+
+    public static Referral received(String id, String jobcentreId, ReferralDetails details, String consultantId,
+                                    boolean overQuota, Instant at) {
+        return new Referral(id, jobcentreId, details, consultantId, ReferralStatus.RECEIVED, overQuota,
+                List.of(new StatusChange(ReferralStatus.RECEIVED, at, jobcentreId, null, null)), at, 1);
+    }
+
+    public String programmeId() {
+        return details.programmeId();
+    }
+
+    /** Moves to the next status, or refuses with a conflict naming the current status. */
+    public Referral moveTo(ReferralStatus next, Instant at, String actor, String reason, String outcome) {
+        if (!status.next().contains(next)) {
+            throw DomainException.conflict("status.transition", "status", status.wireName(), next.wireName());
+        }
+        List<StatusChange> h = new ArrayList<>(history);
+        h.add(new StatusChange(next, at, actor, reason, outcome));
+        return new Referral(id, jobcentreId, details, consultantId, next, overQuota, h, createdAt, version + 1);
+    }
+
+    public Referral withConsultant(String newConsultantId) {
+        return new Referral(id, jobcentreId, details, newConsultantId, status, overQuota, history, createdAt, version + 1);
+    }
+
+    @Override
+    public String toString() {
+        return "Referral[id=" + id + ", status=" + status + ", version=" + version + "]";
+    }
+}

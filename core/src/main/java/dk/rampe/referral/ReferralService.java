@@ -1,0 +1,229 @@
+package dk.rampe.referral;
+
+import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
+import dk.rampe.core.FieldError;
+import dk.rampe.core.ValidationException;
+import dk.rampe.settings.Settings;
+
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.audit.AuditLog;
+import dk.rampe.settings.SettingsStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The rules of referral intake and visitation: who may refer to which programme, when intake
+ * is open, quotas, one active referral per citizen, named consultants, the status path, and
+ * that every read and change is audited.
+ */
+public final class ReferralService {
+
+    /** What a referral posting answers: the first answer, whether this was a retry, and warnings. */
+    public record IntakeResult(IntakeAnswer answer, boolean replayed) {
+        public List<String> warnings() {
+            return answer.overQuota() ? List.of("intake.overQuota") : List.of();
+        }
+    }
+
+    public enum VisitationDecision {
+        ACCEPTED(ReferralStatus.ACCEPTED), DECLINED(ReferralStatus.DECLINED),
+        OUTSIDE_TARGET_GROUP(ReferralStatus.OUTSIDE_TARGET_GROUP);
+
+        final ReferralStatus status;
+
+        VisitationDecision(ReferralStatus status) {
+            this.status = status;
+        }
+
+        public static Optional<VisitationDecision> fromWire(String s) {
+            for (VisitationDecision d : values()) if (d.name().equalsIgnoreCase(s)) return Optional.of(d);
+            return Optional.empty();
+        }
+    }
+
+    private final ReferralStore store;
+    private final SettingsStore settings;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final CitizenMatchKey matchKey;
+    private final Duration retentionAfterExit;
+    private final Supplier<String> ids;
+
+    public ReferralService(ReferralStore store, SettingsStore settings, AuditLog audit, Clock clock, ZoneId zone,
+                           CitizenMatchKey matchKey, Duration retentionAfterExit) {
+        this(store, settings, audit, clock, zone, matchKey, retentionAfterExit, ReferralService::newId);
+    }
+
+    public ReferralService(ReferralStore store, SettingsStore settings, AuditLog audit, Clock clock, ZoneId zone,
+                           CitizenMatchKey matchKey, Duration retentionAfterExit, Supplier<String> ids) {
+        this.store = store;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
+        this.matchKey = matchKey;
+        this.retentionAfterExit = retentionAfterExit;
+        this.ids = ids;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    /** "R" and twelve Crockford base-32 characters: 60 random bits, easy to read out on the phone. */
+    static String newId() {
+        char[] c = new char[13];
+        c[0] = 'R';
+        long bits = RANDOM.nextLong();
+        for (int i = 1; i < 13; i++) {
+            c[i] = CROCKFORD[(int) (bits & 31)];
+            bits >>>= 5;
+        }
+        return new String(c);
+    }
+
+    public IntakeResult submit(Caller caller, ReferralDetails details, String idempotencyKeyHeader,
+                               String requestFingerprint) {
+        if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.forbidden("role.jobcentreOnly");
+        List<IdempotencyKey> keys = new ArrayList<>();
+        keys.add(new IdempotencyKey("jobcentreReference", details.jobcentreReference()));
+        if (idempotencyKeyHeader != null) keys.add(new IdempotencyKey("Idempotency-Key", idempotencyKeyHeader));
+
+        // A retry answers with the first result even after intake has closed since.
+        Optional<ReferralStore.KeyTaken> earlier = store.findKey(caller.id(), keys);
+        if (earlier.isPresent()) return replayOrRefuse(earlier.get(), requestFingerprint);
+
+        Settings.Programme programme = settings.current().programme(details.programmeId())
+                .orElseThrow(() -> DomainException.unprocessable("programme.unknown", "programmeId"));
+        Settings.Partner partner = programme.partner(caller.id())
+                .orElseThrow(() -> DomainException.unprocessable("programme.notPartner", "programmeId"));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        if (today.isBefore(programme.intakeOpens())) {
+            throw DomainException.unprocessable("intake.notOpen", "programmeId", programme.intakeOpens());
+        }
+        if (today.isAfter(programme.intakeStops())) {
+            throw DomainException.unprocessable("intake.closed", "programmeId", programme.intakeStops());
+        }
+        boolean overQuota = store.intakeCount(programme.id(), caller.id()) >= partner.quota();
+        Referral referral = Referral.received(ids.get(), caller.id(), details, partner.defaultConsultantId(),
+                overQuota, now);
+        IntakeAnswer answer = new IntakeAnswer(referral.id(), referral.consultantId(), overQuota, now);
+        ReferralStore.CreateResult result = store.create(referral, matchKey.of(details.citizen().cpr()), keys,
+                requestFingerprint, answer, new AuditEntry(referral.id(), caller.id(), "referral.created", now));
+        if (result instanceof ReferralStore.Created created) return new IntakeResult(created.answer(), false);
+        if (result instanceof ReferralStore.KeyTaken taken) return replayOrRefuse(taken, requestFingerprint);
+        ReferralStore.CitizenActive active = (ReferralStore.CitizenActive) result;
+        // Only the jobcentre that owns the active referral learns its id.
+        if (active.jobcentreId().equals(caller.id())) {
+            throw DomainException.conflict("citizen.alreadyActive", "citizen.cpr", active.referralId());
+        }
+        throw DomainException.conflict("citizen.alreadyActiveElsewhere", "citizen.cpr");
+    }
+
+    private static IntakeResult replayOrRefuse(ReferralStore.KeyTaken taken, String fingerprint) {
+        if (taken.requestFingerprint().equals(fingerprint)) return new IntakeResult(taken.firstAnswer(), true);
+        throw DomainException.conflict("idempotency.differentBody", taken.key().field(),
+                taken.firstAnswer().referralId());
+    }
+
+    /** Reads a referral; anyone who may not see it gets "not found", exactly as if it did not exist. */
+    public Referral read(Caller caller, String referralId) {
+        Referral r = visible(caller, referralId);
+        audit.record(new AuditEntry(r.id(), caller.id(), "referral.read", clock.instant()));
+        return r;
+    }
+
+    public Referral recordVisitation(Caller caller, String referralId, VisitationDecision decision, String reason) {
+        Referral r = visibleToStaff(caller, referralId);
+        if (r.status() == decision.status) return r; // the same decision twice changes nothing
+        if (decision != VisitationDecision.ACCEPTED && (reason == null || reason.isBlank())) {
+            throw new ValidationException(new FieldError("reason", "required"));
+        }
+        Instant now = clock.instant();
+        Referral next = r.moveTo(decision.status, now, caller.id(), reason, null);
+        boolean ends = !next.status().active();
+        store.update(next, citizenKey(r), ends, ends ? now.plus(retentionAfterExit) : null,
+                new AuditEntry(r.id(), caller.id(), "referral.visitation." + decision.name().toLowerCase(), now));
+        return next;
+    }
+
+    public Referral enrol(Caller caller, String referralId) {
+        Referral r = visibleToStaff(caller, referralId);
+        if (r.status() == ReferralStatus.ENROLLED) return r;
+        Instant now = clock.instant();
+        Referral next = r.moveTo(ReferralStatus.ENROLLED, now, caller.id(), null, null);
+        store.update(next, citizenKey(r), false, null, new AuditEntry(r.id(), caller.id(), "referral.enrolled", now));
+        return next;
+    }
+
+    public Referral exit(Caller caller, String referralId, ExitOutcome outcome, String note) {
+        Referral r = visibleToStaff(caller, referralId);
+        if (r.status() == ReferralStatus.EXITED) return r;
+        Instant now = clock.instant();
+        Referral next = r.moveTo(ReferralStatus.EXITED, now, caller.id(), note, outcome.wireName());
+        store.update(next, citizenKey(r), true, now.plus(retentionAfterExit),
+                new AuditEntry(r.id(), caller.id(), "referral.exited", now));
+        return next;
+    }
+
+    public Referral assignConsultant(Caller caller, String referralId, String consultantId) {
+        Referral r = visibleToStaff(caller, referralId);
+        Settings.Programme programme = programmeOf(r);
+        if (programme.consultant(consultantId).isEmpty()) {
+            throw DomainException.unprocessable("consultant.unknown", "consultantId");
+        }
+        if (consultantId.equals(r.consultantId())) return r;
+        if (!r.status().active()) throw DomainException.conflict("status.closed", "status", r.status().wireName());
+        Instant now = clock.instant();
+        Referral next = r.withConsultant(consultantId);
+        store.update(next, citizenKey(r), false, null,
+                new AuditEntry(r.id(), caller.id(), "referral.consultantAssigned", now));
+        return next;
+    }
+
+    /**
+     * The referral a staff member is about to act on (for example to plan a follow-up): visible to
+     * them, and still active. Reading it this way is not a read of personal data, so it is not audited.
+     */
+    public Referral activeReferralForStaff(Caller caller, String referralId) {
+        Referral r = visibleToStaff(caller, referralId);
+        if (!r.status().active()) throw DomainException.conflict("status.closed", "status", r.status().wireName());
+        return r;
+    }
+
+    private String citizenKey(Referral r) {
+        return matchKey.of(r.details().citizen().cpr());
+    }
+
+    private Settings.Programme programmeOf(Referral r) {
+        return settings.current().programme(r.programmeId())
+                .orElseThrow(() -> DomainException.notFound("referral.notFound"));
+    }
+
+    private Referral visible(Caller caller, String referralId) {
+        Referral r = store.find(referralId).orElseThrow(() -> DomainException.notFound("referral.notFound"));
+        boolean visible = switch (caller.role()) {
+            case JOBCENTRE -> r.jobcentreId().equals(caller.id());
+            case STAFF -> settings.current().programme(r.programmeId()).map(p -> p.hasStaff(caller.id())).orElse(false);
+            case ADMIN -> false;
+        };
+        if (!visible) throw DomainException.notFound("referral.notFound");
+        return r;
+    }
+
+    private Referral visibleToStaff(Caller caller, String referralId) {
+        Referral r = visible(caller, referralId);
+        if (caller.role() != Caller.Role.STAFF) throw DomainException.forbidden("role.staffOnly");
+        return r;
+    }
+}

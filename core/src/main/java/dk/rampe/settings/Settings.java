@@ -1,0 +1,80 @@
+package dk.rampe.settings;
+
+import dk.rampe.core.EmailAddress;
+import dk.rampe.core.Language;
+import dk.rampe.core.PhoneNumber;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Programme, jobcentre and consultant settings: loaded from a JSON file by the local runner and
+ * through the admin route in AWS.
+ */
+public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
+
+    public Settings {
+        programmes = List.copyOf(programmes);
+        jobcentres = List.copyOf(jobcentres);
+    }
+
+    public static Settings empty() {
+        return new Settings(List.of(), List.of());
+    }
+
+    public Optional<Programme> programme(String id) {
+        return programmes.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public Optional<Jobcentre> jobcentreByClientId(String clientId) {
+        return jobcentres.stream().filter(j -> j.clientIds().contains(clientId)).findFirst();
+    }
+
+    /** A jobcentre; {@code clientIds} are the OAuth2 client ids its systems authenticate with. */
+    public record Jobcentre(String id, String name, List<String> clientIds) {
+        public Jobcentre {
+            clientIds = List.copyOf(clientIds);
+        }
+    }
+
+    /** A jobcentre's part in a programme: its intake quota and its default consultant. */
+    public record Partner(String jobcentreId, int quota, String defaultConsultantId) {
+    }
+
+    /** A consultant: the participant's named contact person, nudged by SMS and/or email. */
+    public record Consultant(String id, String name, EmailAddress email, PhoneNumber phone, Channel channel,
+                             Language language) {
+        @Override
+        public String toString() {
+            return "Consultant[" + id + "]";
+        }
+    }
+
+    /**
+     * A programme. {@code name} is neutral (it can appear in messages); intake is open from
+     * {@code intakeOpens} to {@code intakeStops}, both inclusive, in the programme's time zone.
+     * {@code staff} are usernames of project owners and managers who may act on its referrals.
+     */
+    public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                            List<Partner> partners, List<Consultant> consultants, List<String> staff) {
+        public Programme {
+            partners = List.copyOf(partners);
+            consultants = List.copyOf(consultants);
+            staff = List.copyOf(staff);
+        }
+
+        public Optional<Partner> partner(String jobcentreId) {
+            return partners.stream().filter(p -> p.jobcentreId().equals(jobcentreId)).findFirst();
+        }
+
+        public Optional<Consultant> consultant(String id) {
+            return consultants.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+
+        /** Consultants and listed staff may read and change the programme's referrals. */
+        public boolean hasStaff(String username) {
+            return staff.contains(username) || consultant(username).isPresent();
+        }
+    }
+}

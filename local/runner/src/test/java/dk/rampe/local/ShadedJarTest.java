@@ -1,0 +1,146 @@
+package dk.rampe.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dk.rampe.local.embedded.Events;
+import dk.rampe.local.embedded.SamTemplate;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What SAM deploys works on its own: each function's shaded jar, loaded alone (as the Lambda
+ * runtime loads it), has its handler class, and the runtime's own event serializer turns the
+ * function's sample event into the handler's input type using only the classes in that jar.
+ * (The tests' classpath has far more, e.g. joda-time from DynamoDB Local; this test does not:
+ * without joda-time in its jar the dispatcher could not read its first stream batch.)
+ */
+class ShadedJarTest {
+    /** The sample event of each function that takes a Lambda event type (the sweep takes a plain map). */
+    private static final Map<String, String> SAMPLES = Map.of(
+            "ReferralIntakeFunction", "referral-intake/post-referral.json",
+            "NudgeDispatcherFunction", "nudge-dispatcher-stream.json",
+            "FollowUpPageFunction", "follow-up-page-get.json");
+
+    @Test
+    void eachJarLoadsItsHandlerAndReadsItsSampleEventAlone() throws Exception {
+        SamTemplate template = SamTemplate.read(Events.projectRoot().resolve("infra/sam-template.yaml"));
+        int checked = 0;
+        for (var e : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Map<String, Object> p = SamTemplate.properties(e.getValue());
+            Path jar = Events.projectRoot().resolve("infra").resolve((String) p.get("CodeUri")).normalize();
+            assertTrue(Files.isRegularFile(jar), e.getKey() + ": " + jar + " is built by mvn package");
+            try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader())) {
+                Class<?> handler = Class.forName(((String) p.get("Handler")).split("::")[0], false, alone);
+                assertEquals(alone, handler.getClassLoader(), "the handler comes from the jar itself");
+                String sample = SAMPLES.get(e.getKey());
+                if (sample == null) continue;
+                Class<?> input = inputType(handler);
+                PojoSerializer<?> serializer;
+                try {
+                    serializer = runtimeSerializer(input, alone);
+                } catch (RuntimeException failure) {
+                    throw new AssertionError(e.getKey() + ": the runtime cannot read " + input.getSimpleName()
+                            + " with this jar alone", failure);
+                }
+                Object event = serializer.fromJson(new ByteArrayInputStream(
+                        Events.text(sample).getBytes(StandardCharsets.UTF_8)));
+                assertNotNull(event, e.getKey());
+                assertEquals(input, event.getClass(), e.getKey());
+                checked++;
+            }
+        }
+        assertEquals(SAMPLES.size(), checked, "every sample was read");
+    }
+
+    /**
+     * The function jars leave out what Rampe never calls (async clients, DynamoDB Streams, event
+     * types of other functions). This proves, with the dispatcher's jar alone, that the clients it
+     * does use are complete: building them and calling a dead endpoint fails as a network failure
+     * (a send failure the dispatcher retries), never as a missing class.
+     */
+    @Test
+    void theDispatcherJarAloneBuildsAndCallsItsDynamoDbSesAndSnsClients() throws Exception {
+        Path jar = Events.projectRoot().resolve("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
+        String dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            dead = "http://127.0.0.1:" + s.getLocalPort();
+        }
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> credentialsType = Class.forName(
+                    "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider", false, alone);
+            Object credentials = Class.forName("dk.rampe.platform.AwsClients", true, alone)
+                    .getMethod("credentials").invoke(null);
+            Object dynamo = Class.forName("dk.rampe.dynamodb.DynamoClients", true, alone)
+                    .getMethod("create", String.class, String.class, credentialsType)
+                    .invoke(null, "eu-north-1", dead, credentials);
+            Throwable dynamoFailure = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.lang.reflect.InvocationTargetException.class,
+                    () -> dynamo.getClass().getMethod("listTables").invoke(dynamo)).getCause();
+            assertTrue(Class.forName("software.amazon.awssdk.core.exception.SdkClientException", false, alone)
+                    .isInstance(dynamoFailure), "a network failure, not " + dynamoFailure);
+
+            Object nudges = Class.forName("dk.rampe.platform.NudgeConfig", true, alone).getMethod("from", Map.class)
+                    .invoke(null, Map.of("AWS_ENDPOINT_URL_SES", dead, "AWS_ENDPOINT_URL_SNS", dead,
+                            "RAMPE_NUDGE_MAX_ATTEMPTS", "1"));
+            Class<?> notifierType = Class.forName("dk.rampe.followup.Notifier", false, alone);
+            Object notifier = Class.forName("dk.rampe.messaging.Notifiers", true, alone)
+                    .getMethod("create", nudges.getClass(), String.class).invoke(null, nudges, "eu-north-1");
+            Class<?> channelType = Class.forName("dk.rampe.followup.MessageChannel", true, alone);
+            Class<?> messageType = Class.forName("dk.rampe.followup.OutboxMessage", true, alone);
+            java.lang.reflect.Method pending = java.util.Arrays.stream(messageType.getMethods())
+                    .filter(m -> m.getName().equals("pending")).findFirst().orElseThrow();
+            for (String channel : new String[] {"EMAIL", "SMS"}) {
+                Object message = pending.invoke(null, "shaded-jar-" + channel, "T1", "p1",
+                        enumValue(channelType, channel), channel.equals("SMS") ? "+4520123456" : "anna@example.dk",
+                        "Emne", "Tekst", channel.equals("SMS") ? null : "<p>Tekst</p>", false,
+                        java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+                Throwable sendFailure = org.junit.jupiter.api.Assertions.assertThrows(
+                        java.lang.reflect.InvocationTargetException.class,
+                        () -> notifierType.getMethod("send", messageType).invoke(notifier, message)).getCause();
+                assertEquals("dk.rampe.followup.Notifier$SendFailure", sendFailure.getClass().getName(),
+                        channel + ": " + sendFailure);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String name) {
+        return Enum.valueOf((Class<? extends Enum>) type, name);
+    }
+
+    /**
+     * As the Lambda runtime chooses (EventHandlerLoader in aws-lambda-java-runtime-interface-client):
+     * the event serializers, with their modules loaded from the function's class loader, for the
+     * events they list (DynamodbEvent among them); plain Jackson for others (APIGatewayV2HTTPEvent).
+     */
+    private static PojoSerializer<?> runtimeSerializer(Class<?> type, ClassLoader functionLoader) {
+        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+            return LambdaEventSerializers.serializerFor(type, functionLoader);
+        }
+        return JacksonFactory.getInstance().getSerializer((Type) type);
+    }
+
+    private static Class<?> inputType(Class<?> handler) {
+        for (Type t : handler.getGenericInterfaces()) {
+            if (t instanceof ParameterizedType pt && pt.getRawType().getTypeName().endsWith(".RequestHandler")) {
+                return (Class<?>) pt.getActualTypeArguments()[0];
+            }
+        }
+        throw new AssertionError(handler + " is not a RequestHandler<I, O>");
+    }
+}

@@ -1,9 +1,0 @@
-package dk.rampe.domain;
-
-/** The referred person. Email is optional: not every citizen has one. */
-public record Citizen(Cpr cpr, String name, PhoneNumber phone, EmailAddress email) {
-    @Override
-    public String toString() {
-        return "Citizen[redacted]";
-    }
-}
