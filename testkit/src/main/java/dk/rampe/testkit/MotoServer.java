@@ -37,12 +37,14 @@ public final class MotoServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path recording;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private MotoServer(Process process, int port, Path log) {
+    private MotoServer(Process process, int port, Path log, Path recording) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.recording = recording;
     }
 
     /** The moto_server executable: {@code RAMPE_MOTO_SERVER}, else the first on the PATH; null when none. */
@@ -117,7 +119,7 @@ public final class MotoServer implements AutoCloseable {
                     .redirectOutput(log.toFile());
             pb.environment().put("MOTO_RECORDER_FILEPATH", recording.toString());
             pb.environment().remove("MOTO_ENABLE_RECORDING");
-            MotoServer server = new MotoServer(pb.start(), port, log);
+            MotoServer server = new MotoServer(pb.start(), port, log, recording);
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -129,8 +131,10 @@ public final class MotoServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                String printed = log();
+                close();
                 throw new IllegalStateException("moto_server exited (" + process.exitValue() + ") before answering: "
-                        + log());
+                        + printed);
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/moto-api/"))
@@ -151,9 +155,10 @@ public final class MotoServer implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for moto_server", e);
             }
         }
+        String printed = log();
         close();
         throw new IllegalStateException("moto_server did not answer on port " + port + " within " + START_TIMEOUT
-                + ": " + log());
+                + ": " + printed);
     }
 
     private static int freePort() {
@@ -249,7 +254,7 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server (and anything it started) and waits until its port is closed. */
+    /** Stops the server (and anything it started), waits for it to end and removes its temporary files. */
     @Override
     public void close() {
         List<ProcessHandle> children = process.descendants().toList();
@@ -265,5 +270,11 @@ public final class MotoServer implements AutoCloseable {
             process.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            Files.deleteIfExists(recording);
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // temporary files only
+        }
     }
 }

@@ -50,12 +50,13 @@ class MotoSendersTest {
 
     private static MotoServer moto;
     private static Notifier production;
+    private static Path outbox;
 
     @BeforeAll
     static void startMoto() throws Exception {
         if (MotoServer.missing() != null) return; // each test then reports itself skipped, saying why
         moto = MotoServer.start();
-        Path outbox = Files.createTempDirectory("rampe-moto-outbox");
+        outbox = Files.createTempDirectory("rampe-moto-outbox"); // stays empty: both channels go to moto
         NudgeConfig config = NudgeConfig.from(Map.of(
                 "AWS_ENDPOINT_URL_SES", moto.endpoint(),
                 "AWS_ENDPOINT_URL_SNS", moto.endpoint(),
@@ -67,8 +68,9 @@ class MotoSendersTest {
     }
 
     @AfterAll
-    static void stopMoto() {
+    static void stopMoto() throws Exception {
         if (moto != null) moto.close();
+        if (outbox != null) Files.delete(outbox);
     }
 
     @BeforeEach
