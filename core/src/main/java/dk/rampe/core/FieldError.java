@@ -3,7 +3,7 @@ package dk.rampe.core;
 /**
  * One problem with one field of a request. {@code field} is a JSON path such as
  * {@code citizen.cpr} or {@code jobWishes[3]}; {@code code} is stable and machine-readable;
- * the human message is chosen by {@link dk.rampe.domain.Messages} in the caller's language.
+ * the human message is chosen by the HTTP adapter in the caller's language.
  * A field error never carries the rejected value, so it can never leak a CPR number.
  */
 public record FieldError(String field, String code, Object... args) {

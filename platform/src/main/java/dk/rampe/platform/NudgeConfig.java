@@ -36,7 +36,7 @@ public record NudgeConfig(
     public static NudgeConfig from(Map<String, String> env) {
         return new NudgeConfig(
                 get(env, "RAMPE_EMAIL_SENDER", "Rampe <no-reply@rampe.local>"),
-                get(env, "RAMPE_SMS_SENDER_ID", "Rampe"),
+                smsSenderId(get(env, "RAMPE_SMS_SENDER_ID", "Rampe")),
                 env.get("RAMPE_SES_CONFIGURATION_SET"),
                 get(env, "RAMPE_FOLLOW_UP_TOKEN_KEY", LOCAL_TOKEN_KEY).getBytes(StandardCharsets.UTF_8),
                 Duration.ofHours(Long.parseLong(get(env, "RAMPE_FOLLOW_UP_TOKEN_TTL_HOURS", "72"))),
@@ -58,6 +58,18 @@ public record NudgeConfig(
 
     public boolean smsThroughAws() {
         return snsEndpoint != null || onLambda;
+    }
+
+    /** What SNS accepts as an alphanumeric sender id; the SAM parameter SmsSenderId has the same AllowedPattern. */
+    private static final java.util.regex.Pattern SMS_SENDER_ID =
+            java.util.regex.Pattern.compile("^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$");
+
+    private static String smsSenderId(String id) {
+        if (!SMS_SENDER_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("RAMPE_SMS_SENDER_ID must be 3-11 letters (A-Z, a-z) and digits with"
+                    + " at least one letter, no spaces or other characters, as SNS requires; got \"" + id + "\"");
+        }
+        return id;
     }
 
     private static String get(Map<String, String> env, String name, String fallback) {

@@ -21,7 +21,7 @@ public final class SnsSmsSender implements Notifier {
     private final String senderId;
 
     public SnsSmsSender(SnsClient sns, String senderId) {
-        if (senderId != null && !senderId.matches("^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$")) {
+        if (senderId != null && !senderId.matches("^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$")) {
             throw new IllegalArgumentException("an SMS sender id is 1-11 letters and digits, with a letter");
         }
         this.sns = sns;
