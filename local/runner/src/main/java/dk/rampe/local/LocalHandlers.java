@@ -8,9 +8,15 @@ import dk.rampe.local.embedded.LocalOutbox;
 import dk.rampe.messaging.Notifiers;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
+import dk.rampe.local.embedded.SamTemplate;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class LocalHandlers {
     private final Map<Class<?>, Object> registry = new LinkedHashMap<>();
     private final Map<String, Object> built = new ConcurrentHashMap<>();
+    private final Map<String, Path> jars = new ConcurrentHashMap<>();
+    private final Map<Path, ClassLoader> loaders = new ConcurrentHashMap<>();
 
     LocalHandlers(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
         register(RampeConfig.class, config);
@@ -49,6 +57,22 @@ final class LocalHandlers {
     /** Adds (or replaces) the local value handlers get for constructor parameters of {@code type}. */
     <T> LocalHandlers register(Class<T> type, T value) {
         registry.put(type, type.cast(value));
+        return this;
+    }
+
+    /**
+     * Where to find handler classes the runner's own classpath lacks: each function's CodeUri jar
+     * (its shaded jar, built by {@code mvn package}), relative to the template's folder. A function
+     * added to the template is then served without adding its module to local/runner/pom.xml.
+     */
+    LocalHandlers codeFrom(SamTemplate template, Path templateDir) {
+        template.resourcesOfType("AWS::Serverless::Function").values().forEach(fn -> {
+            Map<String, Object> props = SamTemplate.properties(fn);
+            if (props.get("Handler") instanceof String h && props.get("CodeUri") instanceof String uri
+                    && uri.endsWith(".jar")) {
+                jars.put(h.split("::")[0], templateDir.resolve(uri).normalize());
+            }
+        });
         return this;
     }
 
@@ -80,14 +104,7 @@ final class LocalHandlers {
     }
 
     private Object build(String className) {
-        Class<?> type;
-        try {
-            type = Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null
-                    ? Thread.currentThread().getContextClassLoader() : LocalHandlers.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the template names handler " + className
-                    + ", which is not on the local runner's classpath (add its module to local/runner/pom.xml)", e);
-        }
+        Class<?> type = load(className);
         if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
             throw new IllegalStateException("cannot build handler " + className + ": it must be a public concrete class");
         }
@@ -110,6 +127,33 @@ final class LocalHandlers {
             }
         }
         throw new IllegalStateException(why.toString());
+    }
+
+    private Class<?> load(String className) {
+        try {
+            return Class.forName(className, true, LocalHandlers.class.getClassLoader());
+        } catch (ClassNotFoundException notHere) {
+            Path jar = jars.get(className);
+            if (jar == null || !Files.isRegularFile(jar)) {
+                throw new IllegalStateException("the template names handler " + className + ", which is neither on"
+                        + " the local runner's classpath nor in " + (jar == null ? "a CodeUri jar" : jar
+                        + " (build it: mvn -B -DskipTests package)"), notHere);
+            }
+            // parent first: the shared types (RampeConfig, DynamoDbClient, Clock …) stay the runner's own,
+            // so the registry's values fit the constructor; only the function's own classes come from its jar
+            ClassLoader loader = loaders.computeIfAbsent(jar, j -> {
+                try {
+                    return new URLClassLoader(new URL[] {j.toUri().toURL()}, LocalHandlers.class.getClassLoader());
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                return Class.forName(className, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("handler " + className + " is not in " + jar, e);
+            }
+        }
     }
 
     private List<Class<?>> missing(Constructor<?> c) {

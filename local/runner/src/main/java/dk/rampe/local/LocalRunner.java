@@ -115,7 +115,8 @@ public final class LocalRunner implements AutoCloseable {
             RampeConfig config = RampeConfig.from(env);
             env.put("RAMPE_OUTBOX_DIR", options.outboxDir().toString());
             NudgeConfig nudges = NudgeConfig.from(env);
-            handlers[0] = new LocalHandlers(config, nudges, dynamo.client(), clock);
+            handlers[0] = new LocalHandlers(config, nudges, dynamo.client(), clock)
+                    .codeFrom(template, Events.folder().getParent().resolve("infra"));
             for (LocalRoutes.Route r : routes) apiHandlers.computeIfAbsent(r.handlerClass(), handlers[0]::api);
             scheduler[0] = LocalScheduler.start(template, handlers[0]::get, clock);
             started[1] = scheduler[0];

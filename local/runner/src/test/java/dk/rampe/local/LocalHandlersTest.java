@@ -86,6 +86,79 @@ class LocalHandlersTest {
     }
 
     @Test
+    void aHandlerOnlyInItsFunctionsJarIsLoadedFromTheCodeUri(@TempDir Path dir) throws Exception {
+        String name = "dk.rampe.outside.JarOnlyHandler";
+        Path jar = compileToJar(dir, name, """
+                package dk.rampe.outside;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+                import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+                import java.time.Clock;
+
+                public final class JarOnlyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+                    private final Clock clock;
+
+                    public JarOnlyHandler(Clock clock) {
+                        this.clock = clock;
+                    }
+
+                    @Override
+                    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent e, Context c) {
+                        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                                .withBody("from the jar at " + clock.instant().getEpochSecond()).build();
+                    }
+                }
+                """);
+        assertThrows(ClassNotFoundException.class, () -> Class.forName(name));
+        SamTemplate template = SamTemplate.bundled();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resources = (Map<String, Object>) template.root().get("Resources");
+        resources.put("JarOnlyFunction", new LinkedHashMap<>(Map.of("Type", "AWS::Serverless::Function",
+                "Properties", Map.of("CodeUri", jar.toString(), "Handler", name + "::handleRequest",
+                        "Events", Map.of("Get", Map.of("Type", "HttpApi", "Properties", Map.of("Method", "GET",
+                                "Path", "/v1/jar-only", "Auth", Map.of("Authorizer", "NONE"))))))));
+        try (LocalRunner runner = LocalRunner.start(options(dir), template)) {
+            HttpResponse<String> r = send("GET", runner.baseUrl() + "/v1/jar-only", null, null, null);
+            assertEquals(200, r.statusCode(), r.body());
+            // built with the runner's Clock: the class from the jar shares the runner's types
+            assertTrue(r.body().startsWith("from the jar at "), r.body());
+            long at = Long.parseLong(r.body().substring("from the jar at ".length()));
+            assertTrue(Math.abs(at - runner.clock().instant().getEpochSecond()) < 30, r.body());
+        }
+    }
+
+    /** Compiles one source file against the Lambda types and packs it alone into a jar, like a function's jar. */
+    private static Path compileToJar(Path dir, String className, String source) throws Exception {
+        Path src = dir.resolve("src/" + className.replace('.', '/') + ".java");
+        java.nio.file.Files.createDirectories(src.getParent());
+        java.nio.file.Files.writeString(src, source);
+        Path classes = java.nio.file.Files.createDirectories(dir.resolve("classes"));
+        String classpath = java.util.stream.Stream.of(com.amazonaws.services.lambda.runtime.RequestHandler.class,
+                        com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class)
+                .map(c -> {
+                    try {
+                        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", classes.toString(), "-cp", classpath, src.toString());
+        assertEquals(0, rc, "javac");
+        Path jar = dir.resolve("jar-only-function.jar");
+        String entry = className.replace('.', '/') + ".class";
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.write(java.nio.file.Files.readAllBytes(classes.resolve(entry)));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
     void aHandlerWithoutAUsableConstructorFailsAtStartNamingWhatItLacks(@TempDir Path dir) {
         SamTemplate template = withFunction("OddFunction", UnbuildableHandler.class, Map.of(), Map.of());
         IllegalStateException e = assertThrows(IllegalStateException.class,
