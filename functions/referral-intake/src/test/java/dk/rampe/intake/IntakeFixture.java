@@ -4,25 +4,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.json.Json;
-import dk.rampe.json.SettingsCodec;
 import dk.rampe.local.embedded.DynamoLocal;
 import dk.rampe.local.embedded.Events;
-import dk.rampe.local.embedded.SamTemplate;
-import dk.rampe.local.embedded.Tables;
+import dk.rampe.testkit.RampeFixture;
 import dk.rampe.testkit.TestClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The intake handler against DynamoDB Local (real SDK client over HTTP), on fresh tables made
- * from the SAM template, with the sample settings and a clock the test moves.
+ * The intake handler on {@link RampeFixture} (DynamoDB Local over HTTP, fresh tables from the SAM
+ * template, a clock the test moves), with the sample settings loaded.
  */
 final class IntakeFixture {
     static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
@@ -33,31 +28,23 @@ final class IntakeFixture {
     static final Map<String, String> STRANGER = claims("username", "x-other", "cognito:groups", "[rampe-staff]");
     static final Map<String, String> ADMIN = claims("username", "admin", "cognito:groups", "[rampe-admin]");
 
-    final TestClock clock = new TestClock(NOW);
+    final RampeFixture rampe;
+    final TestClock clock;
     final DynamoDbClient dynamo;
     final RampeConfig config;
     final ReferralIntakeHandler handler;
 
     IntakeFixture(DynamoLocal local) {
-        this.dynamo = local.client();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> env = new HashMap<>();
-        env.put("RAMPE_TABLE", "rampe-" + suffix);
-        env.put("RAMPE_AUDIT_TABLE", "rampe-audit-" + suffix);
-        env.put("RAMPE_MATCH_KEY_SECRET", "test-pepper-0123456789abcdef");
-        this.config = RampeConfig.from(env);
-        Tables.createAll(SamTemplate.bundled(), dynamo, env);
+        this.rampe = new RampeFixture(local, NOW, Map.of("RAMPE_MATCH_KEY_SECRET", "test-pepper-0123456789abcdef"));
+        this.clock = rampe.clock;
+        this.dynamo = rampe.dynamo;
+        this.config = rampe.config;
         loadSettings(Events.text("settings-sample.json"));
         this.handler = new ReferralIntakeHandler(config, dynamo, clock);
     }
 
     void loadSettings(String json) {
-        try {
-            new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO)
-                    .replace(SettingsCodec.parse(Json.parse(json)), "test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        rampe.loadSettings(json);
     }
 
     static Map<String, String> claims(String... kv) {

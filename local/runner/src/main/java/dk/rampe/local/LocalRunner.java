@@ -78,14 +78,22 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public static LocalRunner start(Options options) throws IOException {
+        return start(options, SamTemplate.bundled());
+    }
+
+    /**
+     * Serves and schedules what {@code template} declares (tests pass a template with extra
+     * functions; every handler is built by {@link LocalHandlers} from its class name alone).
+     */
+    public static LocalRunner start(Options options, SamTemplate template) throws IOException {
         DynamoLocal dynamo = options.dataDir() == null ? DynamoLocal.inMemory() : DynamoLocal.inFolder(options.dataDir(), 0);
+        AutoCloseable[] started = new AutoCloseable[2];
         try {
             Map<String, String> env = new HashMap<>(options.environment());
             env.putIfAbsent("AWS_REGION", DynamoLocal.REGION);
             env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint());
             if (options.port() != 0) env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + options.port());
             RampeConfig provisional = RampeConfig.from(env);
-            SamTemplate template = SamTemplate.bundled();
             Tables.createAll(template, dynamo.client(), Map.of("RAMPE_TABLE", provisional.table(),
                     "RAMPE_AUDIT_TABLE", provisional.auditTable()));
             LocalClock clock = new LocalClock(Clock.systemUTC());
@@ -102,13 +110,16 @@ public final class LocalRunner implements AutoCloseable {
             LocalScheduler[] scheduler = new LocalScheduler[1];
             LocalApiServer api = new LocalApiServer(options.host(), options.port(), routes, apiHandlers, tokens::get,
                     exchange -> new LocalControl(clock, scheduler[0]).handle(exchange));
+            started[0] = api;
             env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + api.port());
             RampeConfig config = RampeConfig.from(env);
             env.put("RAMPE_OUTBOX_DIR", options.outboxDir().toString());
             NudgeConfig nudges = NudgeConfig.from(env);
-            handlers[0] = new LocalHandlers(config, nudges, dynamo.client(), clock);
+            handlers[0] = new LocalHandlers(config, nudges, dynamo.client(), clock)
+                    .codeFrom(template, Events.folder().getParent().resolve("infra"));
             for (LocalRoutes.Route r : routes) apiHandlers.computeIfAbsent(r.handlerClass(), handlers[0]::api);
             scheduler[0] = LocalScheduler.start(template, handlers[0]::get, clock);
+            started[1] = scheduler[0];
             handlers[0].buildAll(template.resourcesOfType("AWS::Serverless::Function").values().stream()
                     .map(f -> ((String) SamTemplate.properties(f).get("Handler")).split("::")[0]).toList());
             // In AWS the table's stream invokes the dispatcher; locally a loop sends what is due.
@@ -116,6 +127,14 @@ public final class LocalRunner implements AutoCloseable {
                     FollowUps.dispatcher(config, nudges, dynamo.client(), handlers[0].notifier(), clock), 1000);
             return new LocalRunner(dynamo, api, scheduler[0], dispatch, clock, config, options, routes);
         } catch (IOException | RuntimeException e) {
+            for (AutoCloseable c : started) {
+                if (c == null) continue;
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             dynamo.close();
             throw e;
         }
