@@ -65,6 +65,44 @@ public final class BenchMain {
         Map<String, String> env(String handler, String name, String endpoint);
     }
 
+    /**
+     * A function of infra/sam-template.yaml: its name (FunctionName without the stack's prefix), its
+     * Handler string as Lambda gets it, and the jar its CodeUri names.
+     */
+    record Deployed(String name, String handler, Path jar) {
+        String handlerClass() {
+            int i = handler.indexOf("::");
+            return i < 0 ? handler : handler.substring(0, i);
+        }
+
+        ChildJvm.Target target() {
+            return new ChildJvm.Target(name, jar, handler);
+        }
+    }
+
+    /** The template's functions, in template order. */
+    static List<Deployed> deployed(SamTemplate t, Path templateDir) {
+        List<Deployed> out = new ArrayList<>();
+        for (Map<String, Object> r : t.resourcesOfType("AWS::Serverless::Function").values()) {
+            Map<String, Object> p = SamTemplate.properties(r);
+            if (!(p.get("Handler") instanceof String handler) || !(p.get("CodeUri") instanceof String codeUri)) continue;
+            Path jar = templateDir.resolve(codeUri).normalize();
+            Object fn = p.get("FunctionName");
+            if (fn instanceof Map<?, ?> m && m.size() == 1) fn = m.values().iterator().next(); // !Sub
+            String name = fn instanceof String s ? s.replace("${AWS::StackName}-", "")
+                    : jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            out.add(new Deployed(name, handler, jar));
+        }
+        return out;
+    }
+
+    static List<Path> jars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
     /** A cost row the issue asks for that has no code yet. */
     record Pending(String operation) {
     }
@@ -80,11 +118,10 @@ public final class BenchMain {
      * pending and due before the child starts, one pair per invocation, so every invocation claims,
      * sends (to the SES/SNS stubs) and records two messages.
      */
-    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, Path batch,
+    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path batch,
                                          Path oneRecord) {
-        String handler = "dk.rampe.dispatch.NudgeDispatcherHandler";
-        return new FunctionBench("nudge-dispatcher", new ChildJvm.Target("nudge-dispatcher", jar, handler),
-                childEnv(template, handler, db.endpoint(), memoryMb, "nudge-dispatcher"), batch, batch,
+        return new FunctionBench(f.name(), f.target(),
+                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), batch, batch,
                 List.of(ChildJvm.Step.of("stream record to sent (one email)", oneRecord, 1),
                         ChildJvm.Step.of("stream batch of 2 (email + SMS), both sent", batch, 1),
                         new ChildJvm.Step("the same batch again (replay)", batch, 1, true)),
@@ -108,25 +145,23 @@ public final class BenchMain {
      * does real work; later warm runs find nothing due, the usual minute); the cost script
      * {@value #SWEEP_COST_DUE}.
      */
-    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, Path input) {
-        String handler = "dk.rampe.dispatch.NudgeSweepHandler";
+    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path input) {
         List<ChildJvm.Step> cost = List.of(ChildJvm.Step.of("one run, " + SWEEP_COST_DUE + " messages due", input, 1),
                 ChildJvm.Step.of("one run, nothing due", input, 1));
-        return new FunctionBench("nudge-sweep", new ChildJvm.Target("nudge-sweep", jar, handler),
-                childEnv(template, handler, db.endpoint(), memoryMb, "nudge-sweep"), input, input, cost,
+        return new FunctionBench(f.name(), f.target(),
+                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), input, input, cost,
                 "{\"sweep\":true}, nothing due after the first",
                 (d, base, script) -> Nudges.seedDue(d, script == cost ? SWEEP_COST_DUE : SWEEP_COLD_DUE), 1);
     }
 
     /** The follow-up page: GET with a valid token for a seeded open task; the cost script also posts the form. */
-    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, String getSample,
+    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
                                       String postSample, Path work) {
-        String handler = "dk.rampe.followup.page.FollowUpPageHandler";
-        Map<String, String> env = childEnv(template, handler, db.endpoint(), memoryMb, "follow-up-page");
+        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
         String token = Nudges.pageToken(env);
         Path get = Nudges.pageGet(getSample, token, work.resolve("follow-up-page-get.template.json"));
         Path post = Nudges.pagePost(postSample, token, work.resolve("follow-up-page-post.template.json"));
-        return new FunctionBench("follow-up-page", new ChildJvm.Target("follow-up-page", jar, handler), env, get, get,
+        return new FunctionBench(f.name(), f.target(), env, get, get,
                 List.of(ChildJvm.Step.of("GET /f/{token} (view)", get, 1),
                         ChildJvm.Step.of("POST /f/{token} (form post: outcome, task closed)", post, 1),
                         ChildJvm.Step.of("POST /f/{token} again (repeat)", post, 1)),
@@ -139,20 +174,20 @@ public final class BenchMain {
         Repo repo = Repo.find();
         Path work = repo.work();
 
-        Path intakeJar = repo.path("functions/referral-intake/target/referral-intake.jar");
-        Path dispatcherJar = repo.path("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
-        Path pageJar = repo.path("functions/follow-up-page/target/follow-up-page.jar");
+        SamTemplate template = SamTemplate.read(repo.path("infra/sam-template.yaml"));
+        List<Deployed> deployed = deployed(template, repo.path("infra"));
         Path bareJar = repo.path("bench/bare-sdk-handler/target/bare-sdk-handler.jar");
-        Path simJar = repo.path("bench/lambda-sim/target/lambda-sim.jar");
         Path meterJar = repo.path("bench/meter/target/dynamodb-meter.jar");
-        for (Path p : List.of(intakeJar, dispatcherJar, pageJar, bareJar, simJar, meterJar)) {
+        List<Path> runtimeJars = jars(repo.path("bench/runtime-client/target/lib"));
+        List<Path> needed = new ArrayList<>(List.of(bareJar, meterJar));
+        deployed.forEach(d -> needed.add(d.jar()));
+        if (runtimeJars.isEmpty()) needed.add(repo.path("bench/runtime-client/target/lib"));
+        for (Path p : needed) {
             if (!Files.exists(p)) {
                 throw new IllegalStateException(repo.root().relativize(p)
                         + " is missing: build first with  mvn -q -Pbench -DskipTests package");
             }
         }
-
-        SamTemplate template = SamTemplate.read(repo.path("infra/sam-template.yaml"));
         int memoryMb = memoryMb(template);
         String javaToolOptions = String.valueOf(template.environment(Map.of()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
         List<String> flags = lambdaFlags(memoryMb, javaToolOptions);
@@ -160,6 +195,8 @@ public final class BenchMain {
 
         Report report = new Report();
         machine(report, repo, java, flags, memoryMb, o);
+        report.machine("Lambda runtime in the children", ChildJvm.RIC_MAIN + " from "
+                + runtimeJars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", ")));
 
         Repo.Sample settings = repo.sample("settings-sample.json");
         Repo.Sample postSample = repo.sample("referral-intake/post-referral.json");
@@ -182,16 +219,17 @@ public final class BenchMain {
         FakeAwsEndpoint ses = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.sesSent("0100018c-bench-ses"));
         FakeAwsEndpoint sns = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.snsPublished("bench-sns"));
         senders = Map.of("AWS_ENDPOINT_URL_SES", ses.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint());
+        RuntimeApi api = new RuntimeApi();
         try {
             FunctionBench bare = new FunctionBench("bare SDK baseline",
-                    new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler"),
+                    new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler::handleRequest"),
                     childEnv(template, null, db.endpoint(), memoryMb, "bare-sdk"), postTemplate, postTemplate,
                     List.of(ChildJvm.Step.of("one GetItem", postTemplate, 1)), "one GetItem of the settings item");
-            List<FunctionBench> functions = List.of(
-                    new FunctionBench("referral-intake",
-                            new ChildJvm.Target("referral-intake", intakeJar, "dk.rampe.intake.ReferralIntakeHandler"),
-                            childEnv(template, "dk.rampe.intake.ReferralIntakeHandler", db.endpoint(), memoryMb,
-                                    "referral-intake"),
+            // What each function of the template is fed, by handler class. A function of the template with
+            // no entry here still gets its size rows, and a row saying it has no bench events yet.
+            Map<String, java.util.function.Function<Deployed, FunctionBench>> profiles = new LinkedHashMap<>();
+            profiles.put("dk.rampe.intake.ReferralIntakeHandler", f -> new FunctionBench(f.name(), f.target(),
+                            childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()),
                             postTemplate, postTemplate,
                             List.of(ChildJvm.Step.of("POST /v1/referrals, first on a new instance", postTemplate, 1),
                                     ChildJvm.Step.of("POST /v1/referrals, warm instance", postTemplate, 1),
@@ -199,17 +237,36 @@ public final class BenchMain {
                                     ChildJvm.Step.of("GET /v1/referrals/{id}", getTemplate, 1),
                                     ChildJvm.Step.of("POST /v1/referrals/{id}/follow-ups (staff plan a follow-up)",
                                             followUpTemplate, 1)),
-                            "POST /v1/referrals, a new citizen each time"),
-                    nudgeDispatcher(template, db, memoryMb, dispatcherJar, batchTemplate, oneRecordTemplate),
-                    nudgeSweep(template, db, memoryMb, dispatcherJar, sweepInput),
-                    followUpPage(template, db, memoryMb, pageJar, pageGetSample.text(), pagePostSample.text(), work));
+                            "POST /v1/referrals, a new citizen each time"));
+            profiles.put("dk.rampe.dispatch.NudgeDispatcherHandler",
+                    f -> nudgeDispatcher(template, db, memoryMb, f, batchTemplate, oneRecordTemplate));
+            profiles.put("dk.rampe.dispatch.NudgeSweepHandler", f -> nudgeSweep(template, db, memoryMb, f, sweepInput));
+            profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
+                    f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
+            List<FunctionBench> functions = new ArrayList<>();
+            Map<String, FunctionBench> byHandler = new LinkedHashMap<>();
+            List<Deployed> withoutEvents = new ArrayList<>();
+            for (Deployed d : deployed) {
+                var profile = profiles.get(d.handlerClass());
+                if (profile == null) {
+                    withoutEvents.add(d);
+                    continue;
+                }
+                FunctionBench f = profile.apply(d);
+                functions.add(f);
+                byHandler.put(d.handlerClass(), f);
+            }
 
-            ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, List.of("-Dbench.indexKeys=" + indexKeys(template)),
-                    work);
+            ChildJvm jvm = new ChildJvm(java, runtimeJars, meterJar, flags,
+                    List.of("-Dbench.indexKeys=" + indexKeys(template)), work, api);
             Runner runner = new Runner(db, jvm, o, report,
                     (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
+            for (Deployed d : withoutEvents) {
+                report.notBuilt("cold start", d.name(), "no bench events yet (add " + d.handlerClass()
+                        + " to the profiles in BenchMain.main)", null);
+            }
             if (o.runs("cold")) runner.coldStart(bare, functions);
-            if (o.runs("size")) runner.sizes(bare, functions);
+            if (o.runs("size")) runner.sizes(bare, deployed.stream().map(Deployed::target).toList());
             if (o.runs("warm")) runner.warm(bare, functions);
             if (o.runs("cost")) runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
@@ -217,15 +274,16 @@ public final class BenchMain {
             if (o.runs("growth")) runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
                     new Growth("referral intake, POST", o.intakeGrowthSizes, "participants", 0, "",
-                            new Growth.Built(functions.get(0).target(),
+                            new Growth.Built(byHandler.get("dk.rampe.intake.ReferralIntakeHandler").target(),
                                     ChildJvm.Step.of("POST /v1/referrals", postTemplate, 1), Seeds::referrals, 0, 4)),
                     new Growth("nudge sweep (" + Nudges.SWEEP_TABLE + ")", o.sweepGrowthSizes, "items", 50,
-                            "messages due", new Growth.Built(functions.get(2).target(),
+                            "messages due", new Growth.Built(byHandler.get("dk.rampe.dispatch.NudgeSweepHandler").target(),
                             ChildJvm.Step.of("sweep", sweepInput, 1), Nudges::seedSweepTable, 2, 5)),
                     Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
                     Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
                     Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
         } finally {
+            api.close();
             db.close();
             ses.close();
             sns.close();
@@ -368,14 +426,14 @@ public final class BenchMain {
             }
         }
 
-        void sizes(FunctionBench bare, List<FunctionBench> functions) throws IOException {
+        void sizes(FunctionBench bare, List<ChildJvm.Target> functions) throws IOException {
             long baseBytes = Files.size(bare.target().jar());
             int baseClasses = classFiles(bare.target().jar());
-            for (FunctionBench f : functions) {
-                long bytes = Files.size(f.target().jar());
+            for (ChildJvm.Target f : functions) {
+                long bytes = Files.size(f.jar());
                 report.add("size", f.name(), "shaded jar (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)",
                         bytes / 1_048_576.0, baseBytes / 1_048_576.0, "MB", null);
-                report.add("size", f.name(), "  class files in the jar", classFiles(f.target().jar()), (double) baseClasses, "", null);
+                report.add("size", f.name(), "  class files in the jar", classFiles(f.jar()), (double) baseClasses, "", null);
             }
         }
 
@@ -434,8 +492,7 @@ public final class BenchMain {
 
         void cost(FunctionBench bare, List<FunctionBench> functions, List<Pending> pending) {
             log("cost: " + bare.name());
-            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, ChildJvm.Meter.CAPACITY)
-                    .stderr()).get(0);
+            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, ChildJvm.Meter.CAPACITY)).get(0);
             ArrayNode details = report.details().putArray("cost");
             for (FunctionBench f : functions) {
                 log("cost: " + f.name());
@@ -446,7 +503,7 @@ public final class BenchMain {
                                 + "; see " + r.stdout());
                     }
                 }
-                for (Cost.Invocation inv : Cost.read(r.stderr())) {
+                for (Cost.Invocation inv : Cost.read(r)) {
                     String subject = f.name() + ": " + inv.label();
                     report.text("cost", subject, "DynamoDB requests (reads + writes)", inv.readRequests() + " + " + inv.writeRequests(),
                             base.readRequests() + " + " + base.writeRequests());
@@ -523,7 +580,7 @@ public final class BenchMain {
                         throw new IllegalStateException("growth " + subject + ": answered " + r.invocations().get(0).status()
                                 + "; see " + r.stdout());
                     }
-                    Cost.Invocation inv = Cost.read(r.stderr()).get(0);
+                    Cost.Invocation inv = Cost.read(r).get(0);
                     long limit = (long) b.perDue() * g.due() + b.constant();
                     report.add("growth", subject, "items read (" + inv.readRequests() + " read requests, "
                             + cu(inv.estRcu()) + " RCU on AWS)", inv.itemsRead(), null, "",
