@@ -25,10 +25,13 @@ import java.util.zip.ZipFile;
  * <pre>mvn -q -Pbench -DskipTests package &amp;&amp; java -jar bench/harness/target/rampe-bench.jar</pre>
  * Options: {@code --quick} (fewer runs, for trying it out), {@code --cold-runs N},
  * {@code --warm N}, {@code --warmup N}, {@code --java PATH} (the JVM for the children; default
- * this one), {@code --update-md} (write the table into BENCHMARKS.md).
+ * this one), {@code --update-md} (rewrite the generated part of BENCHMARKS.md).
  *
  * <p>Every figure is measured against a baseline in the same run: a bare handler that builds
- * the same DynamoDB client and makes one GetItem (bench/bare-sdk-handler).
+ * the same DynamoDB client and makes one GetItem (bench/bare-sdk-handler). Each child JVM runs the
+ * real Lambda runtime interface client against the harness's {@link RuntimeApi}. The functions,
+ * their handlers and jars come from infra/sam-template.yaml; what each is fed, from the profiles in
+ * {@link #main} (by handler class).
  */
 public final class BenchMain {
     static final double CLASS_BUDGET = 1.30;
@@ -169,6 +172,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // TCP_NODELAY on the JDK HTTP servers here (the Runtime API, the SES/SNS stubs): without it a
+        // response's headers and body go out as two segments and the second waits for a delayed ACK
+        // (about 40 ms on Linux), which would be counted in every invocation
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options o = Options.parse(args);
         long started = System.nanoTime();
         Repo repo = Repo.find();
@@ -291,21 +298,25 @@ public final class BenchMain {
 
         double seconds = (System.nanoTime() - started) / 1e9;
         report.machine("bench run time", String.format(Locale.ROOT, "%.0f s", seconds));
-        String table = report.markdown() + "\n" + report.notesText();
+        String headline = report.budgetSummary() + "\n\n" + report.markdown(false);
         String machineText = report.machineText();
         System.out.println();
-        System.out.println(table);
+        System.out.println(headline);
+        System.out.println(report.notesText());
         System.out.println(machineText);
+        System.out.println(report.budgetSummary() + " Every DynamoDB request: bench/target/bench-results.md");
 
         Path json = repo.path("bench/target/bench-results.json");
         Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
                 StandardCharsets.UTF_8);
         Path md = repo.path("bench/target/bench-results.md");
-        Files.writeString(md, table + "\n" + machineText, StandardCharsets.UTF_8);
+        Files.writeString(md, "# Benchmark results, with every detail\n\n" + report.budgetSummary() + "\n\n"
+                + report.markdown(true) + "### Notes\n\n" + report.notesText() + "\n### The run\n\n" + machineText,
+                StandardCharsets.UTF_8);
         log("wrote " + repo.root().relativize(json) + " and " + repo.root().relativize(md)
                 + "; logs and class lists in " + repo.root().relativize(work));
         if (o.updateMd) {
-            updateBenchmarksMd(repo.path("BENCHMARKS.md"), table, machineText);
+            updateBenchmarksMd(repo.path("BENCHMARKS.md"), headline + "#### The run\n\n" + machineText);
             log("updated BENCHMARKS.md");
         }
     }
@@ -382,9 +393,9 @@ public final class BenchMain {
                 String n = " (median of " + o.coldRuns + ")";
                 report.add(s, f.name(), "wall: JVM start → first answer" + n, medianMs(runs, ChildJvm.Result::wallToFirstNs),
                         medianMs(baseRuns, ChildJvm.Result::wallToFirstNs), "ms", null);
-                report.add(s, f.name(), "  of which init: class load + constructor" + n, medianMs(runs, ChildJvm.Result::initNs),
+                report.add(s, f.name(), "  of which init: until the runtime asks for the first event" + n, medianMs(runs, ChildJvm.Result::initNs),
                         medianMs(baseRuns, ChildJvm.Result::initNs), "ms", null);
-                report.add(s, f.name(), "  of which first invocation" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
+                report.add(s, f.name(), "  of which first invocation: event handed out → answer back" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
                         medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms", null);
                 ClassLog c = classes.get(f.name());
                 double ratio = (double) c.count() / base.count();
@@ -396,7 +407,7 @@ public final class BenchMain {
                 String delta = mine.keySet().stream().filter(g -> mine.get(g) - theirs.get(g) != 0)
                         .sorted((a, b) -> (mine.get(b) - theirs.get(b)) - (mine.get(a) - theirs.get(a)))
                         .map(g -> g + " " + signed(mine.get(g) - theirs.get(g))).collect(Collectors.joining(", "));
-                report.text(s, f.name(), "  beyond baseline, by origin", delta, null);
+                report.textDetail(s, f.name(), "  beyond baseline, by origin", delta, null);
                 List<String> extra = c.beyond(base);
                 Files.write(jvm.work().resolve("classes-" + f.target().name() + "-beyond-baseline.txt"), extra,
                         StandardCharsets.UTF_8);
@@ -478,8 +489,8 @@ public final class BenchMain {
                 List<Long> own = outside.get(f.name());
                 report.add("warm", f.name(), "median outside DynamoDB calls (own CPU)", Stats.medianMs(own),
                         Stats.medianMs(baseOwn), "ms", null);
-                report.add("warm", f.name(), "p99 outside DynamoDB calls", Stats.percentileMs(own, 99),
-                        Stats.percentileMs(baseOwn, 99), "ms", null);
+                report.addDetail("warm", f.name(), "p99 outside DynamoDB calls", Stats.percentileMs(own, 99),
+                        Stats.percentileMs(baseOwn, 99), "ms");
                 ObjectNode d = report.details().withObjectProperty("warm").putObject(f.name());
                 d.put("n", ns.size());
                 d.put("warmup", o.warmup / f.warmDivisor());
@@ -507,9 +518,9 @@ public final class BenchMain {
                     String subject = f.name() + ": " + inv.label();
                     report.text("cost", subject, "DynamoDB requests (reads + writes)", inv.readRequests() + " + " + inv.writeRequests(),
                             base.readRequests() + " + " + base.writeRequests());
-                    report.text("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
+                    report.textDetail("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
                             base.itemsRead() + " / " + base.itemsWritten());
-                    report.text("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
+                    report.textDetail("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
                             inv.reported() ? cu(inv.rcu()) + " RCU / " + cu(inv.wcu()) + " WCU" : "not reported",
                             base.reported() ? cu(base.rcu()) + " RCU / " + cu(base.wcu()) + " WCU" : "not reported");
                     report.text("cost", subject, "  capacity units read / written, AWS on-demand estimate",
@@ -517,7 +528,7 @@ public final class BenchMain {
                             cu(base.estRcu()) + " RCU / " + cu(base.estWcu()) + " WCU");
                     int k = 1;
                     for (Cost.Request q : inv.requests()) {
-                        report.text("cost", subject, "  request " + k++, q.describe(), null);
+                        report.textDetail("cost", subject, "  request " + k++, q.describe(), null);
                     }
                     ObjectNode d = details.addObject();
                     d.put("function", f.name());
@@ -749,10 +760,11 @@ public final class BenchMain {
         }
     }
 
-    static void updateBenchmarksMd(Path file, String table, String machine) throws IOException {
+    /** Replaces everything between the markers: every figure in BENCHMARKS.md comes from this run. */
+    static void updateBenchmarksMd(Path file, String generated) throws IOException {
         String s = Files.readString(file, StandardCharsets.UTF_8);
-        s = replaceBetween(s, "<!-- bench:table -->", "<!-- /bench:table -->", table);
-        s = replaceBetween(s, "<!-- bench:machine -->", "<!-- /bench:machine -->", machine);
+        s = replaceBetween(s, "<!-- bench:generated (written by the harness: --update-md) -->", "<!-- /bench:generated -->",
+                generated);
         Files.writeString(file, s, StandardCharsets.UTF_8);
     }
 
