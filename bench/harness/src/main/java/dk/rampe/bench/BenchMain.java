@@ -202,8 +202,9 @@ public final class BenchMain {
 
         Report report = new Report();
         machine(report, repo, java, flags, memoryMb, o);
-        report.machine("Lambda runtime in the children", ChildJvm.RIC_MAIN + " from "
-                + runtimeJars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", ")));
+        report.machine("Lambda runtime in the children", "AWSLambda from " + runtimeJars.stream()
+                .map(j -> j.getFileName().toString()).filter(n -> n.contains("runtime-interface-client")).findFirst()
+                .orElse("?") + " and its dependencies (bench/runtime-client/target/lib)");
 
         Repo.Sample settings = repo.sample("settings-sample.json");
         Repo.Sample postSample = repo.sample("referral-intake/post-referral.json");
@@ -278,12 +279,13 @@ public final class BenchMain {
             if (o.runs("cost")) runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
             db.close(); // growth rows get DynamoDB Locals of their own
+            if (o.runs("growth")) report.note("growth, nudge sweep: the table holds, " + Nudges.SWEEP_TABLE + ".");
             if (o.runs("growth")) runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
                     new Growth("referral intake, POST", o.intakeGrowthSizes, "participants", 0, "",
                             new Growth.Built(byHandler.get("dk.rampe.intake.ReferralIntakeHandler").target(),
                                     ChildJvm.Step.of("POST /v1/referrals", postTemplate, 1), Seeds::referrals, 0, 4)),
-                    new Growth("nudge sweep (" + Nudges.SWEEP_TABLE + ")", o.sweepGrowthSizes, "items", 50,
+                    new Growth("nudge sweep", o.sweepGrowthSizes, "items", 50,
                             "messages due", new Growth.Built(byHandler.get("dk.rampe.dispatch.NudgeSweepHandler").target(),
                             ChildJvm.Step.of("sweep", sweepInput, 1), Nudges::seedSweepTable, 2, 5)),
                     Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
@@ -316,7 +318,7 @@ public final class BenchMain {
         log("wrote " + repo.root().relativize(json) + " and " + repo.root().relativize(md)
                 + "; logs and class lists in " + repo.root().relativize(work));
         if (o.updateMd) {
-            updateBenchmarksMd(repo.path("BENCHMARKS.md"), headline + "#### The run\n\n" + machineText);
+            updateBenchmarksMd(repo.path("BENCHMARKS.md"), headline + "#### The run\n\n" + report.machineText("samples"));
             log("updated BENCHMARKS.md");
         }
     }
@@ -393,9 +395,9 @@ public final class BenchMain {
                 String n = " (median of " + o.coldRuns + ")";
                 report.add(s, f.name(), "wall: JVM start → first answer" + n, medianMs(runs, ChildJvm.Result::wallToFirstNs),
                         medianMs(baseRuns, ChildJvm.Result::wallToFirstNs), "ms", null);
-                report.add(s, f.name(), "  of which init: until the runtime asks for the first event" + n, medianMs(runs, ChildJvm.Result::initNs),
+                report.add(s, f.name(), "  of which init, until the first event is asked for" + n, medianMs(runs, ChildJvm.Result::initNs),
                         medianMs(baseRuns, ChildJvm.Result::initNs), "ms", null);
-                report.add(s, f.name(), "  of which first invocation: event handed out → answer back" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
+                report.add(s, f.name(), "  of which first invocation" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
                         medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms", null);
                 ClassLog c = classes.get(f.name());
                 double ratio = (double) c.count() / base.count();
@@ -516,14 +518,16 @@ public final class BenchMain {
                 }
                 for (Cost.Invocation inv : Cost.read(r)) {
                     String subject = f.name() + ": " + inv.label();
-                    report.text("cost", subject, "DynamoDB requests (reads + writes)", inv.readRequests() + " + " + inv.writeRequests(),
-                            base.readRequests() + " + " + base.writeRequests());
+                    report.text("cost", subject, "requests (reads + writes); AWS RCU / WCU",
+                            inv.readRequests() + " + " + inv.writeRequests() + "; " + cu(inv.estRcu()) + " / " + cu(inv.estWcu()),
+                            base.readRequests() + " + " + base.writeRequests() + "; " + cu(base.estRcu()) + " / "
+                                    + cu(base.estWcu()));
                     report.textDetail("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
                             base.itemsRead() + " / " + base.itemsWritten());
                     report.textDetail("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
                             inv.reported() ? cu(inv.rcu()) + " RCU / " + cu(inv.wcu()) + " WCU" : "not reported",
                             base.reported() ? cu(base.rcu()) + " RCU / " + cu(base.wcu()) + " WCU" : "not reported");
-                    report.text("cost", subject, "  capacity units read / written, AWS on-demand estimate",
+                    report.textDetail("cost", subject, "  capacity units read / written, AWS on-demand estimate",
                             cu(inv.estRcu()) + " RCU / " + cu(inv.estWcu()) + " WCU",
                             cu(base.estRcu()) + " RCU / " + cu(base.estWcu()) + " WCU");
                     int k = 1;
@@ -568,6 +572,13 @@ public final class BenchMain {
         private void growth(LocalDynamo db, Growth g) {
             {
                 int seeded = 0;
+                if (g.built() == null) {
+                    report.notBuilt("growth", g.operation() + ", " + g.sizes().stream()
+                            .map(n -> String.format(Locale.ROOT, "%,d", n)).collect(Collectors.joining(" / ")) + " "
+                            + g.unit() + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : ""), "items read",
+                            g.budgetRule());
+                    return;
+                }
                 for (int size : g.sizes()) {
                     String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " " + g.unit()
                             + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : "");

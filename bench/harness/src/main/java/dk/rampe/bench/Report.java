@@ -124,16 +124,23 @@ final class Report {
         for (Map.Entry<String, List<Row>> e : bySection.entrySet()) {
             String title = e.getKey();
             sb.append("### ").append(Character.toUpperCase(title.charAt(0))).append(title.substring(1)).append("\n\n");
-            sb.append("| function / operation | figure | value | baseline (bare SDK) | ratio | budget | check |\n");
-            sb.append("|---|---|--:|--:|--:|---|---|\n");
+            // budget and check columns only where the section has budgets
+            boolean budgets = e.getValue().stream().anyMatch(r -> r.budget() != null);
+            sb.append("| function / operation | figure | value | baseline (bare SDK) | ratio |")
+                    .append(budgets ? " budget | check |\n" : "\n");
+            sb.append("|---|---|--:|--:|--:|").append(budgets ? "---|---|\n" : "\n");
             for (Row r : e.getValue()) {
                 String subject = r.subject();
                 String check = r.budget() == null ? "" : r.budget().pass() == null ? "not checked"
                         : r.budget().pass() ? "PASS" : "**FAIL**";
                 sb.append("| ").append(cell(subject)).append(" | ").append(cell(r.figure().strip())).append(" | ")
                         .append(cell(r.valueText())).append(" | ").append(cell(r.baselineText())).append(" | ")
-                        .append(r.ratioText()).append(" | ").append(r.budget() == null ? "" : cell(r.budget().rule()))
-                        .append(" | ").append(check).append(" |\n");
+                        .append(r.ratioText()).append(" |");
+                if (budgets) {
+                    sb.append(' ').append(r.budget() == null ? "" : cell(r.budget().rule())).append(" | ").append(check)
+                            .append(" |");
+                }
+                sb.append('\n');
             }
             sb.append('\n');
         }
@@ -144,9 +151,13 @@ final class Report {
         return s.replace("|", "\\|");
     }
 
-    String machineText() {
+    /** The run's description, one line per key, without the keys named in {@code leaveOut}. */
+    String machineText(String... leaveOut) {
+        List<String> skip = List.of(leaveOut);
         StringBuilder sb = new StringBuilder();
-        machine.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
+        machine.forEach((k, v) -> {
+            if (!skip.contains(k)) sb.append("- ").append(k).append(": ").append(v).append('\n');
+        });
         return sb.toString();
     }
 
