@@ -2,7 +2,6 @@ package dk.rampe.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.json.Json;
 import dk.rampe.testkit.FakeAwsEndpoint;
 import dk.rampe.testkit.SamTemplate;
 import java.io.IOException;
@@ -309,7 +308,7 @@ public final class BenchMain {
         System.out.println(report.budgetSummary() + " Every DynamoDB request: bench/target/bench-results.md");
 
         Path json = repo.path("bench/target/bench-results.json");
-        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
+        Files.writeString(json, BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
                 StandardCharsets.UTF_8);
         Path md = repo.path("bench/target/bench-results.md");
         Files.writeString(md, "# Benchmark results, with every detail\n\n" + report.budgetSummary() + "\n\n"

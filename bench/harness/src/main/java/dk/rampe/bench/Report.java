@@ -2,7 +2,6 @@ package dk.rampe.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> machine = new LinkedHashMap<>();
-    private final ObjectNode details = Json.object();
+    private final ObjectNode details = BenchJson.object();
     private final List<String> notes = new ArrayList<>();
 
     /** A line printed under the table (and kept in the JSON): what explains a figure. */
@@ -162,7 +161,7 @@ final class Report {
     }
 
     ObjectNode json() {
-        ObjectNode root = Json.object();
+        ObjectNode root = BenchJson.object();
         ObjectNode m = root.putObject("machine");
         machine.forEach((k, v) -> m.put(k, String.valueOf(v)));
         ArrayNode a = root.putArray("rows");

@@ -2,7 +2,6 @@ package dk.rampe.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ final class Templates {
         ObjectNode body = object(ev.get("body").textValue());
         ((ObjectNode) body.get("citizen")).put("cpr", "{{CPR}}");
         body.put("jobcentreReference", "BENCH-{{SEQ}}");
-        ev.put("body", Json.write(body));
+        ev.put("body", BenchJson.write(body));
         ev.put("isBase64Encoded", false);
         ObjectNode headers = (ObjectNode) ev.get("headers");
         if (headers.has("idempotency-key")) headers.put("idempotency-key", "bench-{{SEQ}}");
@@ -59,11 +58,11 @@ final class Templates {
         String route = "POST /v1/referrals/{referralId}/follow-ups";
         ev.put("routeKey", route);
         ev.put("rawPath", "/v1/referrals/{{PREV:referralId}}/follow-ups");
-        ObjectNode body = Json.object();
+        ObjectNode body = BenchJson.object();
         body.put("kind", "follow_up_due");
         body.put("dueAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-        ev.put("body", Json.write(body));
+        ev.put("body", BenchJson.write(body));
         ev.put("isBase64Encoded", false);
         ObjectNode headers = (ObjectNode) ev.get("headers");
         headers.remove("idempotency-key");
@@ -77,7 +76,7 @@ final class Templates {
 
     static ObjectNode object(String json) {
         try {
-            JsonNode n = Json.parse(json);
+            JsonNode n = BenchJson.parse(json);
             if (!(n instanceof ObjectNode o)) throw new IllegalStateException("not a JSON object: " + json);
             return o;
         } catch (IOException e) {
@@ -87,7 +86,7 @@ final class Templates {
 
     static Path write(JsonNode node, Path out) {
         try {
-            Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node), StandardCharsets.UTF_8);
+            Files.writeString(out, BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node), StandardCharsets.UTF_8);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
