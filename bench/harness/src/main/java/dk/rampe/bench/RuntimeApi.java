@@ -72,10 +72,9 @@ final class RuntimeApi implements AutoCloseable {
         return s;
     }
 
-    private synchronized String nextTrace() {
-        long n = ++traceCounter;
-        return String.format(Locale.ROOT, "Root=1-%08x-%024x;Parent=%016x;Sampled=0",
-                System.currentTimeMillis() / 1000, n, n);
+    /** A number for each event handed out, unique in the run: its request id and trace id are made from it. */
+    private synchronized long nextInvocation() {
+        return ++traceCounter;
     }
 
     private void handle(HttpExchange x) throws IOException {
@@ -162,7 +161,9 @@ final class RuntimeApi implements AutoCloseable {
             long now = System.nanoTime();
             String[] step;
             String event;
-            String trace = nextTrace();
+            long n = nextInvocation();
+            String trace = String.format(Locale.ROOT, "Root=1-%08x-%024x;Parent=%016x;Sampled=0",
+                    System.currentTimeMillis() / 1000, n, n);
             synchronized (this) {
                 if (firstNextAt < 0) firstNextAt = now;
                 if (cursor >= plan.size()) {
@@ -190,7 +191,7 @@ final class RuntimeApi implements AutoCloseable {
             byte[] b = event.getBytes(StandardCharsets.UTF_8);
             var h = x.getResponseHeaders();
             h.set("Content-Type", "application/json");
-            h.set("Lambda-Runtime-Aws-Request-Id", String.format(Locale.ROOT, "00000000-0000-4000-8000-%012x", currentSeq));
+            h.set("Lambda-Runtime-Aws-Request-Id", String.format(Locale.ROOT, "00000000-0000-4000-8000-%012x", n));
             h.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 15_000));
             h.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
             h.set("Lambda-Runtime-Trace-Id", trace);
