@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # The benchmark of issue 4 in one command (see BENCHMARKS.md). Extra arguments go to the harness:
-#   bench/run.sh --quick        fewer runs, to try it out (about a minute)
-#   bench/run.sh --update-md    also write the table into BENCHMARKS.md
+#   bench/run.sh --quick        fewer runs, to try a change
+#   bench/run.sh --update-md    also rewrite the generated part of BENCHMARKS.md
 set -eu
 cd "$(dirname "$0")/.."
 mvn -q -B -Pbench -DskipTests package

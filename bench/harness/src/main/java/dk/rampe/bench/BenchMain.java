@@ -2,7 +2,6 @@ package dk.rampe.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.json.Json;
 import dk.rampe.testkit.FakeAwsEndpoint;
 import dk.rampe.local.embedded.SamTemplate;
 import java.io.IOException;
@@ -25,10 +24,13 @@ import java.util.zip.ZipFile;
  * <pre>mvn -q -Pbench -DskipTests package &amp;&amp; java -jar bench/harness/target/rampe-bench.jar</pre>
  * Options: {@code --quick} (fewer runs, for trying it out), {@code --cold-runs N},
  * {@code --warm N}, {@code --warmup N}, {@code --java PATH} (the JVM for the children; default
- * this one), {@code --update-md} (write the table into BENCHMARKS.md).
+ * this one), {@code --update-md} (rewrite the generated part of BENCHMARKS.md).
  *
  * <p>Every figure is measured against a baseline in the same run: a bare handler that builds
- * the same DynamoDB client and makes one GetItem (bench/bare-sdk-handler).
+ * the same DynamoDB client and makes one GetItem (bench/bare-sdk-handler). Each child JVM runs the
+ * real Lambda runtime interface client against the harness's {@link RuntimeApi}. The functions,
+ * their handlers and jars come from infra/sam-template.yaml; what each is fed, from the profiles in
+ * {@link #main} (by handler class).
  */
 public final class BenchMain {
     static final double CLASS_BUDGET = 1.30;
@@ -65,6 +67,44 @@ public final class BenchMain {
         Map<String, String> env(String handler, String name, String endpoint);
     }
 
+    /**
+     * A function of infra/sam-template.yaml: its name (FunctionName without the stack's prefix), its
+     * Handler string as Lambda gets it, and the jar its CodeUri names.
+     */
+    record Deployed(String name, String handler, Path jar) {
+        String handlerClass() {
+            int i = handler.indexOf("::");
+            return i < 0 ? handler : handler.substring(0, i);
+        }
+
+        ChildJvm.Target target() {
+            return new ChildJvm.Target(name, jar, handler);
+        }
+    }
+
+    /** The template's functions, in template order. */
+    static List<Deployed> deployed(SamTemplate t, Path templateDir) {
+        List<Deployed> out = new ArrayList<>();
+        for (Map<String, Object> r : t.resourcesOfType("AWS::Serverless::Function").values()) {
+            Map<String, Object> p = SamTemplate.properties(r);
+            if (!(p.get("Handler") instanceof String handler) || !(p.get("CodeUri") instanceof String codeUri)) continue;
+            Path jar = templateDir.resolve(codeUri).normalize();
+            Object fn = p.get("FunctionName");
+            if (fn instanceof Map<?, ?> m && m.size() == 1) fn = m.values().iterator().next(); // !Sub
+            String name = fn instanceof String s ? s.replace("${AWS::StackName}-", "")
+                    : jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            out.add(new Deployed(name, handler, jar));
+        }
+        return out;
+    }
+
+    static List<Path> jars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
     /** A cost row the issue asks for that has no code yet. */
     record Pending(String operation) {
     }
@@ -80,11 +120,10 @@ public final class BenchMain {
      * pending and due before the child starts, one pair per invocation, so every invocation claims,
      * sends (to the SES/SNS stubs) and records two messages.
      */
-    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, Path batch,
+    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path batch,
                                          Path oneRecord) {
-        String handler = "dk.rampe.dispatch.NudgeDispatcherHandler";
-        return new FunctionBench("nudge-dispatcher", new ChildJvm.Target("nudge-dispatcher", jar, handler),
-                childEnv(template, handler, db.endpoint(), memoryMb, "nudge-dispatcher"), batch, batch,
+        return new FunctionBench(f.name(), f.target(),
+                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), batch, batch,
                 List.of(ChildJvm.Step.of("stream record to sent (one email)", oneRecord, 1),
                         ChildJvm.Step.of("stream batch of 2 (email + SMS), both sent", batch, 1),
                         new ChildJvm.Step("the same batch again (replay)", batch, 1, true)),
@@ -108,25 +147,23 @@ public final class BenchMain {
      * does real work; later warm runs find nothing due, the usual minute); the cost script
      * {@value #SWEEP_COST_DUE}.
      */
-    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, Path input) {
-        String handler = "dk.rampe.dispatch.NudgeSweepHandler";
+    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path input) {
         List<ChildJvm.Step> cost = List.of(ChildJvm.Step.of("one run, " + SWEEP_COST_DUE + " messages due", input, 1),
                 ChildJvm.Step.of("one run, nothing due", input, 1));
-        return new FunctionBench("nudge-sweep", new ChildJvm.Target("nudge-sweep", jar, handler),
-                childEnv(template, handler, db.endpoint(), memoryMb, "nudge-sweep"), input, input, cost,
+        return new FunctionBench(f.name(), f.target(),
+                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), input, input, cost,
                 "{\"sweep\":true}, nothing due after the first",
                 (d, base, script) -> Nudges.seedDue(d, script == cost ? SWEEP_COST_DUE : SWEEP_COLD_DUE), 1);
     }
 
     /** The follow-up page: GET with a valid token for a seeded open task; the cost script also posts the form. */
-    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Path jar, String getSample,
+    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
                                       String postSample, Path work) {
-        String handler = "dk.rampe.followup.page.FollowUpPageHandler";
-        Map<String, String> env = childEnv(template, handler, db.endpoint(), memoryMb, "follow-up-page");
+        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
         String token = Nudges.pageToken(env);
         Path get = Nudges.pageGet(getSample, token, work.resolve("follow-up-page-get.template.json"));
         Path post = Nudges.pagePost(postSample, token, work.resolve("follow-up-page-post.template.json"));
-        return new FunctionBench("follow-up-page", new ChildJvm.Target("follow-up-page", jar, handler), env, get, get,
+        return new FunctionBench(f.name(), f.target(), env, get, get,
                 List.of(ChildJvm.Step.of("GET /f/{token} (view)", get, 1),
                         ChildJvm.Step.of("POST /f/{token} (form post: outcome, task closed)", post, 1),
                         ChildJvm.Step.of("POST /f/{token} again (repeat)", post, 1)),
@@ -134,25 +171,29 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // TCP_NODELAY on the JDK HTTP servers here (the Runtime API, the SES/SNS stubs): without it a
+        // response's headers and body go out as two segments and the second waits for a delayed ACK
+        // (about 40 ms on Linux), which would be counted in every invocation
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options o = Options.parse(args);
         long started = System.nanoTime();
         Repo repo = Repo.find();
         Path work = repo.work();
 
-        Path intakeJar = repo.path("functions/referral-intake/target/referral-intake.jar");
-        Path dispatcherJar = repo.path("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
-        Path pageJar = repo.path("functions/follow-up-page/target/follow-up-page.jar");
+        SamTemplate template = SamTemplate.read(repo.path("infra/sam-template.yaml"));
+        List<Deployed> deployed = deployed(template, repo.path("infra"));
         Path bareJar = repo.path("bench/bare-sdk-handler/target/bare-sdk-handler.jar");
-        Path simJar = repo.path("bench/lambda-sim/target/lambda-sim.jar");
         Path meterJar = repo.path("bench/meter/target/dynamodb-meter.jar");
-        for (Path p : List.of(intakeJar, dispatcherJar, pageJar, bareJar, simJar, meterJar)) {
+        List<Path> runtimeJars = jars(repo.path("bench/runtime-client/target/lib"));
+        List<Path> needed = new ArrayList<>(List.of(bareJar, meterJar));
+        deployed.forEach(d -> needed.add(d.jar()));
+        if (runtimeJars.isEmpty()) needed.add(repo.path("bench/runtime-client/target/lib"));
+        for (Path p : needed) {
             if (!Files.exists(p)) {
                 throw new IllegalStateException(repo.root().relativize(p)
                         + " is missing: build first with  mvn -q -Pbench -DskipTests package");
             }
         }
-
-        SamTemplate template = SamTemplate.read(repo.path("infra/sam-template.yaml"));
         int memoryMb = memoryMb(template);
         String javaToolOptions = String.valueOf(template.environment(Map.of()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
         List<String> flags = lambdaFlags(memoryMb, javaToolOptions);
@@ -160,6 +201,9 @@ public final class BenchMain {
 
         Report report = new Report();
         machine(report, repo, java, flags, memoryMb, o);
+        report.machine("Lambda runtime in the children", "AWSLambda from " + runtimeJars.stream()
+                .map(j -> j.getFileName().toString()).filter(n -> n.contains("runtime-interface-client")).findFirst()
+                .orElse("?") + " and its dependencies (bench/runtime-client/target/lib)");
 
         Repo.Sample settings = repo.sample("settings-sample.json");
         Repo.Sample postSample = repo.sample("referral-intake/post-referral.json");
@@ -182,16 +226,17 @@ public final class BenchMain {
         FakeAwsEndpoint ses = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.sesSent("0100018c-bench-ses"));
         FakeAwsEndpoint sns = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.snsPublished("bench-sns"));
         senders = Map.of("AWS_ENDPOINT_URL_SES", ses.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint());
+        RuntimeApi api = new RuntimeApi();
         try {
             FunctionBench bare = new FunctionBench("bare SDK baseline",
-                    new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler"),
+                    new ChildJvm.Target("bare-sdk", bareJar, "dk.rampe.bench.bare.BareSdkHandler::handleRequest"),
                     childEnv(template, null, db.endpoint(), memoryMb, "bare-sdk"), postTemplate, postTemplate,
                     List.of(ChildJvm.Step.of("one GetItem", postTemplate, 1)), "one GetItem of the settings item");
-            List<FunctionBench> functions = List.of(
-                    new FunctionBench("referral-intake",
-                            new ChildJvm.Target("referral-intake", intakeJar, "dk.rampe.intake.ReferralIntakeHandler"),
-                            childEnv(template, "dk.rampe.intake.ReferralIntakeHandler", db.endpoint(), memoryMb,
-                                    "referral-intake"),
+            // What each function of the template is fed, by handler class. A function of the template with
+            // no entry here still gets its size rows, and a row saying it has no bench events yet.
+            Map<String, java.util.function.Function<Deployed, FunctionBench>> profiles = new LinkedHashMap<>();
+            profiles.put("dk.rampe.intake.ReferralIntakeHandler", f -> new FunctionBench(f.name(), f.target(),
+                            childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()),
                             postTemplate, postTemplate,
                             List.of(ChildJvm.Step.of("POST /v1/referrals, first on a new instance", postTemplate, 1),
                                     ChildJvm.Step.of("POST /v1/referrals, warm instance", postTemplate, 1),
@@ -199,33 +244,54 @@ public final class BenchMain {
                                     ChildJvm.Step.of("GET /v1/referrals/{id}", getTemplate, 1),
                                     ChildJvm.Step.of("POST /v1/referrals/{id}/follow-ups (staff plan a follow-up)",
                                             followUpTemplate, 1)),
-                            "POST /v1/referrals, a new citizen each time"),
-                    nudgeDispatcher(template, db, memoryMb, dispatcherJar, batchTemplate, oneRecordTemplate),
-                    nudgeSweep(template, db, memoryMb, dispatcherJar, sweepInput),
-                    followUpPage(template, db, memoryMb, pageJar, pageGetSample.text(), pagePostSample.text(), work));
+                            "POST /v1/referrals, a new citizen each time"));
+            profiles.put("dk.rampe.dispatch.NudgeDispatcherHandler",
+                    f -> nudgeDispatcher(template, db, memoryMb, f, batchTemplate, oneRecordTemplate));
+            profiles.put("dk.rampe.dispatch.NudgeSweepHandler", f -> nudgeSweep(template, db, memoryMb, f, sweepInput));
+            profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
+                    f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
+            List<FunctionBench> functions = new ArrayList<>();
+            Map<String, FunctionBench> byHandler = new LinkedHashMap<>();
+            List<Deployed> withoutEvents = new ArrayList<>();
+            for (Deployed d : deployed) {
+                var profile = profiles.get(d.handlerClass());
+                if (profile == null) {
+                    withoutEvents.add(d);
+                    continue;
+                }
+                FunctionBench f = profile.apply(d);
+                functions.add(f);
+                byHandler.put(d.handlerClass(), f);
+            }
 
-            ChildJvm jvm = new ChildJvm(java, simJar, meterJar, flags, List.of("-Dbench.indexKeys=" + indexKeys(template)),
-                    work);
+            ChildJvm jvm = new ChildJvm(java, runtimeJars, meterJar, flags,
+                    List.of("-Dbench.indexKeys=" + indexKeys(template)), work, api);
             Runner runner = new Runner(db, jvm, o, report,
                     (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
+            for (Deployed d : withoutEvents) {
+                report.notBuilt("cold start", d.name(), "no bench events yet (add " + d.handlerClass()
+                        + " to the profiles in BenchMain.main)", null);
+            }
             if (o.runs("cold")) runner.coldStart(bare, functions);
-            if (o.runs("size")) runner.sizes(bare, functions);
+            if (o.runs("size")) runner.sizes(bare, deployed.stream().map(Deployed::target).toList());
             if (o.runs("warm")) runner.warm(bare, functions);
             if (o.runs("cost")) runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
             db.close(); // growth rows get DynamoDB Locals of their own
+            if (o.runs("growth")) report.note("growth, nudge sweep: the table holds, " + Nudges.SWEEP_TABLE + ".");
             if (o.runs("growth")) runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
                     new Growth("referral intake, POST", o.intakeGrowthSizes, "participants", 0, "",
-                            new Growth.Built(functions.get(0).target(),
+                            new Growth.Built(byHandler.get("dk.rampe.intake.ReferralIntakeHandler").target(),
                                     ChildJvm.Step.of("POST /v1/referrals", postTemplate, 1), Seeds::referrals, 0, 4)),
-                    new Growth("nudge sweep (" + Nudges.SWEEP_TABLE + ")", o.sweepGrowthSizes, "items", 50,
-                            "messages due", new Growth.Built(functions.get(2).target(),
+                    new Growth("nudge sweep", o.sweepGrowthSizes, "items", 50,
+                            "messages due", new Growth.Built(byHandler.get("dk.rampe.dispatch.NudgeSweepHandler").target(),
                             ChildJvm.Step.of("sweep", sweepInput, 1), Nudges::seedSweepTable, 2, 5)),
                     Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
                     Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
                     Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
         } finally {
+            api.close();
             db.close();
             ses.close();
             sns.close();
@@ -233,21 +299,25 @@ public final class BenchMain {
 
         double seconds = (System.nanoTime() - started) / 1e9;
         report.machine("bench run time", String.format(Locale.ROOT, "%.0f s", seconds));
-        String table = report.markdown() + "\n" + report.notesText();
+        String headline = report.budgetSummary() + "\n\n" + report.markdown(false);
         String machineText = report.machineText();
         System.out.println();
-        System.out.println(table);
+        System.out.println(headline);
+        System.out.println(report.notesText());
         System.out.println(machineText);
+        System.out.println(report.budgetSummary() + " Every DynamoDB request: bench/target/bench-results.md");
 
         Path json = repo.path("bench/target/bench-results.json");
-        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
+        Files.writeString(json, BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
                 StandardCharsets.UTF_8);
         Path md = repo.path("bench/target/bench-results.md");
-        Files.writeString(md, table + "\n" + machineText, StandardCharsets.UTF_8);
+        Files.writeString(md, "# Benchmark results, with every detail\n\n" + report.budgetSummary() + "\n\n"
+                + report.markdown(true) + "### Notes\n\n" + report.notesText() + "\n### The run\n\n" + machineText,
+                StandardCharsets.UTF_8);
         log("wrote " + repo.root().relativize(json) + " and " + repo.root().relativize(md)
                 + "; logs and class lists in " + repo.root().relativize(work));
         if (o.updateMd) {
-            updateBenchmarksMd(repo.path("BENCHMARKS.md"), table, machineText);
+            updateBenchmarksMd(repo.path("BENCHMARKS.md"), headline + "#### The run\n\n" + report.machineText("samples"));
             log("updated BENCHMARKS.md");
         }
     }
@@ -324,7 +394,7 @@ public final class BenchMain {
                 String n = " (median of " + o.coldRuns + ")";
                 report.add(s, f.name(), "wall: JVM start → first answer" + n, medianMs(runs, ChildJvm.Result::wallToFirstNs),
                         medianMs(baseRuns, ChildJvm.Result::wallToFirstNs), "ms", null);
-                report.add(s, f.name(), "  of which init: class load + constructor" + n, medianMs(runs, ChildJvm.Result::initNs),
+                report.add(s, f.name(), "  of which init, until the first event is asked for" + n, medianMs(runs, ChildJvm.Result::initNs),
                         medianMs(baseRuns, ChildJvm.Result::initNs), "ms", null);
                 report.add(s, f.name(), "  of which first invocation" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
                         medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms", null);
@@ -338,7 +408,7 @@ public final class BenchMain {
                 String delta = mine.keySet().stream().filter(g -> mine.get(g) - theirs.get(g) != 0)
                         .sorted((a, b) -> (mine.get(b) - theirs.get(b)) - (mine.get(a) - theirs.get(a)))
                         .map(g -> g + " " + signed(mine.get(g) - theirs.get(g))).collect(Collectors.joining(", "));
-                report.text(s, f.name(), "  beyond baseline, by origin", delta, null);
+                report.textDetail(s, f.name(), "  beyond baseline, by origin", delta, null);
                 List<String> extra = c.beyond(base);
                 Files.write(jvm.work().resolve("classes-" + f.target().name() + "-beyond-baseline.txt"), extra,
                         StandardCharsets.UTF_8);
@@ -368,14 +438,14 @@ public final class BenchMain {
             }
         }
 
-        void sizes(FunctionBench bare, List<FunctionBench> functions) throws IOException {
+        void sizes(FunctionBench bare, List<ChildJvm.Target> functions) throws IOException {
             long baseBytes = Files.size(bare.target().jar());
             int baseClasses = classFiles(bare.target().jar());
-            for (FunctionBench f : functions) {
-                long bytes = Files.size(f.target().jar());
+            for (ChildJvm.Target f : functions) {
+                long bytes = Files.size(f.jar());
                 report.add("size", f.name(), "shaded jar (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)",
                         bytes / 1_048_576.0, baseBytes / 1_048_576.0, "MB", null);
-                report.add("size", f.name(), "  class files in the jar", classFiles(f.target().jar()), (double) baseClasses, "", null);
+                report.add("size", f.name(), "  class files in the jar", classFiles(f.jar()), (double) baseClasses, "", null);
             }
         }
 
@@ -420,8 +490,8 @@ public final class BenchMain {
                 List<Long> own = outside.get(f.name());
                 report.add("warm", f.name(), "median outside DynamoDB calls (own CPU)", Stats.medianMs(own),
                         Stats.medianMs(baseOwn), "ms", null);
-                report.add("warm", f.name(), "p99 outside DynamoDB calls", Stats.percentileMs(own, 99),
-                        Stats.percentileMs(baseOwn, 99), "ms", null);
+                report.addDetail("warm", f.name(), "p99 outside DynamoDB calls", Stats.percentileMs(own, 99),
+                        Stats.percentileMs(baseOwn, 99), "ms");
                 ObjectNode d = report.details().withObjectProperty("warm").putObject(f.name());
                 d.put("n", ns.size());
                 d.put("warmup", o.warmup / f.warmDivisor());
@@ -434,8 +504,7 @@ public final class BenchMain {
 
         void cost(FunctionBench bare, List<FunctionBench> functions, List<Pending> pending) {
             log("cost: " + bare.name());
-            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, ChildJvm.Meter.CAPACITY)
-                    .stderr()).get(0);
+            Cost.Invocation base = Cost.read(child(bare, bare.costScript(), "cost-" + bare.target().name(), false, ChildJvm.Meter.CAPACITY)).get(0);
             ArrayNode details = report.details().putArray("cost");
             for (FunctionBench f : functions) {
                 log("cost: " + f.name());
@@ -446,21 +515,23 @@ public final class BenchMain {
                                 + "; see " + r.stdout());
                     }
                 }
-                for (Cost.Invocation inv : Cost.read(r.stderr())) {
+                for (Cost.Invocation inv : Cost.read(r)) {
                     String subject = f.name() + ": " + inv.label();
-                    report.text("cost", subject, "DynamoDB requests (reads + writes)", inv.readRequests() + " + " + inv.writeRequests(),
-                            base.readRequests() + " + " + base.writeRequests());
-                    report.text("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
+                    report.text("cost", subject, "requests (reads + writes); AWS RCU / WCU",
+                            inv.readRequests() + " + " + inv.writeRequests() + "; " + cu(inv.estRcu()) + " / " + cu(inv.estWcu()),
+                            base.readRequests() + " + " + base.writeRequests() + "; " + cu(base.estRcu()) + " / "
+                                    + cu(base.estWcu()));
+                    report.textDetail("cost", subject, "  items read / written", inv.itemsRead() + " / " + inv.itemsWritten(),
                             base.itemsRead() + " / " + base.itemsWritten());
-                    report.text("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
+                    report.textDetail("cost", subject, "  capacity units read / written, as DynamoDB Local reports",
                             inv.reported() ? cu(inv.rcu()) + " RCU / " + cu(inv.wcu()) + " WCU" : "not reported",
                             base.reported() ? cu(base.rcu()) + " RCU / " + cu(base.wcu()) + " WCU" : "not reported");
-                    report.text("cost", subject, "  capacity units read / written, AWS on-demand estimate",
+                    report.textDetail("cost", subject, "  capacity units read / written, AWS on-demand estimate",
                             cu(inv.estRcu()) + " RCU / " + cu(inv.estWcu()) + " WCU",
                             cu(base.estRcu()) + " RCU / " + cu(base.estWcu()) + " WCU");
                     int k = 1;
                     for (Cost.Request q : inv.requests()) {
-                        report.text("cost", subject, "  request " + k++, q.describe(), null);
+                        report.textDetail("cost", subject, "  request " + k++, q.describe(), null);
                     }
                     ObjectNode d = details.addObject();
                     d.put("function", f.name());
@@ -500,6 +571,13 @@ public final class BenchMain {
         private void growth(LocalDynamo db, Growth g) {
             {
                 int seeded = 0;
+                if (g.built() == null) {
+                    report.notBuilt("growth", g.operation() + ", " + g.sizes().stream()
+                            .map(n -> String.format(Locale.ROOT, "%,d", n)).collect(Collectors.joining(" / ")) + " "
+                            + g.unit() + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : ""), "items read",
+                            g.budgetRule());
+                    return;
+                }
                 for (int size : g.sizes()) {
                     String subject = g.operation() + ", " + String.format(Locale.ROOT, "%,d", size) + " " + g.unit()
                             + (g.due() > 0 ? ", " + g.due() + " " + g.dueMeaning() : "");
@@ -523,7 +601,7 @@ public final class BenchMain {
                         throw new IllegalStateException("growth " + subject + ": answered " + r.invocations().get(0).status()
                                 + "; see " + r.stdout());
                     }
-                    Cost.Invocation inv = Cost.read(r.stderr()).get(0);
+                    Cost.Invocation inv = Cost.read(r).get(0);
                     long limit = (long) b.perDue() * g.due() + b.constant();
                     report.add("growth", subject, "items read (" + inv.readRequests() + " read requests, "
                             + cu(inv.estRcu()) + " RCU on AWS)", inv.itemsRead(), null, "",
@@ -692,10 +770,11 @@ public final class BenchMain {
         }
     }
 
-    static void updateBenchmarksMd(Path file, String table, String machine) throws IOException {
+    /** Replaces everything between the markers: every figure in BENCHMARKS.md comes from this run. */
+    static void updateBenchmarksMd(Path file, String generated) throws IOException {
         String s = Files.readString(file, StandardCharsets.UTF_8);
-        s = replaceBetween(s, "<!-- bench:table -->", "<!-- /bench:table -->", table);
-        s = replaceBetween(s, "<!-- bench:machine -->", "<!-- /bench:machine -->", machine);
+        s = replaceBetween(s, "<!-- bench:generated (written by the harness: --update-md) -->", "<!-- /bench:generated -->",
+                generated);
         Files.writeString(file, s, StandardCharsets.UTF_8);
     }
 

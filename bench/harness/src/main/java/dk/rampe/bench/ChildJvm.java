@@ -1,28 +1,28 @@
 package dk.rampe.bench;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * One fresh JVM standing in for one Lambda execution environment: the function's shaded jar plus
- * the runtime stand-in (lambda-sim.jar), Lambda-like flags and environment, a script of events.
+ * One fresh JVM standing in for one Lambda execution environment, started as a container-image
+ * Lambda starts one: the real runtime interface client (AWSLambda, from aws-lambda-java-runtime-interface-client)
+ * as main class, the handler string from the template as its argument, the function's shaded jar on the
+ * class path, Lambda-like flags and environment, and AWS_LAMBDA_RUNTIME_API pointing at the harness's
+ * {@link RuntimeApi}, which serves it a script of events.
  */
 final class ChildJvm {
-    private static final String SIM_MAIN = "dk.rampe.bench.sim.LambdaSim";
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-    /** What to start: a function (or the baseline) as Lambda would. */
+    /** What to start: a function (or the baseline) as Lambda would; {@code handler} as in the template's Handler. */
     record Target(String name, Path jar, String handler) {
     }
 
@@ -33,32 +33,44 @@ final class ChildJvm {
         }
     }
 
-    /** One invocation; {@code dynamoNanos} is the time in DynamoDB calls (-1 when not metered). */
-    record Invocation(String label, int index, long nanos, String status, long dynamoNanos) {
+    /**
+     * One invocation, timed by the Runtime API from handing out the event to receiving the answer;
+     * {@code dynamoNanos} is the time in DynamoDB calls (-1 when not metered); {@code trace} tells the
+     * meter's lines of this invocation apart.
+     */
+    record Invocation(String label, int index, long nanos, String status, long dynamoNanos, String trace) {
     }
 
     /** Whether the capacity meter is on the classpath: not at all, timing DynamoDB calls, or reporting capacity. */
     enum Meter { NONE, TIME, CAPACITY }
 
-    /** Parent-measured wall times, child-measured phases, each invocation, and where the logs are. */
+    /**
+     * Parent-measured times: start to first answer, start to the end of the script, start to the first
+     * request for an event (the init phase), the first invocation; each invocation; where the logs are.
+     */
     record Result(long wallToFirstNs, long wallTotalNs, long initNs, long firstInvokeNs, String firstStatus,
                   List<Invocation> invocations, Path stdout, Path stderr, Path classLog) {
     }
 
     private final Path java;
-    private final Path simJar;
+    private final List<Path> runtimeJars;
     private final Path meterJar;
     private final List<String> flags;
     private final List<String> meterFlags;
     private final Path work;
+    private final Path taskRoot;
+    private final RuntimeApi api;
 
-    ChildJvm(Path java, Path simJar, Path meterJar, List<String> flags, List<String> meterFlags, Path work) {
+    ChildJvm(Path java, List<Path> runtimeJars, Path meterJar, List<String> flags, List<String> meterFlags, Path work,
+             RuntimeApi api) {
         this.java = java;
-        this.simJar = simJar;
+        this.runtimeJars = List.copyOf(runtimeJars);
         this.meterJar = meterJar;
         this.flags = List.copyOf(flags);
         this.meterFlags = List.copyOf(meterFlags);
         this.work = work;
+        this.taskRoot = work.resolve("task-root");
+        this.api = api;
     }
 
     Path work() {
@@ -66,88 +78,93 @@ final class ChildJvm {
     }
 
     /**
-     * Runs one child to the end. {@code classLog}: with -Xlog:class+load to a file; {@code meter}: with
-     * the capacity meter on the classpath, timing DynamoDB calls or also reporting capacity per request
-     * (each invocation then marked on stderr).
+     * Runs one child through its script and ends it. {@code classLog}: with -Xlog:class+load to a file,
+     * which then holds the classes loaded until the child asked for the event after the script's last
+     * (the child is ended at once, before it can load more); {@code meter}: with the capacity meter on the
+     * classpath, timing DynamoDB calls or also reporting capacity per request.
      */
     Result run(Target target, Map<String, String> env, List<Step> script, long seqBase, String tag, boolean classLog,
                Meter meter) {
         try {
-            Path scriptFile = work.resolve(tag + ".script");
-            Path resultsFile = work.resolve(tag + ".results");
             Path stdout = work.resolve(tag + ".stdout");
             Path stderr = work.resolve(tag + ".stderr");
             Path classes = work.resolve(tag + ".classes");
-            Files.deleteIfExists(resultsFile);
             Files.deleteIfExists(classes);
-            Files.writeString(scriptFile, script.stream()
-                    .map(s -> s.label() + "\t" + s.template() + "\t" + s.count() + "\t" + (s.same() ? "same" : "new"))
-                    .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
+            // the runtime client's task root (LAMBDA_TASK_ROOT, its working directory): empty, the code is on the class path
+            Files.createDirectories(taskRoot);
 
             List<String> cmd = new ArrayList<>();
             cmd.add(java.toString());
             cmd.addAll(flags);
             if (classLog) cmd.add("-Xlog:class+load=info:file=" + classes);
             if (meter == Meter.CAPACITY) {
-                cmd.addAll(List.of("-Dbench.trace=true", "-Dbench.meter=capacity"));
+                cmd.add("-Dbench.meter=capacity");
                 cmd.addAll(meterFlags);
             }
             if (meter == Meter.TIME) cmd.add("-Dbench.meter=time");
-            String cp = target.jar() + File.pathSeparator + simJar
-                    + (meter != Meter.NONE ? File.pathSeparator + meterJar : "");
-            cmd.addAll(List.of("-cp", cp, SIM_MAIN, target.handler(), scriptFile.toString(), resultsFile.toString(),
-                    Long.toString(seqBase)));
+            List<String> cp = new ArrayList<>();
+            // the runtime first, as in Lambda, where the function's classes come from a class loader below the runtime's
+            runtimeJars.forEach(j -> cp.add(j.toString()));
+            cp.add(target.jar().toString());
+            if (meter != Meter.NONE) cp.add(meterJar.toString());
+            cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), RIC_MAIN, target.handler()));
 
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
-                    .redirectError(stderr.toFile());
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
+            pb.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+            pb.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
+            pb.environment().put("_HANDLER", target.handler());
 
+            RuntimeApi.Session session = api.begin(script, seqBase, target.name());
             long start = System.nanoTime();
             Process p = pb.start();
-            long first = -1;
-            long init = -1;
-            long firstInvoke = -1;
-            String firstStatus = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                 Writer log = Files.newBufferedWriter(stdout, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("SIM-FIRST ")) {
-                        first = System.nanoTime() - start;
-                        String[] f = line.split(" ");
-                        firstInvoke = Long.parseLong(f[1]);
-                        firstStatus = f.length > 2 ? f[2] : "?";
-                    } else if (line.startsWith("SIM-INIT ")) {
-                        init = Long.parseLong(line.substring(9).strip());
-                    }
-                    log.write(line);
-                    log.write('\n');
-                }
+            long deadline = start + TimeUnit.MINUTES.toNanos(10);
+            boolean done = false;
+            while (!done && p.isAlive() && System.nanoTime() < deadline) {
+                done = session.awaitFinished(50);
             }
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(tag + ": the child JVM did not finish");
+            done = done || session.awaitFinished(200);
+            p.destroyForcibly();
+            p.waitFor(1, TimeUnit.MINUTES);
+            session.release();
+
+            List<RuntimeApi.Served> served = session.served();
+            if (!done || session.initError != null || served.size() < session.planned() || session.firstNextAt < 0) {
+                throw new IllegalStateException(tag + ": the child JVM failed ("
+                        + (session.initError != null ? "init error: " + session.initError
+                        : served.size() + " of " + session.planned() + " answers"
+                        + (p.isAlive() ? "" : ", exit " + p.exitValue())) + "); see " + stderr + " and " + stdout + ":\n"
+                        + tail(stdout) + "\n" + tail(stderr));
             }
-            long total = System.nanoTime() - start;
-            if (p.exitValue() != 0 || first < 0) {
-                throw new IllegalStateException(tag + ": the child JVM failed (exit " + p.exitValue() + "); see "
-                        + stderr + " and " + stdout + ":\n" + tail(stderr));
-            }
+            Map<String, Long> dynamo = meter == Meter.TIME ? dynamoNanos(stderr) : Map.of();
             List<Invocation> invocations = new ArrayList<>();
-            for (String line : Files.readAllLines(resultsFile, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) continue;
-                String[] f = line.split("\t");
-                invocations.add(new Invocation(f[0], Integer.parseInt(f[1]), Long.parseLong(f[2]), f[3], Long.parseLong(f[4])));
+            for (RuntimeApi.Served s : served) {
+                invocations.add(new Invocation(s.label(), s.index(), s.nanos(), s.status(),
+                        meter == Meter.TIME ? dynamo.getOrDefault(s.trace(), 0L) : -1, s.trace()));
             }
-            return new Result(first, total, init, firstInvoke, firstStatus, invocations, stdout, stderr,
-                    classLog ? classes : null);
+            RuntimeApi.Served first = served.get(0);
+            return new Result(first.answeredAt() - start, session.finishedAt - start, session.firstNextAt - start,
+                    first.nanos(), first.status(), invocations, stdout, stderr, classLog ? classes : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The meter's METER-TIME lines, added up per invocation (by trace header). */
+    private static Map<String, Long> dynamoNanos(Path stderr) throws IOException {
+        Map<String, Long> out = new HashMap<>();
+        for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
+            int at = line.indexOf("METER-TIME trace=");
+            if (at < 0) continue;
+            String[] f = line.substring(at + "METER-TIME ".length()).split(" ");
+            out.merge(f[0].substring("trace=".length()), Long.parseLong(f[1].substring("nanos=".length())), Long::sum);
+        }
+        return out;
     }
 
     private static String tail(Path file) throws IOException {

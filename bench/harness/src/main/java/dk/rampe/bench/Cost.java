@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,31 +84,29 @@ final class Cost {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static List<Invocation> read(Path stderr) {
+    /** Each invocation of a child run with {@code Meter.CAPACITY}, with the requests the meter saw in it (by trace header). */
+    static List<Invocation> read(ChildJvm.Result run) {
         try {
-            List<Invocation> out = new ArrayList<>();
-            Invocation current = null;
-            for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
-                if (line.startsWith("SIM-INVOKE ")) {
-                    String rest = line.substring(11);
-                    int sp = rest.lastIndexOf(' ');
-                    current = new Invocation(rest.substring(0, sp), Integer.parseInt(rest.substring(sp + 1)), new ArrayList<>());
-                    out.add(current);
-                } else if (line.startsWith("SIM-END")) {
-                    current = null;
-                } else if (line.startsWith("METER ") && current != null) {
-                    Map<String, String> kv = new HashMap<>();
-                    for (String part : line.substring(6).split(" ")) {
-                        int eq = part.indexOf('=');
-                        if (eq > 0) kv.put(part.substring(0, eq), part.substring(eq + 1));
-                    }
-                    current.requests().add(new Request(kv.get("op"), kv.get("table"), Boolean.parseBoolean(kv.get("consistent")),
-                            Long.parseLong(kv.get("read")), Long.parseLong(kv.get("written")),
-                            Double.parseDouble(kv.get("rcu")), Double.parseDouble(kv.get("wcu")),
-                            Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported")),
-                            kv.getOrDefault("split", "-"), Double.parseDouble(kv.getOrDefault("estR", "0")),
-                            Double.parseDouble(kv.getOrDefault("estW", "0"))));
+            Map<String, List<Request>> byTrace = new HashMap<>();
+            for (String line : Files.readAllLines(run.stderr(), StandardCharsets.UTF_8)) {
+                int at = line.indexOf("METER trace=");
+                if (at < 0) continue;
+                Map<String, String> kv = new HashMap<>();
+                for (String part : line.substring(at + 6).split(" ")) {
+                    int eq = part.indexOf('=');
+                    if (eq > 0) kv.put(part.substring(0, eq), part.substring(eq + 1));
                 }
+                byTrace.computeIfAbsent(kv.get("trace"), k -> new ArrayList<>()).add(new Request(kv.get("op"), kv.get("table"),
+                        Boolean.parseBoolean(kv.get("consistent")),
+                        Long.parseLong(kv.get("read")), Long.parseLong(kv.get("written")),
+                        Double.parseDouble(kv.get("rcu")), Double.parseDouble(kv.get("wcu")),
+                        Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported")),
+                        kv.getOrDefault("split", "-"), Double.parseDouble(kv.getOrDefault("estR", "0")),
+                        Double.parseDouble(kv.getOrDefault("estW", "0"))));
+            }
+            List<Invocation> out = new ArrayList<>();
+            for (ChildJvm.Invocation i : run.invocations()) {
+                out.add(new Invocation(i.label(), i.index(), byTrace.getOrDefault(i.trace(), List.of())));
             }
             return out;
         } catch (IOException e) {

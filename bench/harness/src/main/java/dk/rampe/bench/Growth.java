@@ -8,7 +8,7 @@ import java.util.List;
  * (a report). What it reads must follow what is due or in the programme, not the table size.
  *
  * <p>To add a row once a function exists: give {@link #built()} the function's target, its
- * event (a template, see LambdaSim), a {@link Seed} and the budget. The harness resets the
+ * event (a template, see Templates.fill), a {@link Seed} and the budget. The harness resets the
  * tables once, then for each size (ascending) seeds participants {@code [previous size, size)}
  * with {@link Seeder#put}, runs the function once in a metered child JVM and checks
  * items read ≤ perDue × due + constant.

@@ -1,14 +1,9 @@
 package dk.rampe.bench;
 
-import dk.rampe.dynamodb.DynamoSettingsStore;
-import dk.rampe.settings.Settings;
-import dk.rampe.json.Json;
-import dk.rampe.json.SettingsCodec;
+import dk.rampe.dynamodb.BenchItems;
 import dk.rampe.local.embedded.DynamoLocal;
 import dk.rampe.local.embedded.SamTemplate;
 import dk.rampe.local.embedded.Tables;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -22,15 +17,11 @@ final class LocalDynamo implements AutoCloseable {
 
     private final DynamoLocal local;
     private final SamTemplate template;
-    private final Settings settings;
+    private final String settingsJson;
 
     LocalDynamo(SamTemplate template, String settingsJson) {
         this.template = template;
-        try {
-            this.settings = SettingsCodec.parse(Json.parse(settingsJson));
-        } catch (Exception e) {
-            throw new IllegalStateException("the settings sample does not parse", e);
-        }
+        this.settingsJson = settingsJson;
         this.local = DynamoLocal.inMemory();
         reset();
     }
@@ -57,7 +48,7 @@ final class LocalDynamo implements AutoCloseable {
             }
         }
         Tables.createAll(template, local.client(), TABLES);
-        new DynamoSettingsStore(local.client(), table(), Clock.systemUTC(), Duration.ZERO).replace(settings, "bench");
+        BenchItems.putSettings(local.client(), table(), settingsJson);
     }
 
     private boolean closed;

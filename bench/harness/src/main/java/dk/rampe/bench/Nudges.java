@@ -3,11 +3,7 @@ package dk.rampe.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.aws.BenchItems;
-import dk.rampe.dynamodb.FollowUps;
-import dk.rampe.platform.NudgeConfig;
-import dk.rampe.followup.MessageChannel;
-import dk.rampe.json.Json;
+import dk.rampe.dynamodb.BenchItems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +28,8 @@ final class Nudges {
     }
 
     /** Message ids: M + E/S (email/SMS) + the invocation's SEQ in 19 digits (Crockford base32 holds digits, E and S). */
-    static String messageId(MessageChannel channel, long seq) {
-        return "M" + (channel == MessageChannel.EMAIL ? "E" : "S") + String.format("%019d", seq);
+    static String messageId(boolean email, long seq) {
+        return "M" + (email ? "E" : "S") + String.format("%019d", seq);
     }
 
     static String taskId(long n) {
@@ -65,15 +61,15 @@ final class Nudges {
         Instant due = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
         Seeder.put(db.client(), db.table(), 2 * (toSeq - fromSeq), i -> {
             long seq = fromSeq + i / 2;
-            MessageChannel c = i % 2 == 0 ? MessageChannel.EMAIL : MessageChannel.SMS;
-            return BenchItems.pendingMessage(messageId(c, seq), taskId(seq % 100_000_000_000L), c, due);
+            boolean email = i % 2 == 0;
+            return BenchItems.pendingMessage(messageId(email, seq), taskId(seq % 100_000_000_000L), email, due);
         }, 2);
     }
 
     /** {@code n} messages due now (half email, half SMS), numbered from {@code from}. */
     static Map<String, AttributeValue> dueMessage(long n, Instant due) {
-        MessageChannel c = n % 2 == 0 ? MessageChannel.EMAIL : MessageChannel.SMS;
-        return BenchItems.pendingMessage(messageId(c, 900_000_000_000_000L + n), taskId(n), c, due);
+        boolean email = n % 2 == 0;
+        return BenchItems.pendingMessage(messageId(email, 900_000_000_000_000L + n), taskId(n), email, due);
     }
 
     static void seedDue(LocalDynamo db, int n) {
@@ -102,7 +98,7 @@ final class Nudges {
 
     /** A token for {@link #PAGE_TASK}, signed with the key the page function gets from its environment. */
     static String pageToken(Map<String, String> pageEnv) {
-        return FollowUps.tokens(NudgeConfig.from(pageEnv)).issue(PAGE_TASK, Instant.now());
+        return BenchItems.followUpToken(pageEnv, PAGE_TASK);
     }
 
     /** The GET sample with a valid token for the seeded task. */
@@ -148,11 +144,10 @@ final class Nudges {
             long i = start + k;
             long n = i % 100;
             if (n < 40) return Seeds.referral(i);
-            if (n < 75) return BenchItems.sentMessage(messageId(n % 2 == 0 ? MessageChannel.EMAIL : MessageChannel.SMS, i),
-                    taskId(i / 2), n % 2 == 0 ? MessageChannel.EMAIL : MessageChannel.SMS, past);
+            if (n < 75) return BenchItems.sentMessage(messageId(n % 2 == 0, i), taskId(i / 2), n % 2 == 0, past);
             if (n < 90) return BenchItems.closedTask(taskId(i), "RSEED" + i, past);
             if (n < 99) return BenchItems.openTask(taskId(i), "RSEED" + i, tomorrow);
-            return BenchItems.pendingMessage(messageId(MessageChannel.SMS, i), taskId(i), MessageChannel.SMS, tomorrow);
+            return BenchItems.pendingMessage(messageId(false, i), taskId(i), false, tomorrow);
         }, 2);
     }
 

@@ -2,14 +2,17 @@ package dk.rampe.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The one table every figure goes into, printed as Markdown and written as JSON. */
+/**
+ * Every figure of a run, printed as Markdown (one table per section, rows not padded) and written
+ * as JSON. Headline rows go into BENCHMARKS.md; detail rows (each DynamoDB request, classes by
+ * origin, …) only into bench/target/bench-results.md and the JSON.
+ */
 final class Report {
 
     /** A budget the project holds itself to: its wording and whether it held (null: could not be checked). */
@@ -21,7 +24,7 @@ final class Report {
 
     /** One line of the table; {@code value}/{@code baseline} are numbers when there are any. */
     record Row(String section, String subject, String figure, Double value, Double baseline, String valueText,
-               String baselineText, Budget budget, String unit) {
+               String baselineText, Budget budget, String unit, boolean detail) {
         String ratioText() {
             if (value == null || baseline == null || baseline == 0) return "";
             return String.format(Locale.ROOT, "%.2f×", value / baseline);
@@ -30,7 +33,7 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> machine = new LinkedHashMap<>();
-    private final ObjectNode details = Json.object();
+    private final ObjectNode details = BenchJson.object();
     private final List<String> notes = new ArrayList<>();
 
     /** A line printed under the table (and kept in the JSON): what explains a figure. */
@@ -58,16 +61,42 @@ final class Report {
 
     void add(String section, String subject, String figure, double value, Double baseline, String unit, Budget budget) {
         rows.add(new Row(section, subject, figure, value, baseline, format(value, unit),
-                baseline == null ? "" : format(baseline, unit), budget, unit));
+                baseline == null ? "" : format(baseline, unit), budget, unit, false));
+    }
+
+    /** A row only for bench/target/bench-results.md and the JSON, not for BENCHMARKS.md. */
+    void addDetail(String section, String subject, String figure, double value, Double baseline, String unit) {
+        rows.add(new Row(section, subject, figure, value, baseline, format(value, unit),
+                baseline == null ? "" : format(baseline, unit), null, unit, true));
     }
 
     void text(String section, String subject, String figure, String value, String baseline) {
-        rows.add(new Row(section, subject, figure, null, null, value, baseline == null ? "" : baseline, null, ""));
+        rows.add(new Row(section, subject, figure, null, null, value, baseline == null ? "" : baseline, null, "", false));
+    }
+
+    /** A text row only for bench/target/bench-results.md and the JSON. */
+    void textDetail(String section, String subject, String figure, String value, String baseline) {
+        rows.add(new Row(section, subject, figure, null, null, value, baseline == null ? "" : baseline, null, "", true));
     }
 
     void notBuilt(String section, String subject, String figure, String budgetRule) {
         rows.add(new Row(section, subject, figure, null, null, "not built yet", "",
-                budgetRule == null ? null : new Budget(budgetRule, null), ""));
+                budgetRule == null ? null : new Budget(budgetRule, null), "", false));
+    }
+
+    /** How the budgets came out: "Budgets: 6 PASS, 0 FAIL, 5 not checked." */
+    String budgetSummary() {
+        long pass = rows.stream().filter(r -> r.budget() != null && Boolean.TRUE.equals(r.budget().pass())).count();
+        long fail = rows.stream().filter(r -> r.budget() != null && Boolean.FALSE.equals(r.budget().pass())).count();
+        long open = rows.stream().filter(r -> r.budget() != null && r.budget().pass() == null).count();
+        return "Budgets: " + pass + " PASS, " + fail + " FAIL" + (open > 0 ? ", " + open + " not checked (not built yet)" : "")
+                + (fail > 0 ? ". FAILED: " + rows.stream().filter(r -> r.budget() != null
+                && Boolean.FALSE.equals(r.budget().pass())).map(r -> r.subject() + " " + r.figure().strip())
+                .collect(java.util.stream.Collectors.joining("; ")) : "") + ".";
+    }
+
+    boolean failed() {
+        return rows.stream().anyMatch(r -> r.budget() != null && Boolean.FALSE.equals(r.budget().pass()));
     }
 
     static String format(double v, String unit) {
@@ -80,44 +109,59 @@ final class Report {
         return unit.isEmpty() || unit.equals("CU") ? n : n + " " + unit;
     }
 
-    String markdown() {
-        List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"section", "function / operation", "figure", "value", "baseline (bare SDK)", "ratio", "budget"});
+    /**
+     * One table per section (a heading, then {@code | function / operation | figure | value | baseline |
+     * ratio | budget | check |}); {@code withDetail}: also the detail rows. Cells are not padded.
+     */
+    String markdown(boolean withDetail) {
+        Map<String, List<Row>> bySection = new LinkedHashMap<>();
         for (Row r : rows) {
-            cells.add(new String[] {r.section(), r.subject(), r.figure(), r.valueText(), r.baselineText(), r.ratioText(),
-                r.budget() == null ? "" : r.budget().text()});
+            if (r.detail() && !withDetail) continue;
+            bySection.computeIfAbsent(r.section(), k -> new ArrayList<>()).add(r);
         }
-        int[] width = new int[cells.get(0).length];
-        for (String[] c : cells) for (int i = 0; i < c.length; i++) width[i] = Math.max(width[i], c[i].length());
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < cells.size(); k++) {
-            String[] c = cells.get(k);
-            sb.append('|');
-            for (int i = 0; i < c.length; i++) {
-                boolean numeric = i >= 3 && i <= 5 && k > 0;
-                String pad = " ".repeat(width[i] - c[i].length());
-                sb.append(' ').append(numeric ? pad + c[i] : c[i] + pad).append(" |");
-            }
-            sb.append('\n');
-            if (k == 0) {
-                sb.append('|');
-                for (int i = 0; i < c.length; i++) {
-                    sb.append(i >= 3 && i <= 5 ? "-".repeat(width[i] + 1) + ":|" : "-".repeat(width[i] + 2) + "|");
+        for (Map.Entry<String, List<Row>> e : bySection.entrySet()) {
+            String title = e.getKey();
+            sb.append("### ").append(Character.toUpperCase(title.charAt(0))).append(title.substring(1)).append("\n\n");
+            // budget and check columns only where the section has budgets
+            boolean budgets = e.getValue().stream().anyMatch(r -> r.budget() != null);
+            sb.append("| function / operation | figure | value | baseline (bare SDK) | ratio |")
+                    .append(budgets ? " budget | check |\n" : "\n");
+            sb.append("|---|---|--:|--:|--:|").append(budgets ? "---|---|\n" : "\n");
+            for (Row r : e.getValue()) {
+                String subject = r.subject();
+                String check = r.budget() == null ? "" : r.budget().pass() == null ? "not checked"
+                        : r.budget().pass() ? "PASS" : "**FAIL**";
+                sb.append("| ").append(cell(subject)).append(" | ").append(cell(r.figure().strip())).append(" | ")
+                        .append(cell(r.valueText())).append(" | ").append(cell(r.baselineText())).append(" | ")
+                        .append(r.ratioText()).append(" |");
+                if (budgets) {
+                    sb.append(' ').append(r.budget() == null ? "" : cell(r.budget().rule())).append(" | ").append(check)
+                            .append(" |");
                 }
                 sb.append('\n');
             }
+            sb.append('\n');
         }
         return sb.toString();
     }
 
-    String machineText() {
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    /** The run's description, one line per key, without the keys named in {@code leaveOut}. */
+    String machineText(String... leaveOut) {
+        List<String> skip = List.of(leaveOut);
         StringBuilder sb = new StringBuilder();
-        machine.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
+        machine.forEach((k, v) -> {
+            if (!skip.contains(k)) sb.append("- ").append(k).append(": ").append(v).append('\n');
+        });
         return sb.toString();
     }
 
     ObjectNode json() {
-        ObjectNode root = Json.object();
+        ObjectNode root = BenchJson.object();
         ObjectNode m = root.putObject("machine");
         machine.forEach((k, v) -> m.put(k, String.valueOf(v)));
         ArrayNode a = root.putArray("rows");
@@ -131,6 +175,7 @@ final class Report {
             if (r.baseline() != null) o.put("baseline", r.baseline());
             if (r.value() != null && r.baseline() != null && r.baseline() != 0) o.put("ratio", r.value() / r.baseline());
             if (!r.unit().isEmpty()) o.put("unit", r.unit());
+            if (r.detail()) o.put("detail", true);
             if (r.budget() != null) {
                 o.put("budget", r.budget().rule());
                 if (r.budget().pass() == null) o.putNull("pass");

@@ -2,7 +2,6 @@ package dk.rampe.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Event templates made from the events/ samples: the same event, with the fields that must
- * differ between invocations replaced by LambdaSim's placeholders ({{SEQ}}, {{CPR}}, {{PREV:…}}).
+ * differ between invocations replaced by placeholders ({{SEQ}}, {{CPR}}, {{PREV:…}}) that
+ * {@link #fill} resolves when the bench's Runtime API hands the event out.
  */
 final class Templates {
     private Templates() {
@@ -23,7 +23,7 @@ final class Templates {
         ObjectNode body = object(ev.get("body").textValue());
         ((ObjectNode) body.get("citizen")).put("cpr", "{{CPR}}");
         body.put("jobcentreReference", "BENCH-{{SEQ}}");
-        ev.put("body", Json.write(body));
+        ev.put("body", BenchJson.write(body));
         ev.put("isBase64Encoded", false);
         ObjectNode headers = (ObjectNode) ev.get("headers");
         if (headers.has("idempotency-key")) headers.put("idempotency-key", "bench-{{SEQ}}");
@@ -58,11 +58,11 @@ final class Templates {
         String route = "POST /v1/referrals/{referralId}/follow-ups";
         ev.put("routeKey", route);
         ev.put("rawPath", "/v1/referrals/{{PREV:referralId}}/follow-ups");
-        ObjectNode body = Json.object();
+        ObjectNode body = BenchJson.object();
         body.put("kind", "follow_up_due");
         body.put("dueAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-        ev.put("body", Json.write(body));
+        ev.put("body", BenchJson.write(body));
         ev.put("isBase64Encoded", false);
         ObjectNode headers = (ObjectNode) ev.get("headers");
         headers.remove("idempotency-key");
@@ -76,7 +76,7 @@ final class Templates {
 
     static ObjectNode object(String json) {
         try {
-            JsonNode n = Json.parse(json);
+            JsonNode n = BenchJson.parse(json);
             if (!(n instanceof ObjectNode o)) throw new IllegalStateException("not a JSON object: " + json);
             return o;
         } catch (IOException e) {
@@ -86,10 +86,68 @@ final class Templates {
 
     static Path write(JsonNode node, Path out) {
         try {
-            Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node), StandardCharsets.UTF_8);
+            Files.writeString(out, BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node), StandardCharsets.UTF_8);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An event from its template: {@code {{SEQ}}} (a number unique to the invocation, or the previous
+     * one's for a step marked {@code same}; {@code {{SEQ19}}}: the same, zero-padded to 19 digits, for ids
+     * of a fixed length), {@code {{CPR}}} (a valid CPR number made from it) and {@code {{PREV:field}}}
+     * (a string field of the previous answer's body).
+     */
+    static String fill(String template, long seq, String previousAnswer) {
+        String padded = Long.toString(seq);
+        padded = "0000000000000000000".substring(Math.min(19, padded.length())) + padded; // 19 digits
+        String s = template.replace("{{SEQ}}", Long.toString(seq)).replace("{{SEQ19}}", padded).replace("{{CPR}}", cpr(seq));
+        int at;
+        while ((at = s.indexOf("{{PREV:")) >= 0) {
+            int end = s.indexOf("}}", at);
+            String name = s.substring(at + 7, end);
+            String v = field(previousAnswer, name);
+            s = s.substring(0, at) + (v == null ? "" : v) + s.substring(end + 2);
+        }
+        return s;
+    }
+
+    /** Ten digits DDMMYY-SSSS with a real birth date, distinct for every seq below 100 million. */
+    static String cpr(long seq) {
+        long s = seq;
+        int serial = (int) (s % 10000);
+        s /= 10000;
+        int day = 1 + (int) (s % 28);
+        s /= 28;
+        int month = 1 + (int) (s % 12);
+        s /= 12;
+        int yy = 60 + (int) (s % 30);
+        return two(day) + two(month) + two(yy) + Integer.toString(10000 + serial).substring(1);
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
+    }
+
+    /**
+     * The first value of {@code "name": value} in a JSON text, also when the JSON sits escaped inside
+     * a string (the HTTP body in an API Gateway answer). Enough for status codes and ids.
+     */
+    static String field(String json, String name) {
+        int at = json.indexOf(name + "\\\"");
+        int skip = name.length() + 2;
+        if (at < 0) {
+            at = json.indexOf(name + "\"");
+            skip = name.length() + 1;
+        }
+        if (at < 0) return null;
+        int i = at + skip;
+        while (i < json.length() && (json.charAt(i) == ' ' || json.charAt(i) == ':')) i++;
+        while (i < json.length() && (json.charAt(i) == '\\' || json.charAt(i) == '"')) i++;
+        int start = i;
+        while (i < json.length() && json.charAt(i) != '"' && json.charAt(i) != '\\' && json.charAt(i) != ','
+                && json.charAt(i) != '}') i++;
+        return json.substring(start, i);
     }
 }

@@ -46,18 +46,20 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * software/amazon/awssdk/global/handlers/execution.interceptors on the classpath.
  */
 public final class CapacityMeter implements ExecutionInterceptor {
-    /** {@code -Dbench.meter=time}: only add up the time spent in DynamoDB calls, print nothing. */
+    /** {@code -Dbench.meter=time}: only time each DynamoDB call (one METER-TIME line per call). */
     private static final boolean TIME_ONLY = "time".equals(System.getProperty("bench.meter"));
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
-    private static long spentNanos;
     /** Index name → its key attributes, from -Dbench.indexKeys=gsi1:gsi1pk,gsi1sk;… (the template's GSIs). */
     private static final Map<String, List<String>> INDEX_KEYS = indexKeys(System.getProperty("bench.indexKeys", ""));
 
-    /** Nanoseconds spent in DynamoDB calls (request built to response read) since the last call; read by LambdaSim. */
-    public static synchronized long drainNanos() {
-        long n = spentNanos;
-        spentNanos = 0;
-        return n;
+    /**
+     * Which invocation a request belongs to: the Lambda runtime interface client sets this system
+     * property to the invocation's X-Ray trace header (Lambda-Runtime-Trace-Id) while it runs the
+     * handler, and the bench's Runtime API gives each invocation a trace header of its own.
+     */
+    private static String invocation() {
+        String t = System.getProperty("com.amazonaws.xray.traceHeader");
+        return t == null || t.isBlank() ? "-" : t.replace(' ', '_');
     }
 
     @Override
@@ -86,12 +88,10 @@ public final class CapacityMeter implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         Long started = attributes.getAttribute(STARTED);
-        if (started != null) {
-            synchronized (CapacityMeter.class) {
-                spentNanos += System.nanoTime() - started;
-            }
+        if (TIME_ONLY) {
+            if (started != null) System.err.println("METER-TIME trace=" + invocation() + " nanos=" + (System.nanoTime() - started));
+            return;
         }
-        if (TIME_ONLY) return;
         SdkRequest req = context.request();
         SdkResponse res = context.response();
         String op = req.getClass().getSimpleName().replace("Request", "");
@@ -173,7 +173,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
             }
         }
         if ("transaction".equals(table)) table = "-";
-        System.err.println("METER op=" + op + " table=" + table + " consistent=" + consistent + " read=" + read
+        System.err.println("METER trace=" + invocation() + " op=" + op + " table=" + table + " consistent=" + consistent + " read=" + read
                 + " written=" + written + " rcu=" + rcu + " wcu=" + wcu + " cu=" + cu
                 + " reported=" + (cc != null && !cc.isEmpty()) + " split=" + (tables.length() == 0 ? "-" : tables)
                 + " estR=" + est[0] + " estW=" + est[1]);

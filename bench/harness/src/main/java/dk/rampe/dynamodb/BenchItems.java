@@ -1,24 +1,34 @@
-package dk.rampe.aws;
+package dk.rampe.dynamodb;
 
-import dk.rampe.dynamodb.Attrs;
-import dk.rampe.dynamodb.OutboxItems;
-
+import dk.rampe.platform.NudgeConfig;
 import dk.rampe.core.Language;
+import dk.rampe.settings.Settings;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.NudgeTemplates;
 import dk.rampe.followup.OutboxMessage;
+import dk.rampe.json.Json;
+import dk.rampe.json.SettingsCodec;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * For the benchmark only: follow-up tasks and outbox messages made with the same item mapping the
- * functions use ({@link OutboxItems}, package-private, hence this package), with real rendered
- * content, so seeded items have the real shape and size.
+ * The benchmark's one bridge into {@code shared}: everything the harness needs from Rampe's own code
+ * goes through here, with only JDK and SDK types in its signatures, so that when classes of
+ * {@code shared} move (to other modules or packages) only this file and the harness's dependency in
+ * bench/harness/pom.xml change. It lives in dk.rampe.aws because {@code OutboxItems} (the functions' item
+ * mapping) is package-private there.
+ *
+ * <p>What it gives: follow-up tasks and outbox messages with the functions' own item mapping and real
+ * rendered content (seeded items have the real shape and size), the settings item from the settings
+ * sample, and a follow-up page token signed as the page function would check it.
  */
 public final class BenchItems {
     private static final NudgeTemplates TEMPLATES = new NudgeTemplates(ZoneId.of("Europe/Copenhagen"));
@@ -28,9 +38,24 @@ public final class BenchItems {
     }
 
     /** A pending message (not a reminder), due at {@code due}; the id must match M + 20 Crockford base32 characters. */
-    public static Map<String, AttributeValue> pendingMessage(String messageId, String taskId, MessageChannel channel,
-                                                              Instant due) {
-        return pendingMessage(messageId, taskId, channel, due, false);
+    public static Map<String, AttributeValue> pendingMessage(String messageId, String taskId, boolean email, Instant due) {
+        return pendingMessage(messageId, taskId, email ? MessageChannel.EMAIL : MessageChannel.SMS, due, false);
+    }
+
+    /** Writes the settings item from the settings JSON (events/settings-sample.json) as the admin API would. */
+    public static void putSettings(DynamoDbClient client, String table, String settingsJson) {
+        Settings settings;
+        try {
+            settings = SettingsCodec.parse(Json.parse(settingsJson));
+        } catch (Exception e) {
+            throw new IllegalStateException("the settings sample does not parse", e);
+        }
+        new DynamoSettingsStore(client, table, Clock.systemUTC(), Duration.ZERO).replace(settings, "bench");
+    }
+
+    /** A follow-up page token for {@code taskId}, signed with the key a function with environment {@code env} uses. */
+    public static String followUpToken(Map<String, String> env, String taskId) {
+        return FollowUps.tokens(NudgeConfig.from(env)).issue(taskId, Instant.now());
     }
 
     /** The messages of a task as NudgeService names them: the first one sent, the reminder still pending. */
@@ -44,8 +69,8 @@ public final class BenchItems {
         return out;
     }
 
-    public static Map<String, AttributeValue> pendingMessage(String messageId, String taskId, MessageChannel channel,
-                                                              Instant due, boolean reminder) {
+    static Map<String, AttributeValue> pendingMessage(String messageId, String taskId, MessageChannel channel,
+                                                       Instant due, boolean reminder) {
         NudgeTemplates.Rendered r = TEMPLATES.render(FollowUpKind.FOLLOW_UP_DUE, Language.DA, false, "RBENCH0001", due, LINK);
         boolean email = channel == MessageChannel.EMAIL;
         OutboxMessage m = new OutboxMessage(messageId, OutboxMessage.dedupeKey(taskId, reminder, channel), taskId,
@@ -56,9 +81,13 @@ public final class BenchItems {
     }
 
     /** A message that was sent: no gsi1 entry, expires after 90 days. */
-    public static Map<String, AttributeValue> sentMessage(String messageId, String taskId, MessageChannel channel,
+    public static Map<String, AttributeValue> sentMessage(String messageId, String taskId, boolean email, Instant sentAt) {
+        return sentMessage(messageId, taskId, email ? MessageChannel.EMAIL : MessageChannel.SMS, sentAt);
+    }
+
+    private static Map<String, AttributeValue> sentMessage(String messageId, String taskId, MessageChannel channel,
                                                            Instant sentAt) {
-        Map<String, AttributeValue> m = pendingMessage(messageId, taskId, channel, sentAt.minusSeconds(5));
+        Map<String, AttributeValue> m = pendingMessage(messageId, taskId, channel, sentAt.minusSeconds(5), false);
         m.remove("gsi1pk");
         m.remove("gsi1sk");
         m.put("state", Attrs.s("sent"));
