@@ -60,7 +60,7 @@ public final class ReferralService {
     }
 
     /** How far back a desired start may lie, and how far ahead. */
-    public static final java.time.Period DESIRED_START_BEFORE = java.time.Period.ofYears(1);
+    public static final java.time.Period DESIRED_START_BEFORE = java.time.Period.ofYears(5);
     public static final java.time.Period DESIRED_START_AFTER = java.time.Period.ofYears(2);
 
     private final ReferralStore store;
