@@ -45,6 +45,7 @@ public final class LocalApiServer implements AutoCloseable {
     private static final int MAX_BODY = 10 * 1024 * 1024; // API Gateway's own payload limit
 
     private final HttpServer server;
+    private final RequestLineGuard guard;
     private final List<LocalRoutes.Route> routes;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Authorizer authorizer;
@@ -55,19 +56,22 @@ public final class LocalApiServer implements AutoCloseable {
         this.routes = routes;
         this.handlers = handlersByClass;
         this.authorizer = authorizer;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        // the JDK server listens on loopback only; the public port is the guard in front of it
+        this.server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::serve);
         if (localOnly != null) server.createContext("/_local/", localOnly);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
+        this.guard = new RequestLineGuard(host, port, server.getAddress().getPort());
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return guard.port();
     }
 
     @Override
     public void close() {
+        guard.close();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

@@ -2,11 +2,13 @@ package dk.rampe.local;
 
 import static dk.rampe.local.LocalCalls.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.Json;
 import dk.rampe.local.embedded.Events;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +58,7 @@ class LocalRunnerEdgesTest {
 
     @Test
     void aClockAdvanceThatWouldOverflowIsA400() throws Exception {
-        for (String advance : new String[] {"P999999999999D", "PT9223372036854775807S", "P36600D"}) {
+        for (String advance : new String[] {"P999999999999D", "PT9223372036854775807S", "P36601D"}) {
             assertProblem(send("POST", base + "/_local/clock", null, "{\"advance\":\"" + advance + "\"}",
                     "application/json"), "advance", "duration.invalid");
         }
@@ -66,7 +68,32 @@ class LocalRunnerEdgesTest {
     }
 
     @Test
-    void aMalformedPercentEncodingInTheQueryIsA400() throws Exception {
-        assertProblem(send("GET", base + "/v1/admin/settings?x=%zz", "local-admin", null, null), "query", "path.malformed");
+    void aMalformedPercentEncodingInThePathOrQueryIsA400InRampesFormat() throws Exception {
+        for (String[] c : new String[][] {{"/v1/referrals/%zz", "path"}, {"/v1/referrals/R%", "path"},
+                {"/v1/admin/settings?x=%zz", "query"}}) {
+            String answer = raw("GET " + c[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer local-admin\r\n"
+                    + "Accept-Language: en\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            assertFalse(answer.contains("URISyntaxException") || answer.contains("<h1>"), answer);
+            JsonNode body = Json.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals(c[1], body.get("errors").get(0).get("field").asText(), answer);
+            assertEquals("path.malformed", body.get("errors").get(0).get("code").asText(), answer);
+        }
+        // the guard passes the rest through unchanged, kept-alive connections and bodies included
+        assertEquals(200, send("GET", base + "/_local/clock", null, null, null).statusCode());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, send("GET", base + "/v1/admin/settings", "local-admin", null, null).statusCode());
+        }
+    }
+
+    /** One request over a plain socket (java.net.http refuses to send a malformed URI); the whole answer. */
+    private static String raw(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", runner.port())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            s.setSoTimeout(10_000);
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
