@@ -144,6 +144,11 @@ public final class JsonReader {
         return d;
     }
 
+    /** A date and time with an offset (ISO 8601), any instant; its window is the service's to check. */
+    public Instant dateTime(JsonNode parent, String path, String name, boolean required) {
+        return dateTime(parent, path, name, required, Instant.MIN, Instant.MAX);
+    }
+
     /**
      * A date and time with an offset (ISO 8601), from {@code min} to {@code max} (inclusive):
      * one outside that window, however far out, is a 400 naming the field.

@@ -18,6 +18,7 @@ import dk.rampe.log.Log;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.referral.CitizenMatchKey;
+import dk.rampe.referral.FollowUpPlanning;
 import dk.rampe.referral.ReferralService;
 import dk.rampe.settings.SettingsStore;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
                 .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max))
                 .add(ExitRoute.KEY, new ExitRoute(service, max))
-                .add(FollowUpsRoute.KEY, new FollowUpsRoute(service, nudges, clock, max))
+                .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(SettingsRoute.GET, admin::read)
                 .add(SettingsRoute.PUT, admin::replace);
     }
