@@ -22,4 +22,9 @@ public enum FollowUpKind {
     public static Optional<FollowUpKind> fromWire(String s) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(s)).findFirst();
     }
+
+    /** The accepted wire names, for error messages. */
+    public static String wireNames() {
+        return String.join(", ", Arrays.stream(values()).map(FollowUpKind::wireName).toList());
+    }
 }

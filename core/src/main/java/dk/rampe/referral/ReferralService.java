@@ -44,11 +44,24 @@ public final class ReferralService {
             this.status = status;
         }
 
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         public static Optional<VisitationDecision> fromWire(String s) {
             for (VisitationDecision d : values()) if (d.name().equalsIgnoreCase(s)) return Optional.of(d);
             return Optional.empty();
         }
+
+        /** The accepted wire names, for error messages. */
+        public static String wireNames() {
+            return String.join(", ", java.util.Arrays.stream(values()).map(VisitationDecision::wireName).toList());
+        }
     }
+
+    /** How far back a desired start may lie, and how far ahead. */
+    public static final java.time.Period DESIRED_START_BEFORE = java.time.Period.ofYears(5);
+    public static final java.time.Period DESIRED_START_AFTER = java.time.Period.ofYears(2);
 
     private final ReferralStore store;
     private final SettingsStore settings;
@@ -91,9 +104,13 @@ public final class ReferralService {
         return new String(c);
     }
 
-    public IntakeResult submit(Caller caller, ReferralDetails details, String idempotencyKeyHeader,
-                               String requestFingerprint) {
+    /**
+     * Receives a referral. The same referral posted again under the same key (its
+     * {@link ReferralFingerprint}) answers the first answer; another referral under a used key is refused.
+     */
+    public IntakeResult submit(Caller caller, ReferralDetails details, String idempotencyKeyHeader) {
         if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.forbidden("role.jobcentreOnly");
+        String requestFingerprint = ReferralFingerprint.of(details);
         List<IdempotencyKey> keys = new ArrayList<>();
         keys.add(new IdempotencyKey("jobcentreReference", details.jobcentreReference()));
         if (idempotencyKeyHeader != null) keys.add(new IdempotencyKey("Idempotency-Key", idempotencyKeyHeader));
@@ -114,12 +131,18 @@ public final class ReferralService {
         if (today.isAfter(programme.intakeStops())) {
             throw DomainException.unprocessable("intake.closed", "programmeId", programme.intakeStops());
         }
-        boolean overQuota = store.intakeCount(programme.id(), caller.id()) >= partner.quota();
+        if (details.desiredStart() != null) {
+            LocalDate earliest = today.minus(DESIRED_START_BEFORE);
+            LocalDate latest = today.plus(DESIRED_START_AFTER);
+            if (details.desiredStart().isBefore(earliest) || details.desiredStart().isAfter(latest)) {
+                throw new ValidationException(new FieldError("desiredStart", "date.range", earliest, latest));
+            }
+        }
+        // The store decides overQuota inside the transaction that counts the referral.
         Referral referral = Referral.received(ids.get(), caller.id(), details, partner.defaultConsultantId(),
-                overQuota, now);
-        IntakeAnswer answer = new IntakeAnswer(referral.id(), referral.consultantId(), overQuota, now);
+                false, now);
         ReferralStore.CreateResult result = store.create(referral, matchKey.of(details.citizen().cpr()), keys,
-                requestFingerprint, answer, new AuditEntry(referral.id(), caller.id(), "referral.created", now));
+                requestFingerprint, partner.quota(), new AuditEntry(referral.id(), caller.id(), "referral.created", now));
         if (result instanceof ReferralStore.Created created) return new IntakeResult(created.answer(), false);
         if (result instanceof ReferralStore.KeyTaken taken) return replayOrRefuse(taken, requestFingerprint);
         ReferralStore.CitizenActive active = (ReferralStore.CitizenActive) result;

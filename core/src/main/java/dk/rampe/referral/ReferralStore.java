@@ -31,10 +31,13 @@ public interface ReferralStore {
 
     /**
      * Writes the referral, its keys, the active-citizen guard, the intake counter and the audit
-     * entry in one transaction: all or nothing.
+     * entry in one transaction: all or nothing. Whether the referral is over the jobcentre's
+     * {@code quota} is decided in that same transaction (the counter before this referral is
+     * below the quota, or not), so exactly the first {@code quota} referrals are unflagged however
+     * many arrive at once; {@link Created#answer()} carries the decision.
      */
     CreateResult create(Referral referral, String citizenKey, List<IdempotencyKey> keys, String requestFingerprint,
-                        IntakeAnswer answer, AuditEntry audit);
+                        int quota, AuditEntry audit);
 
     Optional<Referral> find(String referralId);
 

@@ -73,40 +73,22 @@ public final class DynamoReferralStore implements ReferralStore {
     }
 
     @Override
-    public CreateResult create(Referral referral, String citizenKey, List<IdempotencyKey> keys,
-                               String requestFingerprint, IntakeAnswer answer, AuditEntry auditEntry) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> item = referralItem(referral, citizenKey, null);
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
-        int firstKey = writes.size();
-        for (IdempotencyKey k : keys) {
-            Map<String, AttributeValue> key = Attrs.key(keyPk(referral.jobcentreId(), k), "IDEMPOTENCY");
-            key.put("type", Attrs.s("idempotency"));
-            key.put("referralId", Attrs.s(answer.referralId()));
-            key.put("fingerprint", Attrs.s(requestFingerprint));
-            key.put("consultantId", Attrs.s(answer.consultantId()));
-            key.put("overQuota", Attrs.bool(answer.overQuota()));
-            key.put("receivedAt", Attrs.s(answer.receivedAt().toString()));
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
-                    .conditionExpression("attribute_not_exists(pk)").build()).build());
-        }
-        int citizenIndex = writes.size();
-        Map<String, AttributeValue> guard = Attrs.key(citizenPk(referral.programmeId(), citizenKey), "ACTIVE");
-        guard.put("type", Attrs.s("citizenGuard"));
-        guard.put("referralId", Attrs.s(referral.id()));
-        guard.put("jobcentreId", Attrs.s(referral.jobcentreId()));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(guard)
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
-        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Attrs.key("PROGRAMME#" + referral.programmeId(), "INTAKE#" + referral.jobcentreId()))
-                .updateExpression("ADD #c :one SET #t = :type")
-                .expressionAttributeNames(Map.of("#c", "count", "#t", "type"))
-                .expressionAttributeValues(Map.of(":one", Attrs.n(1), ":type", Attrs.s("intakeCounter")))
-                .build()).build());
-        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
-
+    public CreateResult create(Referral received, String citizenKey, List<IdempotencyKey> keys,
+                               String requestFingerprint, int quota, AuditEntry auditEntry) {
+        // First try unflagged, on the condition that the counter is still below the quota; when
+        // that condition fails, the referral is over quota and is written flagged, unconditionally.
+        boolean overQuota = quota <= 0;
+        int firstKey = 1;
+        int citizenIndex = firstKey + keys.size();
+        int counterIndex = citizenIndex + 1;
         for (int attempt = 1; ; attempt++) {
+            Referral referral = overQuota == received.overQuota() ? received : new Referral(received.id(),
+                    received.jobcentreId(), received.details(), received.consultantId(), received.status(), overQuota,
+                    received.history(), received.createdAt(), received.version());
+            IntakeAnswer answer = new IntakeAnswer(referral.id(), referral.consultantId(), overQuota,
+                    referral.createdAt());
+            List<TransactWriteItem> writes = createWrites(referral, citizenKey, keys, requestFingerprint, answer,
+                    overQuota ? null : quota, auditEntry);
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return new Created(answer);
@@ -127,11 +109,57 @@ public final class DynamoReferralStore implements ReferralStore {
                         return new CitizenActive(Attrs.str(existing, "referralId"), Attrs.str(existing, "jobcentreId"));
                     }
                 }
+                if (!overQuota && failedCondition(reasons, counterIndex)) {
+                    overQuota = true; // the quota is used up: write it flagged (not counted as an attempt)
+                    attempt--;
+                    continue;
+                }
                 // A conflicting transaction in flight (or a guard that vanished meanwhile): try again.
                 if (attempt >= MAX_ATTEMPTS) throw e;
                 Attrs.backoff(attempt);
             }
         }
+    }
+
+    /** The writes of one referral; with {@code belowQuota} set, the counter must be below it. */
+    private List<TransactWriteItem> createWrites(Referral referral, String citizenKey, List<IdempotencyKey> keys,
+                                                 String requestFingerprint, IntakeAnswer answer, Integer belowQuota,
+                                                 AuditEntry auditEntry) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> item = referralItem(referral, citizenKey, null);
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        for (IdempotencyKey k : keys) {
+            Map<String, AttributeValue> key = Attrs.key(keyPk(referral.jobcentreId(), k), "IDEMPOTENCY");
+            key.put("type", Attrs.s("idempotency"));
+            key.put("referralId", Attrs.s(answer.referralId()));
+            key.put("fingerprint", Attrs.s(requestFingerprint));
+            key.put("consultantId", Attrs.s(answer.consultantId()));
+            key.put("overQuota", Attrs.bool(answer.overQuota()));
+            key.put("receivedAt", Attrs.s(answer.receivedAt().toString()));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+        Map<String, AttributeValue> guard = Attrs.key(citizenPk(referral.programmeId(), citizenKey), "ACTIVE");
+        guard.put("type", Attrs.s("citizenGuard"));
+        guard.put("referralId", Attrs.s(referral.id()));
+        guard.put("jobcentreId", Attrs.s(referral.jobcentreId()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(guard)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":one", Attrs.n(1));
+        values.put(":type", Attrs.s("intakeCounter"));
+        Update.Builder counter = Update.builder().tableName(table)
+                .key(Attrs.key("PROGRAMME#" + referral.programmeId(), "INTAKE#" + referral.jobcentreId()))
+                .updateExpression("ADD #c :one SET #t = :type")
+                .expressionAttributeNames(Map.of("#c", "count", "#t", "type"));
+        if (belowQuota != null) {
+            values.put(":quota", Attrs.n(belowQuota));
+            counter.conditionExpression("attribute_not_exists(#c) OR #c < :quota");
+        }
+        writes.add(TransactWriteItem.builder().update(counter.expressionAttributeValues(values).build()).build());
+        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+        return writes;
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {

@@ -16,9 +16,14 @@ import dk.rampe.core.ValidationException;
 import dk.rampe.json.Json;
 import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
+import dk.rampe.core.Text;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +61,11 @@ public final class HttpApi {
         return p == null ? null : p.get(name);
     }
 
-    /** The body as JSON, after checking content type and size; malformed JSON is a 400 naming the body. */
+    /**
+     * The body as JSON, after checking content type and size; malformed JSON is a 400 naming the
+     * body, and so is a body that is not base64 when it says it is, bytes that are not UTF-8, and
+     * a JSON string holding an unpaired surrogate (not text in any encoding).
+     */
     public static JsonNode jsonBody(APIGatewayV2HTTPEvent event, int maxBytes) {
         String contentType = header(event, "content-type");
         String raw = event.getBody();
@@ -64,13 +73,50 @@ public final class HttpApi {
         if (contentType == null || !JSON_CONTENT_TYPE.matcher(contentType.toLowerCase(Locale.ROOT).strip()).matches()) {
             throw ApiError.field(415, "Content-Type", "contentType");
         }
-        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > maxBytes) throw ApiError.field(413, "body", "body.tooLarge", maxBytes);
+        String text;
+        if (event.getIsBase64Encoded()) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(raw);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.field(400, "body", "body.base64");
+            }
+            if (bytes.length > maxBytes) throw ApiError.field(413, "body", "body.tooLarge", maxBytes);
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw ApiError.field(400, "body", "encoding.malformed");
+            }
+        } else {
+            if (Text.hasUnpairedSurrogate(raw)) throw ApiError.field(400, "body", "encoding.malformed");
+            if (raw.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+                throw ApiError.field(413, "body", "body.tooLarge", maxBytes);
+            }
+            text = raw;
+        }
+        JsonNode tree;
         try {
-            return Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+            tree = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw ApiError.field(400, "body", "json.malformed");
         }
+        if (hasUnpairedSurrogate(tree)) throw ApiError.field(400, "body", "encoding.malformed");
+        return tree;
+    }
+
+    /** Whether any string or field name in the tree holds an unpaired surrogate (from a \\uD800 escape). */
+    private static boolean hasUnpairedSurrogate(JsonNode node) {
+        if (node.isTextual()) return Text.hasUnpairedSurrogate(node.textValue());
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (Text.hasUnpairedSurrogate(e.getKey()) || hasUnpairedSurrogate(e.getValue())) return true;
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) if (hasUnpairedSurrogate(item)) return true;
+        }
+        return false;
     }
 
     /**

@@ -74,7 +74,16 @@ public final class Messages {
             e("method.notAllowed", "Metoden er ikke tilladt her.", "The method is not allowed here."),
             e("internal", "Der skete en fejl hos os. Intet blev gemt halvt; prøv igen.",
                     "Something went wrong on our side. Nothing was half-saved; try again."),
-            e("validation", "Anmodningen har fejl i et eller flere felter.", "The request has errors in one or more fields."));
+            e("validation", "Anmodningen har fejl i et eller flere felter.", "The request has errors in one or more fields."),
+            // --- added by intake (hostile-tester fixes): date ranges, body encoding, local runner ---
+            e("date.range", "Skal være en dato fra {0} til {1}.", "Must be a date from {0} to {1}."),
+            e("dateTime.range", "Skal være et tidspunkt fra {0} til {1}.", "Must be a time from {0} to {1}."),
+            e("body.base64", "Kroppen er markeret som base64, men er ikke gyldig base64.",
+                    "The body is marked as base64 but is not valid base64."),
+            e("encoding.malformed", "Kroppen er ikke gyldig UTF-8-tekst.", "The body is not valid UTF-8 text."),
+            e("path.malformed", "Adressen har en ugyldig %-kodning.", "The address has a malformed percent-encoding."),
+            e("duration.invalid", "Skal være en ISO-8601-varighed frem i tiden, fx PT2H eller P90D, højst 100 år.",
+                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."));
 
     private Messages() {
     }

@@ -3,8 +3,11 @@ package dk.rampe.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.core.FieldError;
 import dk.rampe.core.ValidationException;
+import dk.rampe.core.Text;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +58,17 @@ public final class JsonReader {
         return n;
     }
 
+    /** A single-line text (a name, an id, a reference): no line breaks, tabs or other control characters. */
     public String text(JsonNode parent, String path, String name, boolean required, int maxLength) {
+        return text(parent, path, name, required, maxLength, Text.Kind.SINGLE_LINE);
+    }
+
+    /** A free text (motivation, a reason, a note): keeps line breaks and tabs, refuses other control characters. */
+    public String freeText(JsonNode parent, String path, String name, boolean required, int maxLength) {
+        return text(parent, path, name, required, maxLength, Text.Kind.FREE_TEXT);
+    }
+
+    private String text(JsonNode parent, String path, String name, boolean required, int maxLength, Text.Kind kind) {
         JsonNode n = parent.get(name);
         String p = path(path, name);
         if (n == null || n.isNull()) {
@@ -75,19 +88,11 @@ public final class JsonReader {
             add(p, "tooLong", maxLength);
             return null;
         }
-        if (hasControlCharacters(s)) {
+        if (!Text.allowed(s, kind)) {
             add(p, "controlCharacters");
             return null;
         }
         return s;
-    }
-
-    private static boolean hasControlCharacters(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return true;
-        }
-        return false;
     }
 
     public Boolean bool(JsonNode parent, String path, String name, boolean required) {
@@ -123,10 +128,46 @@ public final class JsonReader {
         if (s == null) return null;
         try {
             return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             add(path(path, name), "date.invalid");
             return null;
         }
+    }
+
+    /** As {@link #date(JsonNode, String, String, boolean)}, and from {@code min} to {@code max} (inclusive). */
+    public LocalDate date(JsonNode parent, String path, String name, boolean required, LocalDate min, LocalDate max) {
+        LocalDate d = date(parent, path, name, required);
+        if (d != null && (d.isBefore(min) || d.isAfter(max))) {
+            add(path(path, name), "date.range", min, max);
+            return null;
+        }
+        return d;
+    }
+
+    /** A date and time with an offset (ISO 8601), any instant; its window is the service's to check. */
+    public Instant dateTime(JsonNode parent, String path, String name, boolean required) {
+        return dateTime(parent, path, name, required, Instant.MIN, Instant.MAX);
+    }
+
+    /**
+     * A date and time with an offset (ISO 8601), from {@code min} to {@code max} (inclusive):
+     * one outside that window, however far out, is a 400 naming the field.
+     */
+    public Instant dateTime(JsonNode parent, String path, String name, boolean required, Instant min, Instant max) {
+        String s = text(parent, path, name, required, 40);
+        if (s == null) return null;
+        Instant t;
+        try {
+            t = OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeException e) {
+            add(path(path, name), "dateTime.invalid");
+            return null;
+        }
+        if (t.isBefore(min) || t.isAfter(max)) {
+            add(path(path, name), "dateTime.range", min, max);
+            return null;
+        }
+        return t;
     }
 
     public List<String> texts(JsonNode parent, String path, String name, boolean required, int maxItems,
@@ -153,7 +194,7 @@ public final class JsonReader {
                 add(ip, item.isTextual() ? "required" : "type.string");
             } else if (item.textValue().strip().codePointCount(0, item.textValue().strip().length()) > maxLength) {
                 add(ip, "tooLong", maxLength);
-            } else if (hasControlCharacters(item.textValue())) {
+            } else if (!Text.allowed(item.textValue().strip(), Text.Kind.SINGLE_LINE)) {
                 add(ip, "controlCharacters");
             } else {
                 out.add(item.textValue().strip());

@@ -59,9 +59,9 @@ public final class ReferralCodec {
         }
         Caseworker caseworker = caseworker(r, r.object(body, "", "caseworker", true));
         List<String> jobWishes = r.texts(body, "", "jobWishes", false, 3, 200);
-        String motivation = r.text(body, "", "motivation", false, 4000);
-        String transport = r.text(body, "", "transport", false, 1000);
-        String otherIssues = r.text(body, "", "otherIssues", false, 4000);
+        String motivation = r.freeText(body, "", "motivation", false, 4000);
+        String transport = r.freeText(body, "", "transport", false, 1000);
+        String otherIssues = r.freeText(body, "", "otherIssues", false, 4000);
         List<String> subGoals = r.texts(body, "", "subGoals", false, 5, 300);
         Boolean consent = r.bool(body, "", "relativesConsent", true);
         var desiredStart = r.date(body, "", "desiredStart", false);

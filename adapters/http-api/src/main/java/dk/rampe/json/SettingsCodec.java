@@ -17,6 +17,10 @@ import java.util.Set;
 
 /** Programme, jobcentre and consultant settings as JSON (see events/settings-sample.json). */
 public final class SettingsCodec {
+    /** The window an intake date must lie in: a programme of this century, not a typo of a year. */
+    public static final LocalDate EARLIEST_INTAKE_DATE = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST_INTAKE_DATE = LocalDate.of(2099, 12, 31);
+
     private SettingsCodec() {
     }
 
@@ -29,6 +33,7 @@ public final class SettingsCodec {
         r.onlyKnown(root, "", Set.of("jobcentres", "programmes"));
         List<Settings.Jobcentre> jobcentres = new ArrayList<>();
         Set<String> clientIds = new HashSet<>();
+        Set<String> jobcentreIds = new HashSet<>();
         JsonNode jcs = root.path("jobcentres");
         if (!jcs.isArray()) r.add("jobcentres", "type.array");
         for (int i = 0; jcs.isArray() && i < jcs.size(); i++) {
@@ -36,6 +41,7 @@ public final class SettingsCodec {
             JsonNode j = jcs.get(i);
             r.onlyKnown(j, p, Set.of("id", "name", "clientIds"));
             String id = ReferralCodec.id(r, j, p, "id");
+            if (id != null && !jobcentreIds.add(id)) r.add(p + ".id", "duplicate");
             String name = r.text(j, p, "name", true, 200);
             List<String> clients = r.texts(j, p, "clientIds", true, 10, 128);
             for (String c : clients) if (!clientIds.add(c)) r.add(p + ".clientIds", "duplicate");
@@ -44,8 +50,13 @@ public final class SettingsCodec {
         List<Settings.Programme> programmes = new ArrayList<>();
         JsonNode ps = root.path("programmes");
         if (!ps.isArray()) r.add("programmes", "type.array");
+        Set<String> programmeIds = new HashSet<>();
         for (int i = 0; ps.isArray() && i < ps.size(); i++) {
-            programmes.add(programme(r, ps.get(i), "programmes[" + i + "]", jobcentres));
+            Settings.Programme programme = programme(r, ps.get(i), "programmes[" + i + "]", jobcentres);
+            if (programme.id() != null && !programmeIds.add(programme.id())) {
+                r.add("programmes[" + i + "].id", "duplicate");
+            }
+            programmes.add(programme);
         }
         r.throwIfAny();
         return new Settings(programmes, jobcentres);
@@ -55,16 +66,18 @@ public final class SettingsCodec {
         r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
-        LocalDate opens = r.date(p, path, "intakeOpens", true);
-        LocalDate stops = r.date(p, path, "intakeStops", true);
+        LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
+        LocalDate stops = r.date(p, path, "intakeStops", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
         if (opens != null && stops != null && stops.isBefore(opens)) r.add(path + ".intakeStops", "date.beforeOpen");
         List<Settings.Consultant> consultants = new ArrayList<>();
+        Set<String> consultantIds = new HashSet<>();
         JsonNode cs = p.path("consultants");
         for (int i = 0; cs.isArray() && i < cs.size(); i++) {
             String cp = path + ".consultants[" + i + "]";
             JsonNode c = cs.get(i);
             r.onlyKnown(c, cp, Set.of("id", "name", "email", "phone", "channel", "language"));
             String cid = ReferralCodec.id(r, c, cp, "id");
+            if (cid != null && !consultantIds.add(cid)) r.add(cp + ".id", "duplicate");
             String cname = r.text(c, cp, "name", true, 200);
             EmailAddress email = ReferralCodec.email(r, c, cp, true);
             PhoneNumber phone = ReferralCodec.phone(r, c, cp, true);
@@ -83,6 +96,7 @@ public final class SettingsCodec {
         }
         if (!cs.isArray()) r.add(path + ".consultants", "type.array");
         List<Settings.Partner> partners = new ArrayList<>();
+        Set<String> partnerIds = new HashSet<>();
         JsonNode pa = p.path("partners");
         if (!pa.isArray()) r.add(path + ".partners", "type.array");
         for (int i = 0; pa.isArray() && i < pa.size(); i++) {
@@ -90,6 +104,7 @@ public final class SettingsCodec {
             JsonNode x = pa.get(i);
             r.onlyKnown(x, pp, Set.of("jobcentreId", "quota", "defaultConsultantId"));
             String jc = ReferralCodec.id(r, x, pp, "jobcentreId");
+            if (jc != null && !partnerIds.add(jc)) r.add(pp + ".jobcentreId", "duplicate");
             if (jc != null && jcs.stream().noneMatch(j -> jc.equals(j.id()))) r.add(pp + ".jobcentreId", "unknownReference");
             Integer quota = r.integer(x, pp, "quota", true, 0, 100_000);
             String dc = ReferralCodec.id(r, x, pp, "defaultConsultantId");

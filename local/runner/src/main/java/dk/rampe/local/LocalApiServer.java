@@ -10,6 +10,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import dk.rampe.api.ApiError;
+import dk.rampe.api.HttpApi;
+import dk.rampe.core.Language;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,6 +45,7 @@ public final class LocalApiServer implements AutoCloseable {
     private static final int MAX_BODY = 10 * 1024 * 1024; // API Gateway's own payload limit
 
     private final HttpServer server;
+    private final RequestLineGuard guard;
     private final List<LocalRoutes.Route> routes;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Authorizer authorizer;
@@ -49,19 +56,22 @@ public final class LocalApiServer implements AutoCloseable {
         this.routes = routes;
         this.handlers = handlersByClass;
         this.authorizer = authorizer;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        // the JDK server listens on loopback only; the public port is the guard in front of it
+        this.server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::serve);
         if (localOnly != null) server.createContext("/_local/", localOnly);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
+        this.guard = new RequestLineGuard(host, port, server.getAddress().getPort());
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return guard.port();
     }
 
     @Override
     public void close() {
+        guard.close();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
@@ -107,7 +117,14 @@ public final class LocalApiServer implements AutoCloseable {
                 send(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}");
                 return;
             }
-            APIGatewayV2HTTPEvent event = toEvent(exchange, route, params, claims, body);
+            APIGatewayV2HTTPEvent event;
+            try {
+                event = toEvent(exchange, route, params, claims, body);
+            } catch (IllegalArgumentException e) {
+                // a malformed %-escape in the query: API Gateway refuses it before any function runs
+                sendProblem(exchange, ApiError.field(400, "query", "path.malformed"));
+                return;
+            }
             APIGatewayV2HTTPResponse response = handlers.get(route.handlerClass())
                     .handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), route.functionId()));
             Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
@@ -160,10 +177,30 @@ public final class LocalApiServer implements AutoCloseable {
                 .withQueryStringParameters(query).withPathParameters(params.isEmpty() ? null : params)
                 .withRequestContext(ctx.build());
         if (body.length > 0) {
-            b.withBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
-                    .withIsBase64Encoded(!text);
+            // As API Gateway: a text body goes as text only when it is valid UTF-8; otherwise (and
+            // for binary types) as base64, so the handler sees the very bytes and can refuse them.
+            String decoded = text ? strictUtf8(body) : null;
+            b.withBody(decoded != null ? decoded : Base64.getEncoder().encodeToString(body))
+                    .withIsBase64Encoded(decoded == null);
         }
         return b.build();
+    }
+
+    /** The bytes as text if they are valid UTF-8, else null (never replacement characters). */
+    static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** An answer in Rampe's own problem+json format (for what the runner itself refuses). */
+    static void sendProblem(HttpExchange exchange, RuntimeException problem) throws IOException {
+        APIGatewayV2HTTPResponse r = HttpApi.problem(problem, Language.from(
+                exchange.getRequestHeaders().getFirst("Accept-Language")), "-");
+        send(exchange, r.getStatusCode(), r.getHeaders(), r.getBody().getBytes(StandardCharsets.UTF_8));
     }
 
     static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)

@@ -8,7 +8,8 @@ import dk.rampe.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import dk.rampe.api.ApiError;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ import java.util.Map;
  * forward ({@code POST /_local/clock {"advance":"P90D"}}), and fire due schedules at once.
  */
 final class LocalControl implements HttpHandler {
+    /** Far enough for any programme (courses of a year, aftercare after months); far from overflowing an Instant. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(100 * 366);
+
     private final LocalClock clock;
     private final LocalScheduler scheduler;
 
@@ -37,12 +41,11 @@ final class LocalControl implements HttpHandler {
                 try {
                     body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                     Duration by = Duration.parse(body.path("advance").asText());
+                    if (by.compareTo(MAX_ADVANCE) > 0) throw new IllegalArgumentException("too far");
                     clock.advance(by);
-                } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-                    ObjectNode error = Json.object();
-                    error.put("field", "advance");
-                    error.put("message", "an ISO-8601 duration forward in time, e.g. PT2H or P90D");
-                    reply(exchange, 400, error);
+                } catch (IOException | DateTimeException | ArithmeticException | IllegalArgumentException e) {
+                    // Rampe's problem+json, like the API's own 400s (an overflowing duration included)
+                    LocalApiServer.sendProblem(exchange, ApiError.field(400, "advance", "duration.invalid"));
                     return;
                 }
                 reply(exchange, 200, state(scheduler.fireDue()));

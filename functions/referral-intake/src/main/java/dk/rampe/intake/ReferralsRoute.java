@@ -1,0 +1,60 @@
+package dk.rampe.intake;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.api.ApiError;
+import dk.rampe.api.HttpApi;
+import dk.rampe.api.Messages;
+import dk.rampe.core.Caller;
+import dk.rampe.json.Json;
+import dk.rampe.json.ReferralCodec;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralDetails;
+import dk.rampe.referral.ReferralService;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code POST /v1/referrals} (a jobcentre refers a citizen) and {@code GET /v1/referrals/{referralId}}. */
+final class ReferralsRoute {
+    static final String POST = "POST /v1/referrals";
+    static final String GET = "GET /v1/referrals/{referralId}";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
+
+    private final ReferralService service;
+    private final int maxBodyBytes;
+
+    ReferralsRoute(ReferralService service, int maxBodyBytes) {
+        this.service = service;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    APIGatewayV2HTTPResponse submit(Route.Request req) {
+        String key = HttpApi.header(req.event(), "idempotency-key");
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key.strip()).matches()) {
+            throw ApiError.field(400, "Idempotency-Key", "header.invalid");
+        }
+        ReferralDetails details = ReferralCodec.parse(HttpApi.jsonBody(req.event(), maxBodyBytes));
+        ReferralService.IntakeResult result = service.submit(req.caller(), details, key == null ? null : key.strip());
+        ObjectNode body = Json.object();
+        body.put("referralId", result.answer().referralId());
+        body.put("status", "received");
+        body.put("consultantId", result.answer().consultantId());
+        body.put("overQuota", result.answer().overQuota());
+        body.put("receivedAt", result.answer().receivedAt().toString());
+        ArrayNode warnings = body.putArray("warnings");
+        for (String w : result.warnings()) {
+            warnings.addObject().put("code", w).put("message", Messages.text(w, req.language()));
+        }
+        body.putObject("links").put("self", "/v1/referrals/" + result.answer().referralId());
+        Map<String, String> headers = result.replayed()
+                ? Map.of("location", "/v1/referrals/" + result.answer().referralId(), "idempotent-replayed", "true")
+                : Map.of("location", "/v1/referrals/" + result.answer().referralId());
+        return HttpApi.json(201, body, headers);
+    }
+
+    APIGatewayV2HTTPResponse read(Route.Request req) {
+        Referral r = service.read(req.caller(), Requests.referralId(req.event()));
+        return HttpApi.json(200, ReferralCodec.view(r, req.caller().role() == Caller.Role.JOBCENTRE));
+    }
+}

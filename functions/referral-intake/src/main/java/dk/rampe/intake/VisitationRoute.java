@@ -1,0 +1,36 @@
+package dk.rampe.intake;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.json.JsonReader;
+import dk.rampe.referral.ReferralService;
+import dk.rampe.referral.ReferralService.VisitationDecision;
+import java.util.Set;
+
+/** {@code POST /v1/referrals/{referralId}/visitation}: the visitation meeting's decision. */
+final class VisitationRoute implements Route {
+    static final String KEY = "POST /v1/referrals/{referralId}/visitation";
+
+    private final ReferralService service;
+    private final int maxBodyBytes;
+
+    VisitationRoute(ReferralService service, int maxBodyBytes) {
+        this.service = service;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(Request req) {
+        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("decision", "reason"));
+        JsonReader r = new JsonReader();
+        String decisionText = r.text(body, "", "decision", true, 32);
+        String reason = r.freeText(body, "", "reason", false, 1000);
+        VisitationDecision decision = null;
+        if (decisionText != null) {
+            decision = VisitationDecision.fromWire(decisionText).orElse(null);
+            if (decision == null) r.add("decision", "enum", VisitationDecision.wireNames());
+        }
+        r.throwIfAny();
+        return Requests.staffView(service.recordVisitation(req.caller(), Requests.referralId(req.event()), decision, reason));
+    }
+}
