@@ -41,7 +41,7 @@ public final class InMemoryReferralStore implements ReferralStore {
 
     @Override
     public synchronized CreateResult create(Referral referral, String citizenKey, List<IdempotencyKey> newKeys,
-                                            String requestFingerprint, IntakeAnswer answer, AuditEntry entry) {
+                                            String requestFingerprint, int quota, AuditEntry entry) {
         Optional<KeyTaken> taken = findKey(referral.jobcentreId(), newKeys);
         if (taken.isPresent()) return taken.get();
         Guard guard = guards.get(referral.programmeId() + "#" + citizenKey);
@@ -49,6 +49,13 @@ public final class InMemoryReferralStore implements ReferralStore {
         if (referrals.containsKey(referral.id())) {
             throw new IllegalStateException("referral " + referral.id() + " exists");
         }
+        // the flag is decided with the count, in the same step, as the DynamoDB transaction does
+        boolean overQuota = counts.getOrDefault(referral.programmeId() + "#" + referral.jobcentreId(), 0L) >= quota;
+        if (overQuota != referral.overQuota()) {
+            referral = new Referral(referral.id(), referral.jobcentreId(), referral.details(), referral.consultantId(),
+                    referral.status(), overQuota, referral.history(), referral.createdAt(), referral.version());
+        }
+        IntakeAnswer answer = new IntakeAnswer(referral.id(), referral.consultantId(), overQuota, referral.createdAt());
         referrals.put(referral.id(), referral);
         for (IdempotencyKey k : newKeys) {
             keys.put(keyOf(referral.jobcentreId(), k), new KeyTaken(k, requestFingerprint, answer));

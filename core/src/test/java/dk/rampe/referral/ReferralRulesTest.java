@@ -52,7 +52,7 @@ class ReferralRulesTest {
         return new ReferralDetails("p1", reference,
                 new Citizen(Cpr.stored(cpr), "Søren Ærø Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(),
                         null),
-                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler", null, null), List.of("lager"), "", "", "",
+                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler", dk.rampe.core.EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
                 List.of(), false, null);
     }
 
@@ -62,12 +62,12 @@ class ReferralRulesTest {
 
     @Test
     void aRetryGetsTheFirstAnswerAndADifferentBodyIsRefused() {
-        ReferralService.IntakeResult first = service.submit(AARHUS, details("0101901234", "AAR-1"), "key-1", "fp-1");
+        ReferralService.IntakeResult first = service.submit(AARHUS, details("0101901234", "AAR-1"), "key-1");
         assertFalse(first.replayed());
-        ReferralService.IntakeResult again = service.submit(AARHUS, details("0101901234", "AAR-1"), "key-1", "fp-1");
+        ReferralService.IntakeResult again = service.submit(AARHUS, details("0101901234", "AAR-1"), "key-1");
         assertTrue(again.replayed());
         assertEquals(first.answer(), again.answer());
-        DomainException e = refused(() -> service.submit(AARHUS, details("0202851234", "AAR-2"), "key-1", "fp-2"));
+        DomainException e = refused(() -> service.submit(AARHUS, details("0202851234", "AAR-2"), "key-1"));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals("idempotency.differentBody", e.code());
         assertEquals(1, store.intakeCount("p1", "jc-aarhus"));
@@ -75,18 +75,18 @@ class ReferralRulesTest {
 
     @Test
     void intakeOverTheQuotaIsAcceptedAndMarked() {
-        assertFalse(service.submit(AARHUS, details("0101901234", "AAR-1"), null, "a").answer().overQuota());
-        assertTrue(service.submit(AARHUS, details("0202851234", "AAR-2"), null, "b").answer().overQuota());
-        assertFalse(service.submit(ODDER, details("0303751234", "ODD-1"), null, "c").answer().overQuota());
+        assertFalse(service.submit(AARHUS, details("0101901234", "AAR-1"), null).answer().overQuota());
+        assertTrue(service.submit(AARHUS, details("0202851234", "AAR-2"), null).answer().overQuota());
+        assertFalse(service.submit(ODDER, details("0303751234", "ODD-1"), null).answer().overQuota());
     }
 
     @Test
     void anActiveCitizenIsRefusedAndOnlyTheOwningJobcentreLearnsTheReferral() {
-        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null, "a").answer().referralId();
-        DomainException own = refused(() -> service.submit(AARHUS, details("0101901234", "AAR-9"), null, "b"));
+        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null).answer().referralId();
+        DomainException own = refused(() -> service.submit(AARHUS, details("0101901234", "AAR-9"), null));
         assertEquals("citizen.alreadyActive", own.code());
         assertEquals(List.of(id), Arrays.asList(own.args()));
-        DomainException elsewhere = refused(() -> service.submit(ODDER, details("0101901234", "ODD-1"), null, "c"));
+        DomainException elsewhere = refused(() -> service.submit(ODDER, details("0101901234", "ODD-1"), null));
         assertEquals("citizen.alreadyActiveElsewhere", elsewhere.code());
         assertEquals(0, elsewhere.args().length);
         // nothing in the refusal names the citizen
@@ -95,7 +95,7 @@ class ReferralRulesTest {
 
     @Test
     void aJobcentreSeesOnlyItsOwnReferralsAndEveryReadIsAudited() {
-        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null, "a").answer().referralId();
+        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null).answer().referralId();
         assertEquals(id, service.read(AARHUS, id).id());
         assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> service.read(ODDER, id)).kind());
         assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> service.read(AARHUS, "RNOTHING00000")).kind());
@@ -104,13 +104,13 @@ class ReferralRulesTest {
 
     @Test
     void aDeclinedReferralFreesTheCitizenForANewOne() {
-        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null, "a").answer().referralId();
+        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null).answer().referralId();
         assertEquals(DomainException.Kind.FORBIDDEN,
                 refused(() -> service.recordVisitation(AARHUS, id, ReferralService.VisitationDecision.DECLINED, "x"))
                         .kind());
         Referral declined = service.recordVisitation(KIM, id, ReferralService.VisitationDecision.DECLINED, "siger nej");
         assertEquals(ReferralStatus.DECLINED, declined.status());
         assertEquals(declined, store.find(id).orElseThrow());
-        assertFalse(service.submit(ODDER, details("0101901234", "ODD-1"), null, "b").replayed());
+        assertFalse(service.submit(ODDER, details("0101901234", "ODD-1"), null).replayed());
     }
 }

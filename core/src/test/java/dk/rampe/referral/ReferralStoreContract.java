@@ -53,7 +53,7 @@ public abstract class ReferralStoreContract {
         Referral r = Referral.received(newId(), jobcentreId, details(programmeId, keyValue), "c1", false, T0);
         IntakeAnswer answer = new IntakeAnswer(r.id(), "c1", false, T0);
         ReferralStore.CreateResult result = store.create(r, citizenKey,
-                List.of(new IdempotencyKey("jobcentreReference", keyValue)), "fp-" + keyValue, answer,
+                List.of(new IdempotencyKey("jobcentreReference", keyValue)), "fp-" + keyValue, 100,
                 new AuditEntry("referral:" + r.id(), jobcentreId, "referral.created", T0));
         return new Made(r, answer, result);
     }
