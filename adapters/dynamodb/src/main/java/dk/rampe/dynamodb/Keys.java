@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * TASK#{taskId}                        TASK            OPENTASKS#{programme}#{consultant} / {dueAt}#{taskId} (while open)
  * OUTBOX#{messageId}                   OUTBOX          DUE#outbox#{yyyy-mm-dd} / {dueAt}#{messageId} (pending, sending)
  *                                                      OUTBOX#FAILED / {failedAt}#{messageId} (failed)
+ * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
  * SWEEP#{sweep}                        WATERMARK       (none: read by key)
  * audit table: SUBJECT#{subject}       {at}#{uuid}
  * </pre>
@@ -45,6 +46,7 @@ public final class Keys {
     static final String TASK_SK = "TASK";
     static final String OUTBOX_SK = "OUTBOX";
     static final String WATERMARK_SK = "WATERMARK";
+    static final String DUEWORK_SK = "DUEWORK";
 
     private static final String REFERRAL = "REFERRAL#";
     private static final String IDEMPOTENCY = "IDEMPOTENCY#";
@@ -58,6 +60,7 @@ public final class Keys {
     private static final String OUTBOX_FAILED = "OUTBOX#FAILED";
     private static final String DUE = "DUE#";
     private static final String SWEEP = "SWEEP#";
+    private static final String DUEWORK = "DUEWORK#";
     private static final String SUBJECT = "SUBJECT#";
 
     private static final DateTimeFormatter TIME =
@@ -191,6 +194,12 @@ public final class Keys {
             out.add(dueGsi1pk(kind, d));
         }
         return out;
+    }
+
+    /** Generic due work ({@link DynamoDueWork}): one item per kind and decision-derived id. */
+    static Map<String, AttributeValue> dueWorkKey(String kind, String id) {
+        if (kind.isEmpty() || kind.indexOf('#') >= 0) throw new IllegalArgumentException("kind");
+        return key(DUEWORK + kind + "#" + id, DUEWORK_SK);
     }
 
     static Map<String, AttributeValue> watermarkKey(String sweep) {

@@ -89,7 +89,7 @@ class KeysTest {
     /** Key prefixes ("REFERRAL#", "DUE#", …) in string literals anywhere in main code but Keys.java. */
     private static final Pattern KEY_PREFIX = Pattern.compile("\"[A-Z][A-Z_]*#");
     private static final Pattern KNOWN = Pattern.compile("\"(REFERRAL|OUTBOX|DUE|IDEMPOTENCY|CITIZEN|PROGRAMME|"
-            + "JOBCENTRE|TASK|OPENTASKS|SWEEP|SUBJECT|INTAKE|SETTINGS|WATERMARK|ACTIVE)\"");
+            + "JOBCENTRE|TASK|OPENTASKS|SWEEP|SUBJECT|INTAKE|SETTINGS|WATERMARK|ACTIVE|DUEWORK)\"");
 
     @Test
     void noKeyPrefixIsBuiltOutsideKeys() throws IOException {
