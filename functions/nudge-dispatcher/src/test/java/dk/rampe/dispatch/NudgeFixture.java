@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** One DynamoDB Local for the JVM; fresh tables, clock and outbox folder per fixture. */
 final class NudgeFixture {
-    private static final DynamoLocal DYNAMO = DynamoLocal.inMemory();
+    static final DynamoLocal DYNAMO = DynamoLocal.inMemory();
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     final DynamoDbClient dynamo = DYNAMO.client();
