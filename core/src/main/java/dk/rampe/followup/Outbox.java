@@ -1,6 +1,7 @@
 package dk.rampe.followup;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,17 @@ public interface Outbox {
 
     /** Ids of PENDING or SENDING messages whose due time (or lease) is at or before {@code now}, oldest first. */
     List<String> dueIds(Instant now, int limit);
+
+    /**
+     * PENDING or SENDING messages whose due time (or lease) is in [{@code from}, {@code to}], oldest
+     * first, as the due index has them (it may lag a little: every transition is conditional, so a
+     * stale copy only loses its claim). A store with an index reads them in one query per day.
+     */
+    default List<OutboxMessage> due(Instant from, Instant to, int limit) {
+        List<OutboxMessage> out = new ArrayList<>();
+        for (String id : dueIds(to, limit)) find(id).ifPresent(out::add);
+        return out;
+    }
 
     /**
      * PENDING → SENDING for this dispatcher only, if the message is still as it was read (same

@@ -1,11 +1,15 @@
 package dk.rampe.followup;
 
 import dk.rampe.log.Log;
+import dk.rampe.schedule.Due;
+import dk.rampe.schedule.DueIndex;
+import dk.rampe.schedule.InMemoryWatermarks;
+import dk.rampe.schedule.Sweeper;
+import dk.rampe.schedule.Watermarks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,22 +32,41 @@ public final class OutboxDispatcher {
 
     public enum Result { SENT, NOT_DUE, DONE_ALREADY, CLAIMED_ELSEWHERE, RETRY_SCHEDULED, FAILED, CANCELLED, MISSING }
 
+    /** The name of the nudge sweep (its watermark). */
+    public static final String SWEEP = "outbox";
+
     private final Outbox outbox;
     private final Notifier notifier;
     private final Clock clock;
     private final Policy policy;
+    private final Sweeper sweeper;
 
+    /** A dispatcher whose sweep keeps its watermark in memory (tests, the local loop). */
     public OutboxDispatcher(Outbox outbox, Notifier notifier, Clock clock, Policy policy) {
+        this(outbox, notifier, clock, policy, new InMemoryWatermarks());
+    }
+
+    public OutboxDispatcher(Outbox outbox, Notifier notifier, Clock clock, Policy policy, Watermarks watermarks) {
         this.outbox = outbox;
         this.notifier = notifier;
         this.clock = clock;
         this.policy = policy;
+        this.sweeper = new Sweeper(watermarks, clock);
     }
 
     public Result dispatch(String messageId) {
-        Instant now = clock.instant();
         OutboxMessage m = outbox.find(messageId).orElse(null);
         if (m == null) return Result.MISSING;
+        return dispatch(m);
+    }
+
+    /**
+     * Dispatches a message as read (consistently, or from the due index): every step after this
+     * read is conditional on the state it saw, so a stale copy loses its claim and sends nothing.
+     */
+    Result dispatch(OutboxMessage m) {
+        Instant now = clock.instant();
+        String messageId = m.messageId();
         switch (m.state()) {
             case SENT, FAILED, CANCELLED -> {
                 return Result.DONE_ALREADY;
@@ -118,20 +141,22 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** Sends everything due now: for the local loop and the scheduled retry sweep. */
+    /**
+     * Sends everything due now: for the local loop and the scheduled sweep. The first user of the
+     * sweep seam: the due index is the outbox's (messages as the index has them, no read per
+     * message), the rule is {@link #dispatch(OutboxMessage)}, the watermark is {@value #SWEEP}'s.
+     */
     public Summary dispatchDue(int limit) {
-        Instant now = clock.instant();
-        List<String> ids = outbox.dueIds(now, limit);
+        DueIndex<OutboxMessage> due = (from, to, max) -> outbox.due(from, to, max).stream()
+                .map(m -> new Due<>(m.messageId(), indexTime(m), m)).toList();
+        Sweeper.Run<Result> run = sweeper.run(SWEEP, due, (d, now) -> dispatch(d.item()), limit);
         Map<Result, Integer> counts = new EnumMap<>(Result.class);
-        int errors = 0;
-        for (String id : ids) {
-            try {
-                counts.merge(dispatch(id), 1, Integer::sum);
-            } catch (RuntimeException e) {
-                errors++;
-                Log.error("outbox.dispatchError", "messageId", id, "exception", e.getClass().getName());
-            }
-        }
-        return new Summary(counts, errors);
+        counts.putAll(run.counts());
+        return new Summary(counts, run.errors());
+    }
+
+    /** Where a message sits on the due index: its lease while being sent, else its due time. */
+    static Instant indexTime(OutboxMessage m) {
+        return m.state() == OutboxMessage.State.SENDING && m.leaseUntil() != null ? m.leaseUntil() : m.dueAt();
     }
 }

@@ -55,13 +55,23 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
      * A programme. {@code name} is neutral (it can appear in messages); intake is open from
      * {@code intakeOpens} to {@code intakeStops}, both inclusive, in the programme's time zone.
      * {@code staff} are usernames of project owners and managers who may act on its referrals.
+     * {@code closingDays} are dates the programme is closed besides weekends and public holidays
+     * (no attendance expected, nothing falls due on them).
      */
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
-                            List<Partner> partners, List<Consultant> consultants, List<String> staff) {
+                            List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                            List<LocalDate> closingDays) {
         public Programme {
             partners = List.copyOf(partners);
             consultants = List.copyOf(consultants);
             staff = List.copyOf(staff);
+            closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
+        }
+
+        /** A programme without closing days. */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, List.of());
         }
 
         public Optional<Partner> partner(String jobcentreId) {

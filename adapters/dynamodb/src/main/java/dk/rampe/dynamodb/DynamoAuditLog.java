@@ -37,8 +37,8 @@ public final class DynamoAuditLog implements AuditLog {
 
     Map<String, AttributeValue> item(AuditEntry e) {
         Map<String, AttributeValue> m = new HashMap<>();
-        m.put("pk", Attrs.s("SUBJECT#" + e.subject()));
-        m.put("sk", Attrs.s(e.at() + "#" + UUID.randomUUID()));
+        m.put("pk", Attrs.s(Keys.auditPk(e.subject())));
+        m.put("sk", Attrs.s(Keys.auditSk(e.at(), UUID.randomUUID().toString())));
         m.put("actor", Attrs.s(e.actor()));
         m.put("action", Attrs.s(e.action()));
         m.put("at", Attrs.s(e.at().toString()));

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Follow-up tasks with their outbox messages (transactional outbox): the task, every message
  * and the audit entry go in one TransactWriteItems, each guarded by attribute_not_exists, so
- * the same decision made twice writes nothing the second time. Keys in {@link OutboxItems}.
+ * the same decision made twice writes nothing the second time. Keys in {@link Keys}.
  */
 public final class DynamoFollowUpStore implements FollowUpStore {
     private static final int MAX_ATTEMPTS = 5;
@@ -64,7 +64,7 @@ public final class DynamoFollowUpStore implements FollowUpStore {
     @Override
     public Optional<FollowUpTask> find(String taskId) {
         if (!Ids.isTaskId(taskId)) return Optional.empty();
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(OutboxItems.taskKey(taskId))
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.taskKey(taskId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OutboxItems.task(item));
     }
@@ -82,7 +82,7 @@ public final class DynamoFollowUpStore implements FollowUpStore {
         values.put(":note", Attrs.s(outcome.note()));
         values.put(":at", Attrs.s(at.toString()));
         values.put(":by", Attrs.s(closedBy));
-        Update update = Update.builder().tableName(table).key(OutboxItems.taskKey(taskId))
+        Update update = Update.builder().tableName(table).key(Keys.taskKey(taskId))
                 .conditionExpression("#status = :open")
                 .updateExpression("SET #status = :closed, reached = :reached, cause = :cause, nextStep = :next, "
                         + "note = :note, closedAt = :at, closedBy = :by REMOVE gsi1pk, gsi1sk")
@@ -112,7 +112,7 @@ public final class DynamoFollowUpStore implements FollowUpStore {
             for (MessageChannel c : MessageChannel.values()) {
                 String id = Ids.messageId(OutboxMessage.dedupeKey(taskId, reminder, c));
                 Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                        .key(OutboxItems.messageKey(id)).consistentRead(true)).item();
+                        .key(Keys.messageKey(id)).consistentRead(true)).item();
                 if (item != null && !item.isEmpty()) out.add(OutboxItems.message(item));
             }
         }

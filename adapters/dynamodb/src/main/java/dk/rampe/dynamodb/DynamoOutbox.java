@@ -2,6 +2,7 @@ package dk.rampe.dynamodb;
 
 import dk.rampe.followup.OutboxMessage;
 import dk.rampe.followup.Outbox;
+import dk.rampe.schedule.Sweeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,27 +46,25 @@ public final class DynamoOutbox implements Outbox {
     @Override
     public Optional<OutboxMessage> find(String messageId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(OutboxItems.messageKey(messageId)).consistentRead(true)).item();
+                .key(Keys.messageKey(messageId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OutboxItems.message(item));
     }
 
     @Override
     public List<String> dueIds(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = dynamo.query(b -> b.tableName(table).indexName("gsi1")
-                    .keyConditionExpression("gsi1pk = :due AND gsi1sk <= :now")
-                    .expressionAttributeValues(Map.of(":due", Attrs.s(OutboxItems.DUE),
-                            ":now", Attrs.s(OutboxItems.sortTime(now, "~"))))
-                    .limit(limit).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : r.items()) {
-                if (ids.size() < limit) ids.add(Attrs.str(item, "pk").substring("OUTBOX#".length()));
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null && ids.size() < limit);
+        for (OutboxMessage m : due(now.minus(Sweeper.FIRST_LOOKBACK), now, limit)) ids.add(m.messageId());
         return ids;
+    }
+
+    /** Read from gsi1 only (its projection carries every attribute a message needs): one query per day. */
+    @Override
+    public List<OutboxMessage> due(Instant from, Instant to, int limit) {
+        List<OutboxMessage> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : DueQuery.items(dynamo, table, Keys.KIND_OUTBOX, from, to, limit)) {
+            out.add(OutboxItems.message(item));
+        }
+        return out;
     }
 
     @Override
@@ -79,11 +78,12 @@ public final class DynamoOutbox implements Outbox {
         values.put(":claim", Attrs.s(claimId));
         values.put(":lease", Attrs.s(leaseUntil.toString()));
         values.put(":claimedAt", Attrs.s(now.toString()));
-        values.put(":sk", Attrs.s(OutboxItems.sortTime(leaseUntil, m.messageId())));
-        Update update = Update.builder().tableName(table).key(OutboxItems.messageKey(m.messageId()))
+        values.put(":pk", Attrs.s(Keys.dueGsi1pk(Keys.KIND_OUTBOX, leaseUntil)));
+        values.put(":sk", Attrs.s(Keys.timeSk(leaseUntil, m.messageId())));
+        Update update = Update.builder().tableName(table).key(Keys.messageKey(m.messageId()))
                 .conditionExpression("#state = :pending AND #attempts = :seen")
                 .updateExpression("SET #state = :sending, #attempts = :next, claimId = :claim, leaseUntil = :lease, "
-                        + "claimedAt = :claimedAt, gsi1sk = :sk")
+                        + "claimedAt = :claimedAt, gsi1pk = :pk, gsi1sk = :sk")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
         if (!m.reminder()) {
             try {
@@ -96,7 +96,7 @@ public final class DynamoOutbox implements Outbox {
             }
         }
         // A reminder goes only while its task is open: check that in the same transaction as the claim.
-        ConditionCheck open = ConditionCheck.builder().tableName(table).key(OutboxItems.taskKey(m.taskId()))
+        ConditionCheck open = ConditionCheck.builder().tableName(table).key(Keys.taskKey(m.taskId()))
                 .conditionExpression("#status = :open").expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":open", Attrs.s("open"))).build();
         try {
@@ -124,7 +124,7 @@ public final class DynamoOutbox implements Outbox {
         values.put(":provider", Attrs.s(providerMessageId));
         values.put(":at", Attrs.s(at.toString()));
         values.put(":expires", Attrs.n(at.plus(keepSent).getEpochSecond()));
-        dynamo.updateItem(b -> b.tableName(table).key(OutboxItems.messageKey(messageId))
+        dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
                 .conditionExpression("#state = :sending AND claimId = :claim")
                 .updateExpression("SET #state = :sent, providerMessageId = :provider, sentAt = :at, expiresAt = :expires "
                         + "REMOVE gsi1pk, gsi1sk, leaseUntil")
@@ -139,10 +139,11 @@ public final class DynamoOutbox implements Outbox {
         values.put(":claim", Attrs.s(claimId));
         values.put(":next", Attrs.s(nextAttemptAt.toString()));
         values.put(":error", Attrs.s(errorCode));
-        values.put(":sk", Attrs.s(OutboxItems.sortTime(nextAttemptAt, messageId)));
-        dynamo.updateItem(b -> b.tableName(table).key(OutboxItems.messageKey(messageId))
+        values.put(":pk", Attrs.s(Keys.dueGsi1pk(Keys.KIND_OUTBOX, nextAttemptAt)));
+        values.put(":sk", Attrs.s(Keys.timeSk(nextAttemptAt, messageId)));
+        dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
                 .conditionExpression("#state = :sending AND claimId = :claim")
-                .updateExpression("SET #state = :pending, nextAttemptAt = :next, lastError = :error, gsi1sk = :sk "
+                .updateExpression("SET #state = :pending, nextAttemptAt = :next, lastError = :error, gsi1pk = :pk, gsi1sk = :sk "
                         + "REMOVE leaseUntil, claimId")
                 .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values));
     }
@@ -154,8 +155,8 @@ public final class DynamoOutbox implements Outbox {
         values.put(":failed", Attrs.s("failed"));
         values.put(":error", Attrs.s(errorCode));
         values.put(":at", Attrs.s(at.toString()));
-        values.put(":pk", Attrs.s(OutboxItems.FAILED));
-        values.put(":sk", Attrs.s(OutboxItems.sortTime(at, messageId)));
+        values.put(":pk", Attrs.s(Keys.outboxFailedGsi1pk()));
+        values.put(":sk", Attrs.s(Keys.timeSk(at, messageId)));
         values.put(":expires", Attrs.n(at.plus(keepFailed).getEpochSecond()));
         String condition;
         if (claimId != null) {
@@ -165,7 +166,7 @@ public final class DynamoOutbox implements Outbox {
             condition = "#state = :sending AND leaseUntil <= :at";
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(OutboxItems.messageKey(messageId))
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
                     .conditionExpression(condition)
                     .updateExpression("SET #state = :failed, lastError = :error, failedAt = :at, gsi1pk = :pk, "
                             + "gsi1sk = :sk, expiresAt = :expires REMOVE leaseUntil")
@@ -179,7 +180,7 @@ public final class DynamoOutbox implements Outbox {
     @Override
     public boolean cancel(String messageId, Instant at) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(OutboxItems.messageKey(messageId))
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
                     .conditionExpression("#state = :pending AND reminder = :yes")
                     .updateExpression("SET #state = :cancelled, cancelledAt = :at, expiresAt = :expires "
                             + "REMOVE gsi1pk, gsi1sk")
@@ -197,12 +198,10 @@ public final class DynamoOutbox implements Outbox {
     public List<OutboxMessage> failed(int limit) {
         QueryResponse r = dynamo.query(b -> b.tableName(table).indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :failed")
-                .expressionAttributeValues(Map.of(":failed", Attrs.s(OutboxItems.FAILED)))
+                .expressionAttributeValues(Map.of(":failed", Attrs.s(Keys.outboxFailedGsi1pk())))
                 .scanIndexForward(false).limit(limit));
         List<OutboxMessage> out = new ArrayList<>();
-        for (Map<String, AttributeValue> k : r.items()) {
-            find(Attrs.str(k, "pk").substring("OUTBOX#".length())).ifPresent(out::add);
-        }
+        for (Map<String, AttributeValue> item : r.items()) out.add(OutboxItems.message(item)); // from the index only
         return out;
     }
 }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Referrals in the single Rampe table. Keys (see docs/decisions.md):
+ * Referrals in the single Rampe table. Keys (built in {@link Keys}; see docs/decisions.md):
  * <pre>
  * REFERRAL#{id}                     / REFERRAL       the referral (gsi1: JOBCENTRE#{jc} / {receivedAt}#{id})
  * IDEMPOTENCY#{jc}#{field}#{value}  / IDEMPOTENCY    first answer and request fingerprint
@@ -44,23 +44,11 @@ public final class DynamoReferralStore implements ReferralStore {
         this.audit = audit;
     }
 
-    static String referralPk(String id) {
-        return "REFERRAL#" + id;
-    }
-
-    static String keyPk(String jobcentreId, IdempotencyKey k) {
-        return "IDEMPOTENCY#" + jobcentreId + "#" + k.field() + "#" + k.value();
-    }
-
-    static String citizenPk(String programmeId, String citizenKey) {
-        return "CITIZEN#" + programmeId + "#" + citizenKey;
-    }
-
     @Override
     public Optional<KeyTaken> findKey(String jobcentreId, List<IdempotencyKey> keys) {
         for (IdempotencyKey k : keys) {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                    .key(Attrs.key(keyPk(jobcentreId, k), "IDEMPOTENCY")).consistentRead(true)).item();
+                    .key(Keys.idempotencyKey(jobcentreId, k.field(), k.value())).consistentRead(true)).item();
             if (item != null && !item.isEmpty()) return Optional.of(keyTaken(k, item));
         }
         return Optional.empty();
@@ -103,7 +91,7 @@ public final class DynamoReferralStore implements ReferralStore {
                 }
                 if (failedCondition(reasons, citizenIndex)) {
                     Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table)
-                            .key(Attrs.key(citizenPk(referral.programmeId(), citizenKey), "ACTIVE"))
+                            .key(Keys.citizenKey(referral.programmeId(), citizenKey))
                             .consistentRead(true)).item();
                     if (existing != null && !existing.isEmpty()) {
                         return new CitizenActive(Attrs.str(existing, "referralId"), Attrs.str(existing, "jobcentreId"));
@@ -130,7 +118,7 @@ public final class DynamoReferralStore implements ReferralStore {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         for (IdempotencyKey k : keys) {
-            Map<String, AttributeValue> key = Attrs.key(keyPk(referral.jobcentreId(), k), "IDEMPOTENCY");
+            Map<String, AttributeValue> key = Keys.idempotencyKey(referral.jobcentreId(), k.field(), k.value());
             key.put("type", Attrs.s("idempotency"));
             key.put("referralId", Attrs.s(answer.referralId()));
             key.put("fingerprint", Attrs.s(requestFingerprint));
@@ -140,7 +128,7 @@ public final class DynamoReferralStore implements ReferralStore {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
-        Map<String, AttributeValue> guard = Attrs.key(citizenPk(referral.programmeId(), citizenKey), "ACTIVE");
+        Map<String, AttributeValue> guard = Keys.citizenKey(referral.programmeId(), citizenKey);
         guard.put("type", Attrs.s("citizenGuard"));
         guard.put("referralId", Attrs.s(referral.id()));
         guard.put("jobcentreId", Attrs.s(referral.jobcentreId()));
@@ -150,7 +138,7 @@ public final class DynamoReferralStore implements ReferralStore {
         values.put(":one", Attrs.n(1));
         values.put(":type", Attrs.s("intakeCounter"));
         Update.Builder counter = Update.builder().tableName(table)
-                .key(Attrs.key("PROGRAMME#" + referral.programmeId(), "INTAKE#" + referral.jobcentreId()))
+                .key(Keys.intakeCounterKey(referral.programmeId(), referral.jobcentreId()))
                 .updateExpression("ADD #c :one SET #t = :type")
                 .expressionAttributeNames(Map.of("#c", "count", "#t", "type"));
         if (belowQuota != null) {
@@ -170,7 +158,7 @@ public final class DynamoReferralStore implements ReferralStore {
     @Override
     public Optional<Referral> find(String referralId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Attrs.key(referralPk(referralId), "REFERRAL")).consistentRead(true)).item();
+                .key(Keys.referralKey(referralId)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(fromItem(item));
     }
@@ -187,7 +175,7 @@ public final class DynamoReferralStore implements ReferralStore {
                 .build()).build());
         if (releaseCitizen) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(Attrs.key(citizenPk(updated.programmeId(), citizenKey), "ACTIVE"))
+                    .key(Keys.citizenKey(updated.programmeId(), citizenKey))
                     .conditionExpression("attribute_not_exists(pk) OR referralId = :id")
                     .expressionAttributeValues(Map.of(":id", Attrs.s(updated.id())))
                     .build()).build());
@@ -203,15 +191,15 @@ public final class DynamoReferralStore implements ReferralStore {
     @Override
     public long intakeCount(String programmeId, String jobcentreId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Attrs.key("PROGRAMME#" + programmeId, "INTAKE#" + jobcentreId)).consistentRead(true)).item();
+                .key(Keys.intakeCounterKey(programmeId, jobcentreId)).consistentRead(true)).item();
         return item == null ? 0 : Attrs.num(item, "count");
     }
 
     private Map<String, AttributeValue> referralItem(Referral r, String citizenKey, Instant expiresAt) {
-        Map<String, AttributeValue> m = Attrs.key(referralPk(r.id()), "REFERRAL");
+        Map<String, AttributeValue> m = Keys.referralKey(r.id());
         m.put("type", Attrs.s("referral"));
-        m.put("gsi1pk", Attrs.s("JOBCENTRE#" + r.jobcentreId()));
-        m.put("gsi1sk", Attrs.s(r.createdAt() + "#" + r.id()));
+        m.put("gsi1pk", Attrs.s(Keys.jobcentreGsi1pk(r.jobcentreId())));
+        m.put("gsi1sk", Attrs.s(Keys.timeSk(r.createdAt(), r.id())));
         m.put("programmeId", Attrs.s(r.programmeId()));
         m.put("jobcentreId", Attrs.s(r.jobcentreId()));
         m.put("consultantId", Attrs.s(r.consultantId()));
@@ -228,7 +216,7 @@ public final class DynamoReferralStore implements ReferralStore {
 
     private static Referral fromItem(Map<String, AttributeValue> m) {
         ReferralDetails details = ReferralItems.details(m.get("details"));
-        return new Referral(Attrs.str(m, "pk").substring("REFERRAL#".length()), Attrs.str(m, "jobcentreId"),
+        return new Referral(Keys.referralIdOf(Attrs.str(m, "pk")), Attrs.str(m, "jobcentreId"),
                 details, Attrs.str(m, "consultantId"), ReferralStatus.fromWire(Attrs.str(m, "status")),
                 Attrs.flag(m, "overQuota"), ReferralItems.history(m.get("history")),
                 Instant.parse(Attrs.str(m, "createdAt")), Attrs.num(m, "version"));

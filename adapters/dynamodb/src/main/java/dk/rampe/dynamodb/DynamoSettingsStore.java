@@ -14,8 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code cacheFor} (one read per minute instead of one per request).
  */
 public final class DynamoSettingsStore implements SettingsStore {
-    static final String PK = "SETTINGS";
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -35,7 +33,7 @@ public final class DynamoSettingsStore implements SettingsStore {
         Instant now = clock.instant();
         Settings s = cached;
         if (s != null && now.isBefore(cachedUntil)) return s;
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Attrs.key(PK, PK))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.settingsKey())).item();
         s = item == null || item.isEmpty() ? Settings.empty() : SettingsItems.read(item.get("settings"));
         cached = s;
         cachedUntil = now.plus(cacheFor);
@@ -44,7 +42,7 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     @Override
     public void replace(Settings settings, String actor) {
-        Map<String, AttributeValue> item = Attrs.key(PK, PK);
+        Map<String, AttributeValue> item = Keys.settingsKey();
         item.put("type", Attrs.s("settings"));
         item.put("settings", SettingsItems.write(settings));
         item.put("updatedBy", Attrs.s(actor));

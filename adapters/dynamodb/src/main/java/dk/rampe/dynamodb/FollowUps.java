@@ -42,6 +42,6 @@ public final class FollowUps {
                                               Notifier notifier, Clock clock) {
         return new OutboxDispatcher(new DynamoOutbox(dynamo, config.table()), notifier, clock,
                 new OutboxDispatcher.Policy(nudges.maxAttempts(), nudges.firstRetryAfter(), nudges.maxRetryAfter(),
-                        nudges.sendLease()));
+                        nudges.sendLease()), new DynamoWatermarks(dynamo, config.table()));
     }
 }

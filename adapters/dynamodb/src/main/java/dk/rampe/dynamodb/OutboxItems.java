@@ -10,44 +10,22 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Follow-up tasks and outbox messages in the single Rampe table:
+ * Follow-up tasks and outbox messages in the single Rampe table (keys in {@link Keys}):
  * <pre>
  * TASK#{taskId}     / TASK     a follow-up task   (gsi1, while open: OPENTASKS#{programme}#{consultant} / {dueAt}#{taskId})
- * OUTBOX#{msgId}    / OUTBOX   an outbox message  (gsi1: OUTBOX#DUE / {due ms}#{msgId} while pending or sending,
- *                                                   OUTBOX#FAILED / {failed ms}#{msgId} when failed; none when sent)
+ * OUTBOX#{msgId}    / OUTBOX   an outbox message  (gsi1: DUE#outbox#{day} / {due}#{msgId} while pending or sending,
+ *                                                   OUTBOX#FAILED / {failedAt}#{msgId} when failed; none when sent)
  * </pre>
- * Times in sort keys are zero-padded epoch milliseconds, so they sort as numbers.
+ * Times in sort keys use {@link Keys#time}, so they sort as times.
  */
 final class OutboxItems {
-    static final String DUE = "OUTBOX#DUE";
-    static final String FAILED = "OUTBOX#FAILED";
     static final String TYPE = "outboxMessage";
 
     private OutboxItems() {
     }
 
-    static String taskPk(String taskId) {
-        return "TASK#" + taskId;
-    }
-
-    static String messagePk(String messageId) {
-        return "OUTBOX#" + messageId;
-    }
-
-    static Map<String, AttributeValue> taskKey(String taskId) {
-        return Attrs.key(taskPk(taskId), "TASK");
-    }
-
-    static Map<String, AttributeValue> messageKey(String messageId) {
-        return Attrs.key(messagePk(messageId), "OUTBOX");
-    }
-
-    static String sortTime(Instant at, String id) {
-        return String.format("%015d#%s", at.toEpochMilli(), id);
-    }
-
     static Map<String, AttributeValue> taskItem(FollowUpTask t) {
-        Map<String, AttributeValue> m = taskKey(t.taskId());
+        Map<String, AttributeValue> m = Keys.taskKey(t.taskId());
         m.put("type", Attrs.s("followUpTask"));
         m.put("taskId", Attrs.s(t.taskId()));
         m.put("kind", Attrs.s(t.kind().wireName()));
@@ -58,8 +36,8 @@ final class OutboxItems {
         m.put("status", Attrs.s(t.status().name().toLowerCase(java.util.Locale.ROOT)));
         m.put("createdAt", Attrs.s(t.createdAt().toString()));
         if (t.isOpen()) {
-            m.put("gsi1pk", Attrs.s("OPENTASKS#" + t.programmeId() + "#" + t.consultantId()));
-            m.put("gsi1sk", Attrs.s(sortTime(t.dueAt(), t.taskId())));
+            m.put("gsi1pk", Attrs.s(Keys.openTasksGsi1pk(t.programmeId(), t.consultantId())));
+            m.put("gsi1sk", Attrs.s(Keys.timeSk(t.dueAt(), t.taskId())));
         }
         return m;
     }
@@ -80,7 +58,7 @@ final class OutboxItems {
     }
 
     static Map<String, AttributeValue> messageItem(OutboxMessage o) {
-        Map<String, AttributeValue> m = messageKey(o.messageId());
+        Map<String, AttributeValue> m = Keys.messageKey(o.messageId());
         m.put("type", Attrs.s(TYPE));
         m.put("messageId", Attrs.s(o.messageId()));
         m.put("dedupeKey", Attrs.s(o.dedupeKey()));
@@ -97,8 +75,7 @@ final class OutboxItems {
         m.put("notBefore", Attrs.s(o.notBefore().toString()));
         m.put("nextAttemptAt", Attrs.s(o.dueAt().toString()));
         m.put("createdAt", Attrs.s(o.createdAt().toString()));
-        m.put("gsi1pk", Attrs.s(DUE));
-        m.put("gsi1sk", Attrs.s(sortTime(o.dueAt(), o.messageId())));
+        m.putAll(Keys.due(Keys.KIND_OUTBOX, o.dueAt(), o.messageId()));
         return m;
     }
 

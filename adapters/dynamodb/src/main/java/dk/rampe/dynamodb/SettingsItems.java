@@ -70,6 +70,11 @@ final class SettingsItems {
             }
             o.put("consultants", AttributeValue.fromL(consultants));
             o.put("staff", strings(p.staff()));
+            if (!p.closingDays().isEmpty()) {
+                List<String> days = new ArrayList<>();
+                for (LocalDate d : p.closingDays()) days.add(d.toString());
+                o.put("closingDays", strings(days));
+            }
             ps.add(AttributeValue.fromM(o));
         }
         root.put("programmes", AttributeValue.fromL(ps));
@@ -100,9 +105,23 @@ final class SettingsItems {
                         channel(text(c, "channel")), Language.from(text(c, "language"))));
             }
             programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
-                    LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff")));
+                    LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff"),
+                    closingDays(list(p, "closingDays"))));
         }
         return new Settings(programmes, jobcentres);
+    }
+
+    /** Lenient: a stored day that does not parse is left out rather than making the settings unreadable. */
+    private static List<LocalDate> closingDays(List<String> stored) {
+        List<LocalDate> out = new ArrayList<>();
+        for (String s : stored) {
+            try {
+                out.add(LocalDate.parse(s));
+            } catch (java.time.format.DateTimeParseException e) {
+                // skipped
+            }
+        }
+        return out;
     }
 
     private static Channel channel(String s) {

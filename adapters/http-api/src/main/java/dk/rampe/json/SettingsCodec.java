@@ -63,7 +63,8 @@ public final class SettingsCodec {
     }
 
     private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
-        r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff"));
+        r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff",
+                "closingDays"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
         LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
@@ -114,7 +115,28 @@ public final class SettingsCodec {
             partners.add(new Settings.Partner(jc, quota == null ? 0 : quota, dc));
         }
         List<String> staff = r.texts(p, path, "staff", false, 100, 128);
-        return new Settings.Programme(id, name, opens, stops, partners, consultants, staff);
+        return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path));
+    }
+
+    /** Optional dates the programme is closed (besides weekends and public holidays): at most 366, each once. */
+    static List<LocalDate> closingDays(JsonReader r, JsonNode p, String path) {
+        List<String> texts = r.texts(p, path, "closingDays", false, 366, 10);
+        List<LocalDate> days = new ArrayList<>();
+        JsonNode n = p.path("closingDays");
+        for (int i = 0; i < n.size() && i < 366; i++) {
+            JsonNode item = n.get(i);
+            if (!item.isTextual() || !texts.contains(item.textValue().strip())) continue; // reported by texts()
+            String ip = JsonReader.path(path, "closingDays") + "[" + i + "]";
+            try {
+                LocalDate d = LocalDate.parse(item.textValue().strip());
+                if (days.contains(d)) r.add(ip, "duplicate");
+                else days.add(d);
+            } catch (java.time.format.DateTimeParseException e) {
+                r.add(ip, "date.invalid");
+            }
+        }
+        days.sort(null);
+        return days;
     }
 
     public static ObjectNode write(Settings s) {
@@ -147,6 +169,10 @@ public final class SettingsCodec {
             }
             ArrayNode st = o.putArray("staff");
             p.staff().forEach(st::add);
+            if (!p.closingDays().isEmpty()) {
+                ArrayNode cd = o.putArray("closingDays");
+                p.closingDays().forEach(d -> cd.add(d.toString()));
+            }
         }
         return root;
     }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.FollowUps;
+import dk.rampe.dynamodb.Keys;
 import dk.rampe.messaging.Notifiers;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * A message not yet due (quiet hours, backoff) is left for the scheduled sweep.
  */
 public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private static final Pattern MESSAGE_PK = Pattern.compile("^OUTBOX#M[0-9A-HJKMNP-TV-Z]{20}$");
+    private static final Pattern MESSAGE_PK = Pattern.compile("^M[0-9A-HJKMNP-TV-Z]{20}$");
 
     private final OutboxDispatcher dispatcher;
 
@@ -81,10 +82,10 @@ public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEven
         }
         AttributeValue pk = record.getDynamodb().getKeys().get("pk");
         AttributeValue sk = record.getDynamodb().getKeys().get("sk");
-        if (pk == null || pk.getS() == null || !MESSAGE_PK.matcher(pk.getS()).matches() || sk == null
-                || !"OUTBOX".equals(sk.getS())) {
+        String id = pk == null || sk == null ? null : Keys.messageIdOf(pk.getS(), sk.getS());
+        if (id == null || !MESSAGE_PK.matcher(id).matches()) {
             throw new IllegalArgumentException("not an outbox message key");
         }
-        return pk.getS().substring("OUTBOX#".length());
+        return id;
     }
 }

@@ -1,0 +1,218 @@
+package dk.rampe.dynamodb;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every key of the Rampe table (and the audit table) is built here, and nowhere else
+ * (KeysTest fails on a key prefix written anywhere else under adapters/ or functions/).
+ * docs/decisions.md has the same list as a table:
+ * <pre>
+ * pk                                   sk              gsi1pk / gsi1sk
+ * REFERRAL#{id}                        REFERRAL        JOBCENTRE#{jc} / {createdAt}#{id}
+ * IDEMPOTENCY#{jc}#{field}#{value}     IDEMPOTENCY
+ * CITIZEN#{programme}#{matchKey}       ACTIVE
+ * PROGRAMME#{programme}                INTAKE#{jc}
+ * SETTINGS                             SETTINGS
+ * TASK#{taskId}                        TASK            OPENTASKS#{programme}#{consultant} / {dueAt}#{taskId} (while open)
+ * OUTBOX#{messageId}                   OUTBOX          DUE#outbox#{yyyy-mm-dd} / {dueAt}#{messageId} (pending, sending)
+ *                                                      OUTBOX#FAILED / {failedAt}#{messageId} (failed)
+ * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
+ * SWEEP#{sweep}                        WATERMARK       (none: read by key)
+ * audit table: SUBJECT#{subject}       {at}#{uuid}
+ * </pre>
+ * Due work of any kind lives under {@code DUE#{kind}#{yyyy-mm-dd}} (the UTC day of its due time) with
+ * sort key {@code {dueAt}#{id}}; a sweep reads the days of its window, one query per day.
+ * <p>
+ * All times in keys use ONE encoding, {@link #time(Instant)}: UTC, fixed width, always nine
+ * fraction digits ({@code 2026-11-24T09:00:00.000000000Z}), so string order is time order.
+ * {@code Instant.toString()} is not: it drops a zero fraction, and {@code …09:00:00Z} sorts after
+ * {@code …09:00:00.500Z}.
+ */
+public final class Keys {
+    /** The kind of due work the nudge sweep reads: pending and sending outbox messages. */
+    public static final String KIND_OUTBOX = "outbox";
+
+    static final String REFERRAL_SK = "REFERRAL";
+    static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    static final String ACTIVE_SK = "ACTIVE";
+    static final String SETTINGS = "SETTINGS";
+    static final String TASK_SK = "TASK";
+    static final String OUTBOX_SK = "OUTBOX";
+    static final String WATERMARK_SK = "WATERMARK";
+    static final String DUEWORK_SK = "DUEWORK";
+
+    private static final String REFERRAL = "REFERRAL#";
+    private static final String IDEMPOTENCY = "IDEMPOTENCY#";
+    private static final String CITIZEN = "CITIZEN#";
+    private static final String PROGRAMME = "PROGRAMME#";
+    private static final String INTAKE = "INTAKE#";
+    private static final String JOBCENTRE = "JOBCENTRE#";
+    private static final String TASK = "TASK#";
+    private static final String OPENTASKS = "OPENTASKS#";
+    private static final String OUTBOX = "OUTBOX#";
+    private static final String OUTBOX_FAILED = "OUTBOX#FAILED";
+    private static final String DUE = "DUE#";
+    private static final String SWEEP = "SWEEP#";
+    private static final String DUEWORK = "DUEWORK#";
+    private static final String SUBJECT = "SUBJECT#";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** Sorts after any id (ids are letters and digits), so {@code time(t) + "#~"} ends a range at t. */
+    private static final String AFTER_ANY_ID = "~";
+
+    private Keys() {
+    }
+
+    // --- time -------------------------------------------------------------------------------
+
+    /** The one sortable time encoding: UTC, fixed width (30 characters), nanosecond precision. */
+    public static String time(Instant at) {
+        if (at.isBefore(MIN) || at.isAfter(MAX)) throw new IllegalArgumentException("year outside 0000-9999");
+        return TIME.format(at);
+    }
+
+    public static Instant parseTime(String encoded) {
+        return Instant.parse(encoded);
+    }
+
+    /** {@code {time}#{id}}: a sort key ordered by time, then id. */
+    public static String timeSk(Instant at, String id) {
+        return time(at) + "#" + id;
+    }
+
+    /** The lowest sort key at {@code at} (inclusive lower bound of a range). */
+    static String skFrom(Instant at) {
+        return time(at) + "#";
+    }
+
+    /** The highest sort key at {@code at} (inclusive upper bound of a range). */
+    static String skTo(Instant at) {
+        return time(at) + "#" + AFTER_ANY_ID;
+    }
+
+    static String idOfTimeSk(String sk) {
+        return sk.substring(sk.indexOf('#') + 1);
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Attrs.key(pk, sk);
+    }
+
+    // --- referrals ----------------------------------------------------------------------------
+
+    static String referralPk(String id) {
+        return REFERRAL + id;
+    }
+
+    static String referralIdOf(String pk) {
+        return pk.substring(REFERRAL.length());
+    }
+
+    static Map<String, AttributeValue> referralKey(String id) {
+        return key(referralPk(id), REFERRAL_SK);
+    }
+
+    static String jobcentreGsi1pk(String jobcentreId) {
+        return JOBCENTRE + jobcentreId;
+    }
+
+    static Map<String, AttributeValue> idempotencyKey(String jobcentreId, String field, String value) {
+        return key(IDEMPOTENCY + jobcentreId + "#" + field + "#" + value, IDEMPOTENCY_SK);
+    }
+
+    static Map<String, AttributeValue> citizenKey(String programmeId, String matchKey) {
+        return key(CITIZEN + programmeId + "#" + matchKey, ACTIVE_SK);
+    }
+
+    static Map<String, AttributeValue> intakeCounterKey(String programmeId, String jobcentreId) {
+        return key(PROGRAMME + programmeId, INTAKE + jobcentreId);
+    }
+
+    static Map<String, AttributeValue> settingsKey() {
+        return key(SETTINGS, SETTINGS);
+    }
+
+    // --- follow-up tasks and outbox -----------------------------------------------------------
+
+    static Map<String, AttributeValue> taskKey(String taskId) {
+        return key(TASK + taskId, TASK_SK);
+    }
+
+    static String openTasksGsi1pk(String programmeId, String consultantId) {
+        return OPENTASKS + programmeId + "#" + consultantId;
+    }
+
+    static String messagePk(String messageId) {
+        return OUTBOX + messageId;
+    }
+
+    /** The message id of an outbox message's key (e.g. from a stream record), or null if it is not one. */
+    public static String messageIdOf(String pk, String sk) {
+        return pk != null && pk.startsWith(OUTBOX) && OUTBOX_SK.equals(sk) ? pk.substring(OUTBOX.length()) : null;
+    }
+
+    static Map<String, AttributeValue> messageKey(String messageId) {
+        return key(messagePk(messageId), OUTBOX_SK);
+    }
+
+    static String outboxFailedGsi1pk() {
+        return OUTBOX_FAILED;
+    }
+
+    // --- due work and sweeps ------------------------------------------------------------------
+
+    /** The gsi1pk of due work of {@code kind} due at {@code at}: one partition per kind and UTC day. */
+    public static String dueGsi1pk(String kind, Instant at) {
+        return dueGsi1pk(kind, at.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    static String dueGsi1pk(String kind, LocalDate day) {
+        if (kind.isEmpty() || kind.indexOf('#') >= 0) throw new IllegalArgumentException("kind");
+        return DUE + kind + "#" + day;
+    }
+
+    /** The gsi1 attributes that put an item on the due index: {@code gsi1pk} and {@code gsi1sk}. */
+    public static Map<String, AttributeValue> due(String kind, Instant dueAt, String id) {
+        return Map.of("gsi1pk", Attrs.s(dueGsi1pk(kind, dueAt)), "gsi1sk", Attrs.s(timeSk(dueAt, id)));
+    }
+
+    /** The due partitions a window [from, to] touches, oldest first (one per UTC day). */
+    static List<String> dueBuckets(String kind, Instant from, Instant to) {
+        List<String> out = new ArrayList<>();
+        LocalDate last = to.atOffset(ZoneOffset.UTC).toLocalDate();
+        for (LocalDate d = from.atOffset(ZoneOffset.UTC).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            out.add(dueGsi1pk(kind, d));
+        }
+        return out;
+    }
+
+    /** Generic due work ({@link DynamoDueWork}): one item per kind and decision-derived id. */
+    static Map<String, AttributeValue> dueWorkKey(String kind, String id) {
+        if (kind.isEmpty() || kind.indexOf('#') >= 0) throw new IllegalArgumentException("kind");
+        return key(DUEWORK + kind + "#" + id, DUEWORK_SK);
+    }
+
+    static Map<String, AttributeValue> watermarkKey(String sweep) {
+        return key(SWEEP + sweep, WATERMARK_SK);
+    }
+
+    // --- audit table --------------------------------------------------------------------------
+
+    static String auditPk(String subject) {
+        return SUBJECT + subject;
+    }
+
+    static String auditSk(Instant at, String uniqueId) {
+        return timeSk(at, uniqueId);
+    }
+}

@@ -1,0 +1,21 @@
+package dk.rampe.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.rampe.settings.Settings;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SettingsItemsTest {
+    @Test
+    void closingDaysAreStoredAndReadBack() {
+        Settings s = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of("owner1"),
+                List.of(LocalDate.of(2026, 6, 5), LocalDate.of(2026, 12, 24)))), List.of());
+        assertEquals(s, SettingsItems.read(SettingsItems.write(s)));
+        Settings none = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of())), List.of());
+        assertEquals(none, SettingsItems.read(SettingsItems.write(none)), "settings stored before stay readable");
+    }
+}
