@@ -129,7 +129,7 @@ public final class OutboxDispatcher {
                 counts.merge(dispatch(id), 1, Integer::sum);
             } catch (RuntimeException e) {
                 errors++;
-                Log.error("outbox.dispatchError", "messageId", id, "exception", e.getClass().getName());
+                Log.error("outbox.dispatchError", e, "messageId", id);
             }
         }
         return new Summary(counts, errors);
