@@ -46,6 +46,11 @@ final class OutboxItems {
         return String.format("%015d#%s", at.toEpochMilli(), id);
     }
 
+    /** gsi1 partition of a consultant's open tasks in a programme. */
+    static String openTasksPk(String programmeId, String consultantId) {
+        return "OPENTASKS#" + programmeId + "#" + consultantId;
+    }
+
     static Map<String, AttributeValue> taskItem(FollowUpTask t) {
         Map<String, AttributeValue> m = taskKey(t.taskId());
         m.put("type", Attrs.s("followUpTask"));
@@ -58,7 +63,7 @@ final class OutboxItems {
         m.put("status", Attrs.s(t.status().name().toLowerCase(java.util.Locale.ROOT)));
         m.put("createdAt", Attrs.s(t.createdAt().toString()));
         if (t.isOpen()) {
-            m.put("gsi1pk", Attrs.s("OPENTASKS#" + t.programmeId() + "#" + t.consultantId()));
+            m.put("gsi1pk", Attrs.s(openTasksPk(t.programmeId(), t.consultantId())));
             m.put("gsi1sk", Attrs.s(sortTime(t.dueAt(), t.taskId())));
         }
         return m;

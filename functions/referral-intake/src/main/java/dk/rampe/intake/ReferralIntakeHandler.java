@@ -86,7 +86,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         this.nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         this.service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings, audit,
-                clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
+                clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())
+                .withConsultantHandover(nudges::handOver);
     }
 
     @Override
