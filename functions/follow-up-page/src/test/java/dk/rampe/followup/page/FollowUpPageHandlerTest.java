@@ -281,4 +281,16 @@ class FollowUpPageHandlerTest {
         assertTrue(log.lines().anyMatch(l -> l.startsWith("{\"_aws\"") && l.contains("\"Name\":\"UnexpectedErrors\"")
                 && l.contains("\"UnexpectedErrors\":1")), log);
     }
+
+    @Test
+    void thePageTitleCarriesTheConfiguredProductName() {
+        f.createSampleTask();
+        assertTrue(f.handler().handleRequest(get(SAMPLE_TOKEN, null), null).getBody()
+                .contains("<title>Fravær i dag · Rampe</title>"));
+        dk.rampe.platform.NudgeConfig named = dk.rampe.platform.NudgeConfig.from(Map.of("RAMPE_PRODUCT_NAME", "Jobspor Nord"));
+        String html = new FollowUpPageHandler(f.config, named, f.dynamo, f.clock).handleRequest(get(SAMPLE_TOKEN, null), null)
+                .getBody();
+        assertTrue(html.contains("<title>Fravær i dag · Jobspor Nord</title>"), html);
+        assertFalse(html.contains("Rampe"), html);
+    }
 }
