@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * The words of every nudge, Danish by default and English available: email as plain text and
  * HTML, SMS in one segment where possible. A message can only ever hold a neutral text, a case
  * reference (checked against a strict id pattern), the time it concerns and the follow-up link:
- * the templates have no other placeholders, so no name, CPR number, benefit or programme name
- * can reach them.
+ * the templates have no other placeholders (besides the deployment's own product name, checked
+ * at start-up), so no name, CPR number, benefit or programme name can reach them. The words are
+ * in the text catalogue ({@code dk/rampe/text/nudges_*.properties}).
  */
 public final class NudgeTemplates {
     /** A case reference: starts with a letter, then letters and digits; never a bare number. */
@@ -37,8 +38,9 @@ public final class NudgeTemplates {
 
     /** {@code productName} is what the deployment calls itself in the SMS prefix and the email footer. */
     public NudgeTemplates(ZoneId zone, String productName) {
-        if (productName == null || !PRODUCT_NAME.matcher(productName).matches()) {
-            throw new IllegalArgumentException("product name must be 1-20 letters, digits, spaces, '.', '&' or '-'");
+        if (productName == null || !PRODUCT_NAME.matcher(productName).matches() || !Sms.isGsm7(productName)) {
+            throw new IllegalArgumentException("product name must be 1-20 GSM-7 letters, digits, spaces, '.', '&' or '-'"
+                    + " (it opens every SMS, which must stay one GSM-7 segment)");
         }
         this.zone = zone;
         this.productName = productName;

@@ -59,7 +59,19 @@ class NudgeWordingTest {
         assertTrue(t.render(FollowUpKind.GENERIC, Language.DA, false, "RABC1234", DUE, LINK).sms().startsWith("Jobspor Nord: "));
         assertTrue(new NudgeTemplates(CPH).render(FollowUpKind.GENERIC, Language.DA, false, "RABC1234", DUE, LINK).sms()
                 .startsWith("Rampe: "), "Rampe by default");
-        for (String bad : new String[] {"", " Rampe", "<b>", "A".repeat(21), "Rampe\n"}) {
+        // the longest name allowed still leaves every SMS in one GSM-7 segment
+        NudgeTemplates longest = new NudgeTemplates(CPH, "Æ".repeat(20));
+        for (FollowUpKind kind : FollowUpKind.values()) {
+            for (Language l : Language.values()) {
+                for (boolean reminder : new boolean[] {false, true}) {
+                    String sms = longest.render(kind, l, reminder, "R7K2M9Q4X1ZA8", DUE, LINK).sms();
+                    assertEquals(1, Sms.segments(sms), sms);
+                    assertTrue(sms.startsWith("Æ".repeat(20) + ": ") || sms.startsWith("Påmindelse: ")
+                            || sms.startsWith("Reminder: "), sms);
+                }
+            }
+        }
+        for (String bad : new String[] {"", " Rampe", "<b>", "A".repeat(21), "Rampe\n", "Rampe–Nord", "Łódź"}) {
             assertThrows(IllegalArgumentException.class, () -> new NudgeTemplates(CPH, bad), bad);
         }
     }
