@@ -1,5 +1,6 @@
 // Opens a follow-up link from the outbox in the system Chromium on a phone-sized screen with
-// JavaScript switched off, checks the page is readable without zooming, saves a screenshot,
+// JavaScript switched off, checks the page is readable without zooming and that both choices and
+// the save button show without scrolling (within 700 px: the screen less the browser's bars), saves a screenshot,
 // records an outcome in one form post and checks the page then says the task is closed.
 // Usage: node follow-up-page.mjs <link> <screenshot.png> [<after-screenshot.png>]
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
@@ -40,7 +41,14 @@ try {
   result.scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   result.viewportWidth = 390;
   result.bodyFontPx = parseFloat(await page.$eval('body', (b) => getComputedStyle(b).fontSize));
-  result.buttonHeightPx = (await page.locator('button[type=submit]').boundingBox()).height;
+  const button = await page.locator('button[type=submit]').boundingBox();
+  result.buttonHeightPx = button.height;
+  // above the fold: with the browser's bars a 390 x 844 phone shows about 700 px of the page,
+  // so both choices and the save button must end within that, without scrolling
+  result.foldPx = 700;
+  result.buttonBottomPx = Math.ceil(button.y + button.height);
+  result.choicesBottomPx = Math.ceil(Math.max(...(await page.locator('.choices label').evaluateAll(
+    (ls) => ls.map((l) => l.getBoundingClientRect().bottom)))));
   await page.screenshot({ path: screenshot, fullPage: true });
 
   await page.locator('input[name=reached][value=yes]').check();
@@ -64,5 +72,6 @@ try {
 }
 console.log(JSON.stringify(result));
 const ok = !result.error && result.getStatus === 200 && result.postStatus === 200 && result.status === 'closed'
-  && result.scrollWidth <= result.viewportWidth && result.bodyFontPx >= 16 && result.formAfter === 0;
+  && result.scrollWidth <= result.viewportWidth && result.bodyFontPx >= 16 && result.formAfter === 0
+  && result.buttonHeightPx >= 44 && result.buttonBottomPx <= result.foldPx && result.choicesBottomPx <= result.foldPx;
 process.exit(ok ? 0 : 1);

@@ -35,4 +35,21 @@ public interface FollowUpStore {
 
     /** Messages written for a task (for cancelling its reminders, and for tests). */
     List<OutboxMessage> messagesOf(String taskId);
+
+    /** Ids of the tasks still open for one consultant of a programme (for a handover). */
+    default List<String> openTaskIds(String programmeId, String consultantId) {
+        throw new UnsupportedOperationException("this store cannot hand tasks over");
+    }
+
+    /**
+     * Hands an open task from one consultant to another, in one transaction: the task's consultant
+     * (only if it is still open and still {@code from}'s) with a history entry, each pending message in
+     * {@code readdressed} (only if still pending) and the audit entry. Messages in {@code cancelled}
+     * (a channel the new consultant does not use) are cancelled if still pending. False (nothing
+     * written) if the task was closed or handed over meanwhile.
+     */
+    default boolean handOver(String taskId, String from, String to, Instant at, List<OutboxMessage> readdressed,
+                             List<String> cancelled, AuditEntry audit) {
+        throw new UnsupportedOperationException("this store cannot hand tasks over");
+    }
 }

@@ -150,6 +150,67 @@ public final class NudgeService {
         return Recorded.CLOSED;
     }
 
+    /**
+     * A referral got another consultant: every follow-up still open for the previous consultant on
+     * that referral moves to the new one (task, history, audit), and its pending messages are
+     * re-addressed to the new consultant's channels in their language, keeping their time and link.
+     * A pending message on a channel the new consultant does not use is cancelled. Messages already
+     * sent stay as they were. Doing it again moves nothing twice.
+     */
+    public int handOver(String programmeId, String referralId, String from, String to, String actor) {
+        Instant now = clock.instant();
+        Settings.Programme programme = settings.get().programme(programmeId)
+                .orElseThrow(() -> DomainException.unprocessable("programme.unknown", "programmeId"));
+        Settings.Consultant next = programme.consultant(to)
+                .orElseThrow(() -> DomainException.unprocessable("consultant.unknown", "consultantId"));
+        Language language = next.language() == null ? Language.DA : next.language();
+        List<MessageChannel> channels = channels(next);
+        int moved = 0;
+        for (String taskId : store.openTaskIds(programmeId, from)) {
+            // a message being sent right now makes the transaction fail: read again and retry
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                Optional<FollowUpTask> found = store.find(taskId);
+                if (found.isEmpty() || !found.get().isOpen() || !found.get().referralId().equals(referralId)
+                        || !found.get().consultantId().equals(from)) {
+                    break;
+                }
+                FollowUpTask task = found.get();
+                List<OutboxMessage> readdressed = new ArrayList<>();
+                List<String> cancelled = new ArrayList<>();
+                for (OutboxMessage m : store.messagesOf(taskId)) {
+                    if (m.state() != OutboxMessage.State.PENDING) continue;
+                    if (!channels.contains(m.channel())) {
+                        cancelled.add(m.messageId());
+                        continue;
+                    }
+                    String link = linkIn(m);
+                    String recipient = m.channel() == MessageChannel.EMAIL ? next.email().value() : next.phone().e164();
+                    NudgeTemplates.Rendered r = templates.render(task.kind(), language, m.reminder(), task.referralId(),
+                            task.dueAt(), link);
+                    readdressed.add(m.channel() == MessageChannel.EMAIL
+                            ? m.readdressed(recipient, r.subject(), r.text(), r.html())
+                            : m.readdressed(recipient, null, r.sms(), null));
+                }
+                if (store.handOver(taskId, from, to, now, readdressed, cancelled,
+                        new AuditEntry(SUBJECT + taskId, actor, "followUp.handedOver", now))) {
+                    moved++;
+                    Log.info("followUp.handedOver", "taskId", taskId, "from", from, "to", to, "readdressed",
+                            Integer.toString(readdressed.size()), "cancelled", Integer.toString(cancelled.size()));
+                    break;
+                }
+            }
+        }
+        return moved;
+    }
+
+    /** The follow-up link a message carries (the same link goes on after a handover). */
+    private String linkIn(OutboxMessage m) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile(java.util.regex.Pattern.quote(publicBaseUrl) + "/f/[A-Za-z0-9._~-]+").matcher(m.text());
+        if (!matcher.find()) throw new IllegalStateException("message " + m.messageId() + " carries no follow-up link");
+        return matcher.group();
+    }
+
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

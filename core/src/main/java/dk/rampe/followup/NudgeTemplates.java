@@ -1,9 +1,9 @@
 package dk.rampe.followup;
 
 import dk.rampe.core.Language;
+import dk.rampe.text.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * The words of every nudge, Danish by default and English available: email as plain text and
  * HTML, SMS in one segment where possible. A message can only ever hold a neutral text, a case
  * reference (checked against a strict id pattern), the time it concerns and the follow-up link:
- * the templates have no other placeholders, so no name, CPR number, benefit or programme name
- * can reach them.
+ * the templates have no other placeholders (besides the deployment's own product name, checked
+ * at start-up), so no name, CPR number, benefit or programme name can reach them. The words are
+ * in the text catalogue ({@code dk/rampe/text/nudges_*.properties}).
  */
 public final class NudgeTemplates {
     /** A case reference: starts with a letter, then letters and digits; never a bare number. */
@@ -23,90 +24,38 @@ public final class NudgeTemplates {
     public record Rendered(String subject, String text, String html, String sms) {
     }
 
-    /** One kind's words in one language. {r} case reference, {t} time, {s} short time, {l} link. */
-    record Words(String subject, String heading, String body, String sms, String smsShort) {
-    }
-
-    private static final Map<FollowUpKind, Words> DA = new EnumMap<>(FollowUpKind.class);
-    private static final Map<FollowUpKind, Words> EN = new EnumMap<>(FollowUpKind.class);
-
-    static {
-        DA.put(FollowUpKind.FOLLOW_UP_DUE, new Words(
-                "Opfølgning forfalder – sag {r}",
-                "En opfølgning forfalder",
-                "En opfølgning i sag {r} forfalder {t}.",
-                "Rampe: Opfølgning {s}, sag {r}: {l}",
-                "Rampe: Opfølgning, sag {r}: {l}"));
-        DA.put(FollowUpKind.ABSENCE_TODAY, new Words(
-                "Fravær i dag – sag {r}",
-                "Fravær i dag",
-                "Der er fravær i dag i sag {r} ({t}). Tag gerne kontakt i dag og hør, hvad der skal til.",
-                "Rampe: Fravær i dag {s}, sag {r}: {l}",
-                "Rampe: Fravær, sag {r}: {l}"));
-        DA.put(FollowUpKind.AFTERCARE_CALL_DUE, new Words(
-                "Efterværnsopkald forfalder – sag {r}",
-                "Et efterværnsopkald forfalder",
-                "Efterværnsopkaldet i sag {r} forfalder {t}. Tal med både medarbejder og arbejdsgiver.",
-                "Rampe: Efterværnsopkald {s}, sag {r}: {l}",
-                "Rampe: Efterværn, sag {r}: {l}"));
-        DA.put(FollowUpKind.GENERIC, new Words(
-                "Ny opgave – sag {r}",
-                "En opgave venter",
-                "Der er en opgave i sag {r}, som forfalder {t}.",
-                "Rampe: Opgave {s}, sag {r}: {l}",
-                "Rampe: Opgave, sag {r}: {l}"));
-
-        EN.put(FollowUpKind.FOLLOW_UP_DUE, new Words(
-                "Follow-up due – case {r}",
-                "A follow-up is due",
-                "A follow-up in case {r} is due {t}.",
-                "Rampe: Follow-up {s}, case {r}: {l}",
-                "Rampe: Follow-up, case {r}: {l}"));
-        EN.put(FollowUpKind.ABSENCE_TODAY, new Words(
-                "Absence today – case {r}",
-                "Absence today",
-                "There is an absence today in case {r} ({t}). Please get in touch today and hear what it would take.",
-                "Rampe: Absence today {s}, case {r}: {l}",
-                "Rampe: Absence, case {r}: {l}"));
-        EN.put(FollowUpKind.AFTERCARE_CALL_DUE, new Words(
-                "Aftercare call due – case {r}",
-                "An aftercare call is due",
-                "The aftercare call in case {r} is due {t}. Talk with both the employee and the employer.",
-                "Rampe: Aftercare call {s}, case {r}: {l}",
-                "Rampe: Aftercare, case {r}: {l}"));
-        EN.put(FollowUpKind.GENERIC, new Words(
-                "New task – case {r}",
-                "A task is waiting",
-                "There is a task in case {r}, due {t}.",
-                "Rampe: Task {s}, case {r}: {l}",
-                "Rampe: Task, case {r}: {l}"));
-    }
+    /** The product name a deployment gives itself when none is configured. */
+    public static final String DEFAULT_PRODUCT_NAME = "Rampe";
+    /** A product name: short, plain letters, digits, spaces and a few marks (it goes into SMS and email). */
+    public static final Pattern PRODUCT_NAME = Pattern.compile("^[\\p{L}0-9][\\p{L}0-9 .&-]{0,19}$");
 
     private final ZoneId zone;
+    private final String productName;
 
     public NudgeTemplates(ZoneId zone) {
-        this.zone = zone;
+        this(zone, DEFAULT_PRODUCT_NAME);
     }
 
-    /** Every template string, for the content checks. */
+    /** {@code productName} is what the deployment calls itself in the SMS prefix and the email footer. */
+    public NudgeTemplates(ZoneId zone, String productName) {
+        if (productName == null || !PRODUCT_NAME.matcher(productName).matches() || !Sms.isGsm7(productName)) {
+            throw new IllegalArgumentException("product name must be 1-20 GSM-7 letters, digits, spaces, '.', '&' or '-'"
+                    + " (it opens every SMS, which must stay one GSM-7 segment)");
+        }
+        this.zone = zone;
+        this.productName = productName;
+    }
+
+    public String productName() {
+        return productName;
+    }
+
+    /** Every template string of both languages (from the nudges catalogue), for the content checks. */
     public static Map<String, String> allTemplateTexts() {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (var lang : Map.of("da", DA, "en", EN).entrySet()) {
-            lang.getValue().forEach((k, w) -> {
-                String p = lang.getKey() + "." + k.wireName() + ".";
-                out.put(p + "subject", w.subject());
-                out.put(p + "heading", w.heading());
-                out.put(p + "body", w.body());
-                out.put(p + "sms", w.sms());
-                out.put(p + "smsShort", w.smsShort());
-            });
+        for (Language l : Language.values()) {
+            Texts.NUDGES.texts(l).forEach((k, v) -> out.put(l.name().toLowerCase(java.util.Locale.ROOT) + "." + k, v));
         }
-        out.put("da.reminder", reminderPrefix(Language.DA));
-        out.put("en.reminder", reminderPrefix(Language.EN));
-        out.put("da.footer", footer(Language.DA));
-        out.put("en.footer", footer(Language.EN));
-        out.put("da.action", action(Language.DA));
-        out.put("en.action", action(Language.EN));
         return out;
     }
 
@@ -116,52 +65,46 @@ public final class NudgeTemplates {
             throw new IllegalArgumentException("case reference must be an id such as R…");
         }
         if (link == null || !LINK.matcher(link).matches()) throw new IllegalArgumentException("link is not a plain URL");
-        Words w = (language == Language.EN ? EN : DA).get(kind);
+        String k = kind.wireName() + ".";
         String longTime = Times.longTime(at, zone, language);
         String shortTime = Times.shortTime(at, zone, language);
-        String prefix = reminder ? reminderPrefix(language) : "";
-
-        String subject = prefix + fill(w.subject(), caseReference, longTime, shortTime, link);
-        String body = fill(w.body(), caseReference, longTime, shortTime, link);
-        String text = body + "\n\n" + action(language) + "\n" + link + "\n\n" + footer(language) + "\n";
+        String prefix = reminder ? t("reminder", language) : "";
+        String subject = prefix + fill(t(k + (reminder ? "reminderSubject" : "subject"), language), caseReference,
+                longTime, shortTime, link);
+        String heading = t(k + (reminder ? "reminderHeading" : "heading"), language);
+        String body = fill(t(k + (reminder ? "reminderBody" : "body"), language), caseReference, longTime, shortTime,
+                link);
+        String footer = fill(t("footer", language), caseReference, longTime, shortTime, link);
+        String text = body + "\n\n" + t("action", language) + "\n" + link + "\n\n" + footer + "\n";
+        // The button is the link; the visible URL below it may break anywhere, so a narrow screen never scrolls sideways.
         String html = "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(subject) + "</title></head>"
                 + "<body style=\"font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;"
-                + "line-height:1.5;color:#1b1b1b;margin:0;padding:16px;\">"
-                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + escape(prefix + w.heading()) + "</h1>"
+                + "line-height:1.5;color:#1b1b1b;margin:0;padding:16px;overflow-wrap:anywhere;word-break:break-word;\">"
+                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + escape(heading) + "</h1>"
                 + "<p>" + escape(body) + "</p>"
-                + "<p><a href=\"" + escape(link) + "\" style=\"display:inline-block;padding:12px 20px;background:#0b5cad;"
-                + "color:#ffffff;text-decoration:none;border-radius:6px;\">" + escape(buttonLabel(language)) + "</a></p>"
-                + "<p style=\"font-size:14px;color:#555;\">" + escape(link) + "</p>"
-                + "<p style=\"font-size:13px;color:#555;\">" + escape(footer(language)) + "</p>"
+                + "<p>" + escape(t("action", language)) + "</p>"
+                + "<p><a href=\"" + escape(link) + "\" style=\"display:inline-block;max-width:100%;padding:12px 20px;"
+                + "background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;\">"
+                + escape(t("button", language)) + "</a></p>"
+                + "<p style=\"font-size:14px;color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
+                + "<a href=\"" + escape(link) + "\" style=\"color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
+                + escape(link) + "</a></p>"
+                + "<p style=\"font-size:13px;color:#555;\">" + escape(footer) + "</p>"
                 + "</body></html>";
-        String sms = prefix + fill(w.sms(), caseReference, longTime, shortTime, link);
-        if (Sms.segments(sms) > 1) sms = prefix + fill(w.smsShort(), caseReference, longTime, shortTime, link);
-        if (Sms.segments(sms) > 1) sms = fill(w.smsShort(), caseReference, longTime, shortTime, link);
+        String sms = prefix + fill(t(k + "sms", language), caseReference, longTime, shortTime, link);
+        if (Sms.segments(sms) > 1) sms = prefix + fill(t(k + "smsShort", language), caseReference, longTime, shortTime, link);
+        if (Sms.segments(sms) > 1) sms = fill(t(k + "smsShort", language), caseReference, longTime, shortTime, link);
         return new Rendered(subject, text, html, sms);
     }
 
-    private static String reminderPrefix(Language language) {
-        return language == Language.EN ? "Reminder: " : "Påmindelse: ";
+    private static String t(String key, Language language) {
+        return Texts.NUDGES.get(key, language);
     }
 
-    private static String action(Language language) {
-        return language == Language.EN ? "Record what was done with one tap:" : "Registrér hvad der er gjort med ét tryk:";
-    }
-
-    private static String buttonLabel(Language language) {
-        return language == Language.EN ? "Open the follow-up" : "Åbn opfølgningen";
-    }
-
-    private static String footer(Language language) {
-        return language == Language.EN
-                ? "Rampe. This message deliberately holds no personal data; look the case up in your own records."
-                : "Rampe. Beskeden indeholder med vilje ingen personoplysninger; slå sagen op i jeres eget system.";
-    }
-
-    private static String fill(String template, String ref, String longTime, String shortTime, String link) {
-        return template.replace("{r}", ref).replace("{t}", longTime).replace("{s}", shortTime).replace("{l}", link);
+    private String fill(String template, String ref, String longTime, String shortTime, String link) {
+        return template.replace("{p}", productName).replace("{r}", ref).replace("{t}", longTime).replace("{s}", shortTime).replace("{l}", link);
     }
 
     public static String escape(String s) {

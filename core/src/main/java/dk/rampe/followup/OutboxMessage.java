@@ -75,6 +75,13 @@ public record OutboxMessage(
         return taskId + "|" + (reminder ? "reminder" : "initial") + "|" + channel.wireName();
     }
 
+    /** The same message to another recipient with its words re-rendered (a consultant handover). */
+    public OutboxMessage readdressed(String newRecipient, String newSubject, String newText, String newHtml) {
+        return new OutboxMessage(messageId, dedupeKey, taskId, programmeId, channel, newRecipient, newSubject, newText,
+                newHtml, reminder, state, attempts, notBefore, nextAttemptAt, leaseUntil, claimId, providerMessageId,
+                lastError, createdAt, sentAt);
+    }
+
     /** When the dispatcher may try next: not before quiet hours end, not before the backoff. */
     public Instant dueAt() {
         return nextAttemptAt == null || nextAttemptAt.isBefore(notBefore) ? notBefore : nextAttemptAt;

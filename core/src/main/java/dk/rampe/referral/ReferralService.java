@@ -71,6 +71,7 @@ public final class ReferralService {
     private final CitizenMatchKey matchKey;
     private final Duration retentionAfterExit;
     private final Supplier<String> ids;
+    private volatile ConsultantHandover handover = ConsultantHandover.NONE;
 
     public ReferralService(ReferralStore store, SettingsStore settings, AuditLog audit, Clock clock, ZoneId zone,
                            CitizenMatchKey matchKey, Duration retentionAfterExit) {
@@ -87,6 +88,12 @@ public final class ReferralService {
         this.matchKey = matchKey;
         this.retentionAfterExit = retentionAfterExit;
         this.ids = ids;
+    }
+
+    /** Moves a referral's open follow-ups when its consultant changes (wired by the function; none by default). */
+    public ReferralService withConsultantHandover(ConsultantHandover handover) {
+        this.handover = java.util.Objects.requireNonNull(handover);
+        return this;
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -208,6 +215,8 @@ public final class ReferralService {
         if (consultantId.equals(r.consultantId())) return r;
         if (!r.status().active()) throw DomainException.conflict("status.closed", "status", r.status().wireName());
         Instant now = clock.instant();
+        // the open follow-ups first: if the referral is then not saved (changed meanwhile), a retry moves the rest
+        if (r.consultantId() != null) handover.handOver(r.programmeId(), r.id(), r.consultantId(), consultantId, caller.id());
         Referral next = r.withConsultant(consultantId);
         store.update(next, citizenKey(r), false, null,
                 new AuditEntry(r.id(), caller.id(), "referral.consultantAssigned", now));

@@ -24,7 +24,8 @@ public record NudgeConfig(
         int maxAttempts,
         Duration firstRetryAfter,
         Duration maxRetryAfter,
-        Duration sendLease) {
+        Duration sendLease,
+        String productName) {
 
     /** A development-only key; the SAM template sets a real one from Secrets Manager. */
     public static final String LOCAL_TOKEN_KEY = "local-development-follow-up-key-not-for-production";
@@ -48,7 +49,8 @@ public record NudgeConfig(
                 Integer.parseInt(get(env, "RAMPE_NUDGE_MAX_ATTEMPTS", "5")),
                 Duration.ofSeconds(Long.parseLong(get(env, "RAMPE_NUDGE_FIRST_RETRY_SECONDS", "30"))),
                 Duration.ofSeconds(Long.parseLong(get(env, "RAMPE_NUDGE_MAX_RETRY_SECONDS", "900"))),
-                Duration.ofSeconds(Long.parseLong(get(env, "RAMPE_NUDGE_SEND_LEASE_SECONDS", "300"))));
+                Duration.ofSeconds(Long.parseLong(get(env, "RAMPE_NUDGE_SEND_LEASE_SECONDS", "300"))),
+                productName(get(env, "RAMPE_PRODUCT_NAME", "Rampe")));
     }
 
     /** Send through SES/SNS (in Lambda, or locally when an endpoint is given); otherwise to the outbox folder. */
@@ -70,6 +72,18 @@ public record NudgeConfig(
                     + " at least one letter, no spaces or other characters, as SNS requires; got \"" + id + "\"");
         }
         return id;
+    }
+
+    /** What the deployment calls itself in the SMS prefix, the email footer and the page title. */
+    private static final java.util.regex.Pattern PRODUCT_NAME =
+            java.util.regex.Pattern.compile("^[\\p{L}0-9][\\p{L}0-9 .&-]{0,19}$");
+
+    private static String productName(String name) {
+        if (!PRODUCT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("RAMPE_PRODUCT_NAME must be 1-20 letters, digits, spaces, '.', '&' or '-',"
+                    + " starting with a letter or digit; got \"" + name + "\"");
+        }
+        return name;
     }
 
     private static String get(Map<String, String> env, String name, String fallback) {

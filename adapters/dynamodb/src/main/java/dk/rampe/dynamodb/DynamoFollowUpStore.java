@@ -118,4 +118,91 @@ public final class DynamoFollowUpStore implements FollowUpStore {
         }
         return out;
     }
+
+    @Override
+    public List<String> openTaskIds(String programmeId, String consultantId) {
+        List<String> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var r = dynamo.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", Attrs.s(Keys.openTasksGsi1pk(programmeId, consultantId))))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : r.items()) {
+                String taskId = Keys.taskIdOf(Attrs.str(item, "pk"));
+                if (taskId != null) out.add(taskId);
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /** How long a message cancelled by a handover is kept (as a sent one is). */
+    private static final java.time.Duration KEEP_CANCELLED = java.time.Duration.ofDays(90);
+
+    @Override
+    public boolean handOver(String taskId, String from, String to, Instant at, List<OutboxMessage> readdressed,
+                            List<String> cancelled, AuditEntry auditEntry) {
+        FollowUpTask task = find(taskId).orElse(null);
+        if (task == null || !task.isOpen() || !task.consultantId().equals(from)) return false;
+        List<TransactWriteItem> writes = new ArrayList<>(readdressed.size() + cancelled.size() + 2);
+        Map<String, AttributeValue> entry = Map.of("at", Attrs.s(at.toString()), "from", Attrs.s(from),
+                "to", Attrs.s(to), "by", Attrs.s(auditEntry.actor()));
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(Keys.taskKey(taskId))
+                .conditionExpression("#status = :open AND consultantId = :from")
+                .updateExpression("SET consultantId = :to, gsi1pk = :pk, "
+                        + "handovers = list_append(if_not_exists(handovers, :none), :entry)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":open", Attrs.s("open"), ":from", Attrs.s(from), ":to", Attrs.s(to),
+                        ":pk", Attrs.s(Keys.openTasksGsi1pk(task.programmeId(), to)),
+                        ":none", AttributeValue.fromL(List.of()),
+                        ":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(entry)))))
+                .build()).build());
+        for (OutboxMessage m : readdressed) {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":pending", Attrs.s("pending"));
+            values.put(":recipient", Attrs.s(m.recipient()));
+            values.put(":text", Attrs.s(m.text()));
+            String set = "SET recipient = :recipient, #text = :text";
+            if (m.subject() != null) {
+                values.put(":subject", Attrs.s(m.subject()));
+                set += ", subject = :subject";
+            }
+            if (m.html() != null) {
+                values.put(":html", Attrs.s(m.html()));
+                set += ", html = :html";
+            }
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Keys.messageKey(m.messageId())).conditionExpression("#state = :pending")
+                    .updateExpression(set).expressionAttributeNames(Map.of("#state", "state", "#text", "text"))
+                    .expressionAttributeValues(values).build()).build());
+        }
+        for (String messageId : cancelled) {
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Keys.messageKey(messageId)).conditionExpression("#state = :pending")
+                    .updateExpression("SET #state = :cancelled, cancelledAt = :at, expiresAt = :expires "
+                            + "REMOVE gsi1pk, gsi1sk")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":pending", Attrs.s("pending"), ":cancelled", Attrs.s("cancelled"),
+                            ":at", Attrs.s(at.toString()), ":expires", Attrs.n(at.plus(KEEP_CANCELLED).getEpochSecond())))
+                    .build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            // closed or handed over meanwhile, or a message was claimed for sending: the caller looks again
+            return false;
+        }
+    }
+
+    /** The consultants a task was handed between, oldest first, as "from→to" (its history). */
+    public List<String> handovers(String taskId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.taskKey(taskId))
+                .consistentRead(true)).item();
+        if (item == null || !item.containsKey("handovers")) return List.of();
+        return item.get("handovers").l().stream()
+                .map(v -> v.m().get("from").s() + "→" + v.m().get("to").s()).toList();
+    }
 }

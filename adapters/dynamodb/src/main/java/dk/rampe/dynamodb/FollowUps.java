@@ -34,7 +34,7 @@ public final class FollowUps {
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         return new NudgeService(new DynamoFollowUpStore(dynamo, config.table(), audit),
                 new DynamoOutbox(dynamo, config.table()), settings::current, tokens(nudges),
-                new NudgeTemplates(config.zone()), new QuietHours(config.zone()), clock, config.publicBaseUrl(),
+                new NudgeTemplates(config.zone(), nudges.productName()), new QuietHours(config.zone()), clock, config.publicBaseUrl(),
                 nudges.reminderAfter());
     }
 

@@ -144,6 +144,11 @@ public final class Keys {
 
     // --- follow-up tasks and outbox -----------------------------------------------------------
 
+    /** The task id of a task item's pk, or null when the pk is not a task's. */
+    static String taskIdOf(String pk) {
+        return pk != null && pk.startsWith(TASK) ? pk.substring(TASK.length()) : null;
+    }
+
     static Map<String, AttributeValue> taskKey(String taskId) {
         return key(TASK + taskId, TASK_SK);
     }

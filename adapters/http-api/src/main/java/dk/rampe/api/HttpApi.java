@@ -185,7 +185,7 @@ public final class HttpApi {
         if (failure instanceof dk.rampe.referral.ReferralStore.ConcurrentChange) {
             return problem(409, "referral.changedMeanwhile", new Object[0], List.of(), language);
         }
-        Log.error("request.failed", "requestId", requestId, "exception", failure.getClass().getName());
+        Log.error("request.failed", failure, "requestId", requestId);
         Metrics.count("UnexpectedErrors");
         return problem(500, "internal", new Object[0], List.of(), language);
     }

@@ -64,8 +64,8 @@ public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEven
                 String messageId = messageId(record);
                 counts.merge(dispatcher.dispatch(messageId), 1, Integer::sum);
             } catch (RuntimeException e) {
-                Log.error("dispatch.recordFailed", "eventId", String.valueOf(record.getEventID()),
-                        "sequence", String.valueOf(sequence), "exception", e.getClass().getName());
+                Log.error("dispatch.recordFailed", e, "eventId", String.valueOf(record.getEventID()),
+                        "sequence", String.valueOf(sequence));
                 failures.add(new StreamsEventResponse.BatchItemFailure(
                         sequence != null ? sequence : String.valueOf(record.getEventID())));
             }

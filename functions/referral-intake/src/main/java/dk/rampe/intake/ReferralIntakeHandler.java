@@ -59,7 +59,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         ReferralService service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings,
-                audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
+                audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())
+                .withConsultantHandover(nudges::handOver);
         int max = config.maxBodyBytes();
         ReferralsRoute referrals = new ReferralsRoute(service, max);
         SettingsRoute admin = new SettingsRoute(settings, max * 4);

@@ -111,6 +111,13 @@ class LocalRunnerNudgeTest {
             HttpResponse<String> page = send("GET", link, null, null, null);
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("<form"), page.body());
+            assertEquals("max-age=31536000; includeSubDomains",
+                    page.headers().firstValue("strict-transport-security").orElse(null));
+            // link checkers ask HEAD first: served like GET, without the body
+            HttpResponse<String> head = send("HEAD", link, null, null, null);
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertEquals("text/html; charset=utf-8", head.headers().firstValue("content-type").orElse(null));
             HttpResponse<String> posted = send("POST", link, null,
                     "task=" + planned.taskId() + "&reached=yes&cause=transport&next=fewer_hours&note=" + java.net.URLEncoder.encode("Møder i morgen",
                             StandardCharsets.UTF_8), "application/x-www-form-urlencoded");

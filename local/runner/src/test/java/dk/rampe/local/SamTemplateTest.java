@@ -107,4 +107,28 @@ class SamTemplateTest {
                 .findFirst().orElseThrow().match("/v1/referrals/R123");
         assertEquals(Map.of("referralId", "R123"), params);
     }
+
+    @Test
+    void functionsThatAnswerFailuresThemselvesAreAlarmedOnUnexpectedErrors() {
+        var alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (String function : List.of("ReferralIntakeFunction", "FollowUpPageFunction")) {
+            assertTrue(alarms.values().stream().map(a -> String.valueOf(SamTemplate.properties(a))).anyMatch(p ->
+                    p.contains("MetricName=UnexpectedErrors") && p.contains("Namespace=" + dk.rampe.log.Metrics.NAMESPACE)
+                            && p.contains("Name=Function, Value={Ref=" + function + "}")), function);
+        }
+    }
+
+    @Test
+    void theFollowUpPageAnswersHeadAndEveryNudgingFunctionKnowsTheProductName() {
+        List<LocalRoutes.Route> routes = LocalRoutes.fromTemplate(template);
+        for (String method : List.of("GET", "HEAD", "POST")) {
+            assertTrue(routes.stream().anyMatch(r -> r.routeKey().equals(method + " /f/{token}")), method);
+        }
+        for (var e : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            String env = String.valueOf(SamTemplate.properties(e.getValue()).get("Environment"));
+            if (env.contains("RAMPE_SMS_SENDER_ID")) {
+                assertTrue(env.contains("RAMPE_PRODUCT_NAME={Ref=ProductName}"), e.getKey() + ": " + env);
+            }
+        }
+    }
 }

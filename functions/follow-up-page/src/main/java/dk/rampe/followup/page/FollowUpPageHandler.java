@@ -11,45 +11,37 @@ import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.core.Language;
-import dk.rampe.followup.FollowUpOutcome;
-import dk.rampe.followup.FollowUpTask;
-import dk.rampe.followup.FollowUpTokens;
-import dk.rampe.followup.NudgeService;
+import dk.rampe.followup.FollowUpPageService;
 import dk.rampe.log.Log;
-import dk.rampe.audit.AuditEntry;
+import dk.rampe.log.Metrics;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The one-tap follow-up page, public (no JWT: the signed token in the link is the capability):
  * <ul>
- * <li>{@code GET /f/{token}} shows what is due, with the form (or that it is closed);</li>
+ * <li>{@code GET /f/{token}} shows what is due, with the form (or who closed it and when);
+ *     {@code HEAD} answers as GET without the body;</li>
  * <li>{@code POST /f/{token}} records the outcome in one form post and closes the task;
  *     posting again changes nothing.</li>
  * </ul>
  * A tampered, expired or other-task token gets a plain refusal page and no data. Every view and
- * post is written to the audit log. Plain HTML, no JavaScript.
+ * post is written to the audit log (the rules live in {@link FollowUpPageService}; this class parses
+ * the form and renders). An unexpected failure answers 500 and is counted as the EMF metric
+ * {@code UnexpectedErrors}, which the SAM template alarms on. Plain HTML, no JavaScript.
  */
 public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 8192;
-    private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
 
-    private final FollowUpTokens tokens;
-    private final NudgeService service;
-    private final DynamoAuditLog audit;
-    private final Clock clock;
+    private final FollowUpPageService service;
     private final Page page;
 
     /** Used by Lambda: everything from the environment. */
@@ -63,11 +55,9 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Used by tests and the local runner. */
     public FollowUpPageHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
-        this.tokens = FollowUps.tokens(nudges);
-        this.service = FollowUps.service(config, nudges, dynamo, clock);
-        this.audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
-        this.clock = clock;
-        this.page = new Page(config.zone());
+        this.service = new FollowUpPageService(FollowUps.tokens(nudges), FollowUps.service(config, nudges, dynamo, clock),
+                new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()), clock);
+        this.page = new Page(config.zone(), nudges.productName());
     }
 
     @Override
@@ -79,21 +69,23 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
         APIGatewayV2HTTPResponse response;
         String outcome;
         try {
-            if (!"GET".equals(method) && !"POST".equals(method)) {
+            if (!"GET".equals(method) && !"HEAD".equals(method) && !"POST".equals(method)) {
                 outcome = "methodNotAllowed";
                 response = page.html(405, page.message(language, PageTexts.t("title", language),
-                        PageTexts.t("methodNotAllowed", language)), language, Map.of("allow", "GET, POST"));
+                        PageTexts.t("methodNotAllowed", language)), language, Map.of("allow", "GET, HEAD, POST"));
             } else {
-                Result r = "GET".equals(method) ? view(token, language) : post(event, token, language);
+                Result r = "POST".equals(method) ? post(event, token, language) : view(token, language);
                 outcome = r.outcome();
                 response = r.response();
             }
         } catch (RuntimeException e) {
-            Log.error("followUpPage.failed", "exception", e.getClass().getName());
+            Log.error("followUpPage.failed", e, "method", method);
+            Metrics.count("UnexpectedErrors");
             outcome = "error";
             response = page.html(500, page.message(language, PageTexts.t("refusedTitle", language),
-                    PageTexts.t("refused", language)), language, Map.of());
+                    PageTexts.t("failed", language)), language, Map.of());
         }
+        if ("HEAD".equals(method)) response = Page.withoutBody(response);
         Log.info("followUpPage", "method", method, "outcome", outcome,
                 "status", Integer.toString(response.getStatusCode()),
                 "ms", Long.toString((System.nanoTime() - started) / 1_000_000));
@@ -104,85 +96,44 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private Result view(String token, Language language) {
-        Instant now = clock.instant();
-        Optional<FollowUpTask> task = check(tokens.verify(token, now), "view", now);
-        if (task.isEmpty()) return refused(language);
-        FollowUpTask t = task.get();
-        audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.viewed", now));
-        if (!t.isOpen()) return new Result("viewedClosed", page.html(200, page.closed(language, t, false), language, Map.of()));
-        return new Result("viewed", page.html(200, page.form(language, t, token, Map.of(), List.of()), language, Map.of()));
+        FollowUpPageService.View v = service.view(token);
+        if (v instanceof FollowUpPageService.ShowForm f) {
+            return new Result("viewed", page.html(200, page.form(language, f.task(), token, Map.of(), List.of()),
+                    language, Map.of()));
+        }
+        if (v instanceof FollowUpPageService.ShowClosed c) {
+            return new Result("viewedClosed", page.html(200, page.closed(language, c.task(), Page.Closed.VIEWED),
+                    language, Map.of()));
+        }
+        return refused(language);
     }
 
     private Result post(APIGatewayV2HTTPEvent event, String token, Language language) {
-        Instant now = clock.instant();
         Map<String, String> form = form(event);
         if (form == null) {
-            check(new FollowUpTokens.Refused(FollowUpTokens.Reason.MALFORMED), "post", now);
+            service.unreadableForm();
             return new Result("badForm", page.html(400, page.message(language, PageTexts.t("refusedTitle", language),
                     PageTexts.t("refused", language)), language, Map.of()));
         }
-        String formTask = form.getOrDefault("task", "");
-        Optional<FollowUpTask> task = check(tokens.verifyFor(token, formTask, now), "post", now);
-        if (task.isEmpty()) return refused(language);
-        FollowUpTask t = task.get();
-        if (!t.isOpen()) {
-            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
-            return new Result("alreadyClosed", page.html(200, page.closed(language, t, false), language, Map.of()));
+        FollowUpPageService.Post p = service.post(token, form);
+        if (p instanceof FollowUpPageService.Invalid i) {
+            return new Result("invalid", page.html(400, page.form(language, i.task(), token, i.values(), i.errors()),
+                    language, Map.of()));
         }
-        List<String> errors = new ArrayList<>();
-        Boolean reached = switch (form.getOrDefault("reached", "")) {
-            case "yes" -> Boolean.TRUE;
-            case "no" -> Boolean.FALSE;
-            default -> null;
-        };
-        if (reached == null) errors.add("error.reached");
-        Optional<FollowUpOutcome.Cause> cause = FollowUpOutcome.Cause.fromWire(form.getOrDefault("cause", ""));
-        if (cause.isEmpty()) errors.add("error.cause");
-        Optional<FollowUpOutcome.NextStep> next = FollowUpOutcome.NextStep.fromWire(form.getOrDefault("next", ""));
-        if (next.isEmpty()) errors.add("error.next");
-        String note = form.getOrDefault("note", "").replace("\r\n", "\n").strip();
-        if (note.length() > FollowUpOutcome.MAX_NOTE) errors.add("error.noteLength");
-        if (CPR_LIKE.matcher(note).find()) errors.add("error.noteCpr");
-        if (!errors.isEmpty()) {
-            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postInvalid", now));
-            return new Result("invalid", page.html(400, page.form(language, t, token, form, errors), language, Map.of()));
+        if (p instanceof FollowUpPageService.Recorded r) {
+            return new Result("recorded", page.html(200, page.closed(language, r.task(), Page.Closed.JUST_NOW),
+                    language, Map.of()));
         }
-        NudgeService.Recorded recorded = service.record(t.taskId(),
-                new FollowUpOutcome(reached, cause.get(), next.get(), note), actor(t));
-        if (recorded == NudgeService.Recorded.ALREADY_CLOSED) {
-            // closed meanwhile (a second tab, a double tap): the first outcome stands
-            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
-            FollowUpTask closed = service.find(t.taskId()).orElse(t);
-            return new Result("alreadyClosed", page.html(200, page.closed(language, closed, false), language, Map.of()));
+        if (p instanceof FollowUpPageService.AlreadyClosed c) {
+            return new Result("alreadyClosed", page.html(200, page.closed(language, c.task(), Page.Closed.POSTED_AGAIN),
+                    language, Map.of()));
         }
-        FollowUpTask closed = service.find(t.taskId()).orElseThrow();
-        return new Result("recorded", page.html(200, page.closed(language, closed, true), language, Map.of()));
-    }
-
-    /** The task a token opens, or empty (after auditing the refusal) when the token or the task is not good. */
-    private Optional<FollowUpTask> check(FollowUpTokens.Check check, String what, Instant now) {
-        if (check instanceof FollowUpTokens.Refused r) {
-            audit.record(new AuditEntry("followup-link:refused", "link:anonymous",
-                    "followUp." + what + "Refused." + r.reason().name().toLowerCase(Locale.ROOT), now));
-            Log.warn("followUpPage.refused", "what", what, "reason", r.reason().name());
-            return Optional.empty();
-        }
-        FollowUpTokens.Valid v = (FollowUpTokens.Valid) check;
-        Optional<FollowUpTask> task = service.find(v.taskId());
-        if (task.isEmpty()) {
-            audit.record(new AuditEntry(NudgeService.SUBJECT + v.taskId(), "link:anonymous",
-                    "followUp." + what + "Refused.unknownTask", now));
-        }
-        return task;
+        return refused(language);
     }
 
     private Result refused(Language language) {
         return new Result("refused", page.html(403, page.message(language, PageTexts.t("refusedTitle", language),
                 PageTexts.t("refused", language)), language, Map.of()));
-    }
-
-    private static String actor(FollowUpTask t) {
-        return "link:" + t.consultantId();
     }
 
     static String method(APIGatewayV2HTTPEvent event) {

@@ -14,28 +14,49 @@ import java.util.Map;
 
 /** HTML for the follow-up page: readable on a phone without zooming, no JavaScript, every value escaped. */
 final class Page {
+    // Tight enough that on a 390 x 844 phone (about 700 px visible under the browser's bars) both
+    // choices, the selects, the note and the save button show without scrolling.
     private static final String STYLE = "*{box-sizing:border-box}"
-            + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:18px;line-height:1.5;"
-            + "color:#1b1b1b;background:#f6f6f4;margin:0;padding:16px;max-width:36rem;margin:0 auto}"
-            + "h1{font-size:1.4rem;margin:0.2rem 0 1rem}"
-            + ".card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:16px;margin-bottom:16px}"
-            + "dl{margin:0}dt{font-size:0.9rem;color:#555}dd{margin:0 0 0.6rem;font-weight:600}"
-            + "fieldset{border:0;padding:0;margin:0 0 1rem}legend,label.block{font-weight:600;display:block;margin-bottom:0.4rem}"
-            + ".choices{display:flex;gap:12px}.choices label{flex:1;border:2px solid #888;border-radius:8px;padding:12px;"
+            + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.4;"
+            + "color:#1b1b1b;background:#f6f6f4;margin:0 auto;padding:10px 12px;max-width:36rem}"
+            + "h1{font-size:1.25rem;margin:0 0 8px}"
+            + ".card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:10px 12px;margin-bottom:10px}"
+            + "dl{margin:0;display:grid;grid-template-columns:auto 1fr;column-gap:8px}dt{color:#555}"
+            + "dd{margin:0;font-weight:600}"
+            + "fieldset{border:0;padding:0;margin:0 0 8px}legend,label.block{font-weight:600;display:block;margin-bottom:4px}"
+            + ".choices{display:flex;gap:10px}.choices label{flex:1;border:2px solid #888;border-radius:8px;padding:8px;"
             + "text-align:center;font-weight:600}"
-            + "input[type=radio]{width:1.3em;height:1.3em;vertical-align:middle;margin-right:0.4em}"
-            + "select,textarea{width:100%;font:inherit;padding:12px;border:2px solid #888;border-radius:8px;"
-            + "background:#fff;margin-bottom:1rem}"
-            + "textarea{min-height:6rem}.hint{font-size:0.9rem;color:#555;margin:-0.6rem 0 1rem}"
-            + "button{width:100%;font:inherit;font-weight:700;padding:14px;border:0;border-radius:8px;background:#0b5cad;"
-            + "color:#fff}"
-            + ".errors{border:2px solid #b00020;background:#fff0f0;border-radius:8px;padding:12px;margin-bottom:16px}"
+            + "input[type=radio]{width:1.3em;height:1.3em;vertical-align:middle;margin:0 0.4em 0 0}"
+            + "select,textarea{width:100%;font:inherit;padding:8px 10px;border:2px solid #888;border-radius:8px;"
+            + "background:#fff;margin-bottom:8px}"
+            + "textarea{height:4.2rem;display:block}.hint{font-size:0.875rem;color:#555;margin:0 0 8px}"
+            + "button{width:100%;font:inherit;font-weight:700;min-height:48px;padding:12px;border:0;border-radius:8px;"
+            + "background:#0b5cad;color:#fff}"
+            + ".errors{border:2px solid #b00020;background:#fff0f0;border-radius:8px;padding:8px 12px;margin-bottom:10px}"
+            + ".errors ul{margin:4px 0 0;padding-left:1.2em}"
             + ".ok{border:2px solid #1f7a3a;background:#effaf2;border-radius:8px;padding:12px}";
 
-    private final ZoneId zone;
+    /** Why a closed task is shown. */
+    enum Closed { JUST_NOW, VIEWED, POSTED_AGAIN }
 
-    Page(ZoneId zone) {
+    /** HSTS: API Gateway serves only HTTPS; a year, subdomains included. */
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private final ZoneId zone;
+    private final String productName;
+
+    Page(ZoneId zone, String productName) {
         this.zone = zone;
+        this.productName = productName;
+    }
+
+    /** The same response without its body (HEAD): status and headers as GET. */
+    static APIGatewayV2HTTPResponse withoutBody(APIGatewayV2HTTPResponse r) {
+        Map<String, String> headers = new HashMap<>(r.getHeaders());
+        if (r.getBody() != null) {
+            headers.put("content-length", Integer.toString(r.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(r.getStatusCode()).withHeaders(headers).withBody("").build();
     }
 
     APIGatewayV2HTTPResponse html(int status, String body, Language language, Map<String, String> extra) {
@@ -46,6 +67,7 @@ final class Page {
         headers.put("referrer-policy", "no-referrer");
         headers.put("x-content-type-options", "nosniff");
         headers.put("x-frame-options", "DENY");
+        headers.put("strict-transport-security", HSTS);
         headers.put("x-robots-tag", "noindex, nofollow");
         headers.put("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                 + "frame-ancestors 'none'; base-uri 'none'");
@@ -56,7 +78,7 @@ final class Page {
         return "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\"><meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + escape(title) + " · Rampe</title><style>" + STYLE + "</style></head><body><main>" + main
+                + "<title>" + escape(title) + " · " + escape(productName) + "</title><style>" + STYLE + "</style></head><body><main>" + main
                 + "</main></body></html>";
     }
 
@@ -69,7 +91,7 @@ final class Page {
         return "<div class=\"card\"><dl>"
                 + "<dt>" + escape(PageTexts.t("case", language)) + "</dt><dd id=\"case\">" + escape(t.referralId()) + "</dd>"
                 + "<dt>" + escape(PageTexts.t("due", language)) + "</dt><dd id=\"due\">" + escape(time(language, t.dueAt()))
-                + "</dd></dl><p class=\"hint\" style=\"margin:0\">" + escape(PageTexts.t("lookUp", language)) + "</p></div>";
+                + "</dd></dl><p class=\"hint\" style=\"margin:4px 0 0\">" + escape(PageTexts.t("lookUp", language)) + "</p></div>";
     }
 
     String form(Language language, FollowUpTask t, String token, Map<String, String> values, List<String> errors) {
@@ -115,14 +137,25 @@ final class Page {
                 .append(">").append(escape(label)).append("</option>");
     }
 
-    String closed(Language language, FollowUpTask t, boolean justNow) {
+    String closed(Language language, FollowUpTask t, Closed why) {
         String kind = PageTexts.t("kind." + t.kind().wireName(), language);
-        String text = PageTexts.t(justNow ? "saved" : "alreadyClosed", language);
-        String closedAt = t.closedAt() == null ? "" : "<p>" + escape(PageTexts.t("closedAt", language)) + ": "
-                + escape(time(language, t.closedAt())) + "</p>";
+        String text = PageTexts.t(switch (why) {
+            case JUST_NOW -> "saved";
+            case VIEWED -> "closed";
+            case POSTED_AGAIN -> "alreadyClosed";
+        }, language);
+        String closedBy = "";
+        if (t.closedAt() != null) {
+            String by = t.closedBy() == null ? "" : t.closedBy();
+            String line = by.startsWith("link:")
+                    ? PageTexts.t("closedByLink", language).replace("{consultant}", by.substring("link:".length()))
+                    : PageTexts.t("closedBy", language).replace("{by}", by);
+            closedBy = "<p id=\"closedBy\" style=\"margin:8px 0 0\">"
+                    + escape(line.replace("{time}", time(language, t.closedAt()))) + "</p>";
+        }
         return document(language, kind, "<h1>" + escape(kind) + "</h1>" + summary(language, t)
                 + "<div class=\"ok\" id=\"status\" data-status=\"closed\"><p style=\"margin:0\">" + escape(text) + "</p>"
-                + closedAt + "</div>");
+                + closedBy + "</div>");
     }
 
     private String time(Language language, java.time.Instant at) {

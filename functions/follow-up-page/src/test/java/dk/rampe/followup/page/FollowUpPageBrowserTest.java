@@ -76,6 +76,9 @@ class FollowUpPageBrowserTest {
             assertTrue(seen.path("scrollWidth").asInt() <= 390, "no sideways scrolling on a phone: " + output);
             assertTrue(seen.path("bodyFontPx").asDouble() >= 16, output);
             assertTrue(seen.path("buttonHeightPx").asDouble() >= 44, "a button a thumb can hit: " + output);
+            // both choices and the save button are seen without scrolling, with the browser's bars shown
+            assertTrue(seen.path("choicesBottomPx").asInt() <= 700, "choices above the fold: " + output);
+            assertTrue(seen.path("buttonBottomPx").asInt() <= 700, "save button above the fold: " + output);
             assertEquals("closed", seen.path("status").asText());
             assertTrue(Files.size(shot) > 10_000, "screenshot saved");
 

@@ -168,9 +168,14 @@ class FollowUpPageHandlerTest {
         assertEquals(400, r.getStatusCode());
         assertTrue(r.getBody().contains("Vælg ja eller nej."));
         assertTrue(r.getBody().contains("Vælg en årsag."));
-        assertTrue(r.getBody().contains("Noten må ikke indeholde et CPR-nummer."));
+        assertTrue(r.getBody().contains("Noten må ikke indeholde et CPR-nummer. Noten er tømt"), r.getBody());
         assertFalse(r.getBody().contains("<script>alert"));
-        assertTrue(r.getBody().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        // the note with the number is never echoed back into the text box
+        assertFalse(r.getBody().contains("010190") || r.getBody().contains("alert(1)"), r.getBody());
+        assertTrue(r.getBody().contains("maxlength=\"1000\"></textarea>"), "the note is emptied");
+        // the allowed choices stay selected; a refused value is not echoed
+        assertTrue(r.getBody().contains("<option value=\"call_again\" selected>"));
+        assertFalse(r.getBody().contains("diagnosis"));
         assertEquals(FollowUpTask.Status.OPEN, f.store.find(a).orElseThrow().status());
         assertTrue(f.auditActions("followup:" + a).contains("followUp.postInvalid"));
     }
@@ -192,5 +197,100 @@ class FollowUpPageHandlerTest {
         put.getRequestContext().getHttp().setMethod("PUT");
         assertEquals(405, f.handler().handleRequest(put, null).getStatusCode());
         assertEquals(FollowUpTask.Status.OPEN, f.store.find(a).orElseThrow().status());
+    }
+
+    @Test
+    void controlCharactersAreRefusedButTheNoteKeepsItsNewlines() {
+        String a = f.createSampleTask();
+        String token = f.tokens.issue(a, f.clock.instant());
+        for (String bad : List.of("Ringer\u0000 igen", "tab\there", "del\u007f", "c1\u0085", "ls\u2028", "ps\u2029", "cr\rx")) {
+            Map<String, String> form = goodForm(a);
+            form.put("note", bad);
+            APIGatewayV2HTTPResponse r = f.handler().handleRequest(post(token, form), null);
+            assertEquals(400, r.getStatusCode(), bad);
+            assertTrue(r.getBody().contains("Noten indeholder kontroltegn."), r.getBody());
+            assertFalse(r.getBody().contains(bad), "not echoed");
+        }
+        Map<String, String> single = goodForm(a);
+        single.put("reached", "no\n");
+        assertEquals(400, f.handler().handleRequest(post(token, single), null).getStatusCode());
+        assertEquals(FollowUpTask.Status.OPEN, f.store.find(a).orElseThrow().status());
+
+        Map<String, String> ok = goodForm(a);
+        ok.put("note", "Linje et\r\nLinje to");
+        assertEquals(200, f.handler().handleRequest(post(token, ok), null).getStatusCode());
+        assertEquals("Linje et\nLinje to", f.store.find(a).orElseThrow().outcome().note());
+    }
+
+    @Test
+    void aClosedTaskSaysWhoClosedItAndWhenNotThatNothingChanged() {
+        f.createSampleTask();
+        f.handler().handleRequest(Events.read("follow-up-page-post.json", APIGatewayV2HTTPEvent.class), null);
+        f.clock.advance(Duration.ofHours(2));
+        String view = f.handler().handleRequest(get(SAMPLE_TOKEN, null), null).getBody();
+        assertFalse(view.contains("Intet er ændret"), view);
+        assertTrue(view.contains("Opgaven er registreret og lukket."), view);
+        assertTrue(view.contains("Lukket mandag den 23. november 2026 kl. 10:00 af konsulent c1 via linket."), view);
+        String en = f.handler().handleRequest(get(SAMPLE_TOKEN, "en"), null).getBody();
+        assertTrue(en.contains("by consultant c1 through the link"), en);
+        String again = f.handler().handleRequest(post(SAMPLE_TOKEN, goodForm("T3B9FAVTPV0QH")), null).getBody();
+        assertTrue(again.contains("er ikke gemt") && again.contains("af konsulent c1"), again);
+    }
+
+    @Test
+    void headAnswersAsGetWithoutABodyAndEveryAnswerSendsHsts() {
+        f.createSampleTask();
+        APIGatewayV2HTTPResponse got = f.handler().handleRequest(get(SAMPLE_TOKEN, null), null);
+        APIGatewayV2HTTPEvent head = get(SAMPLE_TOKEN, null);
+        head.getRequestContext().getHttp().setMethod("HEAD");
+        APIGatewayV2HTTPResponse r = f.handler().handleRequest(head, null);
+        assertEquals(200, r.getStatusCode());
+        assertEquals("", r.getBody());
+        assertEquals("text/html; charset=utf-8", r.getHeaders().get("content-type"));
+        assertEquals(Integer.toString(got.getBody().getBytes(StandardCharsets.UTF_8).length), r.getHeaders().get("content-length"));
+        for (APIGatewayV2HTTPResponse any : List.of(got, r, f.handler().handleRequest(get("garbage", null), null))) {
+            assertEquals("max-age=31536000; includeSubDomains", any.getHeaders().get("strict-transport-security"));
+        }
+        APIGatewayV2HTTPEvent headBad = get("garbage", null);
+        headBad.getRequestContext().getHttp().setMethod("HEAD");
+        assertEquals(403, f.handler().handleRequest(headBad, null).getStatusCode());
+    }
+
+    @Test
+    void anUnexpectedFailureIsCountedAndLoggedWithFramesButNoMessage() {
+        f.createSampleTask();
+        // an audit table that does not exist: the view fails inside DynamoDB
+        dk.rampe.platform.RampeConfig broken = dk.rampe.platform.RampeConfig.from(Map.of("RAMPE_TABLE", f.config.table(),
+                "RAMPE_AUDIT_TABLE", "no-such-table", "RAMPE_PUBLIC_BASE_URL", "https://x.example"));
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        APIGatewayV2HTTPResponse r;
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            r = new FollowUpPageHandler(broken, f.nudges, f.dynamo, f.clock).handleRequest(get(SAMPLE_TOKEN, null), null);
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(500, r.getStatusCode());
+        assertFalse(r.getBody().contains("no-such-table"));
+        String log = captured.toString(StandardCharsets.UTF_8);
+        String error = log.lines().filter(l -> l.contains("\"followUpPage.failed\"")).findFirst().orElseThrow();
+        assertTrue(error.contains("\"exception\":\"software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException\""), error);
+        assertTrue(error.contains("\"frames\":\"") && error.contains("dk.rampe.dynamodb.DynamoAuditLog.record:"), error);
+        assertFalse(error.contains("no-such-table") || error.contains("Requested resource not found"), "never the message");
+        assertTrue(log.lines().anyMatch(l -> l.startsWith("{\"_aws\"") && l.contains("\"Name\":\"UnexpectedErrors\"")
+                && l.contains("\"UnexpectedErrors\":1")), log);
+    }
+
+    @Test
+    void thePageTitleCarriesTheConfiguredProductName() {
+        f.createSampleTask();
+        assertTrue(f.handler().handleRequest(get(SAMPLE_TOKEN, null), null).getBody()
+                .contains("<title>Fravær i dag · Rampe</title>"));
+        dk.rampe.platform.NudgeConfig named = dk.rampe.platform.NudgeConfig.from(Map.of("RAMPE_PRODUCT_NAME", "Jobspor Nord"));
+        String html = new FollowUpPageHandler(f.config, named, f.dynamo, f.clock).handleRequest(get(SAMPLE_TOKEN, null), null)
+                .getBody();
+        assertTrue(html.contains("<title>Fravær i dag · Jobspor Nord</title>"), html);
+        assertFalse(html.contains("Rampe"), html);
     }
 }

@@ -33,8 +33,9 @@ class FollowUpPageTemplateTest {
             routes.add(props.get("Method") + " " + props.get("Path"));
             assertEquals(Map.of("Authorizer", "NONE"), props.get("Auth"), "the signed link is the key, not a JWT");
         }
-        assertEquals(new TreeSet<>(List.of("GET /f/{token}", "POST /f/{token}")), routes);
+        assertEquals(new TreeSet<>(List.of("GET /f/{token}", "HEAD /f/{token}", "POST /f/{token}")), routes);
         Map<String, Object> env = template.environment(f);
+        assertTrue(env.containsKey("RAMPE_PRODUCT_NAME"), "the page title carries the product name");
         assertTrue(String.valueOf(env.get("RAMPE_FOLLOW_UP_TOKEN_KEY")).contains("resolve:secretsmanager"));
         assertTrue(env.containsKey("RAMPE_FOLLOW_UP_TOKEN_TTL_HOURS"));
         String policies = String.valueOf(p.get("Policies"));

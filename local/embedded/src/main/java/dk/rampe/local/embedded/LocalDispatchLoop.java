@@ -45,7 +45,7 @@ public final class LocalDispatchLoop implements AutoCloseable {
                 Log.info("dispatch.local", "results", s.counts().toString(), "errors", Integer.toString(s.errors()));
             }
         } catch (RuntimeException e) {
-            Log.error("dispatch.localFailed", "exception", e.getClass().getName());
+            Log.error("dispatch.localFailed", e);
         }
     }
 

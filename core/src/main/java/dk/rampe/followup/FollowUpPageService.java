@@ -1,0 +1,181 @@
+package dk.rampe.followup;
+
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.audit.AuditLog;
+import dk.rampe.log.Log;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of the one-tap follow-up page, apart from HTTP and HTML: which token opens which task,
+ * which form values are allowed, what a note may hold, and what is written to the audit log for
+ * every view and post. The page handler parses the form, calls this and renders the sealed answer.
+ */
+public final class FollowUpPageService {
+    /** Ten digits as a CPR number is written (DDMMYYXXXX, DDMMYY-XXXX, DDMMYY XXXX). */
+    static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
+
+    private final FollowUpTokens tokens;
+    private final NudgeService service;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public FollowUpPageService(FollowUpTokens tokens, NudgeService service, AuditLog audit, Clock clock) {
+        this.tokens = tokens;
+        this.service = service;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a view of the page shows. */
+    public sealed interface View permits Refused, ShowForm, ShowClosed {
+    }
+
+    /** What a post of the form led to. */
+    public sealed interface Post permits Refused, Invalid, Recorded, AlreadyClosed {
+    }
+
+    /** The token (or the form) is not good: a plain refusal, no data. */
+    public record Refused() implements View, Post {
+    }
+
+    /** An open task: show its form. */
+    public record ShowForm(FollowUpTask task) implements View {
+    }
+
+    /** A closed task: say who closed it and when. */
+    public record ShowClosed(FollowUpTask task) implements View {
+    }
+
+    /**
+     * The form has errors (codes such as {@code error.reached}); {@code values} is what may be shown
+     * again: only allowed choices, and the note only when it is safe to echo (never a CPR-like number).
+     */
+    public record Invalid(FollowUpTask task, List<String> errors, Map<String, String> values) implements Post {
+        public Invalid {
+            errors = List.copyOf(errors);
+            values = Map.copyOf(values);
+        }
+    }
+
+    /** The outcome is recorded and the task closed by this post. */
+    public record Recorded(FollowUpTask task) implements Post {
+    }
+
+    /** The task was already closed (earlier, or meanwhile by another tab): nothing was changed. */
+    public record AlreadyClosed(FollowUpTask task) implements Post {
+    }
+
+    public View view(String token) {
+        Instant now = clock.instant();
+        Optional<FollowUpTask> task = check(tokens.verify(token, now), "view", now);
+        if (task.isEmpty()) return new Refused();
+        FollowUpTask t = task.get();
+        audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.viewed", now));
+        return t.isOpen() ? new ShowForm(t) : new ShowClosed(t);
+    }
+
+    /** A post that is not a readable form (wrong type, too large, a field twice): refused and audited. */
+    public Post unreadableForm() {
+        check(new FollowUpTokens.Refused(FollowUpTokens.Reason.MALFORMED), "post", clock.instant());
+        return new Refused();
+    }
+
+    public Post post(String token, Map<String, String> form) {
+        Instant now = clock.instant();
+        Optional<FollowUpTask> task = check(tokens.verifyFor(token, form.getOrDefault("task", ""), now), "post", now);
+        if (task.isEmpty()) return new Refused();
+        FollowUpTask t = task.get();
+        if (!t.isOpen()) {
+            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
+            return new AlreadyClosed(t);
+        }
+        List<String> errors = new ArrayList<>();
+        Map<String, String> echo = new LinkedHashMap<>();
+        Boolean reached = switch (form.getOrDefault("reached", "")) {
+            case "yes" -> Boolean.TRUE;
+            case "no" -> Boolean.FALSE;
+            default -> null;
+        };
+        if (reached == null) errors.add("error.reached");
+        else echo.put("reached", reached ? "yes" : "no");
+        Optional<FollowUpOutcome.Cause> cause = FollowUpOutcome.Cause.fromWire(form.getOrDefault("cause", ""));
+        if (cause.isEmpty()) errors.add("error.cause");
+        else echo.put("cause", cause.get().wireName());
+        Optional<FollowUpOutcome.NextStep> next = FollowUpOutcome.NextStep.fromWire(form.getOrDefault("next", ""));
+        if (next.isEmpty()) errors.add("error.next");
+        else echo.put("next", next.get().wireName());
+        String raw = form.getOrDefault("note", "").replace("\r\n", "\n");
+        String note = raw.strip();
+        boolean safeToEcho = true;
+        if (note.length() > FollowUpOutcome.MAX_NOTE) errors.add("error.noteLength");
+        if (hasControlCharacters(raw, true)) {
+            errors.add("error.noteControl");
+            safeToEcho = false;
+        }
+        if (CPR_LIKE.matcher(note).find()) {
+            errors.add("error.noteCpr");
+            safeToEcho = false;
+        }
+        for (String field : List.of("reached", "cause", "next", "task")) {
+            if (hasControlCharacters(form.getOrDefault(field, ""), false) && !errors.contains("error.controlCharacters")) {
+                errors.add("error.controlCharacters");
+            }
+        }
+        if (safeToEcho) echo.put("note", note);
+        if (!errors.isEmpty()) {
+            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postInvalid", now));
+            return new Invalid(t, errors, echo);
+        }
+        NudgeService.Recorded recorded = service.record(t.taskId(),
+                new FollowUpOutcome(reached, cause.get(), next.get(), note), actor(t));
+        if (recorded == NudgeService.Recorded.ALREADY_CLOSED) {
+            // closed meanwhile (a second tab, a double tap): the first outcome stands
+            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
+            return new AlreadyClosed(service.find(t.taskId()).orElse(t));
+        }
+        return new Recorded(service.find(t.taskId()).orElseThrow());
+    }
+
+    /**
+     * Whether {@code s} holds a control character: C0 (below U+0020), DEL, C1 (U+0080–U+009F), and
+     * the line and paragraph separators U+2028/U+2029. Free text ({@code multiLine}) may keep
+     * newlines ({@code \n}); single-line fields may not, nor tabs.
+     */
+    public static boolean hasControlCharacters(String s, boolean multiLine) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' && multiLine) continue;
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+
+    /** The task a token opens, or empty (after auditing the refusal) when the token or the task is not good. */
+    private Optional<FollowUpTask> check(FollowUpTokens.Check check, String what, Instant now) {
+        if (check instanceof FollowUpTokens.Refused r) {
+            audit.record(new AuditEntry("followup-link:refused", "link:anonymous",
+                    "followUp." + what + "Refused." + r.reason().name().toLowerCase(Locale.ROOT), now));
+            Log.warn("followUpPage.refused", "what", what, "reason", r.reason().name());
+            return Optional.empty();
+        }
+        FollowUpTokens.Valid v = (FollowUpTokens.Valid) check;
+        Optional<FollowUpTask> task = service.find(v.taskId());
+        if (task.isEmpty()) {
+            audit.record(new AuditEntry(NudgeService.SUBJECT + v.taskId(), "link:anonymous",
+                    "followUp." + what + "Refused.unknownTask", now));
+        }
+        return task;
+    }
+
+    private static String actor(FollowUpTask t) {
+        return "link:" + t.consultantId();
+    }
+}
