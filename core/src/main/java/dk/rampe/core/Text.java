@@ -16,16 +16,9 @@ public final class Text {
 
     /** Whether every character of {@code s} is allowed in a field of this kind. */
     public static boolean allowed(String s, Kind kind) {
+        if (hasUnpairedSurrogate(s)) return false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return false;
-            }
-            if (Character.isLowSurrogate(c)) return false;
             if (c == '\n' || c == '\r' || c == '\t') {
                 if (kind == Kind.SINGLE_LINE) return false;
                 continue;

@@ -33,7 +33,7 @@ public final class DecisionIds {
         return prefix + base32(sha256(key.toString()), chars);
     }
 
-    static byte[] sha256(String s) {
+    public static byte[] sha256(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

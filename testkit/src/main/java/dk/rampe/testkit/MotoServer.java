@@ -2,7 +2,6 @@ package dk.rampe.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.Json;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,19 +48,7 @@ public final class MotoServer implements AutoCloseable {
 
     /** The moto_server executable: {@code RAMPE_MOTO_SERVER}, else the first on the PATH; null when none. */
     public static Path executable() {
-        String explicit = System.getenv("RAMPE_MOTO_SERVER");
-        if (explicit != null && !explicit.isBlank()) {
-            Path p = Path.of(explicit.strip());
-            return Files.isExecutable(p) ? p : null;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) return null;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) continue;
-            Path candidate = Path.of(dir, "moto_server");
-            if (Files.isExecutable(candidate)) return candidate;
-        }
-        return null;
+        return Executables.find("moto_server", "RAMPE_MOTO_SERVER");
     }
 
     /** Null when moto_server can run here; otherwise why not (for {@code Assumptions.assumeTrue}). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,19 +78,7 @@ class CfnLintTest {
     }
 
     static Path executable() {
-        String explicit = System.getenv("RAMPE_CFN_LINT");
-        if (explicit != null && !explicit.isBlank()) {
-            Path p = Path.of(explicit.strip());
-            return Files.isExecutable(p) ? p : null;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) return null;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) continue;
-            Path candidate = Path.of(dir, "cfn-lint");
-            if (Files.isExecutable(candidate)) return candidate;
-        }
-        return null;
+        return dk.rampe.testkit.Executables.find("cfn-lint", "RAMPE_CFN_LINT");
     }
 
     /** Null when cfn-lint runs here; otherwise why not. */
