@@ -69,6 +69,9 @@ final class LocalHandlers {
         if (className.equals(FollowUpPageHandler.class.getName())) {
             return new FollowUpPageHandler(config, nudges, dynamo, clock);
         }
+        if (className.equals(dk.rampe.web.WebAppHandler.class.getName())) {
+            return new dk.rampe.web.WebAppHandler(config, dynamo, clock);
+        }
         if (className.equals(NudgeSweepHandler.class.getName())) {
             return new NudgeSweepHandler(config, nudges, dynamo, notifier, clock);
         }

@@ -20,7 +20,7 @@ class ArchitectureTest {
             "dk.rampe.settings..", "dk.rampe.audit..", "dk.rampe.schedule..", "dk.rampe.log.."};
     static final String[] ADAPTERS = {"dk.rampe.dynamodb..", "dk.rampe.api..", "dk.rampe.json..",
             "dk.rampe.messaging.."};
-    static final String[] FUNCTIONS = {"dk.rampe.intake..", "dk.rampe.dispatch..", "dk.rampe.followup.page.."};
+    static final String[] FUNCTIONS = {"dk.rampe.intake..", "dk.rampe.dispatch..", "dk.rampe.followup.page..", "dk.rampe.web.."};
 
     static JavaClasses classes;
 

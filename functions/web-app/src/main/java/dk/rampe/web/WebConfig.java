@@ -1,0 +1,54 @@
+package dk.rampe.web;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The web app's own settings, from the environment:
+ * <ul>
+ * <li>{@code RAMPE_WEB_SESSION_KEY}: the HMAC key of session cookies and CSRF tokens (at least 32
+ *     bytes; in AWS a Secrets Manager reference; locally a development default);</li>
+ * <li>{@code RAMPE_WEB_SESSION_MINUTES} (default 120): a session ends after this long unused,
+ *     and {@code RAMPE_WEB_SESSION_MAX_HOURS} (default 10) after login at the latest;</li>
+ * <li>{@code RAMPE_OWNER_GROUP} (default {@code rampe-owner}): the Cognito group of project owners;</li>
+ * <li>{@code RAMPE_WEB_LOCAL_USERS}: a local-tokens.json whose users the local login page lists.
+ *     Unset in AWS; when unset and the public address is a loopback http address (the local
+ *     runner), {@code events/local-tokens.json} under the working directory is used if present.</li>
+ * </ul>
+ */
+public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessionMax, String ownerGroup,
+                        Path localUsers, boolean secureCookies) {
+    static final String LOCAL_SESSION_KEY = "local-development-web-session-key-not-for-production";
+
+    public static WebConfig fromEnvironment(String publicBaseUrl) {
+        return from(System.getenv(), publicBaseUrl);
+    }
+
+    public static WebConfig from(Map<String, String> env, String publicBaseUrl) {
+        boolean local = publicBaseUrl.startsWith("http://127.0.0.1") || publicBaseUrl.startsWith("http://localhost");
+        byte[] key = env.getOrDefault("RAMPE_WEB_SESSION_KEY", LOCAL_SESSION_KEY).getBytes(StandardCharsets.UTF_8);
+        if (key.length < 32) throw new IllegalStateException("RAMPE_WEB_SESSION_KEY must be at least 32 bytes");
+        Path users = env.get("RAMPE_WEB_LOCAL_USERS") != null ? Path.of(env.get("RAMPE_WEB_LOCAL_USERS")) : null;
+        if (users == null && local) {
+            Path candidate = Path.of("events/local-tokens.json").toAbsolutePath();
+            if (Files.isRegularFile(candidate)) users = candidate;
+        }
+        return new WebConfig(key, Duration.ofMinutes(Long.parseLong(env.getOrDefault("RAMPE_WEB_SESSION_MINUTES", "120"))),
+                Duration.ofHours(Long.parseLong(env.getOrDefault("RAMPE_WEB_SESSION_MAX_HOURS", "10"))),
+                env.getOrDefault("RAMPE_OWNER_GROUP", "rampe-owner"), users, !local);
+    }
+
+    /** For tests and the local runner: local login from {@code localUsers}, cookies without Secure (http). */
+    public static WebConfig local(Path localUsers) {
+        return new WebConfig(LOCAL_SESSION_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(120),
+                Duration.ofHours(10), "rampe-owner", localUsers, false);
+    }
+
+    String cookieName() {
+        // __Host- cookies must be Secure, path=/ and without a domain: the browser enforces all three
+        return secureCookies ? "__Host-rampe_session" : "rampe_session";
+    }
+}
