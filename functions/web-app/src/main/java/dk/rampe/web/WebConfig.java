@@ -16,7 +16,8 @@ import java.util.Map;
  * <li>{@code RAMPE_OWNER_GROUP} (default {@code rampe-owner}): the Cognito group of project owners;</li>
  * <li>{@code RAMPE_WEB_LOCAL_USERS}: a local-tokens.json whose users the local login page lists.
  *     Unset in AWS; when unset and the public address is a loopback http address (the local
- *     runner), {@code events/local-tokens.json} under the working directory is used if present.</li>
+ *     runner), the runner's RAMPE_LOCAL_TOKENS_FILE or else the nearest {@code events/local-tokens.json}
+ *     at or above the working directory is used if present.</li>
  * </ul>
  */
 public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessionMax, String ownerGroup,
@@ -33,12 +34,19 @@ public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessio
         if (key.length < 32) throw new IllegalStateException("RAMPE_WEB_SESSION_KEY must be at least 32 bytes");
         Path users = env.get("RAMPE_WEB_LOCAL_USERS") != null ? Path.of(env.get("RAMPE_WEB_LOCAL_USERS")) : null;
         if (users == null && local) {
-            Path candidate = Path.of("events/local-tokens.json").toAbsolutePath();
-            if (Files.isRegularFile(candidate)) users = candidate;
+            users = env.get("RAMPE_LOCAL_TOKENS_FILE") != null ? Path.of(env.get("RAMPE_LOCAL_TOKENS_FILE"))
+                    : findUpwards(Path.of("").toAbsolutePath(), "events/local-tokens.json");
         }
         return new WebConfig(key, Duration.ofMinutes(Long.parseLong(env.getOrDefault("RAMPE_WEB_SESSION_MINUTES", "120"))),
                 Duration.ofHours(Long.parseLong(env.getOrDefault("RAMPE_WEB_SESSION_MAX_HOURS", "10"))),
                 env.getOrDefault("RAMPE_OWNER_GROUP", "rampe-owner"), users, !local);
+    }
+
+    private static Path findUpwards(Path dir, String relative) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(relative))) return d.resolve(relative);
+        }
+        return null;
     }
 
     /** For tests and the local runner: local login from {@code localUsers}, cookies without Secure (http). */
