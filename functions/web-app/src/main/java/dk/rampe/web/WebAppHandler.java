@@ -456,8 +456,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (site != null && !site.equals("same-origin") && !site.equals("none")) return true;
         String origin = HttpApi.header(event, "origin");
         String host = HttpApi.header(event, "host");
-        if (origin == null || host == null) return false;
-        if (origin.equals("null")) return true;
+        // with Referrer-Policy no-referrer a browser sends "Origin: null" even for its own forms:
+        // then Sec-Fetch-Site (above) and the CSRF token decide
+        if (origin == null || host == null || origin.equals("null")) return false;
         String authority = origin.replaceFirst("^[a-z]+://", "");
         return !authority.equalsIgnoreCase(host);
     }
