@@ -63,6 +63,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
     private final SettingsStore settings;
     private final ReferralService service;
     private final NudgeService nudges;
+    private final PlanRoute plan;
 
     /** Used by Lambda: everything from the environment, built once per execution environment. */
     public ReferralIntakeHandler() {
@@ -87,6 +88,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         this.service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings, audit,
                 clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
+        this.plan = new PlanRoute(new dk.rampe.plan.PlanService(
+                new dk.rampe.dynamodb.DynamoPlanStore(dynamo, config.table(), audit), service, clock));
     }
 
     @Override
@@ -118,6 +121,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 Referral r = service.read(caller, referralId(event));
                 yield HttpApi.json(200, ReferralCodec.view(r, caller.role() == Caller.Role.JOBCENTRE));
             }
+            case "GET /v1/referrals/{referralId}/plan" -> plan.get(caller, referralId(event));
             case "POST /v1/referrals/{referralId}/visitation" -> visitation(event, caller);
             case "PUT /v1/referrals/{referralId}/consultant" -> {
                 JsonNode body = objectBody(event, Set.of("consultantId"));

@@ -57,7 +57,10 @@ final class Html {
             + "margin-bottom:16px}"
             + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #ddd}"
             + ".scroll{overflow-x:auto}"
-            + "@media print{header,form,.noprint{display:none}body{background:#fff}.card{border:0}}";
+            + ".print{max-width:44rem;margin:0 auto}"
+            + "@page{size:A4;margin:18mm}"
+            + "@media print{header,form,details,.noprint{display:none}body{background:#fff;font-size:12pt}"
+            + "main{padding:0;max-width:none}.card{border:0;padding:0}}";
 
     static final String STYLE_HASH;
 

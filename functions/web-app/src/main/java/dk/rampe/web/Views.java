@@ -4,6 +4,7 @@ import static dk.rampe.web.Html.esc;
 
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
+import dk.rampe.plan.Plan;
 import dk.rampe.referral.Benefit;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
@@ -28,7 +29,7 @@ final class Views {
     record ProgrammeReferrals(Settings.Programme programme, List<Referral> referrals) {
     }
 
-    private static final Set<String> DONE = Set.of("sent", "sentOverQuota", "visitation", "enrolment", "exit");
+    private static final Set<String> DONE = Set.of("sent", "sentOverQuota", "visitation", "enrolment", "exit", "plan");
 
     private final ZoneId zone;
     private final SettingsStore settings;
@@ -214,7 +215,7 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "form.title"), sb.toString());
     }
 
-    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r) {
+    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(4096);
@@ -245,7 +246,9 @@ final class Views {
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.history"))).append("</h2>");
         history(sb, lang, r);
         sb.append("</section>");
-        sb.append("<h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>").append(Html.later(lang, "plan"));
+        sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>");
+        planView(sb, lang, r, plan);
+        sb.append("</section>");
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.notices"))).append("</h2>").append(Html.later(lang, "notices"));
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.details"))).append("</h2>");
         details(sb, lang, d);
@@ -309,7 +312,8 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "part.title"), sb.toString());
     }
 
-    String staffReferral(WebAppHandler.Request req, String csrf, Referral r, Map<String, String> errors, String failed) {
+    String staffReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, Map<String, String> errors,
+                         String failed) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(8192);
@@ -379,12 +383,121 @@ final class Views {
         dd(sb, lang, "ref.consultant", consultantName(r), null);
         dd(sb, lang, "field.benefit", d.benefit() == null ? "" : Texts.t(lang, "benefit." + d.benefit().wireName()), null);
         sb.append("</dl></section>");
-        sb.append("<h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>").append(Html.later(lang, "plan"));
+        planForm(sb, lang, csrf, r, plan, "plan".equals(failed) ? errors : Map.of(), "plan".equals(failed) ? req.form() : null);
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.attendance"))).append("</h2>").append(Html.later(lang, "attendance"));
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.milestones"))).append("</h2>").append(Html.later(lang, "milestones"));
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.followUps"))).append("</h2>").append(Html.later(lang, "followUps"));
         sb.append("</div></div>");
         return page(req, csrf, d.citizen().name(), sb.toString());
+    }
+
+    // ---------------------------------------------------------------- the participant's plan
+
+    private void planView(StringBuilder sb, Language lang, Referral r, Plan plan) {
+        sb.append("<div id=\"plan\" data-version=\"").append(plan.version()).append("\">");
+        if (plan.steps().isEmpty()) sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "plan.noSteps"))).append("</p>");
+        sb.append("<ol class=\"steps\">");
+        for (Plan.Step st : plan.steps()) {
+            sb.append("<li>").append(esc(st.text())).append(" <span class=\"tag\" data-step=\"").append(st.status().wireName())
+                    .append("\">").append(esc(Texts.t(lang, "step." + st.status().wireName()))).append("</span></li>");
+        }
+        sb.append("</ol><dl>");
+        dd(sb, lang, "plan.agreements", plan.agreements(), "plan-agreements");
+        dd(sb, lang, "plan.tovholder", plan.tovholder(), "plan-tovholder");
+        StringBuilder people = new StringBuilder();
+        for (Plan.Supporter p : plan.supporters()) {
+            if (people.length() > 0) people.append(" · ");
+            people.append(p.name()).append(" (").append(Texts.t(lang, "supporter." + p.role().wireName())).append(")");
+        }
+        dd(sb, lang, "plan.supporters", people.toString(), "plan-supporters");
+        if (!plan.changes().isEmpty()) {
+            Plan.Change last = plan.changes().get(plan.changes().size() - 1);
+            dd(sb, lang, "plan.changed", Texts.t(lang, "plan.changedBy", time(lang, last.at()), last.by(),
+                    plan.changes().size()), null);
+        }
+        sb.append("</dl><p class=\"noprint\"><a id=\"plan-print\" href=\"/app/referrals/").append(esc(r.id()))
+                .append("/plan/print\">").append(esc(Texts.t(lang, "plan.print"))).append("</a></p></div>");
+    }
+
+    private void planForm(StringBuilder sb, Language lang, String csrf, Referral r, Plan plan, Map<String, String> errors,
+                          Map<String, String> posted) {
+        sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>");
+        planView(sb, lang, r, plan);
+        if (!r.status().active()) {
+            sb.append("</section>");
+            return;
+        }
+        Map<String, String> v = posted != null ? posted : new java.util.HashMap<>();
+        if (posted == null) {
+            for (int i = 0; i < plan.steps().size(); i++) {
+                v.put("steps[" + i + "].text", plan.steps().get(i).text());
+                v.put("steps[" + i + "].status", plan.steps().get(i).status().wireName());
+            }
+            for (int i = 0; i < plan.supporters().size(); i++) {
+                v.put("supporters[" + i + "].name", plan.supporters().get(i).name());
+                v.put("supporters[" + i + "].role", plan.supporters().get(i).role().wireName());
+            }
+            if (plan.agreements() != null) v.put("agreements", plan.agreements());
+            if (plan.tovholder() != null) v.put("tovholder", plan.tovholder());
+        }
+        sb.append("<details").append(errors.isEmpty() ? "" : " open").append("><summary>").append(esc(Texts.t(lang, "plan.edit")))
+                .append("</summary><form method=\"post\" action=\"/app/referrals/").append(esc(r.id()))
+                .append("/plan\" id=\"plan-form\">").append(Html.hiddenCsrf(csrf))
+                .append("<input type=\"hidden\" name=\"version\" value=\"").append(plan.version()).append("\">");
+        int rows = Math.min(Plan.MAX_STEPS, plan.steps().size() + 3);
+        for (int i = 0; i < rows; i++) {
+            String name = "steps[" + i + "]";
+            sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(Texts.t(lang, "plan.step", i + 1)))
+                    .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
+                    .append(".text\" value=\"").append(esc(v.getOrDefault(name + ".text", ""))).append("\">")
+                    .append("<select name=\"").append(name).append(".status\" aria-label=\"")
+                    .append(esc(Texts.t(lang, "plan.stepStatus"))).append("\">");
+            for (Plan.StepStatus st : Plan.StepStatus.values()) {
+                option(sb, st.wireName(), Texts.t(lang, "step." + st.wireName()), v.getOrDefault(name + ".status", "open"));
+            }
+            sb.append("</select>");
+            error(sb, errors, name);
+        }
+        sb.append("<label for=\"f-agreements\">").append(esc(Texts.t(lang, "plan.agreements"))).append("</label>")
+                .append("<textarea id=\"f-agreements\" name=\"agreements\">").append(esc(v.getOrDefault("agreements", "")))
+                .append("</textarea>");
+        error(sb, errors, "agreements");
+        sb.append("<label for=\"f-tovholder\">").append(esc(Texts.t(lang, "plan.tovholder"))).append("</label>")
+                .append("<input type=\"text\" id=\"f-tovholder\" name=\"tovholder\" value=\"")
+                .append(esc(v.getOrDefault("tovholder", ""))).append("\">");
+        error(sb, errors, "tovholder");
+        int people = Math.min(Plan.MAX_SUPPORTERS, plan.supporters().size() + 2);
+        for (int i = 0; i < people; i++) {
+            String name = "supporters[" + i + "]";
+            sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(Texts.t(lang, "plan.supporter", i + 1)))
+                    .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
+                    .append(".name\" value=\"").append(esc(v.getOrDefault(name + ".name", ""))).append("\">")
+                    .append("<select name=\"").append(name).append(".role\" aria-label=\"")
+                    .append(esc(Texts.t(lang, "plan.supporterRole"))).append("\">");
+            for (Plan.SupporterRole role : Plan.SupporterRole.values()) {
+                option(sb, role.wireName(), Texts.t(lang, "supporter." + role.wireName()), v.getOrDefault(name + ".role", "mentor"));
+            }
+            sb.append("</select>");
+            error(sb, errors, name);
+        }
+        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, r.details().relativesConsent()
+                ? "plan.relativesYes" : "plan.relativesNo"))).append("</p>")
+                .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "plan.save")))
+                .append("</button></form></details></section>");
+    }
+
+    /** The plan on A4, in Danish, for the participant to take home after a meeting: no CPR, no benefit. */
+    String planPrint(Referral r, Plan plan) {
+        Language da = Language.DA;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<h1>").append(esc(Texts.t(da, "plan.printTitle"))).append("</h1><p><strong>")
+                .append(esc(r.details().citizen().name())).append("</strong> · ").append(esc(programmeName(r.programmeId())))
+                .append(" · ").append(esc(Texts.t(da, "plan.printDate", date(da, clock.instant())))).append("</p>");
+        sb.append("<h2>").append(esc(Texts.t(da, "plan.steps"))).append("</h2>");
+        planView(sb, da, r, plan);
+        sb.append("<p class=\"meta\">").append(esc(Texts.t(da, "ref.consultant"))).append(": ")
+                .append(esc(consultantName(r))).append("</p>");
+        return Html.page(da, Texts.t(da, "plan.printTitle"), "", null, "<div class=\"print\">" + sb + "</div>");
     }
 
     // ---------------------------------------------------------------- project owner

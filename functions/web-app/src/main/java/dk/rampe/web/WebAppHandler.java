@@ -14,6 +14,9 @@ import dk.rampe.core.Language;
 import dk.rampe.core.ValidationException;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoPlanStore;
+import dk.rampe.plan.Plan;
+import dk.rampe.plan.PlanService;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.log.Log;
@@ -60,13 +63,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit))?$");
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print))?$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
     private final WebConfig web;
     private final SettingsStore settings;
     private final ReferralService service;
+    private final PlanService plans;
     private final DynamoAuditLog audit;
     private final Clock clock;
     private final Views views;
@@ -95,6 +99,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         ReferralStore store = new DynamoReferralStore(dynamo, config.table(), audit);
         this.service = new ReferralService(store, settings, audit, clock, config.zone(),
                 new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
+        this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
     }
 
@@ -262,10 +267,14 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             String id = m.group(1);
             String action = m.group(3);
             if (action == null && "GET".equals(req.method())) {
-                Referral r = service.read(caller, id);
+                PlanService.View v = plans.read(caller, id);
                 return Answer.html(200, caller.role() == Caller.Role.STAFF
-                        ? views.staffReferral(req, csrf, r, Map.of(), null)
-                        : views.jobcentreReferral(req, csrf, r));
+                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), Map.of(), null)
+                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan()));
+            }
+            if ("plan/print".equals(action) && "GET".equals(req.method())) {
+                PlanService.View v = plans.read(caller, id);
+                return Answer.html(200, views.planPrint(v.referral(), v.plan()));
             }
             if (action != null && "POST".equals(req.method())) return act(req, csrf, id, action);
         }
@@ -284,6 +293,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")));
                 }
                 case "enrolment" -> service.enrol(caller, id);
+                case "plan" -> plans.update(caller, id, PlanForm.parse(f));
                 case "exit" -> {
                     Optional<ExitOutcome> outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", ""));
                     if (outcome.isEmpty()) throw new ValidationException(new FieldError("outcome", "required"));
@@ -296,10 +306,14 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 default -> throw DomainException.notFound("route.notFound");
             }
         } catch (ValidationException e) {
-            Referral r = service.read(caller, id);
+            PlanService.View v = plans.read(caller, id);
             Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldError fe : e.errors()) errors.put(fe.field(), dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
-            return Answer.html(400, views.staffReferral(req, csrf, r, errors, action));
+            for (FieldError fe : e.errors()) {
+                String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f) : fe.field();
+                errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
+                        : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
+            }
+            return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), errors, action));
         }
         return Answer.redirect("/app/referrals/" + id + "?done=" + action);
     }

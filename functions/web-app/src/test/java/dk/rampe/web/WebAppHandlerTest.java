@@ -302,4 +302,59 @@ class WebAppHandlerTest {
         assertTrue(anna.get("/app/queue").body().contains("Ældste først"), "the chosen language wins over the browser's");
         assertEquals(Texts.keys(Language.DA), Texts.keys(Language.EN), "both bundles have the same keys");
     }
+
+    @Test
+    void theConsultantKeepsThePlanTheCaseworkerReadsItAndThePrintViewIsCleanDanish() {
+        WebFixture.Browser caseworker = f.browser();
+        caseworker.login("local-jobcenter-aarhus");
+        String id = sendReferral(caseworker, "AAR-PLAN-1", "090990-1234");
+        WebFixture.Browser anna = f.browser();
+        anna.login("local-consultant-anna");
+        WebFixture.Page page = anna.get("/app/referrals/" + id);
+        assertTrue(page.body().contains("value=\"Møde op tre dage om ugen\""), "the referral's sub-goal is the first step");
+        assertTrue(page.body().contains("data-version=\"0\""));
+
+        Map<String, String> plan = new HashMap<>();
+        plan.put("csrf", page.csrf());
+        plan.put("version", "0");
+        plan.put("steps[0].text", "Møde op tre dage om ugen");
+        plan.put("steps[0].status", "underway");
+        plan.put("steps[2].text", "Besøge en arbejdsplads");
+        plan.put("agreements", "Anna ringer til lageret; Mette tager bussen selv fra mandag.");
+        plan.put("tovholder", "Anna Højgaard");
+        plan.put("supporters[0].name", "Jens (frivillig)");
+        plan.put("supporters[0].role", "mentor");
+        plan.put("supporters[1].name", "Mor");
+        plan.put("supporters[1].role", "relative");
+        WebFixture.Page refused = anna.post("/app/referrals/" + id + "/plan", plan);
+        assertEquals(400, refused.status(), "relatives only with consent (the form said no)");
+        assertTrue(refused.body().contains("data-field=\"supporters[1]\""), refused.body());
+
+        plan.remove("supporters[1].name");
+        plan.remove("supporters[1].role");
+        WebFixture.Page saved = anna.post("/app/referrals/" + id + "/plan", plan);
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("/app/referrals/" + id + "?done=plan", saved.location());
+        assertEquals(409, anna.post("/app/referrals/" + id + "/plan", plan).status(), "a stale version is refused");
+
+        WebFixture.Page read = caseworker.get("/app/referrals/" + id);
+        assertTrue(read.body().contains("data-version=\"1\""));
+        assertTrue(read.body().contains("Besøge en arbejdsplads"));
+        assertTrue(read.body().contains("data-step=\"underway\""));
+        assertTrue(read.body().contains("id=\"plan-tovholder\">Anna Højgaard"));
+
+        caseworker.language = "en";
+        WebFixture.Page print = caseworker.get("/app/referrals/" + id + "/plan/print");
+        assertEquals(200, print.status());
+        assertTrue(print.body().startsWith("<!DOCTYPE html><html lang=\"da\">"), "the print view is always Danish");
+        assertTrue(print.body().contains("Min plan") && print.body().contains("Mette Sørensen"));
+        assertFalse(print.body().contains("0909901234") || print.body().contains("Kontanthjælp"), "no CPR, no benefit");
+        assertFalse(print.body().contains("<form"), "nothing to click on paper");
+        assertTrue(f.auditActions(id).contains("plan.updated"));
+        assertEquals("/app/login", f.browser().get("/app/referrals/" + id + "/plan/print").location(),
+                "no session: to the login page");
+        WebFixture.Browser odder = f.browser();
+        odder.login("local-jobcenter-odder");
+        assertEquals(404, odder.get("/app/referrals/" + id + "/plan/print").status(), "another jobcentre: not found");
+    }
 }
