@@ -74,6 +74,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final DynamoAuditLog audit;
     private final Clock clock;
     private final Views views;
+    private final CognitoLogin cognito;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -101,6 +102,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
+        this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
+                : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
+                config.jobcentreClaim());
     }
 
     /** One answer: status, body, extra headers and cookies. */
@@ -183,6 +187,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 return loginPage(req);
             case "POST /app/login":
                 return login(req, now);
+            case "GET /app/auth/callback":
+                return callback(req, cookies(event), now);
             case "GET /app/lang":
                 String to = req.query().getOrDefault("to", "da");
                 return Answer.redirect("/app").withCookie("rampe_lang=" + ("en".equals(to) ? "en" : "da")
@@ -376,6 +382,11 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     // ---------------------------------------------------------------- login
 
     private Answer loginPage(Request req) {
+        if (web.localUsers() == null && cognito != null) {
+            CognitoLogin.Start start = cognito.start(web.sessionKey(), clock.instant());
+            return Answer.redirect(start.location()).withCookie(CognitoLogin.COOKIE + "=" + start.cookieValue()
+                    + "; Path=/app/auth; Max-Age=600; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : ""));
+        }
         if (web.localUsers() == null) {
             return Answer.html(200, views.message(req.lang(), null, web, "login.title", "login.notConfigured"));
         }
@@ -392,7 +403,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (user.isEmpty()) {
             return Answer.html(400, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
         }
-        Map<String, String> claims = user.get().claims();
+        return startSession(req, user.get().claims(), now);
+    }
+
+    private Answer startSession(Request req, Map<String, String> claims, Instant now) {
         Caller caller;
         try {
             caller = callerFrom(claims);
@@ -406,6 +420,22 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Session s = Session.start(caller, owner, now, web.sessionIdle());
         audit.record(new AuditEntry("web:session", caller.id(), "web.login", now));
         return Answer.redirect(home(s)).withCookie(sessionCookie(s));
+    }
+
+    /** Back from Cognito's managed login: the code exchanged for the user's claims, then the same session as locally. */
+    private Answer callback(Request req, Map<String, String> cookies, Instant now) {
+        if (cognito == null) throw DomainException.notFound("route.notFound");
+        Map<String, String> claims;
+        try {
+            claims = cognito.finish(req.query().get("code"), req.query().get("state"), cookies.get(CognitoLogin.COOKIE),
+                    web.sessionKey(), now);
+        } catch (CognitoLogin.Refused e) {
+            Log.warn("webApp.loginRefused", "reason", e.getMessage());
+            return Answer.html(403, views.message(req.lang(), null, web, "error.forbidden.title", "error.login"));
+        }
+        Answer a = startSession(req, claims, now);
+        return a.withCookie(CognitoLogin.COOKIE + "=; Path=/app/auth; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (web.secureCookies() ? "; Secure" : ""));
     }
 
     /** Exactly the API's rule (HttpApi.caller): the claims, as the JWT authorizer would pass them. */

@@ -14,6 +14,9 @@ import java.util.Map;
  * <li>{@code RAMPE_WEB_SESSION_MINUTES} (default 120): a session ends after this long unused,
  *     and {@code RAMPE_WEB_SESSION_MAX_HOURS} (default 10) after login at the latest;</li>
  * <li>{@code RAMPE_OWNER_GROUP} (default {@code rampe-owner}): the Cognito group of project owners;</li>
+ * <li>{@code RAMPE_WEB_COGNITO_DOMAIN}, {@code RAMPE_WEB_COGNITO_CLIENT_ID}, {@code RAMPE_WEB_COGNITO_ISSUER}:
+ *     the user pool's managed-login domain (https://…), the web app's public app client and the
+ *     pool's issuer; when set (and no local users), /app/login goes to Cognito;</li>
  * <li>{@code RAMPE_WEB_LOCAL_USERS}: a local-tokens.json whose users the local login page lists.
  *     Unset in AWS; when unset and the public address is a loopback http address (the local
  *     runner), the runner's RAMPE_LOCAL_TOKENS_FILE or else the nearest {@code events/local-tokens.json}
@@ -21,7 +24,8 @@ import java.util.Map;
  * </ul>
  */
 public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessionMax, String ownerGroup,
-                        Path localUsers, boolean secureCookies) {
+                        Path localUsers, boolean secureCookies, String cognitoDomain, String cognitoClientId,
+                        String cognitoIssuer) {
     static final String LOCAL_SESSION_KEY = "local-development-web-session-key-not-for-production";
 
     public static WebConfig fromEnvironment(String publicBaseUrl) {
@@ -39,7 +43,13 @@ public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessio
         }
         return new WebConfig(key, Duration.ofMinutes(Long.parseLong(env.getOrDefault("RAMPE_WEB_SESSION_MINUTES", "120"))),
                 Duration.ofHours(Long.parseLong(env.getOrDefault("RAMPE_WEB_SESSION_MAX_HOURS", "10"))),
-                env.getOrDefault("RAMPE_OWNER_GROUP", "rampe-owner"), users, !local);
+                env.getOrDefault("RAMPE_OWNER_GROUP", "rampe-owner"), users, !local,
+                blankToNull(env.get("RAMPE_WEB_COGNITO_DOMAIN")), blankToNull(env.get("RAMPE_WEB_COGNITO_CLIENT_ID")),
+                blankToNull(env.get("RAMPE_WEB_COGNITO_ISSUER")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Path findUpwards(Path dir, String relative) {
@@ -52,7 +62,13 @@ public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessio
     /** For tests and the local runner: local login from {@code localUsers}, cookies without Secure (http). */
     public static WebConfig local(Path localUsers) {
         return new WebConfig(LOCAL_SESSION_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(120),
-                Duration.ofHours(10), "rampe-owner", localUsers, false);
+                Duration.ofHours(10), "rampe-owner", localUsers, false, null, null, null);
+    }
+
+    /** As {@link #local}, with Cognito's managed login at {@code domain} instead of the local user list. */
+    public static WebConfig cognito(String domain, String clientId, String issuer) {
+        return new WebConfig(LOCAL_SESSION_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(120),
+                Duration.ofHours(10), "rampe-owner", null, false, domain, clientId, issuer);
     }
 
     String cookieName() {
