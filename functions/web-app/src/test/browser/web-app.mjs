@@ -2,7 +2,7 @@
 // a caseworker logs in locally and sends a referral through the form (first with a wrong CPR
 // number, to see the field error), a consultant accepts and enrols the participant and finds
 // them in "my participants", the project owner opens the overview, and the caseworker reads the
-// referral back. Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
+// referral back; the consultant also keeps the participant's plan and prints it. Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
 // Usage: node web-app.mjs <baseUrl> <screenshotDir>
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
 import { chromium } from 'playwright-core';
@@ -99,6 +99,19 @@ try {
   await submit(page, '#visitation button[type=submit]');
   await submit(page, '#enrolment button[type=submit]');
   result.consultantStatus = await page.getAttribute('h1 + p .tag', 'data-status');
+  // the plan after the first meeting, and its print for the participant
+  await page.locator('details summary').click();
+  await page.selectOption('[name="steps[0].status"]', 'underway');
+  await page.fill('[name="steps[1].text"]', 'Besøge lageret på Blomstervej');
+  await page.fill('[name="agreements"]', 'Anna ringer til lageret. Mette kommer mandag, onsdag og fredag kl. 9.');
+  await page.fill('[name="tovholder"]', 'Anna Højgaard');
+  await page.fill('[name="supporters[0].name"]', 'Jens, frivillig mentor');
+  await submit(page, '#plan-form button[type=submit]');
+  result.planVersion = await page.getAttribute('#plan', 'data-version');
+  await page.goto(base + `/app/referrals/${result.referralId}/plan/print`, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' }); // as it comes out of the printer
+  await shot(page, 'plan-print-a4', { width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'screen' });
   await page.goto(base + '/app/participants', { waitUntil: 'load' });
   await fits(page, 'participants');
   result.inMyParticipants = await page.locator(`#participants [data-referral="${result.referralId}"]`).count();
@@ -125,5 +138,5 @@ try {
 }
 console.log(JSON.stringify(result));
 const ok = !result.error && result.caseworkerStatus === 'enrolled' && result.inMyParticipants === 1
-  && !!result.cprError;
+  && !!result.cprError && result.planVersion === '1';
 process.exit(ok ? 0 : 1);

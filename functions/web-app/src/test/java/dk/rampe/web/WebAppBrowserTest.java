@@ -51,8 +51,9 @@ class WebAppBrowserTest {
             assertEquals("enrolled", seen.path("consultantStatus").asText());
             assertEquals(1, seen.path("inMyParticipants").asInt());
             assertEquals("enrolled", seen.path("caseworkerStatus").asText());
+            assertEquals("1", seen.path("planVersion").asText(), "the plan was saved once");
             for (String page : List.of("login-phone", "referral-form-errors-phone", "participant-desk",
-                    "my-participants-phone", "overview-desk", "caseworker-referral-phone")) {
+                    "my-participants-phone", "overview-desk", "caseworker-referral-phone", "plan-print-a4")) {
                 assertTrue(Files.size(shots.resolve("web-app-" + page + ".png")) > 5_000, page);
             }
             List<String> audit = f.auditActions(id);
