@@ -34,6 +34,10 @@ public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessio
 
     public static WebConfig from(Map<String, String> env, String publicBaseUrl) {
         boolean local = publicBaseUrl.startsWith("http://127.0.0.1") || publicBaseUrl.startsWith("http://localhost");
+        if (!local && env.get("RAMPE_WEB_SESSION_KEY") == null) {
+            // never sign real sessions with the development key
+            throw new IllegalStateException("RAMPE_WEB_SESSION_KEY is not set");
+        }
         byte[] key = env.getOrDefault("RAMPE_WEB_SESSION_KEY", LOCAL_SESSION_KEY).getBytes(StandardCharsets.UTF_8);
         if (key.length < 32) throw new IllegalStateException("RAMPE_WEB_SESSION_KEY must be at least 32 bytes");
         Path users = env.get("RAMPE_WEB_LOCAL_USERS") != null ? Path.of(env.get("RAMPE_WEB_LOCAL_USERS")) : null;
