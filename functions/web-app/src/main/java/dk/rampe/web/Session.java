@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * as the API would derive them from the same claims), whether they are a project owner, when
  * the session started and when it ends. Nothing else, and no personal data: the value is
  * {@code base64url(payload) "." base64url(HMAC-SHA256(key, payload))}.
- * The CSRF token of every form is derived from the session (HMAC of its payload under another
+ * The CSRF token of every form is derived from the session (HMAC of its stable parts, not the sliding expiry, under another
  * label), so it changes with each login and cannot be made without the key.
  */
 record Session(Caller caller, boolean owner, Instant issuedAt, Instant expiresAt, String nonce) {
@@ -50,7 +50,9 @@ record Session(Caller caller, boolean owner, Instant issuedAt, Instant expiresAt
 
     /** The CSRF token for forms of this session. */
     String csrf(byte[] key) {
-        return B64.encodeToString(hmac(key, "csrf|" + payload()));
+        // the session's stable parts only: the sliding expiry changes with every answer
+        return B64.encodeToString(hmac(key, "csrf|" + caller.role().name() + "|" + caller.id() + "|" + (owner ? "1" : "0")
+                + "|" + issuedAt.getEpochSecond() + "|" + nonce));
     }
 
     boolean csrfMatches(byte[] key, String token) {

@@ -242,6 +242,9 @@ class WebAppHandlerTest {
                 Map.of("csrf", good, "decision", "accepted")).status(), "a cross-site post");
         anna.origin = "http://127.0.0.1:8787";
         assertTrue(anna.get("/app/referrals/" + id).body().contains("data-status=\"received\""), "nothing changed");
+        // the session slides forward with every answer; the form's token stays good meanwhile
+        f.clock.advance(Duration.ofMinutes(7));
+        anna.get("/app/queue");
         assertEquals(303, anna.post("/app/referrals/" + id + "/visitation",
                 Map.of("csrf", good, "decision", "accepted")).status());
 
