@@ -233,6 +233,36 @@ public final class ReferralService {
         return r;
     }
 
+    /** The programmes a staff member works in (consultant or listed staff); empty for anyone else. */
+    public List<Settings.Programme> programmesOf(Caller caller) {
+        if (caller.role() != Caller.Role.STAFF) return List.of();
+        return settings.current().programmes().stream().filter(p -> p.hasStaff(caller.id())).toList();
+    }
+
+    /**
+     * A programme's referrals (only those in {@code statusOrNull} when given), oldest first, for
+     * its staff; anyone else gets "not found". The listing is audited as one read.
+     */
+    public List<Referral> programmeReferrals(Caller caller, String programmeId, ReferralStatus statusOrNull) {
+        boolean staff = caller.role() == Caller.Role.STAFF && settings.current().programme(programmeId)
+                .map(p -> p.hasStaff(caller.id())).orElse(false);
+        if (!staff) throw DomainException.notFound("programme.unknown");
+        List<Referral> list = store.listByProgramme(programmeId, statusOrNull);
+        audit.record(new AuditEntry("programme:" + programmeId, caller.id(), "referrals.listed", clock.instant()));
+        return list;
+    }
+
+    /** The referrals the calling jobcentre sent, to every programme it is a partner of, oldest first; audited. */
+    public List<Referral> jobcentreReferrals(Caller caller) {
+        if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.forbidden("role.jobcentreOnly");
+        List<Referral> out = new ArrayList<>();
+        for (Settings.Programme p : settings.current().programmes()) {
+            if (p.partner(caller.id()).isPresent()) out.addAll(store.listByProgrammeForJobcentre(p.id(), caller.id()));
+        }
+        audit.record(new AuditEntry("jobcentre:" + caller.id(), caller.id(), "referrals.listed", clock.instant()));
+        return out;
+    }
+
     private String citizenKey(Referral r) {
         return matchKey.of(r.details().citizen().cpr());
     }

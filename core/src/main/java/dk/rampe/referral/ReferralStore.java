@@ -50,4 +50,14 @@ public interface ReferralStore {
 
     /** Referrals the jobcentre has sent to the programme so far (for its quota). */
     long intakeCount(String programmeId, String jobcentreId);
+
+    /**
+     * The programme's referrals, oldest first, in one query (index gsi2, never a scan); with a
+     * status, only those in it. For lists: the visitation queue, a consultant's participants, the
+     * owner's overview.
+     */
+    List<Referral> listByProgramme(String programmeId, ReferralStatus statusOrNull);
+
+    /** The referrals a jobcentre sent to the programme, oldest first (one query). */
+    List<Referral> listByProgrammeForJobcentre(String programmeId, String jobcentreId);
 }

@@ -88,4 +88,18 @@ public final class InMemoryReferralStore implements ReferralStore {
     public synchronized long intakeCount(String programmeId, String jobcentreId) {
         return counts.getOrDefault(programmeId + "#" + jobcentreId, 0L);
     }
+
+    @Override
+    public synchronized List<Referral> listByProgramme(String programmeId, ReferralStatus statusOrNull) {
+        return referrals.values().stream()
+                .filter(r -> r.programmeId().equals(programmeId) && (statusOrNull == null || r.status() == statusOrNull))
+                .sorted(java.util.Comparator.comparing((Referral r) -> r.status().wireName())
+                        .thenComparing(Referral::createdAt).thenComparing(Referral::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Referral> listByProgrammeForJobcentre(String programmeId, String jobcentreId) {
+        return listByProgramme(programmeId, null).stream().filter(r -> r.jobcentreId().equals(jobcentreId)).toList();
+    }
 }

@@ -121,4 +121,18 @@ public abstract class ReferralStoreContract {
         assertEquals(new ReferralStore.CitizenActive(first.referral().id(), "jc-aarhus"),
                 create("jc-odder", "p1", "citizen-a", "ODD-1").result());
     }
+
+    @Test
+    void aProgrammesReferralsAreListedByStatusAndPerJobcentre() {
+        Made a = create("jc-aarhus", "p-list", "citizen-l1", "AAR-L1");
+        Made b = create("jc-odder", "p-list", "citizen-l2", "ODD-L1");
+        create("jc-aarhus", "p-other", "citizen-l3", "AAR-L2");
+        List<String> both = java.util.stream.Stream.of(a.referral().id(), b.referral().id()).sorted().toList();
+        // created at the same instant: ordered by id within the time
+        assertEquals(both, store.listByProgramme("p-list", ReferralStatus.RECEIVED).stream().map(Referral::id).toList());
+        assertEquals(both, store.listByProgramme("p-list", null).stream().map(Referral::id).toList());
+        assertEquals(List.of(), store.listByProgramme("p-list", ReferralStatus.ENROLLED));
+        assertEquals(List.of(b.referral().id()),
+                store.listByProgrammeForJobcentre("p-list", "jc-odder").stream().map(Referral::id).toList());
+    }
 }

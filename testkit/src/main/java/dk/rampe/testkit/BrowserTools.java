@@ -27,11 +27,15 @@ public final class BrowserTools {
 
     /** Null when everything is there; otherwise why not (for Assumptions.assumeTrue). */
     public static synchronized String missing() {
+        return missing(scripts());
+    }
+
+    /** As {@link #missing()}, for the browser test folder {@code dir} of another module. */
+    public static synchronized String missing(Path dir) {
         if (!Files.isExecutable(chromium())) {
             return "needs Chromium at " + chromium() + " (apt-get install -y chromium, or set RAMPE_CHROMIUM)";
         }
         if (!works("node", "--version")) return "needs node on the PATH";
-        Path dir = scripts();
         if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
             if (!works("npm", "--version")) return "needs npm to install playwright-core";
             run(dir, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * CITIZEN#{programme}#{matchKey}    / ACTIVE         one active referral per citizen and programme
  * PROGRAMME#{programme}             / INTAKE#{jc}    intake counter for the jobcentre's quota
  * </pre>
+ * The referral also carries gsi2 (PROGRAMME#{programme}#REFERRAL / {status}#{receivedAt}#{id},
+ * projection ALL), so the web app lists a programme's referrals, or those in one status, in one query.
  * Every create and change is one transaction together with its audit entry.
  */
 public final class DynamoReferralStore implements ReferralStore {
@@ -195,11 +197,52 @@ public final class DynamoReferralStore implements ReferralStore {
         return item == null ? 0 : Attrs.num(item, "count");
     }
 
+    @Override
+    public List<Referral> listByProgramme(String programmeId, ReferralStatus statusOrNull) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":pk", Attrs.s(Keys.programmeReferralsGsi2pk(programmeId)));
+        String condition = "gsi2pk = :pk";
+        if (statusOrNull != null) {
+            condition += " AND begins_with(gsi2sk, :status)";
+            values.put(":status", Attrs.s(Keys.programmeReferralsGsi2skPrefix(statusOrNull.wireName())));
+        }
+        return query(condition, values, null);
+    }
+
+    @Override
+    public List<Referral> listByProgrammeForJobcentre(String programmeId, String jobcentreId) {
+        // a programme has a handful of partner jobcentres and a few hundred referrals: one query
+        // of gsi2, filtered on the server, answers in one round
+        return query("gsi2pk = :pk", new java.util.HashMap<>(Map.of(":pk", Attrs.s(Keys.programmeReferralsGsi2pk(programmeId)),
+                ":jc", Attrs.s(jobcentreId))), "jobcentreId = :jc");
+    }
+
+    private List<Referral> query(String condition, Map<String, AttributeValue> values, String filter) {
+        List<Referral> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamo.query(b -> {
+                b.tableName(table).indexName("gsi2").keyConditionExpression(condition)
+                        .expressionAttributeValues(values).exclusiveStartKey(from);
+                if (filter != null) b.filterExpression(filter);
+            });
+            for (Map<String, AttributeValue> item : page.items()) {
+                if ("referral".equals(Attrs.str(item, "type"))) out.add(fromItem(item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        out.sort(java.util.Comparator.comparing(Referral::createdAt).thenComparing(Referral::id));
+        return out;
+    }
+
     private Map<String, AttributeValue> referralItem(Referral r, String citizenKey, Instant expiresAt) {
         Map<String, AttributeValue> m = Keys.referralKey(r.id());
         m.put("type", Attrs.s("referral"));
         m.put("gsi1pk", Attrs.s(Keys.jobcentreGsi1pk(r.jobcentreId())));
         m.put("gsi1sk", Attrs.s(Keys.timeSk(r.createdAt(), r.id())));
+        m.put("gsi2pk", Attrs.s(Keys.programmeReferralsGsi2pk(r.programmeId())));
+        m.put("gsi2sk", Attrs.s(Keys.programmeReferralsGsi2sk(r.status().wireName(), r.createdAt(), r.id())));
         m.put("programmeId", Attrs.s(r.programmeId()));
         m.put("jobcentreId", Attrs.s(r.jobcentreId()));
         m.put("consultantId", Attrs.s(r.consultantId()));

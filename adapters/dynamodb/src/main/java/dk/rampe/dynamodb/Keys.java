@@ -220,4 +220,25 @@ public final class Keys {
     static String auditSk(Instant at, String uniqueId) {
         return timeSk(at, uniqueId);
     }
+
+    // --- referral lists (gsi2) and the participant's plan (web app) ------------------------
+
+    /** gsi2's partition: every referral of the programme. */
+    static String programmeReferralsGsi2pk(String programmeId) {
+        return "PROGRAMME#" + programmeId + "#REFERRAL";
+    }
+
+    /** gsi2's sort key: by status, then oldest first. */
+    static String programmeReferralsGsi2sk(String status, Instant createdAt, String id) {
+        return status + "#" + timeSk(createdAt, id);
+    }
+
+    /** The prefix of gsi2 sort keys of one status. */
+    static String programmeReferralsGsi2skPrefix(String status) {
+        return status + "#";
+    }
+
+    static Map<String, AttributeValue> planKey(String referralId) {
+        return key(REFERRAL + referralId, "PLAN");
+    }
 }

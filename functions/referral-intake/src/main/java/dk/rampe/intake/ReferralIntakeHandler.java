@@ -72,6 +72,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max))
                 .add(ExitRoute.KEY, new ExitRoute(service, max))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
+                .add(PlanRoute.KEY, new PlanRoute(new dk.rampe.plan.PlanService(
+                        new dk.rampe.dynamodb.DynamoPlanStore(dynamo, config.table(), audit), service, clock)))
                 .add(SettingsRoute.GET, admin::read)
                 .add(SettingsRoute.PUT, admin::replace);
     }

@@ -128,6 +128,10 @@ public final class LocalApiServer implements AutoCloseable {
             APIGatewayV2HTTPResponse response = handlers.get(route.handlerClass())
                     .handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), route.functionId()));
             Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+            // API Gateway turns the response's cookies into Set-Cookie headers, one each
+            if (response.getCookies() != null) {
+                response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
+            }
             byte[] out = response.getBody() == null ? new byte[0]
                     : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
                     : response.getBody().getBytes(StandardCharsets.UTF_8);

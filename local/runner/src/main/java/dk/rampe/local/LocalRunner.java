@@ -186,6 +186,7 @@ public final class LocalRunner implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         sb.append("Rampe is running locally\n");
         sb.append("  HTTP API      ").append(baseUrl()).append('\n');
+        sb.append("  web app       ").append(baseUrl()).append("/app/login  (log in as a local caseworker, consultant or project owner)\n");
         sb.append("  DynamoDB      ").append(dynamo.endpoint()).append(options.dataDir() == null ? " (in memory)"
                 : " (data in " + options.dataDir().toAbsolutePath().normalize() + ")").append('\n');
         sb.append("  tables        ").append(config.table()).append(", ").append(config.auditTable()).append('\n');

@@ -32,7 +32,8 @@ class ShadedJarTest {
     private static final Map<String, String> SAMPLES = Map.of(
             "ReferralIntakeFunction", "referral-intake/post-referral.json",
             "NudgeDispatcherFunction", "nudge-dispatcher-stream.json",
-            "FollowUpPageFunction", "follow-up-page-get.json");
+            "FollowUpPageFunction", "follow-up-page-get.json",
+            "WebAppFunction", "web-app-get.json");
 
     @Test
     void eachJarLoadsItsHandlerAndReadsItsSampleEventAlone() throws Exception {

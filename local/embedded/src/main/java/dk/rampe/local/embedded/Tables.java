@@ -67,10 +67,26 @@ public final class Tables {
             b.streamSpecification(StreamSpecification.builder().streamEnabled(true)
                     .streamViewType((String) s.get("StreamViewType")).build());
         }
+        CreateTableRequest request = b.build();
         try {
-            dynamo.createTable(b.build());
+            dynamo.createTable(request);
         } catch (ResourceInUseException alreadyThere) {
-            // the local runner restarted on its data folder: keep what is there
+            // the local runner restarted on its data folder: keep what is there, adding any index
+            // the template has gained since (e.g. gsi2), so an old .rampe/data keeps working
+            addMissingIndexes(dynamo, name, request);
+        }
+    }
+
+    private static void addMissingIndexes(DynamoDbClient dynamo, String name, CreateTableRequest wanted) {
+        if (!wanted.hasGlobalSecondaryIndexes()) return;
+        var existing = dynamo.describeTable(d -> d.tableName(name)).table();
+        java.util.Set<String> have = new java.util.HashSet<>();
+        if (existing.hasGlobalSecondaryIndexes()) existing.globalSecondaryIndexes().forEach(g -> have.add(g.indexName()));
+        for (GlobalSecondaryIndex g : wanted.globalSecondaryIndexes()) {
+            if (have.contains(g.indexName())) continue;
+            dynamo.updateTable(u -> u.tableName(name).attributeDefinitions(wanted.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(x -> x.create(c -> c.indexName(g.indexName()).keySchema(g.keySchema())
+                            .projection(g.projection()))));
         }
     }
 

@@ -1,0 +1,125 @@
+package dk.rampe.web;
+
+import dk.rampe.core.Language;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The page frame: one stylesheet (inline, allowed by its hash in the Content-Security-Policy),
+ * a header with the role's links, the language switch and log-out, no JavaScript. Mobile
+ * first: one column on a phone, wider cards and a two-column grid on a desk.
+ */
+final class Html {
+    static final String STYLE = "*{box-sizing:border-box}"
+            + "html{-webkit-text-size-adjust:100%}"
+            + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:17px;line-height:1.5;"
+            + "color:#1b1b1b;background:#f4f4f1;margin:0}"
+            + "a{color:#0b5cad}"
+            + "header{background:#123d63;color:#fff;padding:10px 16px}"
+            + "header .bar{max-width:72rem;margin:0 auto;display:flex;flex-wrap:wrap;align-items:center;gap:8px 18px}"
+            + "header a,header button.link{color:#fff;font-weight:600;text-decoration:none}"
+            + "header .brand{font-size:1.2rem;font-weight:800;margin-right:auto}"
+            + "header nav{display:flex;flex-wrap:wrap;gap:6px 16px}"
+            + "header form{margin:0;display:inline}"
+            + "button.link{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline}"
+            + "main{max-width:72rem;margin:0 auto;padding:16px}"
+            + "h1{font-size:1.45rem;margin:0.3rem 0 1rem}h2{font-size:1.15rem;margin:0 0 0.6rem}"
+            + ".card{background:#fff;border:1px solid #d8d8d2;border-radius:8px;padding:16px;margin-bottom:16px}"
+            + ".grid{display:grid;grid-template-columns:1fr;gap:0 16px}"
+            + "@media (min-width:900px){.grid{grid-template-columns:1fr 1fr}main{padding:24px}}"
+            + "dl{margin:0}dt{font-size:0.88rem;color:#555}dd{margin:0 0 0.6rem;font-weight:600;overflow-wrap:anywhere}"
+            + "ul.list{list-style:none;margin:0;padding:0}"
+            + "ul.list li{background:#fff;border:1px solid #d8d8d2;border-radius:8px;padding:12px 14px;margin-bottom:10px}"
+            + "ul.list li a.name{font-weight:700;font-size:1.05rem}"
+            + ".meta{color:#444;font-size:0.92rem}"
+            + ".tag{display:inline-block;border-radius:12px;padding:0 10px;font-size:0.85rem;font-weight:700;"
+            + "background:#e6eef7;color:#123d63;margin-right:6px}"
+            + ".tag.warn{background:#fff1d6;color:#6b4500}"
+            + "label{display:block;font-weight:600;margin:0.6rem 0 0.25rem}"
+            + "input[type=text],input[type=email],input[type=tel],input[type=date],select,textarea{width:100%;"
+            + "font:inherit;padding:10px;border:2px solid #888;border-radius:8px;background:#fff}"
+            + "textarea{min-height:5rem}"
+            + "fieldset{border:0;padding:0;margin:0.6rem 0}legend{font-weight:600;padding:0}"
+            + ".choices label{display:inline-block;font-weight:500;margin-right:18px}"
+            + "input[type=radio]{width:1.2em;height:1.2em;vertical-align:middle;margin-right:0.35em}"
+            + "button.primary{font:inherit;font-weight:700;padding:12px 20px;border:0;border-radius:8px;"
+            + "background:#0b5cad;color:#fff;margin-top:12px;min-height:44px;cursor:pointer}"
+            + "button.user{width:100%;text-align:left;font:inherit;padding:12px;border:2px solid #0b5cad;"
+            + "border-radius:8px;background:#fff;margin-bottom:10px;min-height:44px;cursor:pointer}"
+            + ".hint{font-size:0.9rem;color:#555;margin:0.2rem 0}"
+            + ".error{color:#b00020;font-weight:600;margin:0.25rem 0 0}"
+            + "[aria-invalid=true]{border-color:#b00020!important}"
+            + ".errors{border:2px solid #b00020;background:#fff0f0;border-radius:8px;padding:12px 16px;margin-bottom:16px}"
+            + ".ok{border:2px solid #1f7a3a;background:#effaf2;border-radius:8px;padding:12px 16px;margin-bottom:16px}"
+            + ".later{border:1px dashed #999;border-radius:8px;padding:10px 14px;color:#555;background:#fafafa;"
+            + "margin-bottom:16px}"
+            + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #ddd}"
+            + ".scroll{overflow-x:auto}"
+            + ".print{max-width:44rem;margin:0 auto}"
+            + "@page{size:A4;margin:18mm}"
+            + "@media print{header,form,details,.noprint{display:none}body{background:#fff;font-size:12pt}"
+            + "main{padding:0;max-width:none}.card{border:0;padding:0}}";
+
+    static final String STYLE_HASH;
+
+    static {
+        try {
+            STYLE_HASH = "'sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8))) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Html() {
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A whole page. {@code nav} is the header's links (already HTML), {@code csrf} null when logged out. */
+    static String page(Language lang, String title, String nav, String csrf, String main) {
+        StringBuilder sb = new StringBuilder(main.length() + STYLE.length() + 1200);
+        sb.append("<!DOCTYPE html><html lang=\"").append(lang == Language.EN ? "en" : "da").append("\"><head>")
+                .append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta name=\"robots\" content=\"noindex, nofollow\"><meta name=\"referrer\" content=\"no-referrer\">")
+                .append("<title>").append(esc(title)).append(" · Rampe</title><style>").append(STYLE)
+                .append("</style></head><body><header><div class=\"bar\"><a class=\"brand\" href=\"/app\">Rampe</a><nav>")
+                .append(nav);
+        String other = lang == Language.EN ? "da" : "en";
+        sb.append("<a href=\"/app/lang?to=").append(other).append("\" lang=\"").append(other).append("\">")
+                .append(lang == Language.EN ? "Dansk" : "English").append("</a>");
+        if (csrf != null) {
+            sb.append("<form method=\"post\" action=\"/app/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                    .append(esc(csrf)).append("\"><button class=\"link\" type=\"submit\" id=\"logout\">")
+                    .append(esc(Texts.t(lang, "nav.logout"))).append("</button></form>");
+        }
+        sb.append("</nav></div></header><main>").append(main).append("</main></body></html>");
+        return sb.toString();
+    }
+
+    static String hiddenCsrf(String csrf) {
+        return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) + "\">";
+    }
+
+    /** A part of the page that a later issue fills in, clearly marked as not there yet. */
+    static String later(Language lang, String what) {
+        return "<div class=\"later\" data-later=\"" + esc(what) + "\">" + esc(Texts.t(lang, "later." + what)) + "</div>";
+    }
+}

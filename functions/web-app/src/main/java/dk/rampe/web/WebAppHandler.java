@@ -1,0 +1,578 @@
+package dk.rampe.web;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.rampe.api.ApiError;
+import dk.rampe.api.HttpApi;
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
+import dk.rampe.core.FieldError;
+import dk.rampe.core.Language;
+import dk.rampe.core.ValidationException;
+import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoPlanStore;
+import dk.rampe.plan.Plan;
+import dk.rampe.plan.PlanService;
+import dk.rampe.dynamodb.DynamoReferralStore;
+import dk.rampe.dynamodb.DynamoSettingsStore;
+import dk.rampe.log.Log;
+import dk.rampe.log.Metrics;
+import dk.rampe.platform.RampeConfig;
+import dk.rampe.referral.CitizenMatchKey;
+import dk.rampe.referral.ExitOutcome;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralService;
+import dk.rampe.referral.ReferralStatus;
+import dk.rampe.referral.ReferralStore;
+import dk.rampe.settings.Settings;
+import dk.rampe.settings.SettingsStore;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The web app under /app/: server-rendered HTML for jobcentre caseworkers, consultants and
+ * project owners, over the same {@link ReferralService} and the same authorization as the API.
+ * <ul>
+ * <li>Its own session (no JWT authorizer on these routes): a signed HttpOnly cookie, SameSite=Lax,
+ *     Secure in AWS, made at login from the same claims the API reads ({@link HttpApi#caller});</li>
+ * <li>every form carries a CSRF token derived from the session, and a cross-site POST is refused
+ *     even before that (Origin / Sec-Fetch-Site);</li>
+ * <li>every answer has a strict Content-Security-Policy (no script at all), frame-ancestors
+ *     'none', Referrer-Policy no-referrer and Cache-Control no-store; ids only in URLs;</li>
+ * <li>forms post, then redirect (303) to a page that can be reloaded safely.</li>
+ * </ul>
+ */
+public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final Pattern REFERRAL_PATH =
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print))?$");
+    private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
+
+    private final RampeConfig config;
+    private final WebConfig web;
+    private final SettingsStore settings;
+    private final ReferralService service;
+    private final PlanService plans;
+    private final DynamoAuditLog audit;
+    private final Clock clock;
+    private final Views views;
+    private final CognitoLogin cognito;
+
+    /** Used by Lambda: everything from the environment. */
+    public WebAppHandler() {
+        this(RampeConfig.fromEnvironment());
+    }
+
+    private WebAppHandler(RampeConfig config) {
+        this(config, DynamoClients.create(config), Clock.systemUTC(), WebConfig.fromEnvironment(config.publicBaseUrl()));
+    }
+
+    /** Used by the local runner: local login from events/local-tokens.json when run from the project. */
+    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock) {
+        this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()));
+    }
+
+    /** Used by tests. */
+    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock, WebConfig web) {
+        this.config = config;
+        this.web = web;
+        this.clock = clock;
+        this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        this.audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
+        ReferralStore store = new DynamoReferralStore(dynamo, config.table(), audit);
+        this.service = new ReferralService(store, settings, audit, clock, config.zone(),
+                new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
+        this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
+        this.views = new Views(config.zone(), settings, clock);
+        this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
+                : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
+                config.jobcentreClaim());
+    }
+
+    /** One answer: status, body, extra headers and cookies. */
+    record Answer(int status, String body, Map<String, String> headers, List<String> cookies) {
+        static Answer html(int status, String body) {
+            return new Answer(status, body, Map.of(), List.of());
+        }
+
+        static Answer redirect(String location) {
+            return new Answer(303, null, Map.of("location", location), List.of());
+        }
+
+        Answer withCookie(String cookie) {
+            List<String> c = new ArrayList<>(cookies);
+            c.add(cookie);
+            return new Answer(status, body, headers, c);
+        }
+    }
+
+    /** A request as the app sees it. */
+    record Request(String method, String path, Map<String, String> query, Map<String, String> form, Language lang,
+                   Session session) {
+        String csrf(byte[] key) {
+            return session == null ? null : session.csrf(key);
+        }
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        String method = method(event);
+        String path = path(event);
+        Map<String, String> cookies = cookies(event);
+        Language lang = "en".equals(cookies.get("rampe_lang")) ? Language.EN
+                : "da".equals(cookies.get("rampe_lang")) ? Language.DA : HttpApi.language(event);
+        Instant now = clock.instant();
+        Session session = Session.decode(cookies.get(web.cookieName()), web.sessionKey(), now, web.sessionMax())
+                .orElse(null);
+        Answer answer;
+        String outcome = "ok";
+        try {
+            answer = dispatch(event, method, path, lang, session, now);
+        } catch (RuntimeException e) {
+            outcome = "error";
+            Log.error("webApp.failed", "exception", e.getClass().getName());
+            Metrics.count("UnexpectedErrors");
+            answer = Answer.html(500, views.message(lang, session, web, "error.internal.title", "error.internal"));
+        }
+        if (session != null && answer.status() < 400 && !"/app/logout".equals(path)
+                && answer.cookies().stream().noneMatch(c -> c.startsWith(web.cookieName() + "="))) {
+            // sliding expiry: each answer renews the session, up to its maximum age
+            answer = answer.withCookie(sessionCookie(session.renewed(now, web.sessionIdle(), web.sessionMax())));
+        }
+        Log.info("webApp", "method", method, "path", pathForLog(path), "role",
+                session == null ? "-" : session.caller().role().name(), "status", Integer.toString(answer.status()),
+                "outcome", outcome, "ms", Long.toString((System.nanoTime() - started) / 1_000_000));
+        return response(answer, lang);
+    }
+
+    private Answer dispatch(APIGatewayV2HTTPEvent event, String method, String path, Language lang, Session session,
+                            Instant now) {
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            return new Answer(405, views.message(lang, session, web, "error.method.title", "error.method"),
+                    Map.of("allow", "GET, POST"), List.of());
+        }
+        Map<String, String> form = Map.of();
+        if ("POST".equals(method)) {
+            if (crossSite(event)) {
+                Log.warn("webApp.refused", "reason", "crossSite");
+                return Answer.html(403, views.message(lang, null, web, "error.forbidden.title", "error.csrf"));
+            }
+            form = form(event);
+            if (form == null) return Answer.html(400, views.message(lang, session, web, "error.form.title", "error.form"));
+        }
+        Request req = new Request(method, path, query(event), form, lang, session);
+
+        // what works without a session
+        switch (method + " " + path) {
+            case "GET /app/login":
+                return loginPage(req);
+            case "POST /app/login":
+                return login(req, now);
+            case "GET /app/auth/callback":
+                return callback(req, cookies(event), now);
+            case "GET /app/lang":
+                String to = req.query().getOrDefault("to", "da");
+                return Answer.redirect("/app").withCookie("rampe_lang=" + ("en".equals(to) ? "en" : "da")
+                        + "; Path=/app; Max-Age=31536000; SameSite=Lax" + (web.secureCookies() ? "; Secure" : "")
+                        + "; HttpOnly");
+            default:
+                break;
+        }
+        if (session == null) {
+            if ("GET".equals(method)) return Answer.redirect("/app/login");
+            Log.warn("webApp.refused", "reason", "noSession");
+            return Answer.html(403, views.message(lang, null, web, "error.session.title", "error.session"));
+        }
+        if ("POST".equals(method) && !session.csrfMatches(web.sessionKey(), form.get("csrf"))) {
+            Log.warn("webApp.refused", "reason", "csrf");
+            audit.record(new AuditEntry("web:csrf", session.caller().id(), "web.csrfRefused", now));
+            return Answer.html(403, views.message(lang, session, web, "error.forbidden.title", "error.csrf"));
+        }
+        try {
+            return route(req, now);
+        } catch (DomainException e) {
+            return switch (e.kind()) {
+                case NOT_FOUND -> Answer.html(404, views.message(lang, session, web, "error.notFound.title",
+                        "error.notFound"));
+                case FORBIDDEN -> Answer.html(403, views.message(lang, session, web, "error.forbidden.title",
+                        "error.role"));
+                default -> Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
+                        views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
+                                dk.rampe.api.Messages.text(e.code(), lang, e.args())));
+            };
+        } catch (ReferralStore.ConcurrentChange e) {
+            return Answer.html(409, views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
+                    dk.rampe.api.Messages.text("referral.changedMeanwhile", lang)));
+        } catch (ApiError e) {
+            return Answer.html(e.status(), views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
+                    dk.rampe.api.Messages.text(e.code(), lang, e.args())));
+        }
+    }
+
+    private Answer route(Request req, Instant now) {
+        Caller caller = req.session().caller();
+        String csrf = req.csrf(web.sessionKey());
+        String key = req.method() + " " + req.path();
+        switch (key) {
+            case "GET /app":
+                return Answer.redirect(home(req.session()));
+            case "POST /app/logout":
+                audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
+                return Answer.redirect("/app/login").withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                        + (web.secureCookies() ? "; Secure" : ""));
+            case "GET /app/referrals":
+                requireJobcentre(caller);
+                return Answer.html(200, views.jobcentreList(req, csrf, service.jobcentreReferrals(caller)));
+            case "GET /app/referrals/new":
+                requireJobcentre(caller);
+                return Answer.html(200, views.referralForm(req, csrf, partnerProgrammes(caller), Map.of(),
+                        Map.of(), newFormId()));
+            case "POST /app/referrals":
+                requireJobcentre(caller);
+                return submitReferral(req, csrf);
+            case "GET /app/queue":
+                requireStaff(caller);
+                return Answer.html(200, views.queue(req, csrf, listForStaff(caller, ReferralStatus.RECEIVED)));
+            case "GET /app/participants":
+                requireStaff(caller);
+                boolean all = "1".equals(req.query().get("all"));
+                return Answer.html(200, views.participants(req, csrf, listForStaff(caller, null), all));
+            case "GET /app/overview":
+                requireStaff(caller);
+                if (!req.session().owner()) {
+                    return Answer.html(403, views.message(req.lang(), req.session(), web, "error.forbidden.title",
+                            "error.ownerOnly"));
+                }
+                return Answer.html(200, views.overview(req, csrf, service.programmesOf(caller).stream()
+                        .map(p -> new Views.ProgrammeReferrals(p, service.programmeReferrals(caller, p.id(), null)))
+                        .toList(), now));
+            default:
+                break;
+        }
+        Matcher m = REFERRAL_PATH.matcher(req.path());
+        if (m.matches()) {
+            String id = m.group(1);
+            String action = m.group(3);
+            if (action == null && "GET".equals(req.method())) {
+                PlanService.View v = plans.read(caller, id);
+                return Answer.html(200, caller.role() == Caller.Role.STAFF
+                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), Map.of(), null)
+                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan()));
+            }
+            if ("plan/print".equals(action) && "GET".equals(req.method())) {
+                PlanService.View v = plans.read(caller, id);
+                return Answer.html(200, views.planPrint(v.referral(), v.plan()));
+            }
+            if (action != null && "POST".equals(req.method())) return act(req, csrf, id, action);
+        }
+        throw DomainException.notFound("route.notFound");
+    }
+
+    private Answer act(Request req, String csrf, String id, String action) {
+        Caller caller = req.session().caller();
+        requireStaff(caller);
+        Map<String, String> f = req.form();
+        try {
+            switch (action) {
+                case "visitation" -> {
+                    var decision = ReferralService.VisitationDecision.fromWire(f.getOrDefault("decision", ""));
+                    if (decision.isEmpty()) throw new ValidationException(new FieldError("decision", "required"));
+                    service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")));
+                }
+                case "enrolment" -> service.enrol(caller, id);
+                case "plan" -> plans.update(caller, id, PlanForm.parse(f));
+                case "exit" -> {
+                    Optional<ExitOutcome> outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", ""));
+                    if (outcome.isEmpty()) throw new ValidationException(new FieldError("outcome", "required"));
+                    String note = blankToNull(f.get("note"));
+                    if (note != null && note.length() > 2000) {
+                        throw new ValidationException(new FieldError("note", "tooLong", 2000));
+                    }
+                    service.exit(caller, id, outcome.get(), note);
+                }
+                default -> throw DomainException.notFound("route.notFound");
+            }
+        } catch (ValidationException e) {
+            PlanService.View v = plans.read(caller, id);
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldError fe : e.errors()) {
+                String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f) : fe.field();
+                errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
+                        : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
+            }
+            return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), errors, action));
+        }
+        return Answer.redirect("/app/referrals/" + id + "?done=" + action);
+    }
+
+    private Answer submitReferral(Request req, String csrf) {
+        Caller caller = req.session().caller();
+        List<Settings.Programme> programmes = partnerProgrammes(caller);
+        String formId = req.form().getOrDefault("formId", "");
+        if (!FORM_ID.matcher(formId).matches()) formId = newFormId();
+        ReferralForm.Parsed parsed = ReferralForm.parse(req.form());
+        if (!parsed.errors().isEmpty()) {
+            return Answer.html(400, views.referralForm(req, csrf, programmes, req.form(),
+                    messages(parsed.errors(), req.lang()), formId));
+        }
+        try {
+            ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId);
+            String done = result.answer().overQuota() ? "sentOverQuota" : "sent";
+            return Answer.redirect("/app/referrals/" + result.answer().referralId() + "?done=" + done);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) throw e;
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put(e.field() == null ? "form" : e.field(), dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+            return Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
+                    views.referralForm(req, csrf, programmes, req.form(), errors, formId));
+        }
+    }
+
+    private static Map<String, String> messages(List<FieldError> errors, Language lang) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldError e : errors) out.merge(e.field(), dk.rampe.api.Messages.text(e.code(), lang, e.args()), (a, b) -> a);
+        return out;
+    }
+
+    private List<Views.ProgrammeReferrals> listForStaff(Caller caller, ReferralStatus status) {
+        return service.programmesOf(caller).stream()
+                .map(p -> new Views.ProgrammeReferrals(p, service.programmeReferrals(caller, p.id(), status))).toList();
+    }
+
+    private List<Settings.Programme> partnerProgrammes(Caller caller) {
+        return settings.current().programmes().stream().filter(p -> p.partner(caller.id()).isPresent()).toList();
+    }
+
+    private static String home(Session s) {
+        return switch (s.caller().role()) {
+            case JOBCENTRE -> "/app/referrals";
+            case STAFF -> s.owner() ? "/app/overview" : "/app/participants";
+            case ADMIN -> "/app/login";
+        };
+    }
+
+    private static void requireJobcentre(Caller caller) {
+        if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.notFound("route.notFound");
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (caller.role() != Caller.Role.STAFF) throw DomainException.notFound("route.notFound");
+    }
+
+    // ---------------------------------------------------------------- login
+
+    private Answer loginPage(Request req) {
+        if (web.localUsers() == null && cognito != null) {
+            CognitoLogin.Start start = cognito.start(web.sessionKey(), clock.instant());
+            return Answer.redirect(start.location()).withCookie(CognitoLogin.COOKIE + "=" + start.cookieValue()
+                    + "; Path=/app/auth; Max-Age=600; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : ""));
+        }
+        if (web.localUsers() == null) {
+            return Answer.html(200, views.message(req.lang(), null, web, "login.title", "login.notConfigured"));
+        }
+        return Answer.html(200, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
+    }
+
+    private Answer login(Request req, Instant now) {
+        if (web.localUsers() == null) {
+            return Answer.html(404, views.message(req.lang(), null, web, "error.notFound.title", "error.notFound"));
+        }
+        String name = req.form().getOrDefault("user", "");
+        Optional<LocalUsers.User> user = LocalUsers.read(web.localUsers()).stream()
+                .filter(u -> u.name().equals(name)).findFirst();
+        if (user.isEmpty()) {
+            return Answer.html(400, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
+        }
+        return startSession(req, user.get().claims(), now);
+    }
+
+    private Answer startSession(Request req, Map<String, String> claims, Instant now) {
+        Caller caller;
+        try {
+            caller = callerFrom(claims);
+        } catch (ApiError e) {
+            return Answer.html(403, views.message(req.lang(), null, web, "error.forbidden.title", "error.role"));
+        }
+        if (caller.role() == Caller.Role.ADMIN) {
+            return Answer.html(403, views.message(req.lang(), null, web, "error.forbidden.title", "error.adminNoApp"));
+        }
+        boolean owner = caller.role() == Caller.Role.STAFF && groups(claims.get("cognito:groups")).contains(web.ownerGroup());
+        Session s = Session.start(caller, owner, now, web.sessionIdle());
+        audit.record(new AuditEntry("web:session", caller.id(), "web.login", now));
+        return Answer.redirect(home(s)).withCookie(sessionCookie(s));
+    }
+
+    /** Back from Cognito's managed login: the code exchanged for the user's claims, then the same session as locally. */
+    private Answer callback(Request req, Map<String, String> cookies, Instant now) {
+        if (cognito == null) throw DomainException.notFound("route.notFound");
+        Map<String, String> claims;
+        try {
+            claims = cognito.finish(req.query().get("code"), req.query().get("state"), cookies.get(CognitoLogin.COOKIE),
+                    web.sessionKey(), now);
+        } catch (CognitoLogin.Refused e) {
+            Log.warn("webApp.loginRefused", "reason", e.getMessage());
+            return Answer.html(403, views.message(req.lang(), null, web, "error.forbidden.title", "error.login"));
+        }
+        Answer a = startSession(req, claims, now);
+        return a.withCookie(CognitoLogin.COOKIE + "=; Path=/app/auth; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (web.secureCookies() ? "; Secure" : ""));
+    }
+
+    /** Exactly the API's rule (HttpApi.caller): the claims, as the JWT authorizer would pass them. */
+    private Caller callerFrom(Map<String, String> claims) {
+        APIGatewayV2HTTPEvent e = APIGatewayV2HTTPEvent.builder().withRequestContext(
+                APIGatewayV2HTTPEvent.RequestContext.builder().withAuthorizer(
+                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
+                                APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(new HashMap<>(claims)).build()).build()).build()).build();
+        return HttpApi.caller(e, config, settings::current);
+    }
+
+    static List<String> groups(String claim) {
+        if (claim == null || claim.isBlank()) return List.of();
+        String s = claim.strip();
+        if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        return List.of(s.replace("\"", "").split("[,\\s]+"));
+    }
+
+    private String sessionCookie(Session s) {
+        long maxAge = Math.max(0, Duration.between(clock.instant(), s.expiresAt()).getSeconds());
+        return web.cookieName() + "=" + s.encode(web.sessionKey()) + "; Path=/; Max-Age=" + maxAge
+                + "; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : "");
+    }
+
+    private static String newFormId() {
+        byte[] b = new byte[18];
+        new java.security.SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.replace("\r\n", "\n").strip();
+    }
+
+    // ---------------------------------------------------------------- HTTP plumbing
+
+    static final String CSP = "default-src 'none'; style-src " + Html.STYLE_HASH + "; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static APIGatewayV2HTTPResponse response(Answer a, Language lang) {
+        Map<String, String> headers = new HashMap<>(a.headers());
+        if (a.body() != null) headers.put("content-type", "text/html; charset=utf-8");
+        headers.put("cache-control", "no-store");
+        headers.put("content-language", lang == Language.EN ? "en" : "da");
+        headers.put("content-security-policy", CSP);
+        headers.put("referrer-policy", "no-referrer");
+        headers.put("x-content-type-options", "nosniff");
+        headers.put("x-frame-options", "DENY");
+        headers.put("x-robots-tag", "noindex, nofollow");
+        headers.put("strict-transport-security", "max-age=31536000");
+        headers.put("vary", "Cookie, Accept-Language");
+        var b = APIGatewayV2HTTPResponse.builder().withStatusCode(a.status()).withHeaders(headers)
+                .withBody(a.body() == null ? "" : a.body());
+        if (!a.cookies().isEmpty()) b.withCookies(a.cookies());
+        return b.build();
+    }
+
+    /** A POST another site made the browser send: refused before anything else is looked at. */
+    static boolean crossSite(APIGatewayV2HTTPEvent event) {
+        String site = HttpApi.header(event, "sec-fetch-site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) return true;
+        String origin = HttpApi.header(event, "origin");
+        String host = HttpApi.header(event, "host");
+        // with Referrer-Policy no-referrer a browser sends "Origin: null" even for its own forms:
+        // then Sec-Fetch-Site (above) and the CSRF token decide
+        if (origin == null || host == null || origin.equals("null")) return false;
+        String authority = origin.replaceFirst("^[a-z]+://", "");
+        return !authority.equalsIgnoreCase(host);
+    }
+
+    static String method(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                && event.getRequestContext().getHttp().getMethod() != null) {
+            return event.getRequestContext().getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        String rk = event.getRouteKey();
+        return rk != null && rk.contains(" ") ? rk.substring(0, rk.indexOf(' ')).toUpperCase(Locale.ROOT) : "GET";
+    }
+
+    static String path(APIGatewayV2HTTPEvent event) {
+        String p = event.getRawPath() == null ? "/app" : event.getRawPath();
+        if (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+
+    private static String pathForLog(String path) {
+        return REFERRAL_PATH.matcher(path).matches() ? path.replaceFirst("R[0-9A-Z]{12}", "{id}") : path;
+    }
+
+    static Map<String, String> cookies(APIGatewayV2HTTPEvent event) {
+        Map<String, String> out = new HashMap<>();
+        List<String> raw = new ArrayList<>();
+        if (event.getCookies() != null) raw.addAll(event.getCookies());
+        String header = HttpApi.header(event, "cookie");
+        if (header != null) raw.addAll(List.of(header.split(";")));
+        for (String c : raw) {
+            for (String part : c.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq <= 0) continue;
+                out.putIfAbsent(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> query(APIGatewayV2HTTPEvent event) {
+        Map<String, String> q = event.getQueryStringParameters();
+        return q == null ? Map.of() : q;
+    }
+
+    /** The posted form, or null if it is not a urlencoded form within the size limit, or repeats a field. */
+    static Map<String, String> form(APIGatewayV2HTTPEvent event) {
+        String contentType = HttpApi.header(event, "content-type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip()
+                .startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        String raw = event.getBody() == null ? "" : event.getBody();
+        byte[] bytes;
+        try {
+            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (bytes.length > MAX_FORM_BYTES) return null;
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (out.put(k, v) != null) return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,142 @@
+// Walks the web app in the system Chromium with JavaScript switched off, as a newcomer would:
+// a caseworker logs in locally and sends a referral through the form (first with a wrong CPR
+// number, to see the field error), a consultant accepts and enrols the participant and finds
+// them in "my participants", the project owner opens the overview, and the caseworker reads the
+// referral back; the consultant also keeps the participant's plan and prints it. Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
+// Usage: node web-app.mjs <baseUrl> <screenshotDir>
+// Prints one JSON line with what it saw; exits non-zero when a check fails.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [base, shots] = process.argv.slice(2);
+if (!base || !shots) {
+  console.error('usage: node web-app.mjs <baseUrl> <screenshotDir>');
+  process.exit(2);
+}
+const PHONE = { width: 360, height: 780 };
+const DESK = { width: 1440, height: 900 };
+const executablePath = process.env.RAMPE_CHROMIUM || '/usr/bin/chromium';
+const userDataDir = mkdtempSync(join(tmpdir(), 'rampe-chromium-'));
+const result = { widths: {} };
+let context;
+
+async function fits(page, name) {
+  // readable at 360 px: nothing wider than the screen
+  const w = await page.evaluate(() => document.documentElement.scrollWidth);
+  result.widths[name] = w;
+  if (w > PHONE.width) throw new Error(`${name} is ${w}px wide on a ${PHONE.width}px screen`);
+}
+
+async function shot(page, name, size) {
+  await page.setViewportSize(size);
+  await page.screenshot({ path: join(shots, `web-app-${name}.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+}
+
+async function submit(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(selector).click()]);
+}
+
+async function login(page, user) {
+  await page.goto(base + '/app/login', { waitUntil: 'load' });
+  await submit(page, `#login-${user}`);
+}
+
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: PHONE,
+    javaScriptEnabled: false,
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+
+  // the caseworker
+  await page.goto(base + '/app/login', { waitUntil: 'load' });
+  await fits(page, 'login');
+  await shot(page, 'login-phone', PHONE);
+  await submit(page, '#login-local-jobcenter-aarhus');
+  await submit(page, '#new-referral');
+  await fits(page, 'form');
+  await page.fill('[name="jobcentreReference"]', 'AAR-2026-0042');
+  await page.fill('[name="citizen.cpr"]', '1234');
+  await page.fill('[name="citizen.name"]', 'Mette Sørensen');
+  await page.fill('[name="citizen.phone"]', '20 12 34 56');
+  await page.selectOption('[name="benefit"]', 'kontanthjaelp');
+  await page.fill('[name="caseworker.name"]', 'Lise Sagsbehandler');
+  await page.fill('[name="caseworker.email"]', 'lise@aarhus.example');
+  await page.fill('[name="jobWishes[0]"]', 'Lager');
+  await page.fill('[name="subGoals[0]"]', 'Møde op tre dage om ugen');
+  await page.check('[name="relativesConsent"][value="no"]');
+  await submit(page, '#send');
+  result.cprError = (await page.textContent('[data-field="citizen.cpr"]'))?.trim();
+  await fits(page, 'formErrors');
+  await shot(page, 'referral-form-errors-phone', PHONE);
+  await shot(page, 'referral-form-desk', DESK);
+  await page.fill('[name="citizen.cpr"]', '010190-1234');
+  await submit(page, '#send');
+  result.sentUrl = page.url();
+  result.referralId = (await page.textContent('#referral-id'))?.trim();
+  result.done = (await page.textContent('#done'))?.trim();
+  await submit(page, '#logout');
+
+  // the consultant
+  await login(page, 'local-consultant-anna');
+  await page.goto(base + '/app/queue', { waitUntil: 'load' });
+  await fits(page, 'queue');
+  await shot(page, 'visitation-queue-desk', DESK);
+  await submit(page, `[data-referral="${result.referralId}"] a.name`);
+  await fits(page, 'participant');
+  await shot(page, 'participant-phone', PHONE);
+  await shot(page, 'participant-desk', DESK);
+  await page.check('[name="decision"][value="accepted"]');
+  await submit(page, '#visitation button[type=submit]');
+  await submit(page, '#enrolment button[type=submit]');
+  result.consultantStatus = await page.getAttribute('h1 + p .tag', 'data-status');
+  // the plan after the first meeting, and its print for the participant
+  await page.locator('details summary').click();
+  await page.selectOption('[name="steps[0].status"]', 'underway');
+  await page.fill('[name="steps[1].text"]', 'Besøge lageret på Blomstervej');
+  await page.fill('[name="agreements"]', 'Anna ringer til lageret. Mette kommer mandag, onsdag og fredag kl. 9.');
+  await page.fill('[name="tovholder"]', 'Anna Højgaard');
+  await page.fill('[name="supporters[0].name"]', 'Jens, frivillig mentor');
+  await submit(page, '#plan-form button[type=submit]');
+  result.planVersion = await page.getAttribute('#plan', 'data-version');
+  await page.goto(base + `/app/referrals/${result.referralId}/plan/print`, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' }); // as it comes out of the printer
+  await shot(page, 'plan-print-a4', { width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(base + '/app/participants', { waitUntil: 'load' });
+  await fits(page, 'participants');
+  result.inMyParticipants = await page.locator(`#participants [data-referral="${result.referralId}"]`).count();
+  await shot(page, 'my-participants-phone', PHONE);
+  await shot(page, 'my-participants-desk', DESK);
+  await submit(page, '#logout');
+
+  // the project owner
+  await login(page, 'local-owner-dorthe');
+  await fits(page, 'overview');
+  await shot(page, 'overview-desk', DESK);
+  await submit(page, '#logout');
+
+  // the caseworker reads it back
+  await login(page, 'local-jobcenter-aarhus');
+  await submit(page, `[data-referral="${result.referralId}"] a.name`);
+  result.caseworkerStatus = await page.getAttribute('#status', 'data-status');
+  await shot(page, 'caseworker-referral-phone', PHONE);
+} catch (e) {
+  result.error = String(e && e.stack || e);
+} finally {
+  if (context) await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+console.log(JSON.stringify(result));
+const ok = !result.error && result.caseworkerStatus === 'enrolled' && result.inMyParticipants === 1
+  && !!result.cprError && result.planVersion === '1';
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,64 @@
+package dk.rampe.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.api.Messages;
+import dk.rampe.core.Language;
+import dk.rampe.json.Json;
+import dk.rampe.local.embedded.Events;
+import dk.rampe.testkit.BrowserTools;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end in a real browser with JavaScript off (Debian's Chromium driven by playwright-core):
+ * the local login, a referral sent through the form by the caseworker (a field error first),
+ * accepted and enrolled by the consultant, seen in "my participants", the owner's overview,
+ * and read back by the caseworker; screenshots at 360 px and 1,440 px. Skips, saying why, when
+ * Chromium, node or playwright-core is missing (apt-get install -y chromium; npm ci in
+ * functions/web-app/src/test/browser). -Drampe.screenshots=docs refreshes docs/web-app-*.png.
+ */
+class WebAppBrowserTest {
+    private static final Path BROWSER_DIR = Events.projectRoot().resolve("functions/web-app/src/test/browser");
+
+    @Test
+    void aNewcomerSendsAcceptsEnrolsAndReadsBackAReferralWithoutCurl() throws Exception {
+        String missing = BrowserTools.missing(BROWSER_DIR);
+        Assumptions.assumeTrue(missing == null, missing);
+
+        WebFixture f = new WebFixture();
+        try (LocalAppServer server = new LocalAppServer(f.handler)) {
+            Path shots = "docs".equals(System.getProperty("rampe.screenshots"))
+                    ? Events.projectRoot().resolve("docs") : Path.of("target/screenshots").toAbsolutePath();
+            Files.createDirectories(shots);
+            Process node = new ProcessBuilder("node", BROWSER_DIR.resolve("web-app.mjs").toString(), server.baseUrl(),
+                    shots.toString()).directory(BROWSER_DIR.toFile()).redirectErrorStream(true).start();
+            String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(node.waitFor(180, TimeUnit.SECONDS), "the browser run timed out");
+            assertEquals(0, node.exitValue(), output);
+            JsonNode seen = Json.parse(output.lines().reduce((a, b) -> b).orElse("{}"));
+            assertEquals(Messages.text("cpr.format", Language.DA), seen.path("cprError").asText(),
+                    "the API's message, beside the CPR field");
+            String id = seen.path("referralId").asText();
+            assertTrue(id.matches("R[0-9A-Z]{12}"), output);
+            assertEquals("enrolled", seen.path("consultantStatus").asText());
+            assertEquals(1, seen.path("inMyParticipants").asInt());
+            assertEquals("enrolled", seen.path("caseworkerStatus").asText());
+            assertEquals("1", seen.path("planVersion").asText(), "the plan was saved once");
+            for (String page : List.of("login-phone", "referral-form-errors-phone", "participant-desk",
+                    "my-participants-phone", "overview-desk", "caseworker-referral-phone", "plan-print-a4")) {
+                assertTrue(Files.size(shots.resolve("web-app-" + page + ".png")) > 5_000, page);
+            }
+            List<String> audit = f.auditActions(id);
+            assertTrue(audit.containsAll(List.of("referral.created", "referral.read", "referral.visitation.accepted",
+                    "referral.enrolled")), audit.toString());
+        }
+    }
+}
