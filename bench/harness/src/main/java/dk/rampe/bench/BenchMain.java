@@ -170,6 +170,20 @@ public final class BenchMain {
                 "GET /f/{token} of an open task", (d, base, script) -> Nudges.seedPageTask(d), 1);
     }
 
+    /**
+     * The web app: a consultant's "my participants" page (one gsi2 query of the programme's
+     * referrals), with a session cookie signed by the local development key as the app signs it.
+     */
+    static FunctionBench webApp(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
+                                Path work) {
+        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
+        Path get = Templates.webAppGet(getSample, Templates.webSessionCookie("STAFF", "c-anna"),
+                work.resolve("web-app-get.template.json"));
+        return new FunctionBench(f.name(), f.target(), env, get, get,
+                List.of(ChildJvm.Step.of("GET /app/participants (consultant)", get, 1)),
+                "GET /app/participants as a consultant");
+    }
+
     public static void main(String[] args) throws Exception {
         // TCP_NODELAY on the JDK HTTP servers here (the Runtime API, the SES/SNS stubs): without it a
         // response's headers and body go out as two segments and the second waits for a delayed ACK
@@ -248,6 +262,8 @@ public final class BenchMain {
             profiles.put("dk.rampe.dispatch.NudgeDispatcherHandler",
                     f -> nudgeDispatcher(template, db, memoryMb, f, batchTemplate, oneRecordTemplate));
             profiles.put("dk.rampe.dispatch.NudgeSweepHandler", f -> nudgeSweep(template, db, memoryMb, f, sweepInput));
+            profiles.put("dk.rampe.web.WebAppHandler", f -> webApp(template, db, memoryMb, f, repo.sample("web-app-get.json").text(),
+                    work));
             profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
                     f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
             List<FunctionBench> functions = new ArrayList<>();

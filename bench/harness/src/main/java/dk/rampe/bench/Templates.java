@@ -74,6 +74,38 @@ final class Templates {
         return write(ev, out);
     }
 
+    /** The web app's sample GET, for {@code /app/participants}, carrying the given session cookie. */
+    static Path webAppGet(String sample, String cookie, Path out) {
+        ObjectNode ev = object(sample);
+        ev.put("rawPath", "/app/participants");
+        ev.putArray("cookies").add(cookie);
+        ObjectNode ctx = (ObjectNode) ev.get("requestContext");
+        ctx.put("requestId", "bench-web-{{SEQ}}");
+        ((ObjectNode) ctx.get("http")).put("path", "/app/participants");
+        return write(ev, out);
+    }
+
+    /**
+     * A web-app session cookie as functions/web-app's Session signs it with the local development
+     * key (the app uses that key only on a local base URL, as in the bench). It must stay in step
+     * with Session.encode: the child's log line in bench/target/work (cold-*-web-app-*.stdout)
+     * shows "role":"STAFF","status":"200" when it does, "status":"303" (to the login) when not.
+     */
+    static String webSessionCookie(String role, String id) {
+        long now = java.time.Instant.now().getEpochSecond();
+        String payload = "v1|" + role + "|" + id + "|0|" + now + "|" + (now + 7200) + "|benchbenchbench1";
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String p = b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    "local-development-web-session-key-not-for-production".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "rampe_session=" + p + "." + b64.encodeToString(mac.doFinal(("session|" + p).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static ObjectNode object(String json) {
         try {
             JsonNode n = BenchJson.parse(json);
