@@ -83,7 +83,13 @@ public final class Messages {
             e("encoding.malformed", "Kroppen er ikke gyldig UTF-8-tekst.", "The body is not valid UTF-8 text."),
             e("path.malformed", "Adressen har en ugyldig %-kodning.", "The address has a malformed percent-encoding."),
             e("duration.invalid", "Skal være en ISO-8601-varighed frem i tiden, fx PT2H eller P90D, højst 100 år.",
-                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."));
+                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."),
+            // --- attendance (issue 9) ---
+            e("time.invalid", "Skal være et klokkeslæt som 09:00.", "Must be a time of day such as 09:00."),
+            e("weekdays.weekend", "Planen gælder hverdage; aftal weekenddage én dag ad gangen.",
+                    "A plan covers weekdays; agree weekend days one day at a time."),
+            e("weekdays.duplicate", "Hver ugedag kun én gang.", "Each weekday only once."),
+            e("plan.duplicateFrom", "To trin med samme startdato.", "Two steps with the same start date."));
 
     private Messages() {
     }
