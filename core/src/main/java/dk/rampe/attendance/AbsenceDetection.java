@@ -93,9 +93,10 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
             Optional<Session> next = expectations.nextPlanned(a, referral.programmeId(), d, r.grace(),
                     AttendanceService.LOOK_AHEAD_DAYS);
             if (next.isEmpty()) break;
-            if (next.get().cutoff().isAfter(now)) {
+            if (next.get().cutoff().isAfter(now) || i == 39) {
+                // past its cutoff only after a very long outage: due now, so the next run goes on from there
                 dueWork.schedule(AttendanceService.KIND, AttendanceService.sessionId(referralId, next.get().date()),
-                        next.get().cutoff(), AttendanceService.work(referralId, next.get().date()));
+                        later(next.get().cutoff(), now), AttendanceService.work(referralId, next.get().date()));
                 break;
             }
             d = next.get().date();
@@ -195,6 +196,10 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
                 + "notice in case " + escape(caseRef) + " (" + notice.date() + ").</p>";
         return OutboxMessage.pending("notice|" + notice.id() + "|email", notice.id(), referral.programmeId(),
                 MessageChannel.EMAIL, cw.email().value(), subject, text, html, false, now, now);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String escape(String s) {
