@@ -36,8 +36,9 @@ class LocalRunnerAbsenceTest {
     private static void moveTo(LocalRunner runner, LocalDate date, LocalTime time) {
         ZonedDateTime target = ZonedDateTime.of(date, time, CPH);
         Duration d = Duration.between(runner.clock().instant(), target.toInstant());
-        assertFalse(d.isNegative(), "the local clock moves forward only");
-        if (!d.isZero()) runner.clock().advance(d);
+        assertFalse(d.compareTo(Duration.ofSeconds(-30)) < 0, "the local clock moves forward only");
+        if (d.isNegative() || d.isZero()) return; // already there (the local clock also runs on)
+        runner.clock().advance(d);
     }
 
     /** 09:29 to 09:32 minute by minute, firing the schedules and dispatching as the cloud would. */
@@ -55,7 +56,15 @@ class LocalRunnerAbsenceTest {
     private static long absenceSms(Path data) throws Exception {
         Path f = data.resolve("outbox/sms.jsonl");
         if (!Files.exists(f)) return 0;
-        return Files.readAllLines(f).stream().filter(l -> l.contains("Fravær i dag")).count();
+        return Files.readAllLines(f).stream().filter(l -> l.contains("Fravær i dag") && !l.contains("Påmindelse")).count(); // reminders of open tasks aside
+    }
+
+    private static String readSms(Path data) {
+        try {
+            return Files.readString(data.resolve("outbox/sms.jsonl"));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     private static List<String> emails(Path data) throws Exception {
@@ -180,7 +189,8 @@ class LocalRunnerAbsenceTest {
             morning(runner, thursday);
             morning(runner, thursday.plusDays(1)); // Good Friday
             morning(runner, LocalDate.of(2027, 3, 29)); // Easter Monday
-            assertEquals(1, absenceSms(data), "nothing on Maundy Thursday, Good Friday or Easter Monday");
+            assertEquals(1, absenceSms(data), () -> "nothing on Maundy Thursday, Good Friday or Easter Monday: "
+                    + readSms(data));
             morning(runner, LocalDate.of(2027, 3, 30)); // Tuesday: absent again, the next session → in a row
             assertEquals(2, absenceSms(data));
             JsonNode list = Json.parse(send("GET", runner.baseUrl() + "/v1/referrals/" + id + "/notices",
