@@ -241,4 +241,48 @@ public final class Keys {
     static Map<String, AttributeValue> planKey(String referralId) {
         return key(REFERRAL + referralId, "PLAN");
     }
+
+    // --- attendance (issue 9) -----------------------------------------------------------------
+    // ATTENDANCE#{referralId}   PLAN#{validFrom}
+    //                           AGREEMENT#{date}#{recordedAt}#{id}
+    //                           REGISTRATION#{date}#{recordedAt}#{id}
+    //                           NOTICE#{date}#{id} (id from the decision: one notice per absence date)
+    //                           FLAG
+    // The next planned session of each referral is due work of kind "absence" (DynamoDueWork).
+    private static final String ATTENDANCE = "ATTENDANCE#";
+    static final String ATTENDANCE_PLAN = "PLAN#";
+    static final String ATTENDANCE_AGREEMENT = "AGREEMENT#";
+    static final String ATTENDANCE_REGISTRATION = "REGISTRATION#";
+    static final String ATTENDANCE_NOTICE = "NOTICE#";
+    static final String ATTENDANCE_FLAG = "FLAG";
+
+    static String attendancePk(String referralId) {
+        return ATTENDANCE + referralId;
+    }
+
+    static Map<String, AttributeValue> attendancePlanKey(String referralId, LocalDate validFrom) {
+        return key(attendancePk(referralId), ATTENDANCE_PLAN + validFrom);
+    }
+
+    static Map<String, AttributeValue> attendanceAgreementKey(String referralId, LocalDate date, Instant at, String id) {
+        return key(attendancePk(referralId), ATTENDANCE_AGREEMENT + date + "#" + timeSk(at, id));
+    }
+
+    static Map<String, AttributeValue> attendanceRegistrationKey(String referralId, LocalDate date, Instant at,
+                                                                  String id) {
+        return key(attendancePk(referralId), ATTENDANCE_REGISTRATION + date + "#" + timeSk(at, id));
+    }
+
+    /** The sort-key range of the dated items of {@code prefix} from {@code from} to {@code to}, both inclusive. */
+    static String[] attendanceRange(String prefix, LocalDate from, LocalDate to) {
+        return new String[] {prefix + from + "#", prefix + to + "#" + AFTER_ANY_ID};
+    }
+
+    static Map<String, AttributeValue> attendanceNoticeKey(String referralId, LocalDate date, String id) {
+        return key(attendancePk(referralId), ATTENDANCE_NOTICE + date + "#" + id);
+    }
+
+    static Map<String, AttributeValue> attendanceFlagKey(String referralId) {
+        return key(attendancePk(referralId), ATTENDANCE_FLAG);
+    }
 }

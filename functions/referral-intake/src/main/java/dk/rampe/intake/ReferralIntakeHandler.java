@@ -1,5 +1,11 @@
 package dk.rampe.intake;
 
+import dk.rampe.attendance.AttendanceRules;
+import dk.rampe.attendance.AttendanceService;
+import dk.rampe.dynamodb.DynamoAttendanceStore;
+import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.schedule.WorkingDays;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -62,7 +68,12 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())
                 .withConsultantHandover(nudges::handOver);
         int max = config.maxBodyBytes();
-        ReferralsRoute referrals = new ReferralsRoute(service, max);
+        // the intake schedules the next session by weekday only; the detection checks the holiday
+        // calendar when the session falls due (so this function carries no holiday library)
+        AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
+                new DynamoDueWork(dynamo, config.table()), (programmeId, date) -> !WorkingDays.isWeekend(date),
+                programmeId -> AttendanceRules.DEFAULTS, clock);
+        ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock);
         SettingsRoute admin = new SettingsRoute(settings, max * 4);
         this.routes = new RouteTable()
                 .add(ReferralsRoute.POST, referrals::submit)
@@ -75,7 +86,11 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(PlanRoute.KEY, new PlanRoute(new dk.rampe.plan.PlanService(
                         new dk.rampe.dynamodb.DynamoPlanStore(dynamo, config.table(), audit), service, clock)))
                 .add(SettingsRoute.GET, admin::read)
-                .add(SettingsRoute.PUT, admin::replace);
+                .add(SettingsRoute.PUT, admin::replace)
+                .add(AttendancePlanRoute.KEY, new AttendancePlanRoute(service, attendance, clock, max))
+                .add(AttendanceAgreementsRoute.KEY, new AttendanceAgreementsRoute(service, attendance, clock, max))
+                .add(AttendanceRoute.KEY, new AttendanceRoute(service, attendance, clock, max))
+                .add(NoticesRoute.KEY, new NoticesRoute(service, attendance));
     }
 
     /** The route keys this handler answers (the template's events for this function). */

@@ -23,10 +23,20 @@ final class ReferralsRoute {
 
     private final ReferralService service;
     private final int maxBodyBytes;
+    private final dk.rampe.attendance.AttendanceService attendance;
+    private final java.time.Clock clock;
 
     ReferralsRoute(ReferralService service, int maxBodyBytes) {
+        this(service, maxBodyBytes, null, null);
+    }
+
+    /** With attendance: the read shows the current plan and the last four weeks (issue 9). */
+    ReferralsRoute(ReferralService service, int maxBodyBytes, dk.rampe.attendance.AttendanceService attendance,
+                   java.time.Clock clock) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.attendance = attendance;
+        this.clock = clock;
     }
 
     APIGatewayV2HTTPResponse submit(Route.Request req) {
@@ -55,6 +65,10 @@ final class ReferralsRoute {
 
     APIGatewayV2HTTPResponse read(Route.Request req) {
         Referral r = service.read(req.caller(), Requests.referralId(req.event()));
-        return HttpApi.json(200, ReferralCodec.view(r, req.caller().role() == Caller.Role.JOBCENTRE));
+        ObjectNode view = ReferralCodec.view(r, req.caller().role() == Caller.Role.JOBCENTRE);
+        if (attendance != null) {
+            view.set("attendance", AttendanceJson.view(attendance.recent(r), dk.rampe.schedule.WorkingDays.today(clock)));
+        }
+        return HttpApi.json(200, view);
     }
 }

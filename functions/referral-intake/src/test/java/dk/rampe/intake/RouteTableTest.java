@@ -39,7 +39,7 @@ class RouteTableTest {
             IntakeFixture f = new IntakeFixture(local);
             assertEquals(template, new TreeSet<>(f.handler.routeKeys()));
         }
-        assertEquals(10, template.size());
+        assertEquals(14, template.size()); // 9 + plan (issue 12) + attendance plan, agreements, registrations, notices (issue 9)
     }
 
     @Test

@@ -1,0 +1,177 @@
+package dk.rampe.absence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rampe.attendance.AbsenceDetection;
+import dk.rampe.attendance.Agreement;
+import dk.rampe.attendance.Attendance;
+import dk.rampe.attendance.AttendancePlan;
+import dk.rampe.attendance.AttendanceRules;
+import dk.rampe.attendance.AttendanceService;
+import dk.rampe.attendance.Registration;
+import dk.rampe.calendar.DanishHolidays;
+import dk.rampe.core.EmailAddress;
+import dk.rampe.core.PhoneNumber;
+import dk.rampe.dynamodb.DynamoAttendanceStore;
+import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.followup.FollowUpKind;
+import dk.rampe.followup.Ids;
+import dk.rampe.local.embedded.Events;
+import dk.rampe.referral.Benefit;
+import dk.rampe.referral.Caseworker;
+import dk.rampe.referral.Citizen;
+import dk.rampe.referral.Cpr;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralDetails;
+import dk.rampe.referral.ReferralStatus;
+import dk.rampe.referral.ReferralStore;
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.schedule.Due;
+import dk.rampe.schedule.WorkingDays;
+import dk.rampe.testkit.RampeFixture;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The absence detection on DynamoDB Local with the real SDK client: what is due comes from the
+ * due index, overlapping runs create nothing twice, an outage is caught up without SMS for past days,
+ * an agreement moves the check, an exit stops it.
+ */
+class AbsenceDetectionTest {
+    /** Monday 23 November 2026, 07:00 in Copenhagen. */
+    private static final Instant MONDAY_0700 = Instant.parse("2026-11-23T06:00:00Z");
+    private static final String PROGRAMME = "rampe-oestjylland";
+
+    private final RampeFixture f = new RampeFixture(MONDAY_0700, Map.of());
+    private final DynamoAttendanceStore attendance = new DynamoAttendanceStore(f.dynamo, f.config.table());
+    private final DynamoDueWork dueWork = new DynamoDueWork(f.dynamo, f.config.table());
+    private final AttendanceService service;
+
+    AbsenceDetectionTest() {
+        f.loadSettings(Events.text("settings-sample.json"));
+        service = new AttendanceService(attendance, dueWork, (p, d) -> !WorkingDays.isWeekend(d),
+                p -> AttendanceRules.DEFAULTS, f.clock);
+    }
+
+    private Referral enrolled(String id) {
+        ReferralDetails details = new ReferralDetails(PROGRAMME, "JC-1", new Citizen(Cpr.stored("0101901234"), "A",
+                PhoneNumber.parse("22 34 56 78").orElseThrow(), null), Benefit.DAGPENGE,
+                new Caseworker("B", EmailAddress.parse("b@jobcenter.example").orElseThrow(), null), List.of(), "", "",
+                "", List.of(), false, null);
+        Instant t = f.clock.instant();
+        Referral r = Referral.received(id, "jc-aarhus", details, "c-anna", false, t);
+        assertTrue(f.referrals.create(r, "citizen-" + id, List.of(), "fp-" + id, 100,
+                new AuditEntry(id, "test", "referral.received", t)) instanceof ReferralStore.Created);
+        Referral accepted = r.moveTo(ReferralStatus.ACCEPTED, t, "c-anna", null, null);
+        f.referrals.update(accepted, "citizen-" + id, false, null, new AuditEntry(id, "test", "a", t));
+        Referral enrolled = accepted.moveTo(ReferralStatus.ENROLLED, t, "c-anna", null, null);
+        f.referrals.update(enrolled, "citizen-" + id, false, null, new AuditEntry(id, "test", "e", t));
+        service.putPlan(enrolled, new AttendancePlan(LocalDate.of(2026, 11, 23), EnumSet.range(DayOfWeek.MONDAY,
+                DayOfWeek.FRIDAY), LocalTime.of(9, 0), 240, "c-anna", t));
+        return enrolled;
+    }
+
+    private AbsenceDetectionHandler handler() {
+        return new AbsenceDetectionHandler(f.config, f.nudges, f.dynamo, f.clock);
+    }
+
+    private AbsenceDetection rule() {
+        return new AbsenceDetection(f.referrals, attendance, dueWork, DanishHolidays.workingDays(f.settingsStore::current),
+                f.nudgeService(f.settingsStore.current()), p -> AttendanceRules.DEFAULTS, "https://rampe.example");
+    }
+
+    private boolean taskFor(String referralId, LocalDate date) {
+        return f.store.find(Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + PROGRAMME + "|" + referralId
+                + "|absence|" + date)).isPresent();
+    }
+
+    private Attendance recorded(String referralId) {
+        return attendance.load(referralId, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void onlyTheSessionsDueAreReadAndTwoOverlappingApplicationsCreateOneTask() {
+        String id = "R7K2M9Q4X1ZA8";
+        enrolled(id);
+        enrolled("R7K2M9Q4X1ZA9");
+        f.clock.set(Instant.parse("2026-11-23T08:29:00Z")); // 09:29: before the cutoff
+        assertEquals(0, handler().handleRequest(Map.of(), null).get("read"));
+        f.clock.set(Instant.parse("2026-11-23T08:31:00Z"));
+        List<Due<Map<String, String>>> due = dueWork.index(AttendanceService.KIND)
+                .due(f.clock.instant().minus(Duration.ofMinutes(15)), f.clock.instant(), 100);
+        assertEquals(2, due.size(), "one item per planned participant due now");
+        // two runs that read the same items before either acts
+        AbsenceDetection first = rule();
+        AbsenceDetection second = rule();
+        for (Due<Map<String, String>> d : due) {
+            assertEquals(AbsenceDetection.Outcome.NUDGED, first.apply(d, f.clock.instant()));
+            second.apply(d, f.clock.instant());
+        }
+        assertTrue(taskFor(id, LocalDate.of(2026, 11, 23)));
+        String taskId = Ids.taskId("absence_today|" + PROGRAMME + "|" + id + "|absence|2026-11-23");
+        assertEquals(4, f.store.messagesOf(taskId).size(), "email and SMS, each with its reminder, once");
+        assertEquals(1, recorded(id).registrations().size(), "one detected absence");
+        // the next session (Tuesday) is on the index, Monday's is done
+        assertEquals(2, dueWork.index(AttendanceService.KIND).due(Instant.parse("2026-11-24T08:00:00Z"),
+                Instant.parse("2026-11-24T09:00:00Z"), 100).size());
+        assertEquals(0, dueWork.index(AttendanceService.KIND).due(Instant.parse("2026-11-23T00:00:00Z"),
+                Instant.parse("2026-11-23T23:00:00Z"), 100).size());
+    }
+
+    @Test
+    void anOutageIsCaughtUpPastDaysForReviewTodayNudged() {
+        String id = "R7K2M9Q4X1ZA8";
+        enrolled(id);
+        f.clock.set(Instant.parse("2026-11-25T08:31:00Z")); // Wednesday 09:31, no run since Monday morning
+        Map<String, Object> run = handler().handleRequest(Map.of(), null);
+        assertEquals(0, run.get("errors"));
+        Attendance a = recorded(id);
+        assertEquals(3, a.registrations().size());
+        assertTrue(a.registrationOn(LocalDate.of(2026, 11, 23)).orElseThrow().review());
+        assertTrue(a.registrationOn(LocalDate.of(2026, 11, 24)).orElseThrow().review());
+        assertFalse(a.registrationOn(LocalDate.of(2026, 11, 25)).orElseThrow().review());
+        assertFalse(taskFor(id, LocalDate.of(2026, 11, 23)), "no SMS about Monday on Wednesday");
+        assertFalse(taskFor(id, LocalDate.of(2026, 11, 24)));
+        assertTrue(taskFor(id, LocalDate.of(2026, 11, 25)));
+        assertEquals(0, handler().handleRequest(Map.of(), null).get("read"), "the next run has nothing due");
+    }
+
+    @Test
+    void aLaterStartMovesTheCheckASickCallExcusesAndAnExitStopsIt() {
+        String id = "R7K2M9Q4X1ZA8";
+        Referral r = enrolled(id);
+        service.addAgreement(r, new Agreement(LocalDate.of(2026, 11, 23), false, LocalTime.of(11, 0), 60, "c-anna",
+                f.clock.instant()));
+        f.clock.set(Instant.parse("2026-11-23T08:31:00Z"));
+        handler().handleRequest(Map.of(), null);
+        assertFalse(taskFor(id, LocalDate.of(2026, 11, 23)), "11:00 start today: not absent at 09:31");
+        f.clock.set(Instant.parse("2026-11-23T10:31:00Z"));
+        handler().handleRequest(Map.of(), null);
+        assertTrue(taskFor(id, LocalDate.of(2026, 11, 23)), "absent at 11:31");
+
+        f.clock.set(Instant.parse("2026-11-24T07:50:00Z")); // Tuesday 08:50: a sick call
+        service.register(r, LocalDate.of(2026, 11, 24), Registration.Status.EXCUSED, null, Registration.Reason.SICK,
+                "c-anna");
+        f.clock.set(Instant.parse("2026-11-24T08:32:00Z"));
+        handler().handleRequest(Map.of(), null);
+        assertFalse(taskFor(id, LocalDate.of(2026, 11, 24)));
+
+        Referral exited = f.referrals.find(id).orElseThrow().moveTo(ReferralStatus.EXITED, f.clock.instant(),
+                "c-anna", null, "job");
+        f.referrals.update(exited, "citizen-" + id, true, null, new AuditEntry(id, "test", "x", f.clock.instant()));
+        f.clock.set(Instant.parse("2026-11-25T08:32:00Z"));
+        handler().handleRequest(Map.of(), null);
+        assertFalse(taskFor(id, LocalDate.of(2026, 11, 25)), "after the exit nothing is expected");
+        assertEquals(0, dueWork.index(AttendanceService.KIND).due(Instant.parse("2026-11-25T00:00:00Z"),
+                Instant.parse("2027-01-31T00:00:00Z"), 100).size(), "and nothing is left on the index");
+    }
+}

@@ -1,0 +1,115 @@
+package dk.rampe.intake;
+
+import static dk.rampe.intake.IntakeFixture.AARHUS;
+import static dk.rampe.intake.IntakeFixture.ANNA;
+import static dk.rampe.intake.IntakeFixture.ODDER;
+import static dk.rampe.intake.IntakeFixture.call;
+import static dk.rampe.intake.IntakeFixture.json;
+import static dk.rampe.intake.IntakeFixture.post;
+import static dk.rampe.intake.IntakeFixture.referral;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.local.embedded.DynamoLocal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The attendance routes (issue 9): hostile input is a 400 naming the field with nothing written; tenants stay apart. */
+class AttendanceRoutesTest {
+    static DynamoLocal local;
+    IntakeFixture f;
+
+    @BeforeAll
+    static void startDynamo() {
+        local = DynamoLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        local.close();
+    }
+
+    @BeforeEach
+    void freshTables() {
+        f = new IntakeFixture(local);
+    }
+
+    private String submitSample() {
+        APIGatewayV2HTTPResponse r = f.handle(post(referral(), AARHUS));
+        assertEquals(201, r.getStatusCode(), r.getBody());
+        return json(r).get("referralId").asText();
+    }
+
+    private JsonNode attendance(String id) {
+        return json(f.handle(call("GET", "/v1/referrals/{referralId}", id, null, ANNA))).get("attendance");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PUT|/attendance-plan|{}|steps|required",
+            "PUT|/attendance-plan|{\"steps\":{}}|steps|type.array",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"25:00\",\"minutesPerDay\":240}]}|steps[0].start|time.invalid",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"saturday\"],\"start\":\"09:00\",\"minutesPerDay\":240}]}|steps[0].weekdays[0]|weekdays.weekend",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\",\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":240}]}|steps[0].weekdays[1]|weekdays.duplicate",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":0}]}|steps[0].minutesPerDay|range",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"+999999999-12-31\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":60}]}|steps[0].validFrom|tooLong",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":60,\"cpr\":\"0101901234\"}]}|steps[0].cpr|unknownField",
+            "POST|/attendance-agreements|{\"date\":\"2026-11-24\",\"start\":\"10:00\"}|minutes|required",
+            "POST|/attendance-agreements|{\"date\":\"2026-11-24\",\"dayOff\":true,\"start\":\"10:00\"}|start|unknownField",
+            "POST|/attendance-agreements|{\"date\":\"1900-01-01\",\"dayOff\":true}|date|date.range",
+            "POST|/attendance|{\"date\":\"2026-11-23\",\"status\":\"gone\"}|status|enum",
+            "POST|/attendance|{\"date\":\"2026-11-23\",\"status\":\"late\"}|arrival|required",
+            "POST|/attendance|{\"date\":\"2026-11-23\",\"status\":\"excused\"}|reason|required",
+            "POST|/attendance|{\"date\":\"2026-11-23\",\"status\":\"excused\",\"reason\":\"hangover\"}|reason|enum",
+            "POST|/attendance|{\"date\":\"2026-11-23\",\"status\":\"pre\\tsent\"}|status|controlCharacters",
+            "POST|/attendance|{\"date\":\"2026-11-23\",\"status\":\"present\",\"arrival\":\"09:10\"}|arrival|unknownField",
+    })
+    void hostileInputIsA400NamingTheFieldAndWritesNothing(String method, String path, String body, String field,
+                                                          String code) {
+        String id = submitSample();
+        APIGatewayV2HTTPResponse r = f.handle(call(method, "/v1/referrals/{referralId}" + path, id, body, ANNA));
+        assertEquals(400, r.getStatusCode(), r.getBody());
+        JsonNode error = json(r).get("errors").get(0);
+        assertEquals(field, error.get("field").asText(), r.getBody());
+        assertEquals(code, error.get("code").asText(), r.getBody());
+        assertFalse(r.getBody().contains("0101901234"));
+        JsonNode a = attendance(id);
+        assertEquals(0, a.get("planSteps").size());
+        assertEquals(0, a.get("agreements").size());
+        assertEquals(0, a.get("registrations").size());
+    }
+
+    @Test
+    void aStepUpPlanACorrectionAndTenantsApart() {
+        String id = submitSample();
+        APIGatewayV2HTTPResponse plan = f.handle(call("PUT", "/v1/referrals/{referralId}/attendance-plan", id,
+                "{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\",\"tuesday\"],\"start\":\"09:00\","
+                        + "\"minutesPerDay\":180},{\"validFrom\":\"2026-12-07\",\"weekdays\":[\"monday\",\"tuesday\","
+                        + "\"wednesday\",\"thursday\"],\"start\":\"09:00\",\"minutesPerDay\":240}]}", ANNA));
+        assertEquals(200, plan.getStatusCode(), plan.getBody());
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"absent\"}", ANNA)).getStatusCode());
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"excused\",\"reason\":\"appointment\"}", ANNA)).getStatusCode());
+        JsonNode a = attendance(id);
+        assertEquals(2, a.get("planSteps").size());
+        assertEquals(180, a.get("currentPlan").get("minutesPerDay").asInt());
+        assertEquals(2, a.get("registrations").size(), "the correction keeps the history");
+        // (the fixture's clock stands still: which of the two counts is decided by recordedAt, see AttendanceRulesTest)
+        assertEquals("c-anna", a.get("registrations").get(1).get("recordedBy").asText());
+
+        assertEquals(404, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"present\"}", ODDER)).getStatusCode());
+        assertEquals(404, f.handle(call("GET", "/v1/referrals/{referralId}/notices", id, null, ODDER))
+                .getStatusCode());
+        APIGatewayV2HTTPResponse notices = f.handle(call("GET", "/v1/referrals/{referralId}/notices", id, null, AARHUS));
+        assertEquals(200, notices.getStatusCode(), notices.getBody());
+        assertEquals(0, json(notices).get("notices").size());
+    }
+}
