@@ -200,6 +200,7 @@ public final class DynamoReferralStore implements ReferralStore {
         m.put("type", Attrs.s("referral"));
         m.put("gsi1pk", Attrs.s(Keys.jobcentreGsi1pk(r.jobcentreId())));
         m.put("gsi1sk", Attrs.s(Keys.timeSk(r.createdAt(), r.id())));
+        m.putAll(Keys.programmeReferral(r.programmeId(), r.createdAt(), r.id()));
         m.put("programmeId", Attrs.s(r.programmeId()));
         m.put("jobcentreId", Attrs.s(r.jobcentreId()));
         m.put("consultantId", Attrs.s(r.consultantId()));

@@ -215,4 +215,24 @@ public final class Keys {
     static String auditSk(Instant at, String uniqueId) {
         return timeSk(at, uniqueId);
     }
+
+    // --- report (issue 11) ------------------------------------------------------------------------
+    // gsi2: a programme's referrals, PROGRAMME#{programme}#REFERRAL / {createdAt}#{id} (the monthly
+    // report reads its programme by query; the `webapp` engineer lists referrals from the same index).
+
+    private static final String REFERRAL_SUFFIX = "#REFERRAL";
+
+    static String programmeReferralsGsi2pk(String programmeId) {
+        return PROGRAMME + programmeId + REFERRAL_SUFFIX;
+    }
+
+    /** The gsi2 attributes that list a referral under its programme. */
+    static Map<String, AttributeValue> programmeReferral(String programmeId, Instant createdAt, String referralId) {
+        return Map.of("gsi2pk", Attrs.s(programmeReferralsGsi2pk(programmeId)), "gsi2sk", Attrs.s(timeSk(createdAt, referralId)));
+    }
+
+    /** The outbox's failed messages partition on gsi1 (read by the report's delivery health). */
+    static String reportFailedOutboxGsi1pk() {
+        return outboxFailedGsi1pk();
+    }
 }
