@@ -83,7 +83,12 @@ public final class Messages {
             e("encoding.malformed", "Kroppen er ikke gyldig UTF-8-tekst.", "The body is not valid UTF-8 text."),
             e("path.malformed", "Adressen har en ugyldig %-kodning.", "The address has a malformed percent-encoding."),
             e("duration.invalid", "Skal være en ISO-8601-varighed frem i tiden, fx PT2H eller P90D, højst 100 år.",
-                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."));
+                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."),
+            // --- monthly report (issue 11) ---
+            e("month.invalid", "Skal være en måned som ÅÅÅÅ-MM.", "Must be a month as YYYY-MM."),
+            e("report.monthNotEnded", "Rapporten kan først laves, når måneden {0} er slut.",
+                    "The report can only be made once the month {0} has ended."),
+            e("report.unknownProgramme", "Programmet findes ikke.", "The programme does not exist."));
 
     private Messages() {
     }
