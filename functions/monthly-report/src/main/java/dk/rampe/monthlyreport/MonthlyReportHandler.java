@@ -78,6 +78,16 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
                 throw new IllegalArgumentException("month must be YYYY-MM");
             }
             made = List.of(run.make(programmeId, ym));
+        } else if (input != null && input.get("scheduledTime") instanceof String t && !t.startsWith("<")) {
+            // EventBridge Scheduler fills in <aws.scheduler.scheduled-time>: the month follows the
+            // schedule's time, not the moment a (retried) invocation runs
+            java.time.Instant at;
+            try {
+                at = java.time.Instant.parse(t);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("scheduledTime must be an ISO instant");
+            }
+            made = run.monthBefore(at);
         } else {
             made = run.monthBefore();
         }

@@ -50,7 +50,12 @@ public final class ReportRun {
 
     /** The schedule: every programme's report for the month just ended. */
     public List<Made> monthBefore() {
-        YearMonth month = ReportPeriod.monthBefore(clock.instant(), zone).month();
+        return monthBefore(clock.instant());
+    }
+
+    /** Every programme's report for the month before {@code scheduledAt} (the schedule's own time, so a late retry makes the same month). */
+    public List<Made> monthBefore(java.time.Instant scheduledAt) {
+        YearMonth month = ReportPeriod.monthBefore(scheduledAt, zone).month();
         List<Made> out = new ArrayList<>();
         for (Settings.Programme p : settings.current().programmes()) out.add(make(p.id(), month));
         return out;

@@ -111,6 +111,18 @@ class MonthlyReportHandlerTest {
                 "{\"programmeId\":\"p1\",\"month\":\"oktober\"}", "rampe-admin"), null).getStatusCode());
     }
 
+    @Test
+    void theSchedulesOwnTimePicksTheMonthEvenWhenTheRunIsLate() throws Exception {
+        RampeFixture f = new RampeFixture(Instant.parse("2026-12-01T09:30:00Z"), Map.of());
+        f.loadSettings(SETTINGS);
+        FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
+        MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+        handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
+        assertEquals("2026-10", archive.list("p1").get(0).month(), "scheduled on 1 November: October");
+        handler.handleRequest(Map.of("scheduledTime", "<aws.scheduler.scheduled-time>"), null);
+        assertEquals("2026-11", archive.list("p1").get(1).month(), "no time filled in: the clock's month before");
+    }
+
     static APIGatewayV2HTTPEvent event(String routeKey, String body, String group) {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
         jwt.setClaims(Map.of("username", "admin-1", "cognito:groups", "[" + group + "]"));
