@@ -231,9 +231,9 @@ public final class ReportMaker {
                 .filter(r -> h.exitedAt(r) != null && period.contains(h.exitedAt(r))).count());
         b.countPerJobcentre("funders", "participants_at_exit.total", jc -> h.participants(jc)
                 .filter(r -> h.exitedAt(r) != null).count());
-        // IPS: share of active participants in competitive work at the quarter's end (or this month's end)
-        YearMonth q = period.month().withMonth(((period.month().getMonthValue() - 1) / 3) * 3 + 3);
-        Instant at = q.equals(period.month()) ? period.end() : period.end();
+        // IPS: share of active participants in competitive work, measured at the month's end; the
+        // report of a quarter's last month (March, June, September, December) gives the quarter's figure
+        Instant at = period.end();
         b.countPerJobcentre("funders", "quarter.active", jc -> h.participants(jc)
                 .filter(r -> h.phaseAt(r, at) != Phase.EXITED).count());
         b.countPerJobcentre("funders", "quarter.in_competitive_work", jc -> h.participants(jc)

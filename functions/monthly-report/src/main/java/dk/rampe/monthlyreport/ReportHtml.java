@@ -114,6 +114,10 @@ final class ReportHtml {
         h.append("<h2 id=\"").append(esc(s.id())).append("\" style=\"font-size:17px;margin:20px 0 6px 0;border-bottom:2px solid ")
                 .append(BLUE).append("\">").append(esc(ReportTexts.section(s.id()))).append("</h2>");
         if (s.pending()) h.append(pending());
+        if (s.id().equals("delivery")) {
+            h.append("<p style=\"margin:0 0 6px 0;color:#4a5568\">Påmindelser: som de stod, da rapporten blev lavet")
+                    .append(" (driftsstatus, ikke månedens tal).</p>");
+        }
         if (s.figures().isEmpty()) {
             if (!s.pending()) h.append("<p style=\"margin:0;color:#4a5568\">Ingen tal (ingen mål sat).</p>");
             return;
