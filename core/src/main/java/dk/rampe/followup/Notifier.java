@@ -7,6 +7,11 @@ public interface Notifier {
     /** Sends and returns the provider's message id; throws {@link SendFailure} when the provider says no. */
     String send(OutboxMessage message);
 
+    /** Sends an email with attachments (the monthly report); a notifier that cannot refuses permanently. */
+    default String sendWithAttachments(EmailWithAttachments email) {
+        throw new SendFailure(SendFailure.Kind.PERMANENT, "attachmentsNotSupported", null);
+    }
+
     /** Why a send failed, as the dispatcher needs it. Codes are provider error codes, never content. */
     final class SendFailure extends RuntimeException {
         public enum Kind {

@@ -60,12 +60,20 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
      */
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                             List<Partner> partners, List<Consultant> consultants, List<String> staff,
-                            List<LocalDate> closingDays) {
+                            List<LocalDate> closingDays, ReportSettings report) {
         public Programme {
+            report = report == null ? ReportSettings.none() : report;
             partners = List.copyOf(partners);
             consultants = List.copyOf(consultants);
             staff = List.copyOf(staff);
             closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
+        }
+
+        /** A programme without report settings. */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, ReportSettings.none());
         }
 
         /** A programme without closing days. */

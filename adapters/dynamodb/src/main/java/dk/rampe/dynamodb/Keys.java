@@ -285,4 +285,11 @@ public final class Keys {
     static Map<String, AttributeValue> attendanceFlagKey(String referralId) {
         return key(attendancePk(referralId), ATTENDANCE_FLAG);
     }
+
+    // --- report (issue 11) ------------------------------------------------------------------------
+
+    /** The outbox's failed messages partition on gsi1 (read by the report's delivery health). */
+    static String reportFailedOutboxGsi1pk() {
+        return outboxFailedGsi1pk();
+    }
 }

@@ -1,5 +1,7 @@
 package dk.rampe.dynamodb;
 
+import dk.rampe.settings.ReportSettings;
+
 import static dk.rampe.dynamodb.ReferralItems.list;
 import static dk.rampe.dynamodb.ReferralItems.put;
 import static dk.rampe.dynamodb.ReferralItems.strings;
@@ -75,6 +77,22 @@ final class SettingsItems {
                 for (LocalDate d : p.closingDays()) days.add(d.toString());
                 o.put("closingDays", strings(days));
             }
+            if (!p.report().equals(ReportSettings.none())) {
+                Map<String, AttributeValue> rep = new LinkedHashMap<>();
+                List<String> recipients = new ArrayList<>();
+                p.report().recipients().forEach(e -> recipients.add(e.value()));
+                rep.put("recipients", strings(recipients));
+                rep.put("maxStartsPerConsultant4Weeks", Attrs.n(p.report().maxStartsPerConsultant4Weeks()));
+                List<AttributeValue> targets = new ArrayList<>();
+                for (ReportSettings.Target t : p.report().targets()) {
+                    Map<String, AttributeValue> tm = new LinkedHashMap<>();
+                    put(tm, "kind", t.kind().wireName());
+                    tm.put("value", AttributeValue.fromN(Double.toString(t.value())));
+                    targets.add(AttributeValue.fromM(tm));
+                }
+                rep.put("targets", AttributeValue.fromL(targets));
+                o.put("report", AttributeValue.fromM(rep));
+            }
             ps.add(AttributeValue.fromM(o));
         }
         root.put("programmes", AttributeValue.fromL(ps));
@@ -106,9 +124,25 @@ final class SettingsItems {
             }
             programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
                     LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff"),
-                    closingDays(list(p, "closingDays"))));
+                    closingDays(list(p, "closingDays")), report(p.get("report"))));
         }
         return new Settings(programmes, jobcentres);
+    }
+
+    /** Lenient: an unknown target kind or an unreadable address is left out. */
+    private static ReportSettings report(AttributeValue stored) {
+        if (stored == null || !stored.hasM()) return ReportSettings.none();
+        Map<String, AttributeValue> m = stored.m();
+        List<EmailAddress> recipients = new ArrayList<>();
+        for (String e : list(m, "recipients")) recipients.add(EmailAddress.stored(e));
+        AttributeValue max = m.get("maxStartsPerConsultant4Weeks");
+        List<ReportSettings.Target> targets = new ArrayList<>();
+        for (Map<String, AttributeValue> t : maps(m, "targets")) {
+            AttributeValue v = t.get("value");
+            ReportSettings.TargetKind.fromWire(String.valueOf(text(t, "kind"))).ifPresent(k -> targets.add(
+                    new ReportSettings.Target(k, v == null || v.n() == null ? 0 : Double.parseDouble(v.n()))));
+        }
+        return new ReportSettings(recipients, max == null || max.n() == null ? 0 : Integer.parseInt(max.n()), targets);
     }
 
     /** Lenient: a stored day that does not parse is left out rather than making the settings unreadable. */

@@ -18,4 +18,15 @@ class SettingsItemsTest {
                 LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of())), List.of());
         assertEquals(none, SettingsItems.read(SettingsItems.write(none)), "settings stored before stay readable");
     }
+
+    @Test
+    void reportSettingsAreStoredAndReadBack() {
+        dk.rampe.settings.ReportSettings report = new dk.rampe.settings.ReportSettings(
+                List.of(dk.rampe.core.EmailAddress.parse("styregruppe@rampe.dk").orElseThrow()), 4,
+                List.of(new dk.rampe.settings.ReportSettings.Target(
+                        dk.rampe.settings.ReportSettings.TargetKind.EXITS_TO_WORK_OR_EDUCATION, 30)));
+        Settings s = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of(), List.of(), report)), List.of());
+        assertEquals(s, SettingsItems.read(SettingsItems.write(s)));
+    }
 }

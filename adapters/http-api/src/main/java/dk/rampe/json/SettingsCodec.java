@@ -64,7 +64,7 @@ public final class SettingsCodec {
 
     private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
         r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff",
-                "closingDays"));
+                "closingDays", "report"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
         LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
@@ -115,7 +115,48 @@ public final class SettingsCodec {
             partners.add(new Settings.Partner(jc, quota == null ? 0 : quota, dc));
         }
         List<String> staff = r.texts(p, path, "staff", false, 100, 128);
-        return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path));
+        return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path),
+                report(r, p, path));
+    }
+
+    /**
+     * Optional monthly report settings: {@code {"recipients": ["styregruppe@x.dk"], "maxStartsPerConsultant4Weeks": 4,
+     * "targets": [{"kind": "employer_based_share", "value": 85}]}} (shares in percent, counts in people).
+     */
+    static dk.rampe.settings.ReportSettings report(JsonReader r, JsonNode p, String path) {
+        JsonNode n = p.path("report");
+        if (n.isMissingNode() || n.isNull()) return dk.rampe.settings.ReportSettings.none();
+        String rp = path + ".report";
+        if (!n.isObject()) {
+            r.add(rp, "type.object");
+            return dk.rampe.settings.ReportSettings.none();
+        }
+        r.onlyKnown(n, rp, Set.of("recipients", "maxStartsPerConsultant4Weeks", "targets"));
+        List<EmailAddress> recipients = new ArrayList<>();
+        List<String> texts = r.texts(n, rp, "recipients", false, 20, 254);
+        for (int i = 0; i < texts.size(); i++) {
+            java.util.Optional<EmailAddress> e = EmailAddress.parse(texts.get(i));
+            if (e.isPresent()) recipients.add(e.get());
+            else r.add(rp + ".recipients[" + i + "]", "email.invalid");
+        }
+        Integer max = r.integer(n, rp, "maxStartsPerConsultant4Weeks", false, 0, 1000);
+        List<dk.rampe.settings.ReportSettings.Target> targets = new ArrayList<>();
+        JsonNode ts = n.path("targets");
+        for (int i = 0; ts.isArray() && i < ts.size() && i < 20; i++) {
+            String tp = rp + ".targets[" + i + "]";
+            JsonNode t = ts.get(i);
+            r.onlyKnown(t, tp, Set.of("kind", "value"));
+            String kind = r.text(t, tp, "kind", true, 64);
+            Integer value = r.integer(t, tp, "value", true, 0, 100_000);
+            java.util.Optional<dk.rampe.settings.ReportSettings.TargetKind> k =
+                    kind == null ? java.util.Optional.empty() : dk.rampe.settings.ReportSettings.TargetKind.fromWire(kind);
+            if (kind != null && k.isEmpty()) {
+                r.add(tp + ".kind", "enum", "employer_based_share, exits_to_work_or_education, kept_job_6_months_share,"
+                        + " employed_6_months_after_exit");
+            }
+            if (k.isPresent() && value != null) targets.add(new dk.rampe.settings.ReportSettings.Target(k.get(), value));
+        }
+        return new dk.rampe.settings.ReportSettings(recipients, max == null ? 0 : max, targets);
     }
 
     /** Optional dates the programme is closed (besides weekends and public holidays): at most 366, each once. */
@@ -172,6 +213,15 @@ public final class SettingsCodec {
             if (!p.closingDays().isEmpty()) {
                 ArrayNode cd = o.putArray("closingDays");
                 p.closingDays().forEach(d -> cd.add(d.toString()));
+            }
+            if (!p.report().equals(dk.rampe.settings.ReportSettings.none())) {
+                ObjectNode rep = o.putObject("report");
+                ArrayNode rc = rep.putArray("recipients");
+                p.report().recipients().forEach(e -> rc.add(e.value()));
+                rep.put("maxStartsPerConsultant4Weeks", p.report().maxStartsPerConsultant4Weeks());
+                ArrayNode ts = rep.putArray("targets");
+                p.report().targets().forEach(t -> ts.addObject().put("kind", t.kind().wireName())
+                        .put("value", (long) t.value()));
             }
         }
         return root;

@@ -43,6 +43,16 @@ public final class Notifiers {
     };
 
     public static Notifier byChannel(Notifier email, Notifier sms) {
-        return (OutboxMessage m) -> m.channel() == MessageChannel.EMAIL ? email.send(m) : sms.send(m);
+        return new Notifier() {
+            @Override
+            public String send(OutboxMessage m) {
+                return m.channel() == MessageChannel.EMAIL ? email.send(m) : sms.send(m);
+            }
+
+            @Override
+            public String sendWithAttachments(dk.rampe.followup.EmailWithAttachments m) {
+                return email.sendWithAttachments(m);
+            }
+        };
     }
 }

@@ -52,4 +52,37 @@ public final class SesEmailSender implements Notifier {
             throw SendFailures.classify(e);
         }
     }
+
+    /**
+     * The monthly report: SES v2 SendEmail (simple content) with attachments, to every recipient
+     * (To: the programme's report recipients), tagged with the report's kind.
+     */
+    @Override
+    public String sendWithAttachments(dk.rampe.followup.EmailWithAttachments m) {
+        java.util.List<software.amazon.awssdk.services.sesv2.model.Attachment> files = new java.util.ArrayList<>();
+        for (dk.rampe.followup.EmailWithAttachments.Attachment a : m.attachments()) {
+            files.add(software.amazon.awssdk.services.sesv2.model.Attachment.builder()
+                    .fileName(a.fileName())
+                    .contentType(a.contentType())
+                    .contentDisposition(software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition.ATTACHMENT)
+                    .contentTransferEncoding(software.amazon.awssdk.services.sesv2.model.AttachmentContentTransferEncoding.BASE64)
+                    .rawContent(software.amazon.awssdk.core.SdkBytes.fromByteArray(a.content()))
+                    .build());
+        }
+        SendEmailRequest.Builder request = SendEmailRequest.builder()
+                .fromEmailAddress(sender)
+                .destination(d -> d.toAddresses(m.to()))
+                .content(c -> c.simple(s -> s
+                        .subject(t -> t.data(m.subject()).charset("UTF-8"))
+                        .body(b -> b.text(t -> t.data(m.text()).charset("UTF-8"))
+                                .html(h -> h.data(m.html()).charset("UTF-8")))
+                        .attachments(files)))
+                .emailTags(MessageTag.builder().name("rampeKind").value("monthlyReport").build());
+        if (configurationSet != null) request.configurationSetName(configurationSet);
+        try {
+            return ses.sendEmail(request.build()).messageId();
+        } catch (RuntimeException e) {
+            throw SendFailures.classify(e);
+        }
+    }
 }

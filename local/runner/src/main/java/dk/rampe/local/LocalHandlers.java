@@ -52,6 +52,9 @@ final class LocalHandlers {
         // the outbox folder, or SES/SNS when AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_SNS are set
         register(Notifier.class, Notifiers.create(nudges, config.region(),
                 new LocalOutbox(nudges.outboxDir(), nudges.emailSender(), clock)));
+        // the monthly report's archive: .rampe/reports next to the outbox folder (S3 in AWS)
+        register(dk.rampe.report.ReportArchive.class,
+                new dk.rampe.local.embedded.FolderReportArchive(nudges.outboxDir().toAbsolutePath().getParent().resolve("reports")));
     }
 
     /** Adds (or replaces) the local value handlers get for constructor parameters of {@code type}. */

@@ -65,6 +65,61 @@ public final class LocalOutbox implements Notifier {
         }
     }
 
+    /** The monthly report locally: one MIME .eml (multipart/mixed: text and HTML, then the attachments). */
+    @Override
+    public synchronized String sendWithAttachments(dk.rampe.followup.EmailWithAttachments m) {
+        try {
+            Files.createDirectories(emailDir());
+            String id = "report-" + DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(java.time.ZoneOffset.UTC)
+                    .format(clock.instant());
+            Path file = emailDir().resolve(id + ".eml");
+            for (int n = 2; Files.exists(file); n++) file = emailDir().resolve(id + "-" + n + ".eml");
+            Files.writeString(file, mime(m, id), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            System.out.println("[outbox] report email -> " + file + " : " + m.subject());
+            return "local-" + file.getFileName();
+        } catch (IOException e) {
+            throw new SendFailure(SendFailure.Kind.TRANSIENT, "localOutboxIo", e);
+        }
+    }
+
+    static String mime(dk.rampe.followup.EmailWithAttachments m, String id) {
+        String mixed = "rampe-mixed-" + id;
+        String alt = "rampe-alt-" + id;
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "To: " + String.join(", ", m.to()),
+                "Subject: =?UTF-8?B?" + Base64.getEncoder().encodeToString(m.subject().getBytes(StandardCharsets.UTF_8)) + "?=",
+                "Message-ID: <" + id + "@rampe.local>",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"" + mixed + "\"",
+                "",
+                "--" + mixed,
+                "Content-Type: multipart/alternative; boundary=\"" + alt + "\"",
+                "",
+                "--" + alt,
+                "Content-Type: text/plain; charset=UTF-8",
+                "Content-Transfer-Encoding: base64",
+                "",
+                Base64.getMimeEncoder().encodeToString(m.text().getBytes(StandardCharsets.UTF_8)),
+                "--" + alt,
+                "Content-Type: text/html; charset=UTF-8",
+                "Content-Transfer-Encoding: base64",
+                "",
+                Base64.getMimeEncoder().encodeToString(m.html().getBytes(StandardCharsets.UTF_8)),
+                "--" + alt + "--"));
+        for (dk.rampe.followup.EmailWithAttachments.Attachment a : m.attachments()) {
+            lines.addAll(List.of(
+                    "--" + mixed,
+                    "Content-Type: " + a.contentType() + "; name=\"" + a.fileName() + "\"",
+                    "Content-Disposition: attachment; filename=\"" + a.fileName() + "\"",
+                    "Content-Transfer-Encoding: base64",
+                    "",
+                    Base64.getMimeEncoder().encodeToString(a.content())));
+        }
+        lines.add("--" + mixed + "--");
+        lines.add("");
+        return String.join("\r\n", lines);
+    }
+
     private String eml(OutboxMessage m) {
         String boundary = "rampe-" + m.messageId();
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(clock.instant(), clock.getZone()));

@@ -1,0 +1,106 @@
+package dk.rampe.monthlyreport;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoReportReferrals;
+import dk.rampe.dynamodb.DynamoSettingsStore;
+import dk.rampe.followup.Notifier;
+import dk.rampe.log.Log;
+import dk.rampe.messaging.Notifiers;
+import dk.rampe.platform.AwsClients;
+import dk.rampe.platform.NudgeConfig;
+import dk.rampe.platform.RampeConfig;
+import dk.rampe.report.AftercareFigures;
+import dk.rampe.report.AttendanceFigures;
+import dk.rampe.report.PhaseMoves;
+import dk.rampe.report.ReportArchive;
+import dk.rampe.report.ReportMaker;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Run by EventBridge Scheduler at 07:00 Europe/Copenhagen on the 1st of each month: every
+ * programme's report for the month just ended. Given {@code {"programmeId": "p1", "month": "2026-10"}}
+ * it makes that one report instead.
+ */
+public final class MonthlyReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final ReportRun run;
+
+    public MonthlyReportHandler() {
+        this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
+    }
+
+    private MonthlyReportHandler(RampeConfig config, NudgeConfig nudges) {
+        this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
+                new S3ReportArchive(S3ReportArchive.client(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"),
+                        AwsClients.credentials()), System.getenv("RAMPE_REPORT_BUCKET")),
+                Clock.systemUTC());
+    }
+
+    /** Used by tests and the local runner (the archive is then the {@code .rampe/reports} folder). */
+    public MonthlyReportHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
+                                ReportArchive archive, Clock clock) {
+        this.run = runFor(config, dynamo, notifier, archive, clock);
+    }
+
+    /**
+     * The report's wiring. The attendance, aftercare and phase-move stores are not recorded yet on this
+     * branch: plug them in here (issue 9: AttendanceFigures, issue 10: AftercareFigures and PhaseMoves).
+     */
+    static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,
+                            Clock clock) {
+        DynamoReportReferrals referrals = new DynamoReportReferrals(dynamo, config.table());
+        ReportMaker maker = new ReportMaker(referrals, PhaseMoves.none(), AttendanceFigures.notRecordedYet(),
+                AftercareFigures.notRecordedYet(), referrals, clock);
+        return new ReportRun(new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO), maker, archive,
+                notifier, config.zone(), clock);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        List<ReportRun.Made> made;
+        Object p = input == null ? null : input.get("programmeId");
+        Object m = input == null ? null : input.get("month");
+        if (p instanceof String programmeId && m instanceof String month) {
+            YearMonth ym;
+            try {
+                ym = YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("month must be YYYY-MM");
+            }
+            made = List.of(run.make(programmeId, ym));
+        } else if (input != null && input.get("scheduledTime") instanceof String t && !t.startsWith("<")) {
+            // EventBridge Scheduler fills in <aws.scheduler.scheduled-time>: the month follows the
+            // schedule's time, not the moment a (retried) invocation runs
+            java.time.Instant at;
+            try {
+                at = java.time.Instant.parse(t);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("scheduledTime must be an ISO instant");
+            }
+            made = run.monthBefore(at);
+        } else {
+            made = run.monthBefore();
+        }
+        List<Object> reports = new ArrayList<>();
+        for (ReportRun.Made x : made) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("programmeId", x.programmeId());
+            o.put("month", x.month());
+            o.put("key", x.stored().key());
+            o.put("emailed", x.emailId() != null);
+            reports.add(o);
+        }
+        Log.info("report.run", "reports", Integer.toString(made.size()));
+        return Map.of("reports", reports);
+    }
+}

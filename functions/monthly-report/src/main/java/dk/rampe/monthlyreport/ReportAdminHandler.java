@@ -1,0 +1,130 @@
+package dk.rampe.monthlyreport;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.api.ApiError;
+import dk.rampe.api.HttpApi;
+import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
+import dk.rampe.core.Language;
+import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoSettingsStore;
+import dk.rampe.followup.Notifier;
+import dk.rampe.json.Json;
+import dk.rampe.log.Log;
+import dk.rampe.messaging.Notifiers;
+import dk.rampe.platform.AwsClients;
+import dk.rampe.platform.NudgeConfig;
+import dk.rampe.platform.RampeConfig;
+import dk.rampe.report.ReportArchive;
+import dk.rampe.settings.Settings;
+import dk.rampe.settings.SettingsStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * The admin routes: {@code POST /v1/admin/reports} ({@code {"programmeId": "p1", "month": "2026-10"}})
+ * makes, keeps and emails the report of a month that has ended; {@code GET /v1/admin/reports}
+ * ({@code ?programmeId=p1}, or every programme) lists the reports kept. Administrators only.
+ */
+public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String POST = "POST /v1/admin/reports";
+    static final String GET = "GET /v1/admin/reports";
+
+    private final RampeConfig config;
+    private final SettingsStore settings;
+    private final ReportRun run;
+    private final ReportArchive archive;
+
+    public ReportAdminHandler() {
+        this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
+    }
+
+    private ReportAdminHandler(RampeConfig config, NudgeConfig nudges) {
+        this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
+                new S3ReportArchive(S3ReportArchive.client(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"),
+                        AwsClients.credentials()), System.getenv("RAMPE_REPORT_BUCKET")),
+                Clock.systemUTC());
+        Json.prime();
+    }
+
+    public ReportAdminHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
+                              ReportArchive archive, Clock clock) {
+        this.config = config;
+        this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        this.run = MonthlyReportHandler.runFor(config, dynamo, notifier, archive, clock);
+        this.archive = archive;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String requestId = context != null ? context.getAwsRequestId()
+                : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : "-";
+        Language language = HttpApi.language(event);
+        APIGatewayV2HTTPResponse response;
+        try {
+            Caller caller = HttpApi.caller(event, config, settings::current);
+            if (caller.role() != Caller.Role.ADMIN) throw DomainException.forbidden("role.adminOnly");
+            response = switch (String.valueOf(event.getRouteKey())) {
+                case POST -> make(event);
+                case GET -> list(event);
+                default -> throw ApiError.of(404, "notFound");
+            };
+        } catch (RuntimeException e) {
+            response = HttpApi.problem(e, language, requestId);
+        }
+        Log.info("request", "requestId", requestId, "route", String.valueOf(event.getRouteKey()),
+                "status", Integer.toString(response.getStatusCode()));
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse make(APIGatewayV2HTTPEvent event) {
+        JsonNode body = HttpApi.jsonBody(event, config.maxBodyBytes());
+        String programmeId = body.path("programmeId").isTextual() ? body.path("programmeId").textValue() : null;
+        if (programmeId == null || programmeId.isBlank()) throw ApiError.field(400, "programmeId", "required");
+        String month = body.path("month").isTextual() ? body.path("month").textValue() : null;
+        if (month == null) throw ApiError.field(400, "month", "required");
+        YearMonth ym;
+        try {
+            ym = YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiError.field(400, "month", "month.invalid");
+        }
+        ReportRun.Made made = run.make(programmeId.strip(), ym);
+        ObjectNode o = stored(made.stored());
+        o.put("emailed", made.emailId() != null);
+        o.put("recipients", made.recipients());
+        return HttpApi.json(201, o);
+    }
+
+    private APIGatewayV2HTTPResponse list(APIGatewayV2HTTPEvent event) {
+        Map<String, String> q = event.getQueryStringParameters();
+        String only = q == null ? null : q.get("programmeId");
+        ObjectNode root = Json.object();
+        ArrayNode reports = root.putArray("reports");
+        for (Settings.Programme p : settings.current().programmes()) {
+            if (only != null && !only.equals(p.id())) continue;
+            for (ReportArchive.Stored s : archive.list(p.id())) reports.add(stored(s));
+        }
+        return HttpApi.json(200, root);
+    }
+
+    private static ObjectNode stored(ReportArchive.Stored s) {
+        ObjectNode o = Json.object();
+        o.put("programmeId", s.programmeId());
+        o.put("month", s.month());
+        o.put("madeAt", s.madeAt());
+        o.put("key", s.key());
+        return o;
+    }
+}

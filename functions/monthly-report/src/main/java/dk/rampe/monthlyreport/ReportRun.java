@@ -1,0 +1,102 @@
+package dk.rampe.monthlyreport;
+
+import dk.rampe.core.DomainException;
+import dk.rampe.core.EmailAddress;
+import dk.rampe.followup.EmailWithAttachments;
+import dk.rampe.followup.Notifier;
+import dk.rampe.log.Log;
+import dk.rampe.report.MonthlyReport;
+import dk.rampe.report.ReportArchive;
+import dk.rampe.report.ReportMaker;
+import dk.rampe.report.ReportPeriod;
+import dk.rampe.settings.Settings;
+import dk.rampe.settings.SettingsStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Makes a programme's report for a month that has ended: computes, renders, keeps it in the archive, emails it. */
+public final class ReportRun {
+    public static final String HTML_FILE = "report.html";
+    public static final String CSV_FILE = "figures.csv";
+
+    /** What one run made; {@code emailId} is null when the programme has no report recipients. */
+    public record Made(String programmeId, String month, ReportArchive.Stored stored, String emailId, int recipients,
+                       MonthlyReport report) {
+    }
+
+    private final SettingsStore settings;
+    private final ReportMaker maker;
+    private final ReportArchive archive;
+    private final Notifier mailer;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ReportRun(SettingsStore settings, ReportMaker maker, ReportArchive archive, Notifier mailer, ZoneId zone,
+                     Clock clock) {
+        this.settings = settings;
+        this.maker = maker;
+        this.archive = archive;
+        this.mailer = mailer;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The schedule: every programme's report for the month just ended. */
+    public List<Made> monthBefore() {
+        return monthBefore(clock.instant());
+    }
+
+    /** Every programme's report for the month before {@code scheduledAt} (the schedule's own time, so a late retry makes the same month). */
+    public List<Made> monthBefore(java.time.Instant scheduledAt) {
+        YearMonth month = ReportPeriod.monthBefore(scheduledAt, zone).month();
+        List<Made> out = new ArrayList<>();
+        for (Settings.Programme p : settings.current().programmes()) out.add(make(p.id(), month));
+        return out;
+    }
+
+    public Made make(String programmeId, YearMonth month) {
+        Settings s = settings.current();
+        Settings.Programme p = s.programme(programmeId)
+                .orElseThrow(() -> DomainException.notFound("report.unknownProgramme"));
+        if (!month.isBefore(YearMonth.from(clock.instant().atZone(zone)))) {
+            throw DomainException.unprocessable("report.monthNotEnded", "month", month.toString());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        s.jobcentres().forEach(j -> names.put(j.id(), j.name()));
+        MonthlyReport report = maker.make(p, names, new ReportPeriod(month, zone));
+        String html = ReportHtml.render(report, zone);
+        byte[] csv = ReportCsv.write(report);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+        files.put(CSV_FILE, csv);
+        ReportArchive.Stored stored = archive.put(p.id(), month.toString(), report.madeAt().toString(), files);
+        List<String> to = p.report().recipients().stream().map(EmailAddress::value).toList();
+        String emailId = null;
+        if (!to.isEmpty()) {
+            emailId = mailer.sendWithAttachments(new EmailWithAttachments(to, ReportHtml.title(report), text(report),
+                    html, List.of(new EmailWithAttachments.Attachment("rampe-" + p.id() + "-" + month + ".csv",
+                            "text/csv; charset=UTF-8", csv))));
+        }
+        Log.info("report.made", "programme", p.id(), "month", month.toString(), "key", stored.key(),
+                "recipients", Integer.toString(to.size()), "emailed", Boolean.toString(emailId != null));
+        return new Made(p.id(), month.toString(), stored, emailId, to.size(), report);
+    }
+
+    static String text(MonthlyReport r) {
+        StringBuilder t = new StringBuilder(ReportHtml.title(r)).append("\n\n");
+        t.append("Indtag i måneden: ").append(r.shown("intake", "received.month", MonthlyReport.PROGRAMME))
+                .append(", i alt ").append(r.shown("intake", "received.total", MonthlyReport.PROGRAMME))
+                .append(" af en kvote på ").append(r.shown("intake", "quota", MonthlyReport.PROGRAMME)).append(".\n");
+        t.append("Deltagere i alt: ").append(r.shown("flow", "participants.total", MonthlyReport.PROGRAMME)).append(".\n");
+        if (!r.warnings().isEmpty()) t.append("Advarsler: ").append(r.warnings().size()).append(".\n");
+        t.append("\nAlle tal står i HTML-visningen og i den vedhæftede CSV-fil. Tal under 5 vises som <5.\n");
+        return t.toString();
+    }
+}

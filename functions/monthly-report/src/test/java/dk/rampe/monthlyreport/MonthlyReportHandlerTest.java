@@ -1,0 +1,141 @@
+package dk.rampe.monthlyreport;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.json.Json;
+import dk.rampe.local.embedded.FolderReportArchive;
+import dk.rampe.referral.IdempotencyKey;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.StatusChange;
+import dk.rampe.report.ReportArchive;
+import dk.rampe.report.ReportScenario;
+import dk.rampe.testkit.RampeFixture;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The handlers on DynamoDB Local: the October scenario's referrals written by the referral store. */
+class MonthlyReportHandlerTest {
+    static final String SETTINGS = """
+            {"jobcentres": [
+               {"id": "jcA", "name": "Jobcenter A", "clientIds": ["a"]},
+               {"id": "jcB", "name": "Jobcenter B", "clientIds": ["b"]},
+               {"id": "jcC", "name": "Jobcenter C", "clientIds": ["c"]}],
+             "programmes": [{"id": "p1", "name": "Rampe Øst", "intakeOpens": "2026-01-01", "intakeStops": "2026-12-31",
+               "partners": [{"jobcentreId": "jcA", "quota": 20, "defaultConsultantId": "c-a"},
+                            {"jobcentreId": "jcB", "quota": 10, "defaultConsultantId": "c-b"},
+                            {"jobcentreId": "jcC", "quota": 5, "defaultConsultantId": "c-a"}],
+               "consultants": [
+                 {"id": "c-a", "name": "Anna", "email": "anna@rampe.dk", "phone": "+4520000001"},
+                 {"id": "c-b", "name": "Bo", "email": "bo@rampe.dk", "phone": "+4520000002"}],
+               "staff": [],
+               "report": {"recipients": ["styregruppe@rampe.dk"], "maxStartsPerConsultant4Weeks": 4,
+                          "targets": [{"kind": "exits_to_work_or_education", "value": 30}]}}]}
+            """;
+
+    static void write(RampeFixture f, Referral r) {
+        List<StatusChange> h = r.history();
+        f.referrals.create(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), h.get(0).status(),
+                        r.overQuota(), h.subList(0, 1), r.createdAt(), 1), "ck-" + r.id(),
+                List.of(new IdempotencyKey("jobcentreReference", r.id())), "fp", 1000,
+                new AuditEntry("referral:" + r.id(), r.jobcentreId(), "referral.created", r.createdAt()));
+        for (int k = 1; k < h.size(); k++) {
+            f.referrals.update(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), h.get(k).status(),
+                    r.overQuota(), h.subList(0, k + 1), r.createdAt(), k + 1), "ck-" + r.id(), false, null,
+                    new AuditEntry("referral:" + r.id(), "staff", "referral.changed", h.get(k).at()));
+        }
+    }
+
+    @Test
+    void theScheduleMakesLastMonthsReportKeepsItAndEmailsItAndAgainLaterGivesTheSameFigures() throws Exception {
+        RampeFixture f = new RampeFixture(Instant.parse("2026-11-01T06:00:00Z"), Map.of());
+        f.loadSettings(SETTINGS);
+        new ReportScenario().referrals.forEach(r -> write(f, r));
+        Path reports = Files.createTempDirectory("reports");
+        FolderReportArchive archive = new FolderReportArchive(reports);
+        MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+
+        Map<String, Object> out = handler.handleRequest(Map.of(), null);
+        assertEquals(1, ((List<?>) out.get("reports")).size());
+        List<ReportArchive.Stored> kept = archive.list("p1");
+        assertEquals(1, kept.size());
+        assertEquals("2026-10", kept.get(0).month());
+        byte[] csv = archive.read(kept.get(0), ReportRun.CSV_FILE).orElseThrow();
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("2026-10,intake,received.total,programme,Rampe Øst,count,18"), text);
+        assertTrue(text.contains("2026-10,intake,received.month,jcB,Jobcenter B,count,<5"));
+        assertEquals(1, f.emails().size(), "one email in the outbox");
+        String eml = Files.readString(f.emails().get(0));
+        assertTrue(eml.contains("To: styregruppe@rampe.dk"));
+        assertEquals(List.of("text/plain", "text/html", "text/csv"),
+                ReportRenderingTest.parts(eml).stream().map(p -> p.split("\\|")[0]).toList());
+
+        // a month later, through the admin route: the same figures for October
+        f.clock.advance(Duration.ofDays(30));
+        ReportAdminHandler admin = new ReportAdminHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+        APIGatewayV2HTTPResponse made = admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"p1\",\"month\":\"2026-10\"}", "rampe-admin"), null);
+        assertEquals(201, made.getStatusCode(), made.getBody());
+        JsonNode m = Json.parse(made.getBody());
+        assertEquals("2026-10", m.path("month").asText());
+        assertTrue(m.path("emailed").asBoolean());
+        kept = archive.list("p1");
+        assertEquals(2, kept.size());
+        assertArrayEquals(csv, archive.read(kept.get(1), ReportRun.CSV_FILE).orElseThrow(),
+                "made again a month later: the same figures");
+
+        APIGatewayV2HTTPResponse list = admin.handleRequest(event("GET /v1/admin/reports", null, "rampe-admin"), null);
+        assertEquals(200, list.getStatusCode());
+        assertEquals(2, Json.parse(list.getBody()).path("reports").size());
+
+        // not an admin: 403; a month not ended: 422 naming the field; unknown programme: 404
+        assertEquals(403, admin.handleRequest(event("GET /v1/admin/reports", null, "rampe-staff"), null).getStatusCode());
+        APIGatewayV2HTTPResponse early = admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"p1\",\"month\":\"2026-12\"}", "rampe-admin"), null);
+        assertEquals(422, early.getStatusCode(), early.getBody());
+        assertTrue(early.getBody().contains("month"));
+        assertEquals(404, admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"nope\",\"month\":\"2026-10\"}", "rampe-admin"), null).getStatusCode());
+        assertEquals(400, admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"p1\",\"month\":\"oktober\"}", "rampe-admin"), null).getStatusCode());
+    }
+
+    @Test
+    void theSchedulesOwnTimePicksTheMonthEvenWhenTheRunIsLate() throws Exception {
+        RampeFixture f = new RampeFixture(Instant.parse("2026-12-01T09:30:00Z"), Map.of());
+        f.loadSettings(SETTINGS);
+        FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
+        MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+        handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
+        assertEquals("2026-10", archive.list("p1").get(0).month(), "scheduled on 1 November: October");
+        handler.handleRequest(Map.of("scheduledTime", "<aws.scheduler.scheduled-time>"), null);
+        assertEquals("2026-11", archive.list("p1").get(1).month(), "no time filled in: the clock's month before");
+    }
+
+    static APIGatewayV2HTTPEvent event(String routeKey, String body, String group) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+        jwt.setClaims(Map.of("username", "admin-1", "cognito:groups", "[" + group + "]"));
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer auth = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        auth.setJwt(jwt);
+        APIGatewayV2HTTPEvent.RequestContext ctx = new APIGatewayV2HTTPEvent.RequestContext();
+        ctx.setAuthorizer(auth);
+        ctx.setRequestId("req-1");
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setRouteKey(routeKey);
+        e.setRequestContext(ctx);
+        e.setBody(body);
+        e.setHeaders(Map.of("content-type", "application/json"));
+        return e;
+    }
+}

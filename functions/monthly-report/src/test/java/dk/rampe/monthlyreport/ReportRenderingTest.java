@@ -1,0 +1,150 @@
+package dk.rampe.monthlyreport;
+
+import dk.rampe.followup.EmailWithAttachments;
+import dk.rampe.local.embedded.LocalOutbox;
+import dk.rampe.report.Figure;
+import dk.rampe.report.MonthlyReport;
+import dk.rampe.report.ReportScenario;
+import dk.rampe.testkit.BrowserTools;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The October scenario rendered: HTML with every section, CSV parsed back, the MIME email with both parts. */
+class ReportRenderingTest {
+    static final Clock NOV_1 = Clock.fixed(Instant.parse("2026-11-01T06:00:00Z"), ZoneOffset.UTC);
+
+    static MonthlyReport october() {
+        return new ReportScenario().maker(NOV_1).make(ReportScenario.programme(), ReportScenario.jobcentreNames(),
+                ReportScenario.OCTOBER);
+    }
+
+    @Test
+    void htmlHasEverySectionAndChartsWithoutScriptsSvgOrImages() {
+        MonthlyReport r = october();
+        String html = ReportHtml.render(r, ReportScenario.ZONE);
+        for (String id : MonthlyReport.SECTION_IDS) {
+            assertTrue(html.contains("<h2 id=\"" + id + "\""), id);
+            assertTrue(html.contains(ReportHtml.esc(ReportTexts.section(id))), id);
+        }
+        assertTrue(html.contains("id=\"corrections\""));
+        assertTrue(html.contains("Indtag mod kvote over tid"));
+        assertTrue(html.contains("Deltagere pr. fase ved månedens slut"));
+        assertTrue(html.contains("Fravær de sidste tolv måneder"));
+        assertTrue(html.contains("Afventer: data registreres endnu ikke."), "attendance and aftercare are pending");
+        assertTrue(html.contains("bgcolor=\"" + ReportHtml.BLUE + "\""), "bars are table cells");
+        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        for (String banned : List.of("<svg", "<script", "<img", "<canvas", "<style", "javascript:", "http://", "https://")) {
+            assertFalse(lower.contains(banned), banned);
+        }
+        assertTrue(html.contains("Oktober 2026") || html.contains("oktober 2026"));
+        assertTrue(html.contains("Jobcenter B henviser langt under tempoet mod kvoten"));
+        assertTrue(html.contains("&lt;5"));
+        assertTrue(html.contains("name=\"viewport\""));
+        // no personal data: no citizen names of the scenario, no benefit
+        assertFalse(html.contains("Deltager "), "no participant names");
+        assertFalse(lower.contains("kontanthjælp"));
+    }
+
+    @Test
+    void csvHasOneRowPerFigureAndScopeAndParsesBackToTheFigures() throws Exception {
+        MonthlyReport r = october();
+        String csv = new String(ReportCsv.write(r), StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', csv.charAt(0));
+        List<CSVRecord> rows;
+        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.substring(1)))) {
+            rows = p.getRecords();
+        }
+        List<Figure> all = new ArrayList<>(r.figures());
+        all.addAll(r.corrections());
+        assertEquals(all.size(), rows.size());
+        for (int i = 0; i < all.size(); i++) {
+            Figure f = all.get(i);
+            CSVRecord row = rows.get(i);
+            assertEquals("2026-10", row.get("month"));
+            assertEquals(f.section(), row.get("section"));
+            assertEquals(f.key(), row.get("figure"));
+            assertEquals(f.scope(), row.get("scope"));
+            assertEquals(f.shown(), row.get("value"), f.toString());
+        }
+        assertTrue(rows.stream().anyMatch(x -> x.get("figure").equals("received.month") && x.get("scope").equals("jcB")
+                && x.get("value").equals("<5") && x.get("scope_name").equals("Jobcenter B")));
+        // every scope of every count figure is there
+        long intakeRows = rows.stream().filter(x -> x.get("figure").equals("received.total")).count();
+        assertEquals(4, intakeRows, "programme + three jobcentres");
+    }
+
+    @Test
+    void theLocalEmailIsOneMimeMessageWithTextHtmlAndTheCsv() throws Exception {
+        MonthlyReport r = october();
+        Path dir = Files.createTempDirectory("report-outbox");
+        LocalOutbox outbox = new LocalOutbox(dir, "Rampe <no-reply@rampe.local>", NOV_1);
+        byte[] csv = ReportCsv.write(r);
+        String html = ReportHtml.render(r, ReportScenario.ZONE);
+        outbox.sendWithAttachments(new EmailWithAttachments(List.of("styregruppe@rampe.example.dk"), ReportHtml.title(r),
+                ReportRun.text(r), html, List.of(new EmailWithAttachments.Attachment("rampe-p1-2026-10.csv",
+                "text/csv; charset=UTF-8", csv))));
+        List<Path> files;
+        try (var s = Files.list(outbox.emailDir())) {
+            files = s.toList();
+        }
+        assertEquals(1, files.size());
+        String eml = Files.readString(files.get(0));
+        assertTrue(eml.contains("Content-Type: multipart/mixed;"));
+        assertTrue(eml.contains("Content-Type: multipart/alternative;"));
+        List<String> parts = parts(eml);
+        assertEquals(List.of("text/plain", "text/html", "text/csv"), parts.stream().map(p -> p.split("\\|")[0]).toList());
+        assertEquals(html, parts.get(1).split("\\|", 2)[1]);
+        assertEquals(new String(csv, StandardCharsets.UTF_8), parts.get(2).split("\\|", 2)[1]);
+        assertTrue(eml.contains("Content-Disposition: attachment; filename=\"rampe-p1-2026-10.csv\""));
+    }
+
+    /** "type|decoded body" of every base64 leaf part, in order. */
+    static List<String> parts(String eml) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("Content-Type: ([a-z]+/[a-z]+)[^\\r\\n]*\\r\\n(?:[^\\r\\n]+\\r\\n)*?Content-Transfer-Encoding: base64\\r\\n\\r\\n([A-Za-z0-9+/=\\r\\n]+?)\\r\\n--")
+                .matcher(eml);
+        while (m.find()) {
+            out.add(m.group(1) + "|" + new String(Base64.getMimeDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Opens the HTML in Chromium at a phone's width; the screenshot is docs/monthly-report-phone.png. */
+    @Test
+    void opensInChromiumAtPhoneWidth() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(BrowserTools.chromium()), "needs Chromium");
+        Path html = Files.createTempFile("report", ".html");
+        Files.writeString(html, ReportHtml.render(october(), ReportScenario.ZONE));
+        Path shot = Files.createTempFile("report", ".png");
+        Process p = new ProcessBuilder(BrowserTools.chromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--window-size=390,3200", "--screenshot=" + shot, html.toUri().toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertTrue(Files.size(shot) > 10_000, "Chromium rendered the report");
+        Path docs = dk.rampe.local.embedded.Events.projectRoot().resolve("docs/monthly-report-phone.png");
+        if (System.getenv("RAMPE_UPDATE_SCREENSHOTS") != null) Files.copy(shot, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
