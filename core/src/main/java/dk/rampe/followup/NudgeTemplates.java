@@ -56,6 +56,56 @@ public final class NudgeTemplates {
                 "Rampe: Opgave {s}, sag {r}: {l}",
                 "Rampe: Opgave, sag {r}: {l}"));
 
+        // --- aftercare (issue 10) ---
+        DA.put(FollowUpKind.WORKPLACE_CHECK_DUE, new Words(
+                "Opfølgning på arbejdspladsen – sag {r}",
+                "En opfølgning på arbejdspladsen forfalder",
+                "Opfølgningen med arbejdspladsen i sag {r} forfalder {t}.",
+                "Rampe: Arbejdsplads {s}, sag {r}: {l}",
+                "Rampe: Arbejdsplads, sag {r}: {l}"));
+        DA.put(FollowUpKind.RETENTION_CHECK_DUE, new Words(
+                "Opfølgning efter seks måneder – sag {r}",
+                "En opfølgning forfalder",
+                "Opfølgningen seks måneder efter start i sag {r} forfalder {t}. Notér timer og om ansættelsen fortsætter.",
+                "Rampe: 6 mdr. {s}, sag {r}: {l}",
+                "Rampe: 6 mdr., sag {r}: {l}"));
+        DA.put(FollowUpKind.OUTCOME_CHECK_DUE, new Words(
+                "Opfølgning efter forløbet – sag {r}",
+                "En opfølgning forfalder",
+                "Opfølgningen seks måneder efter forløbet i sag {r} forfalder {t}.",
+                "Rampe: Efter forløb {s}, sag {r}: {l}",
+                "Rampe: Efter forløb, sag {r}: {l}"));
+        DA.put(FollowUpKind.JOB_ENDED_CALL_DUE, new Words(
+                "Opkald efter ændring – sag {r}",
+                "Et opkald forfalder",
+                "Der er sket en ændring i sag {r}. Ring senest {t}.",
+                "Rampe: Opkald {s}, sag {r}: {l}",
+                "Rampe: Opkald, sag {r}: {l}"));
+        EN.put(FollowUpKind.WORKPLACE_CHECK_DUE, new Words(
+                "Workplace check due – case {r}",
+                "A workplace check is due",
+                "The check with the workplace in case {r} is due {t}.",
+                "Rampe: Workplace {s}, case {r}: {l}",
+                "Rampe: Workplace, case {r}: {l}"));
+        EN.put(FollowUpKind.RETENTION_CHECK_DUE, new Words(
+                "Six-month check due – case {r}",
+                "A follow-up is due",
+                "The check six months after the start in case {r} is due {t}. Record the hours and whether the employment continues.",
+                "Rampe: 6 months {s}, case {r}: {l}",
+                "Rampe: 6 months, case {r}: {l}"));
+        EN.put(FollowUpKind.OUTCOME_CHECK_DUE, new Words(
+                "Follow-up after the programme – case {r}",
+                "A follow-up is due",
+                "The follow-up six months after the programme in case {r} is due {t}.",
+                "Rampe: Follow-up {s}, case {r}: {l}",
+                "Rampe: After programme, case {r}: {l}"));
+        EN.put(FollowUpKind.JOB_ENDED_CALL_DUE, new Words(
+                "Call after a change – case {r}",
+                "A call is due",
+                "There has been a change in case {r}. Please call by {t}.",
+                "Rampe: Call {s}, case {r}: {l}",
+                "Rampe: Call, case {r}: {l}"));
+
         EN.put(FollowUpKind.FOLLOW_UP_DUE, new Words(
                 "Follow-up due – case {r}",
                 "A follow-up is due",

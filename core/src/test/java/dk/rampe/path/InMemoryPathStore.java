@@ -1,0 +1,21 @@
+package dk.rampe.path;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The path store in memory, for rule tests. */
+public final class InMemoryPathStore implements PathStore {
+    private final Map<String, Milestone> byId = new LinkedHashMap<>();
+
+    @Override
+    public synchronized List<Milestone> milestones(String referralId) {
+        return new ArrayList<>(byId.values().stream().filter(m -> m.referralId().equals(referralId)).toList());
+    }
+
+    @Override
+    public synchronized boolean add(Milestone milestone) {
+        return byId.putIfAbsent(milestone.id(), milestone) == null;
+    }
+}
