@@ -215,4 +215,15 @@ public final class Keys {
     static String auditSk(Instant at, String uniqueId) {
         return timeSk(at, uniqueId);
     }
+
+    // --- aftercare (issue 10): the participant's path ------------------------------------------
+    // REFERRAL#{id}    MILESTONE#{recordedAt}#{milestoneId}    (none: read with the referral's partition)
+    // Reminders are generic due work (DUEWORK#aftercare#{id}, DUE#aftercare#{day}).
+
+    static final String MILESTONE_SK_PREFIX = "MILESTONE#";
+
+    /** A milestone record under its referral's partition, sorted by when it was recorded. */
+    static Map<String, AttributeValue> milestoneKey(String referralId, Instant recordedAt, String milestoneId) {
+        return key(referralPk(referralId), MILESTONE_SK_PREFIX + timeSk(recordedAt, milestoneId));
+    }
 }
