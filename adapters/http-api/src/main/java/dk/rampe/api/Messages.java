@@ -83,7 +83,28 @@ public final class Messages {
             e("encoding.malformed", "Kroppen er ikke gyldig UTF-8-tekst.", "The body is not valid UTF-8 text."),
             e("path.malformed", "Adressen har en ugyldig %-kodning.", "The address has a malformed percent-encoding."),
             e("duration.invalid", "Skal være en ISO-8601-varighed frem i tiden, fx PT2H eller P90D, højst 100 år.",
-                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."));
+                    "Must be an ISO-8601 duration forward in time, e.g. PT2H or P90D, at most 100 years."),
+            // --- aftercare (issue 10): the participant's path --------------------------------------
+            e("path.afterExit", "Deltageren er udskrevet: der kan ikke registreres noget efter udskrivningen.",
+                    "The participant has exited: nothing can be recorded after the exit."),
+            e("path.jobNotStarted", "Der er ikke et igangværende job at afslutte eller ændre timer for.",
+                    "There is no job in progress to end or change the hours of."),
+            e("path.internshipNotStarted", "Der er ikke en igangværende praktik at afslutte.",
+                    "There is no internship in progress to end."),
+            e("path.jobOpen", "Der er allerede et igangværende job; afslut det først, eller registrér ændrede timer.",
+                    "A job is already in progress; end it first, or record changed hours."),
+            e("path.internshipOpen", "Der er allerede en igangværende praktik; afslut den først.",
+                    "An internship is already in progress; end it first."),
+            e("path.endBeforeStart", "Den forventede slutdato ligger før startdatoen.",
+                    "The expected end is before the start."),
+            e("path.correctionTarget",
+                    "En rettelse skal pege på den seneste registrering af et forløbstrin af samme type.",
+                    "A correction must point at the latest record of a step of the same type."),
+            e("path.notEnrolled", "Deltageren er ikke startet i forløbet endnu.",
+                    "The participant has not been enrolled yet."),
+            e("exitDescription.notAvailable",
+                    "Der er ingen udskrivningsbeskrivelse: deltageren er ikke udskrevet uden job eller uddannelse.",
+                    "There is no exit description: the participant has not exited without a job or education."));
 
     private Messages() {
     }

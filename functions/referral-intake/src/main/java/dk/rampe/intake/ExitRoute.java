@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.JsonReader;
 import dk.rampe.referral.ExitOutcome;
+import dk.rampe.path.MilestoneType;
+import dk.rampe.path.PathService;
+import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
 import java.util.Set;
 
@@ -13,10 +16,12 @@ final class ExitRoute implements Route {
 
     private final ReferralService service;
     private final int maxBodyBytes;
+    private final PathService paths;
 
-    ExitRoute(ReferralService service, int maxBodyBytes) {
+    ExitRoute(ReferralService service, int maxBodyBytes, PathService paths) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.paths = paths;
     }
 
     @Override
@@ -31,6 +36,9 @@ final class ExitRoute implements Route {
             if (outcome == null) r.add("outcome", "enum", ExitOutcome.wireNames());
         }
         r.throwIfAny();
-        return Requests.staffView(service.exit(req.caller(), Requests.referralId(req.event()), outcome, note));
+        Referral exited = service.exit(req.caller(), Requests.referralId(req.event()), outcome, note);
+        // the path's last step: cancels pending reminders, plans the check six months after leaving
+        paths.statusChanged(exited, MilestoneType.EXITED, req.caller().id(), outcome.wireName());
+        return Requests.staffView(exited);
     }
 }

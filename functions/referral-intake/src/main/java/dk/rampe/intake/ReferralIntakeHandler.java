@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.HttpApi;
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
+import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
@@ -15,6 +18,7 @@ import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.json.Json;
 import dk.rampe.log.Log;
+import dk.rampe.path.PathService;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.referral.CitizenMatchKey;
@@ -61,18 +65,21 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         ReferralService service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings,
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
         int max = config.maxBodyBytes();
-        ReferralsRoute referrals = new ReferralsRoute(service, max);
+        PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
+                new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock);
+        ReferralsRoute referrals = new ReferralsRoute(service, max, paths);
         SettingsRoute admin = new SettingsRoute(settings, max * 4);
         this.routes = new RouteTable()
                 .add(ReferralsRoute.POST, referrals::submit)
                 .add(ReferralsRoute.GET, referrals::read)
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
-                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max))
-                .add(ExitRoute.KEY, new ExitRoute(service, max))
+                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max, paths))
+                .add(ExitRoute.KEY, new ExitRoute(service, max, paths))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(SettingsRoute.GET, admin::read)
-                .add(SettingsRoute.PUT, admin::replace);
+                .add(SettingsRoute.PUT, admin::replace)
+                .add(MilestonesRoute.KEY, new MilestonesRoute(paths, max));
     }
 
     /** The route keys this handler answers (the template's events for this function). */

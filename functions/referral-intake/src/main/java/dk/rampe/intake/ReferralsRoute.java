@@ -9,6 +9,7 @@ import dk.rampe.api.Messages;
 import dk.rampe.core.Caller;
 import dk.rampe.json.Json;
 import dk.rampe.json.ReferralCodec;
+import dk.rampe.path.PathService;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralDetails;
 import dk.rampe.referral.ReferralService;
@@ -23,10 +24,12 @@ final class ReferralsRoute {
 
     private final ReferralService service;
     private final int maxBodyBytes;
+    private final PathService paths;
 
-    ReferralsRoute(ReferralService service, int maxBodyBytes) {
+    ReferralsRoute(ReferralService service, int maxBodyBytes, PathService paths) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.paths = paths;
     }
 
     APIGatewayV2HTTPResponse submit(Route.Request req) {
@@ -55,6 +58,9 @@ final class ReferralsRoute {
 
     APIGatewayV2HTTPResponse read(Route.Request req) {
         Referral r = service.read(req.caller(), Requests.referralId(req.event()));
-        return HttpApi.json(200, ReferralCodec.view(r, req.caller().role() == Caller.Role.JOBCENTRE));
+        boolean jobcentre = req.caller().role() == Caller.Role.JOBCENTRE;
+        var view = ReferralCodec.view(r, jobcentre);
+        PathViews.write(view, paths.path(r.id()), !jobcentre);
+        return HttpApi.json(200, view);
     }
 }

@@ -39,7 +39,7 @@ class RouteTableTest {
             IntakeFixture f = new IntakeFixture(local);
             assertEquals(template, new TreeSet<>(f.handler.routeKeys()));
         }
-        assertEquals(9, template.size());
+        assertEquals(10, template.size()); // + POST milestones (aftercare)
     }
 
     @Test
