@@ -8,6 +8,7 @@ import dk.rampe.referral.ReferralStore;
 import dk.rampe.schedule.Due;
 import dk.rampe.schedule.DueWork;
 import dk.rampe.schedule.SweepRule;
+import dk.rampe.schedule.WorkingDays;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +25,16 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
     public enum Outcome { CREATED, CANCELLED, NOT_YET }
 
     private final ReferralStore referrals;
-    private final PathService paths;
+    private final PathStore paths;
+    private final AftercarePlan plan;
     private final NudgeService nudges;
     private final DueWork dueWork;
 
-    public AftercareRule(ReferralStore referrals, PathService paths, NudgeService nudges, DueWork dueWork) {
+    public AftercareRule(ReferralStore referrals, PathStore paths, WorkingDays workingDays, NudgeService nudges,
+                         DueWork dueWork) {
         this.referrals = referrals;
         this.paths = paths;
+        this.plan = new AftercarePlan(workingDays);
         this.nudges = nudges;
         this.dueWork = dueWork;
     }
@@ -39,7 +43,7 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
     public Outcome apply(Due<Map<String, String>> due, Instant now) {
         String referralId = due.item().get("referralId");
         Optional<Referral> referral = referralId == null ? Optional.empty() : referrals.find(referralId);
-        Optional<Reminder> reminder = referral.flatMap(r -> paths.reminders(r).stream()
+        Optional<Reminder> reminder = referral.flatMap(r -> plan.plan(r.id(), r.programmeId(), new Path(paths.milestones(r.id()))).stream()
                 .filter(x -> x.id().equals(due.id())).findFirst());
         if (reminder.isEmpty()) {
             dueWork.done(PathService.DUE_KIND, due.id(), now);

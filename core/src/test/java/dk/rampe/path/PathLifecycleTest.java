@@ -75,7 +75,7 @@ class PathLifecycleTest {
     private final InMemoryPathStore pathStore = new InMemoryPathStore();
     private final WorkingCalendar calendar = new WorkingCalendar(new TestHolidays(), settings::current);
     private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock);
-    private final AftercareRule rule = new AftercareRule(referralStore, paths, nudges, dueWork);
+    private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
     private final Sweeper sweeper = new Sweeper(new InMemoryWatermarks(), clock);
 
     static Instant at(String day, int hour) {
