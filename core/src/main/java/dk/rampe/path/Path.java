@@ -74,7 +74,7 @@ public final class Path {
         }
         List<Step> out = new ArrayList<>(byRoot.values());
         out.sort(Comparator.comparing((Step s) -> s.current().effectiveOn()).thenComparing(Step::firstRecordedAt)
-                .thenComparing(Step::stepId));
+                .thenComparing(Step::type).thenComparing(Step::stepId));
         return out;
     }
 

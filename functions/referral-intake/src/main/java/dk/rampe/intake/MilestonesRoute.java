@@ -108,7 +108,14 @@ final class MilestonesRoute implements Route {
             r.add("hoursPerWeek", "range", 0, 80);
             return null;
         }
-        BigDecimal h = n.decimalValue();
+        BigDecimal h;
+        try {
+            if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) throw new NumberFormatException();
+            h = n.decimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            r.add("hoursPerWeek", "range", 0, 80);
+            return null;
+        }
         if (h.signum() < 0 || h.compareTo(MAX_HOURS) > 0 || h.stripTrailingZeros().scale() > 2) {
             r.add("hoursPerWeek", "range", 0, 80);
             return null;
