@@ -88,6 +88,27 @@ public final class PathService {
         reconcile(r, before, before.with(record), clock.instant());
     }
 
+    /** Keeps the consultant's text for the exit description (given with the exit). */
+    public void saveExitText(Referral r, ExitDescription.ConsultantText text) {
+        store.saveExitText(r.id(), text);
+    }
+
+    /**
+     * The exit description of a participant who left without a job or education, for the referring
+     * jobcentre or the programme's staff (a read of the referral, audited); anyone else, and any
+     * referral without one, gets "not found".
+     */
+    public ExitDescription exitDescription(Caller caller, String referralId) {
+        Referral r = referrals.read(caller, referralId);
+        String outcome = r.history().stream().filter(c -> c.status() == ReferralStatus.EXITED)
+                .map(c -> c.outcome()).findFirst().orElse(null);
+        boolean withoutJob = outcome != null && dk.rampe.referral.ExitOutcome.fromWire(outcome)
+                .map(o -> !o.employmentOrEducation()).orElse(false);
+        if (!withoutJob) throw dk.rampe.core.DomainException.notFound("exitDescription.notAvailable");
+        return ExitDescription.assemble(r.id(), outcome, path(r.id()),
+                store.exitText(r.id()).orElse(ExitDescription.ConsultantText.NONE));
+    }
+
     /** The referral's recorded history. */
     public Path path(String referralId) {
         return new Path(store.milestones(referralId));

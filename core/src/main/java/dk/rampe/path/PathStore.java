@@ -10,4 +10,10 @@ public interface PathStore {
 
     /** Adds the record unless a record with its id exists: false then (a repeated decision). */
     boolean add(Milestone milestone);
+
+    /** Keeps the consultant's text for the exit description (the last one given counts). */
+    void saveExitText(String referralId, ExitDescription.ConsultantText text);
+
+    /** The consultant's text for the exit description, if any was given. */
+    java.util.Optional<ExitDescription.ConsultantText> exitText(String referralId);
 }

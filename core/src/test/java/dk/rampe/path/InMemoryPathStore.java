@@ -8,6 +8,17 @@ import java.util.Map;
 /** The path store in memory, for rule tests. */
 public final class InMemoryPathStore implements PathStore {
     private final Map<String, Milestone> byId = new LinkedHashMap<>();
+    private final Map<String, ExitDescription.ConsultantText> exitTexts = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void saveExitText(String referralId, ExitDescription.ConsultantText text) {
+        exitTexts.put(referralId, text);
+    }
+
+    @Override
+    public synchronized java.util.Optional<ExitDescription.ConsultantText> exitText(String referralId) {
+        return java.util.Optional.ofNullable(exitTexts.get(referralId));
+    }
 
     @Override
     public synchronized List<Milestone> milestones(String referralId) {

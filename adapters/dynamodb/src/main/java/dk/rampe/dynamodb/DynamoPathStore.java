@@ -1,5 +1,6 @@
 package dk.rampe.dynamodb;
 
+import dk.rampe.path.ExitDescription;
 import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -71,6 +73,29 @@ public final class DynamoPathStore implements PathStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public void saveExitText(String referralId, ExitDescription.ConsultantText text) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.exitTextKey(referralId));
+        item.put("type", Attrs.s("exitText"));
+        put(item, "progress", text.progress());
+        put(item, "stability", text.stability());
+        put(item, "clarified", text.clarified());
+        put(item, "direction", text.direction());
+        item.put("employersContacted", ReferralItems.strings(text.employersContacted()));
+        item.put("tasksTried", ReferralItems.strings(text.tasksTried()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<ExitDescription.ConsultantText> exitText(String referralId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.exitTextKey(referralId))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new ExitDescription.ConsultantText(Attrs.str(item, "progress"), Attrs.str(item, "stability"),
+                Attrs.str(item, "clarified"), ReferralItems.list(item, "employersContacted"),
+                ReferralItems.list(item, "tasksTried"), Attrs.str(item, "direction")));
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

@@ -226,4 +226,9 @@ public final class Keys {
     static Map<String, AttributeValue> milestoneKey(String referralId, Instant recordedAt, String milestoneId) {
         return key(referralPk(referralId), MILESTONE_SK_PREFIX + timeSk(recordedAt, milestoneId));
     }
+
+    /** The consultant's text for a referral's exit description: REFERRAL#{id} / EXITDESCRIPTION. */
+    static Map<String, AttributeValue> exitTextKey(String referralId) {
+        return key(referralPk(referralId), "EXITDESCRIPTION");
+    }
 }

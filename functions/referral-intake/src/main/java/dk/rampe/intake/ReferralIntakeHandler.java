@@ -79,7 +79,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(SettingsRoute.GET, admin::read)
                 .add(SettingsRoute.PUT, admin::replace)
-                .add(MilestonesRoute.KEY, new MilestonesRoute(paths, max));
+                .add(MilestonesRoute.KEY, new MilestonesRoute(paths, max))
+                .add(ExitDescriptionRoute.KEY, new ExitDescriptionRoute(paths));
     }
 
     /** The route keys this handler answers (the template's events for this function). */

@@ -157,4 +157,34 @@ class MilestonesRouteTest {
         assertFalse(jobcentre.has("pathRecords"));
         assertTrue(staff.has("pathRecords"));
     }
+
+    @Test
+    void anExitWithoutAJobGivesTheJobcentreAnExitDescription() {
+        enrol();
+        assertEquals(201, milestone("{\"type\":\"internship_started\",\"effectiveOn\":\"2026-11-23\","
+                + "\"employer\":\"Gartneri ApS\",\"hoursPerWeek\":12}", ANNA).getStatusCode());
+        String path = "/v1/referrals/{referralId}/exit-description";
+        assertError(f.handle(call("GET", path, id, null, AARHUS)), 404, null, "exitDescription.notAvailable");
+        assertError(f.handle(call("POST", "/v1/referrals/{referralId}/exit", id,
+                "{\"outcome\":\"further_assessment\",\"description\":{\"colour\":\"x\"}}", ANNA)),
+                400, "description.colour", "unknownField");
+        assertError(f.handle(call("POST", "/v1/referrals/{referralId}/exit", id,
+                "{\"outcome\":\"further_assessment\",\"description\":\"x\"}", ANNA)), 400, "description", "type.object");
+        APIGatewayV2HTTPResponse exit = f.handle(call("POST", "/v1/referrals/{referralId}/exit", id,
+                "{\"outcome\":\"further_assessment\",\"description\":{\"stability\":\"Stabilt fremmøde to dage om ugen\","
+                        + "\"clarified\":\"Trives med praktiske opgaver\",\"employersContacted\":[\"Café Nord\"],"
+                        + "\"direction\":\"Praktik i gartneri med flere timer\"}}", ANNA));
+        assertEquals(200, exit.getStatusCode(), exit.getBody());
+        APIGatewayV2HTTPResponse read = f.handle(call("GET", path, id, null, AARHUS));
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        JsonNode d = json(read);
+        assertEquals("further_assessment", d.get("outcome").asText());
+        assertEquals("[\"Gartneri ApS\",\"Café Nord\"]", d.get("employersContacted").toString());
+        assertEquals("Praktik i gartneri med flere timer", d.get("direction").asText());
+        assertEquals("Stabilt fremmøde to dage om ugen", d.get("stability").asText());
+        assertFalse(read.getBody().contains("0101901234") || read.getBody().contains("kontanthj"), read.getBody());
+        assertEquals(404, f.handle(call("GET", path, id, null, ODDER)).getStatusCode());
+        assertEquals(404, f.handle(call("GET", path, id, null, STRANGER)).getStatusCode());
+        assertEquals(200, f.handle(call("GET", path, id, null, ANNA)).getStatusCode());
+    }
 }

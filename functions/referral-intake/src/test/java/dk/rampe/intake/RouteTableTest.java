@@ -39,7 +39,7 @@ class RouteTableTest {
             IntakeFixture f = new IntakeFixture(local);
             assertEquals(template, new TreeSet<>(f.handler.routeKeys()));
         }
-        assertEquals(10, template.size()); // + POST milestones (aftercare)
+        assertEquals(11, template.size()); // + POST milestones, GET exit-description (aftercare)
     }
 
     @Test
