@@ -22,7 +22,9 @@ public enum FollowUpKind {
     /** Six months after leaving the programme: in employment or education? */
     OUTCOME_CHECK_DUE,
     /** A job ended before its aftercare date: call within two working days. */
-    JOB_ENDED_CALL_DUE;
+    JOB_ENDED_CALL_DUE,
+    /** To the project manager: a follow-up of the path was not closed within five working days. */
+    FOLLOW_UP_OVERDUE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -81,6 +81,18 @@ public final class NudgeTemplates {
                 "Der er sket en ændring i sag {r}. Ring senest {t}.",
                 "Rampe: Opkald {s}, sag {r}: {l}",
                 "Rampe: Opkald, sag {r}: {l}"));
+        DA.put(FollowUpKind.FOLLOW_UP_OVERDUE, new Words(
+                "Opfølgning ikke lukket – sag {r}",
+                "En opfølgning er ikke lukket",
+                "En opfølgning i sag {r} er ikke lukket efter fem arbejdsdage. Se på den senest {t}.",
+                "Rampe: Ikke lukket {s}, sag {r}: {l}",
+                "Rampe: Ikke lukket, sag {r}: {l}"));
+        EN.put(FollowUpKind.FOLLOW_UP_OVERDUE, new Words(
+                "Follow-up not closed – case {r}",
+                "A follow-up is not closed",
+                "A follow-up in case {r} has not been closed after five working days. Please look at it by {t}.",
+                "Rampe: Not closed {s}, case {r}: {l}",
+                "Rampe: Not closed, case {r}: {l}"));
         EN.put(FollowUpKind.WORKPLACE_CHECK_DUE, new Words(
                 "Workplace check due – case {r}",
                 "A workplace check is due",

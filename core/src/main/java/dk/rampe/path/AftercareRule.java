@@ -9,7 +9,9 @@ import dk.rampe.schedule.Due;
 import dk.rampe.schedule.DueWork;
 import dk.rampe.schedule.SweepRule;
 import dk.rampe.schedule.WorkingDays;
+import dk.rampe.schedule.DecisionIds;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,11 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
 
     public enum Outcome { CREATED, CANCELLED, NOT_YET }
 
+    /** A reminder not closed within this many working days of its day goes to the project manager. */
+    public static final int ESCALATE_AFTER_WORKING_DAYS = 5;
+
     private final ReferralStore referrals;
+    private final WorkingDays workingDays;
     private final PathStore paths;
     private final AftercarePlan plan;
     private final NudgeService nudges;
@@ -35,6 +41,7 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
         this.referrals = referrals;
         this.paths = paths;
         this.plan = new AftercarePlan(workingDays);
+        this.workingDays = workingDays;
         this.nudges = nudges;
         this.dueWork = dueWork;
     }
@@ -55,8 +62,15 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
         }
         Referral r = referral.get();
         Instant dueAt = PathService.nudgeAt(w.dueOn());
-        nudges.create(new NudgeService.NewFollowUp(kindOf(w.kind()), r.programmeId(), r.id(), r.consultantId(),
+        var created = nudges.create(new NudgeService.NewFollowUp(kindOf(w.kind()), r.programmeId(), r.id(), r.consultantId(),
                 dueAt.isBefore(now) ? now : dueAt, null, "reminder|" + w.id()), ACTOR);
+        // not closed within 5 working days of its day: the project manager is told (EscalationRule)
+        LocalDate escalateOn = workingDays.plusWorkingDays(r.programmeId(), w.notifyOn(), ESCALATE_AFTER_WORKING_DAYS);
+        Instant escalateAt = PathService.nudgeAt(escalateOn);
+        String taskId = created.task().taskId();
+        dueWork.schedule(EscalationRule.DUE_KIND, DecisionIds.of("E", "escalation", taskId),
+                escalateAt.isBefore(now) ? now : escalateAt,
+                Map.of("taskId", taskId, "referralId", r.id(), "programmeId", r.programmeId()));
         dueWork.done(PathService.DUE_KIND, due.id(), now);
         Log.info("aftercare.created", "referralId", r.id(), "reminder", w.kind().wireName());
         return Outcome.CREATED;

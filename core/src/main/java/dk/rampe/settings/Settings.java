@@ -60,7 +60,7 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
      */
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                             List<Partner> partners, List<Consultant> consultants, List<String> staff,
-                            List<LocalDate> closingDays) {
+                            List<LocalDate> closingDays, String projectManagerId) {
         public Programme {
             partners = List.copyOf(partners);
             consultants = List.copyOf(consultants);
@@ -68,10 +68,17 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
             closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
         }
 
+        /** A programme without a named project manager (aftercare escalations then only raise an alarm). */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, null);
+        }
+
         /** A programme without closing days. */
         public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                          List<Partner> partners, List<Consultant> consultants, List<String> staff) {
-            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, List.of());
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, List.of(), null);
         }
 
         public Optional<Partner> partner(String jobcentreId) {

@@ -63,8 +63,10 @@ class PathLifecycleTest {
                     List.of(new Settings.Partner("jc-aarhus", 50, "c1")),
                     List.of(new Settings.Consultant("c1", "Kim Konsulent",
                             EmailAddress.parse("kim@example.dk").orElseThrow(),
-                            PhoneNumber.parse("22 34 56 78").orElseThrow(), Channel.BOTH, Language.DA)),
-                    List.of())), List.of()));
+                            PhoneNumber.parse("22 34 56 78").orElseThrow(), Channel.BOTH, Language.DA),
+                            new Settings.Consultant("pm", "Pia Projektleder",
+                            EmailAddress.parse("pia@example.dk").orElseThrow(), null, Channel.EMAIL, Language.DA)),
+                    List.of(), List.of(), "pm")), List.of()));
     private final ReferralService referrals = new ReferralService(referralStore, settings, audit, clock, CPH,
             new CitizenMatchKey("test-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), Duration.ofDays(365));
     private final InMemoryFollowUpStore tasks = new InMemoryFollowUpStore(audit);
@@ -76,6 +78,7 @@ class PathLifecycleTest {
     private final WorkingCalendar calendar = new WorkingCalendar(new TestHolidays(), settings::current);
     private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock);
     private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
+    private final EscalationRule escalation = new EscalationRule(nudges, settings::current, dueWork);
     private final Sweeper sweeper = new Sweeper(new InMemoryWatermarks(), clock);
 
     static Instant at(String day, int hour) {
@@ -102,6 +105,17 @@ class PathLifecycleTest {
                 type == MilestoneType.JOB_STARTED ? new BigDecimal("15") : null, null, null, null));
     }
 
+    /** The consultant closes every open task of the referral (on the follow-up page). */
+    private void closeAll(String referralId) {
+        for (FollowUpTask t : tasks.tasks()) {
+            if (t.referralId().equals(referralId) && t.isOpen()) {
+                nudges.record(t.taskId(), new dk.rampe.followup.FollowUpOutcome(true,
+                        dk.rampe.followup.FollowUpOutcome.Cause.fromWire("none").orElseThrow(),
+                        dk.rampe.followup.FollowUpOutcome.NextStep.fromWire("none").orElseThrow(), ""), "c1");
+            }
+        }
+    }
+
     /** Moves the clock to 08:00 of each day from the clock's day to {@code lastDay} and runs the sweep each morning. */
     private void sweepEveryMorningUntil(String lastDay) {
         LocalDate day = LocalDate.ofInstant(clock.instant(), CPH);
@@ -109,6 +123,7 @@ class PathLifecycleTest {
         for (; !day.isAfter(LocalDate.parse(lastDay)); day = day.plusDays(1)) {
             clock.set(at(day.toString(), 8));
             sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), rule, 200);
+            sweeper.run("aftercare-escalation", dueWork.index(EscalationRule.DUE_KIND), escalation, 200);
         }
     }
 
@@ -116,7 +131,7 @@ class PathLifecycleTest {
     private List<String> tasksOf(String referralId) {
         return tasks.tasks().stream().filter(t -> t.referralId().equals(referralId))
                 .sorted(java.util.Comparator.comparing(FollowUpTask::createdAt))
-                .map(t -> t.kind().wireName() + "@" + LocalDate.ofInstant(t.dueAt(), CPH)
+                .map(t -> (t.consultantId().equals("pm") ? "pm:" : "") + t.kind().wireName() + "@" + LocalDate.ofInstant(t.dueAt(), CPH)
                         + " created " + LocalDate.ofInstant(t.createdAt(), CPH))
                 .collect(Collectors.toList());
     }
@@ -132,11 +147,16 @@ class PathLifecycleTest {
         assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01"), tasksOf(id));
         // 30 May 2027 is a Sunday: the retention check moves to Monday 31 May
         sweepEveryMorningUntil("2027-06-30");
+        // neither was closed: each goes to the project manager on the fifth working day after its day
         assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01",
-                "retention_check_due@2027-05-31 created 2027-05-31"), tasksOf(id));
+                "pm:follow_up_overdue@2027-03-08 created 2027-03-08",
+                "retention_check_due@2027-05-31 created 2027-05-31",
+                "pm:follow_up_overdue@2027-06-07 created 2027-06-07"), tasksOf(id));
         // running the same mornings again creates nothing twice
         sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), rule, 200);
-        assertEquals(2, tasksOf(id).size());
+        sweeper.run("aftercare-escalation", dueWork.index(EscalationRule.DUE_KIND), escalation, 200);
+        assertEquals(4, tasksOf(id).size());
+        assertEquals(List.of(), dueWork.pending(EscalationRule.DUE_KIND));
         assertEquals(List.of(), dueWork.pending(PathService.DUE_KIND));
     }
 
@@ -150,7 +170,8 @@ class PathLifecycleTest {
         record(id, MilestoneType.JOB_ENDED, "2027-01-13", null);
         sweepEveryMorningUntil("2027-12-31");
         // nudged the next morning, due two working days after it was recorded (Thu 14 → Mon 18)
-        assertEquals(List.of("job_ended_call_due@2027-01-18 created 2027-01-15"), tasksOf(id));
+        assertEquals(List.of("job_ended_call_due@2027-01-18 created 2027-01-15",
+                "pm:follow_up_overdue@2027-01-21 created 2027-01-21"), tasksOf(id));
     }
 
     @Test
@@ -159,15 +180,18 @@ class PathLifecycleTest {
         clock.set(at("2026-12-29", 12));
         record(id, MilestoneType.JOB_STARTED, "2026-12-29", null);
         clock.set(at("2027-03-26", 12));
-        sweepEveryMorningUntil("2027-04-14");
+        sweepEveryMorningUntil("2027-03-30");
         // 29 March 2027 + the aftercare date 29 March is Easter Monday: due on Tuesday 30 March
         assertEquals(List.of("aftercare_call_due@2027-03-30 created 2027-03-30"), tasksOf(id));
+        closeAll(id); // done on the day: no escalation
+        sweepEveryMorningUntil("2027-04-14");
         clock.set(at("2027-04-15", 11));
         Referral exited = referrals.exit(KIM, id, ExitOutcome.FLEXJOB, null);
         paths.statusChanged(exited, MilestoneType.EXITED, KIM.id(), ExitOutcome.FLEXJOB.wireName());
         sweepEveryMorningUntil("2028-06-30");
         assertEquals(List.of("aftercare_call_due@2027-03-30 created 2027-03-30",
-                "outcome_check_due@2027-10-15 created 2027-10-15"), tasksOf(id));
+                "outcome_check_due@2027-10-15 created 2027-10-15",
+                "pm:follow_up_overdue@2027-10-22 created 2027-10-22"), tasksOf(id));
     }
 
     @Test
@@ -179,7 +203,9 @@ class PathLifecycleTest {
         Milestone corrected = record(id, MilestoneType.JOB_STARTED, "2026-11-30", first.id());
         sweepEveryMorningUntil("2027-06-30");
         assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01",
-                "retention_check_due@2027-05-31 created 2027-05-31"), tasksOf(id));
+                "pm:follow_up_overdue@2027-03-08 created 2027-03-08",
+                "retention_check_due@2027-05-31 created 2027-05-31",
+                "pm:follow_up_overdue@2027-06-07 created 2027-06-07"), tasksOf(id));
         // the history keeps both records; as it stood on 26 November, the job started on 23 November
         Path path = paths.path(id);
         assertEquals(3, path.records().size());
@@ -197,7 +223,9 @@ class PathLifecycleTest {
         clock.set(at("2027-03-24", 12)); // Wednesday before Easter
         record(id, MilestoneType.INTERNSHIP_STARTED, "2027-03-24", null);
         sweepEveryMorningUntil("2027-04-30");
-        assertEquals(List.of("workplace_check_due@2027-04-01 created 2027-04-01"), tasksOf(id));
+        // not closed: the project manager hears of it on Thursday 8 April
+        assertEquals(List.of("workplace_check_due@2027-04-01 created 2027-04-01",
+                "pm:follow_up_overdue@2027-04-08 created 2027-04-08"), tasksOf(id));
     }
 
     @Test
@@ -249,6 +277,28 @@ class PathLifecycleTest {
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
                 () -> paths.record(Caller.staff("stranger"), id, new PathService.NewMilestone(MilestoneType.HOURS_CHANGED,
                         LocalDate.parse("2026-12-05"), null, null, null, null, null, null, null))).kind());
+    }
+
+    @Test
+    void aReminderNotClosedWithinFiveWorkingDaysGoesToTheProjectManager() {
+        String open = enrolledParticipant("0101901234", "AAR-1");
+        String closed = enrolledParticipant("0202851234", "AAR-2");
+        clock.set(at("2026-11-30", 12));
+        record(open, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        record(closed, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        sweepEveryMorningUntil("2027-03-03");
+        FollowUpTask done = tasks.tasks().stream().filter(t -> t.referralId().equals(closed)).findFirst().orElseThrow();
+        clock.set(at("2027-03-03", 12));
+        nudges.record(done.taskId(), new dk.rampe.followup.FollowUpOutcome(true,
+                dk.rampe.followup.FollowUpOutcome.Cause.fromWire("none").orElseThrow(),
+                dk.rampe.followup.FollowUpOutcome.NextStep.fromWire("none").orElseThrow(), "Ringet til begge"), "c1");
+        sweepEveryMorningUntil("2027-03-05");
+        assertEquals(1, tasksOf(open).size(), "not before the fifth working day");
+        sweepEveryMorningUntil("2027-04-30");
+        // Monday 1 March + 5 working days = Monday 8 March
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01",
+                "pm:follow_up_overdue@2027-03-08 created 2027-03-08"), tasksOf(open));
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01"), tasksOf(closed));
     }
 
     /** A clock tests move by hand. */

@@ -13,7 +13,9 @@ import dk.rampe.dynamodb.DynamoWatermarks;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
+import dk.rampe.followup.NudgeService;
 import dk.rampe.path.AftercareRule;
+import dk.rampe.path.EscalationRule;
 import dk.rampe.path.PathService;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -33,11 +35,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class AftercareSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final String SWEEP = "aftercare";
+    static final String ESCALATION_SWEEP = "aftercare-escalation";
     static final int BATCH = 500;
 
     private final Sweeper sweeper;
     private final DynamoDueWork dueWork;
     private final AftercareRule rule;
+    private final EscalationRule escalation;
 
     public AftercareSweepHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -50,10 +54,12 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
     public AftercareSweepHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
+        NudgeService nudgeService = FollowUps.service(config, nudges, dynamo, clock, settings);
         this.dueWork = new DynamoDueWork(dynamo, config.table());
         this.rule = new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoPathStore(dynamo, config.table()), DanishHolidays.workingDays(settings::current),
-                FollowUps.service(config, nudges, dynamo, clock, settings), dueWork);
+                nudgeService, dueWork);
+        this.escalation = new EscalationRule(nudgeService, settings::current, dueWork);
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
     }
 
@@ -64,6 +70,14 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
         // a full batch: go on from where it stopped, until the day's due work is read
         for (int round = 0; round < 20; round++) {
             Sweeper.Run<AftercareRule.Outcome> run = sweeper.run(SWEEP, dueWork.index(PathService.DUE_KIND), rule, BATCH);
+            run.counts().forEach((k, v) -> out.merge(k.name().toLowerCase(Locale.ROOT), v, (a, b) -> (Integer) a + (Integer) b));
+            errors += run.errors();
+            if (run.read() < BATCH || run.errors() > 0) break;
+        }
+        // then the reminders still open five working days after their day: to the project manager
+        for (int round = 0; round < 20; round++) {
+            Sweeper.Run<EscalationRule.Outcome> run = sweeper.run(ESCALATION_SWEEP,
+                    dueWork.index(EscalationRule.DUE_KIND), escalation, BATCH);
             run.counts().forEach((k, v) -> out.merge(k.name().toLowerCase(Locale.ROOT), v, (a, b) -> (Integer) a + (Integer) b));
             errors += run.errors();
             if (run.read() < BATCH || run.errors() > 0) break;
