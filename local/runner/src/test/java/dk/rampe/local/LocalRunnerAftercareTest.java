@@ -132,10 +132,12 @@ class LocalRunnerAftercareTest {
             assertTrue(link.find(), keptSms);
             HttpResponse<String> page = send("GET", link.group(), null, null, null);
             assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("name=\"withWhom\""), "the aftercare questions are asked");
             Matcher task = Pattern.compile("name=\"task\" value=\"([^\"]+)\"").matcher(page.body());
             assertTrue(task.find(), page.body());
             HttpResponse<String> closed = send("POST", link.group(), null, "task=" + task.group(1)
-                    + "&reached=yes&cause=none&next=none&note=Ringet+til+begge", "application/x-www-form-urlencoded");
+                    + "&reached=yes&cause=none&next=none&method=phone&withWhom=both&stillEmployed=yes&hours=15"
+                    + "&note=Ringet+til+begge", "application/x-www-form-urlencoded");
             assertEquals(200, closed.statusCode(), closed.body());
             assertTrue(closed.body().contains("data-status=\"closed\""), closed.body());
 

@@ -55,7 +55,24 @@ final class PageTexts {
             e("next." + FollowUpOutcome.NextStep.FEWER_HOURS.wireName(), "Færre timer i en periode", "Fewer hours for a while"),
             e("next." + FollowUpOutcome.NextStep.CONTACT_EMPLOYER.wireName(), "Kontakt arbejdsgiver", "Contact the employer"),
             e("next." + FollowUpOutcome.NextStep.CONTACT_CASEWORKER.wireName(), "Kontakt sagsbehandler", "Contact the caseworker"),
-            e("methodNotAllowed", "Denne handling understøttes ikke.", "This action is not supported."));
+            e("methodNotAllowed", "Denne handling understøttes ikke.", "This action is not supported."),
+            // --- aftercare (issue 10): the path's follow-ups and their outcome fields ---------------
+            e("kind." + FollowUpKind.WORKPLACE_CHECK_DUE.wireName(), "Opfølgning på arbejdspladsen", "Workplace check"),
+            e("kind." + FollowUpKind.RETENTION_CHECK_DUE.wireName(), "Opfølgning efter seks måneder", "Six-month check"),
+            e("kind." + FollowUpKind.OUTCOME_CHECK_DUE.wireName(), "Opfølgning efter forløbet", "Follow-up after the programme"),
+            e("kind." + FollowUpKind.JOB_ENDED_CALL_DUE.wireName(), "Opkald efter ændring", "Call after a change"),
+            e("kind." + FollowUpKind.FOLLOW_UP_OVERDUE.wireName(), "Opfølgning ikke lukket", "Follow-up not closed"),
+            e("method", "Hvordan?", "How?"),
+            e("method." + FollowUpOutcome.Method.PHONE.wireName(), "Telefon", "Phone"),
+            e("method." + FollowUpOutcome.Method.VISIT.wireName(), "Besøg", "Visit"),
+            e("withWhom", "Med hvem?", "With whom?"),
+            e("withWhom." + FollowUpOutcome.WithWhom.EMPLOYEE.wireName(), "Medarbejderen", "The employee"),
+            e("withWhom." + FollowUpOutcome.WithWhom.EMPLOYER.wireName(), "Arbejdsgiveren", "The employer"),
+            e("withWhom." + FollowUpOutcome.WithWhom.BOTH.wireName(), "Begge", "Both"),
+            e("stillEmployed", "Er personen stadig i jobbet?", "Is the person still in the job?"),
+            e("hours", "Timer om ugen", "Hours a week"),
+            e("error.hours", "Timer om ugen skal være et tal fra 0 til 80.", "Hours a week must be a number from 0 to 80."),
+            e("error.aftercare", "Vælg en af de viste muligheder.", "Choose one of the options shown."));
 
     private static Map.Entry<String, String[]> e(String k, String da, String en) {
         return Map.entry(k, new String[] {da, en});
