@@ -46,9 +46,17 @@ public final class PathService {
     private final DueWork dueWork;
     private final AftercarePlan plan;
     private final Clock clock;
+    private final java.time.Duration retentionAfterExit;
 
     public PathService(PathStore store, ReferralService referrals, DueWork dueWork, WorkingDays workingDays,
                        Clock clock) {
+        this(store, referrals, dueWork, workingDays, clock, null);
+    }
+
+    /** With {@code retentionAfterExit}: the path's records expire that long after the exit, as the referral does. */
+    public PathService(PathStore store, ReferralService referrals, DueWork dueWork, WorkingDays workingDays,
+                       Clock clock, java.time.Duration retentionAfterExit) {
+        this.retentionAfterExit = retentionAfterExit;
         this.store = store;
         this.referrals = referrals;
         this.dueWork = dueWork;
@@ -66,6 +74,7 @@ public final class PathService {
         PathRules.check(before, record, r.createdAt().atZone(WorkingDays.ZONE).toLocalDate(), WorkingDays.today(clock),
                 r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED);
         store.add(record);
+        if (r.status() == ReferralStatus.EXITED) expire(r);
         reconcile(r, before, before.with(record), now);
         Log.info("path.recorded", "referralId", r.id(), "milestoneId", record.id(), "type", m.type().wireName());
         return record;
@@ -85,12 +94,21 @@ public final class PathService {
                 at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
         if (before.find(record.id()).isPresent()) return;
         store.add(record);
+        if (type == MilestoneType.EXITED) expire(r);
         reconcile(r, before, before.with(record), clock.instant());
     }
 
     /** Keeps the consultant's text for the exit description (given with the exit). */
     public void saveExitText(Referral r, ExitDescription.ConsultantText text) {
         store.saveExitText(r.id(), text);
+        expire(r);
+    }
+
+    /** The path's records expire with the referral's personal data (its exit + the retention). */
+    private void expire(Referral r) {
+        if (retentionAfterExit == null) return;
+        r.history().stream().filter(c -> c.status() == ReferralStatus.EXITED).findFirst()
+                .ifPresent(c -> store.expireAll(r.id(), c.at().plus(retentionAfterExit)));
     }
 
     /**

@@ -11,6 +11,9 @@ public interface PathStore {
     /** Adds the record unless a record with its id exists: false then (a repeated decision). */
     boolean add(Milestone milestone);
 
+    /** Personal data is deleted a set time after exit: the referral's records and exit text expire at {@code at}. */
+    void expireAll(String referralId, java.time.Instant at);
+
     /** Keeps the consultant's text for the exit description (the last one given counts). */
     void saveExitText(String referralId, ExitDescription.ConsultantText text);
 

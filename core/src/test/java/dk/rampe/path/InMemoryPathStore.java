@@ -10,6 +10,18 @@ public final class InMemoryPathStore implements PathStore {
     private final Map<String, Milestone> byId = new LinkedHashMap<>();
     private final Map<String, ExitDescription.ConsultantText> exitTexts = new LinkedHashMap<>();
 
+    private final Map<String, java.time.Instant> expiresAt = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void expireAll(String referralId, java.time.Instant at) {
+        expiresAt.put(referralId, at);
+    }
+
+    /** When the referral's records expire (null: not set). */
+    public synchronized java.time.Instant expiresAt(String referralId) {
+        return expiresAt.get(referralId);
+    }
+
     @Override
     public synchronized void saveExitText(String referralId, ExitDescription.ConsultantText text) {
         exitTexts.put(referralId, text);

@@ -76,7 +76,7 @@ class PathLifecycleTest {
     private final InMemoryDueWork dueWork = new InMemoryDueWork();
     private final InMemoryPathStore pathStore = new InMemoryPathStore();
     private final WorkingCalendar calendar = new WorkingCalendar(new TestHolidays(), settings::current);
-    private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock);
+    private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock, Duration.ofDays(365));
     private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
     private final EscalationRule escalation = new EscalationRule(nudges, settings::current, dueWork);
     private final Sweeper sweeper = new Sweeper(new InMemoryWatermarks(), clock);
@@ -189,6 +189,8 @@ class PathLifecycleTest {
         Referral exited = referrals.exit(KIM, id, ExitOutcome.FLEXJOB, null);
         paths.statusChanged(exited, MilestoneType.EXITED, KIM.id(), ExitOutcome.FLEXJOB.wireName());
         sweepEveryMorningUntil("2028-06-30");
+        // the path's records go with the referral's personal data, a year after the exit
+        assertEquals(at("2028-04-14", 11), pathStore.expiresAt(id));
         assertEquals(List.of("aftercare_call_due@2027-03-30 created 2027-03-30",
                 "outcome_check_due@2027-10-15 created 2027-10-15",
                 "pm:follow_up_overdue@2027-10-22 created 2027-10-22"), tasksOf(id));

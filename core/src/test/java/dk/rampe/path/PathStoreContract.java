@@ -43,4 +43,14 @@ public abstract class PathStoreContract {
         assertEquals(status, store.milestones("R0000000000A1").stream().filter(m -> m.id().equals(status.id()))
                 .findFirst().orElseThrow());
     }
+
+    @Test
+    void expiringKeepsTheRecordsReadableUntilTheyGo() {
+        PathStore store = newStore();
+        Milestone a = job("M0000000000A1", "R0000000000A1", null, Instant.parse("2026-11-30T10:00:00Z"));
+        store.add(a);
+        store.expireAll("R0000000000A1", Instant.parse("2028-04-15T00:00:00Z"));
+        store.expireAll("R0000000000Z9", Instant.parse("2028-04-15T00:00:00Z"));
+        assertEquals(List.of(a), store.milestones("R0000000000A1"));
+    }
 }

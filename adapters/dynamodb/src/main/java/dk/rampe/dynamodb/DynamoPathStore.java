@@ -76,6 +76,22 @@ public final class DynamoPathStore implements PathStore {
     }
 
     @Override
+    public void expireAll(String referralId, Instant at) {
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        for (Milestone m : milestones(referralId)) keys.add(Keys.milestoneKey(referralId, m.recordedAt(), m.id()));
+        keys.add(Keys.exitTextKey(referralId));
+        for (Map<String, AttributeValue> key : keys) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(pk)")
+                        .updateExpression("SET expiresAt = :t")
+                        .expressionAttributeValues(Map.of(":t", Attrs.n(at.getEpochSecond()))));
+            } catch (ConditionalCheckFailedException e) {
+                // no exit text: nothing to expire
+            }
+        }
+    }
+
+    @Override
     public void saveExitText(String referralId, ExitDescription.ConsultantText text) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.exitTextKey(referralId));
         item.put("type", Attrs.s("exitText"));

@@ -66,7 +66,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
         int max = config.maxBodyBytes();
         PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
-                new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock);
+                new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
+                config.retentionAfterExit());
         ReferralsRoute referrals = new ReferralsRoute(service, max, paths);
         SettingsRoute admin = new SettingsRoute(settings, max * 4);
         this.routes = new RouteTable()
