@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.JsonReader;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.path.ExitDescription;
+import dk.rampe.path.ExitNotice;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.PathService;
 import dk.rampe.referral.Referral;
@@ -18,11 +19,15 @@ final class ExitRoute implements Route {
     private final ReferralService service;
     private final int maxBodyBytes;
     private final PathService paths;
+    private final ExitNotice notice;
+    private final java.time.Clock clock;
 
-    ExitRoute(ReferralService service, int maxBodyBytes, PathService paths) {
+    ExitRoute(ReferralService service, int maxBodyBytes, PathService paths, ExitNotice notice, java.time.Clock clock) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
         this.paths = paths;
+        this.notice = notice;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +50,8 @@ final class ExitRoute implements Route {
         // the path's last step: cancels pending reminders, plans the check six months after leaving
         paths.statusChanged(exited, MilestoneType.EXITED, req.caller().id(), outcome.wireName());
         if (text != null) paths.saveExitText(exited, text);
+        // without job or education: the caseworker is told the exit description is ready (once)
+        if (!outcome.employmentOrEducation()) notice.send(exited, clock.instant());
         return Requests.staffView(exited);
     }
 

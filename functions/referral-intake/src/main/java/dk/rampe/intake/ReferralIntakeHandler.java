@@ -10,6 +10,7 @@ import dk.rampe.core.Language;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.dynamodb.DynamoOutbox;
 import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoReferralStore;
@@ -18,6 +19,7 @@ import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.json.Json;
 import dk.rampe.log.Log;
+import dk.rampe.path.ExitNotice;
 import dk.rampe.path.PathService;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -76,7 +78,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
                 .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max, paths))
-                .add(ExitRoute.KEY, new ExitRoute(service, max, paths))
+                .add(ExitRoute.KEY, new ExitRoute(service, max, paths,
+                        new ExitNotice(new DynamoOutbox(dynamo, config.table()), config.publicBaseUrl()), clock))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(SettingsRoute.GET, admin::read)
                 .add(SettingsRoute.PUT, admin::replace)

@@ -186,5 +186,12 @@ class MilestonesRouteTest {
         assertEquals(404, f.handle(call("GET", path, id, null, ODDER)).getStatusCode());
         assertEquals(404, f.handle(call("GET", path, id, null, STRANGER)).getStatusCode());
         assertEquals(200, f.handle(call("GET", path, id, null, ANNA)).getStatusCode());
+        // the caseworker gets one neutral email with the link
+        var notice = f.rampe.outbox.find(dk.rampe.followup.Ids.messageId("exitDescription|" + id + "|email")).orElseThrow();
+        assertEquals("birthe.aagaard@jobcenter.example", notice.recipient());
+        assertTrue(notice.text().contains("/v1/referrals/" + id + "/exit-description"), notice.text());
+        for (String secret : java.util.List.of("010190", "Søren", "kontanthj", "Gartneri", "Stabilt")) {
+            assertFalse(notice.text().contains(secret) || notice.html().contains(secret) || notice.subject().contains(secret), secret);
+        }
     }
 }

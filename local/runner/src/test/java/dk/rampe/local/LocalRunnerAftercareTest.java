@@ -144,6 +144,17 @@ class LocalRunnerAftercareTest {
             moveTo(runner, at("2027-04-15", 11));
             HttpResponse<String> exit = post(runner, exits, "/exit", "{\"outcome\":\"moved\"}");
             assertEquals(200, exit.statusCode(), exit.body());
+            // left without a job: the caseworker gets one neutral email about the exit description
+            runner.dispatchNow();
+            java.util.List<String> toCaseworker = new ArrayList<>();
+            try (var files = Files.list(data.resolve("outbox/email"))) {
+                for (Path eml : files.toList()) {
+                    String text = Files.readString(eml);
+                    if (text.contains("birthe.aagaard@jobcenter.example")) toCaseworker.add(text);
+                }
+            }
+            assertEquals(1, toCaseworker.size());
+            assertFalse(toCaseworker.get(0).contains("030375") || toCaseworker.get(0).contains("Søren"));
             int afterMarch = sms(data).size();
             mornings(runner, "2027-10-15");
             List<String> rest = sms(data).subList(afterMarch, sms(data).size());
