@@ -13,7 +13,18 @@ public enum FollowUpKind {
     /** The aftercare call (three months after the job started) is due. */
     AFTERCARE_CALL_DUE,
     /** Anything else a consultant should act on. */
-    GENERIC;
+    GENERIC,
+    // --- aftercare (issue 10) ---
+    /** A check with the workplace in the first days of an internship. */
+    WORKPLACE_CHECK_DUE,
+    /** Six months after a job started: still employed, and the hours. */
+    RETENTION_CHECK_DUE,
+    /** Six months after leaving the programme: in employment or education? */
+    OUTCOME_CHECK_DUE,
+    /** A job ended before its aftercare date: call within two working days. */
+    JOB_ENDED_CALL_DUE,
+    /** To the project manager: a follow-up of the path was not closed within five working days. */
+    FOLLOW_UP_OVERDUE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

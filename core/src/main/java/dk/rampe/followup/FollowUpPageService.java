@@ -130,18 +130,60 @@ public final class FollowUpPageService {
             }
         }
         if (safeToEcho) echo.put("note", note);
+        FollowUpOutcome.Aftercare aftercare = isPathFollowUp(t) ? aftercare(form, errors, echo) : null;
         if (!errors.isEmpty()) {
             audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postInvalid", now));
             return new Invalid(t, errors, echo);
         }
         NudgeService.Recorded recorded = service.record(t.taskId(),
-                new FollowUpOutcome(reached, cause.get(), next.get(), note), actor(t));
+                new FollowUpOutcome(reached, cause.get(), next.get(), note, aftercare), actor(t));
         if (recorded == NudgeService.Recorded.ALREADY_CLOSED) {
             // closed meanwhile (a second tab, a double tap): the first outcome stands
             audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
             return new AlreadyClosed(service.find(t.taskId()).orElse(t));
         }
         return new Recorded(service.find(t.taskId()).orElseThrow());
+    }
+
+    /** Follow-ups of the participant's path, whose outcome also says how, with whom, and about the job. */
+    public static boolean isPathFollowUp(FollowUpTask t) {
+        return switch (t.kind()) {
+            case AFTERCARE_CALL_DUE, WORKPLACE_CHECK_DUE, RETENTION_CHECK_DUE, OUTCOME_CHECK_DUE, JOB_ENDED_CALL_DUE -> true;
+            default -> false;
+        };
+    }
+
+    /** The optional aftercare fields; a value that is not one of the options is an error, never stored. */
+    static FollowUpOutcome.Aftercare aftercare(Map<String, String> form, List<String> errors, Map<String, String> echo) {
+        String method = form.getOrDefault("method", "");
+        String with = form.getOrDefault("withWhom", "");
+        String employed = form.getOrDefault("stillEmployed", "");
+        String hoursText = form.getOrDefault("hours", "").strip().replace(',', '.');
+        Optional<FollowUpOutcome.Method> m = FollowUpOutcome.Method.fromWire(method);
+        Optional<FollowUpOutcome.WithWhom> w = FollowUpOutcome.WithWhom.fromWire(with);
+        if ((!method.isEmpty() && m.isEmpty()) || (!with.isEmpty() && w.isEmpty())
+                || !(employed.isEmpty() || employed.equals("yes") || employed.equals("no"))) {
+            errors.add("error.aftercare");
+        }
+        m.ifPresent(x -> echo.put("method", x.wireName()));
+        w.ifPresent(x -> echo.put("withWhom", x.wireName()));
+        if (employed.equals("yes") || employed.equals("no")) echo.put("stillEmployed", employed);
+        java.math.BigDecimal hours = null;
+        if (!hoursText.isEmpty()) {
+            try {
+                if (hoursText.length() > 6) throw new NumberFormatException();
+                hours = new java.math.BigDecimal(hoursText);
+                if (hours.signum() < 0 || hours.compareTo(java.math.BigDecimal.valueOf(80)) > 0 || hours.scale() > 2) {
+                    throw new NumberFormatException();
+                }
+                echo.put("hours", hours.toPlainString());
+            } catch (NumberFormatException e) {
+                errors.add("error.hours");
+                hours = null;
+            }
+        }
+        return new FollowUpOutcome.Aftercare(m.orElse(null), w.orElse(null),
+                employed.isEmpty() ? null : employed.equals("yes"), hours);
     }
 
     /**

@@ -48,6 +48,14 @@ public interface Outbox {
     /** PENDING reminder → CANCELLED (its task was closed before it was due). */
     boolean cancel(String messageId, Instant at);
 
+    /**
+     * (aftercare) Puts a message that belongs to no task (the caseworker's notice of an exit
+     * description) in the outbox, once: false if a message with its id is there already.
+     */
+    default boolean enqueue(OutboxMessage message) {
+        throw new UnsupportedOperationException("enqueue");
+    }
+
     /** FAILED messages, newest first (for the monthly report and for people to look at). */
     List<OutboxMessage> failed(int limit);
 }

@@ -263,6 +263,14 @@ public final class ReferralService {
         return out;
     }
 
+    /**
+     * The referral a staff member records a step of the path for: visible to them, in any status
+     * (a correction may come after the exit). Not a read of personal data, so not audited.
+     */
+    public Referral referralForStaff(Caller caller, String referralId) {
+        return visibleToStaff(caller, referralId);
+    }
+
     private String citizenKey(Referral r) {
         return matchKey.of(r.details().citizen().cpr());
     }

@@ -60,7 +60,7 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
      */
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                             List<Partner> partners, List<Consultant> consultants, List<String> staff,
-                            List<LocalDate> closingDays, ReportSettings report) {
+                            List<LocalDate> closingDays, ReportSettings report, String projectManagerId) {
         public Programme {
             report = report == null ? ReportSettings.none() : report;
             partners = List.copyOf(partners);
@@ -69,11 +69,21 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
             closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
         }
 
-        /** A programme without report settings. */
+        /** A programme without report settings and without a named project manager. */
         public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                          List<Partner> partners, List<Consultant> consultants, List<String> staff,
                          List<LocalDate> closingDays) {
-            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, ReportSettings.none());
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, ReportSettings.none(), null);
+        }
+
+        /**
+         * A programme without a named project manager (aftercare escalations then only raise an
+         * alarm).
+         */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays, ReportSettings report) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, report, null);
         }
 
         /** A programme without closing days. */

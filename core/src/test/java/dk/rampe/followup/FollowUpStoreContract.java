@@ -75,4 +75,14 @@ public abstract class FollowUpStoreContract {
         assertEquals(closed, store.find(data.task.taskId()).orElseThrow());
         assertFalse(store.close(Ids.taskId("never-decided"), outcome, "c1", T0, data.audit("followup.closed")));
     }
+
+    @Test
+    void anAftercareOutcomeIsKeptWhole() {
+        store.create(data.task, data.messages(), data.audit("followup.created"));
+        FollowUpOutcome outcome = new FollowUpOutcome(true, FollowUpOutcome.Cause.NONE, FollowUpOutcome.NextStep.NONE,
+                "Talt med begge", new FollowUpOutcome.Aftercare(FollowUpOutcome.Method.VISIT,
+                FollowUpOutcome.WithWhom.BOTH, true, new java.math.BigDecimal("12.5")));
+        assertTrue(store.close(data.task.taskId(), outcome, "c1", T0.plusSeconds(600), data.audit("followup.closed")));
+        assertEquals(outcome, store.find(data.task.taskId()).orElseThrow().outcome());
+    }
 }

@@ -19,6 +19,13 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public boolean enqueue(OutboxMessage message) {
+        synchronized (store) {
+            return store.messages.putIfAbsent(message.messageId(), message) == null;
+        }
+    }
+
+    @Override
     public Optional<OutboxMessage> find(String messageId) {
         synchronized (store) {
             return Optional.ofNullable(store.messages.get(messageId));

@@ -82,10 +82,19 @@ public final class DynamoFollowUpStore implements FollowUpStore {
         values.put(":note", Attrs.s(outcome.note()));
         values.put(":at", Attrs.s(at.toString()));
         values.put(":by", Attrs.s(closedBy));
+        // aftercare (issue 10): how it was done, with whom, still employed, hours
+        StringBuilder aftercare = new StringBuilder();
+        FollowUpOutcome.Aftercare a = outcome.aftercare();
+        if (a != null) {
+            if (a.method() != null) aftercareSet(aftercare, values, "aftercareMethod", Attrs.s(a.method().wireName()));
+            if (a.withWhom() != null) aftercareSet(aftercare, values, "aftercareWith", Attrs.s(a.withWhom().wireName()));
+            if (a.stillEmployed() != null) aftercareSet(aftercare, values, "stillEmployed", Attrs.bool(a.stillEmployed()));
+            if (a.hoursPerWeek() != null) aftercareSet(aftercare, values, "hoursPerWeek", Attrs.s(a.hoursPerWeek().toPlainString()));
+        }
         Update update = Update.builder().tableName(table).key(Keys.taskKey(taskId))
                 .conditionExpression("#status = :open")
                 .updateExpression("SET #status = :closed, reached = :reached, cause = :cause, nextStep = :next, "
-                        + "note = :note, closedAt = :at, closedBy = :by REMOVE gsi1pk, gsi1sk")
+                        + "note = :note, closedAt = :at, closedBy = :by" + aftercare + " REMOVE gsi1pk, gsi1sk")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -103,6 +112,11 @@ public final class DynamoFollowUpStore implements FollowUpStore {
                 Attrs.backoff(attempt);
             }
         }
+    }
+
+    private static void aftercareSet(StringBuilder set, Map<String, AttributeValue> values, String name, AttributeValue v) {
+        set.append(", ").append(name).append(" = :").append(name);
+        values.put(":" + name, v);
     }
 
     @Override

@@ -204,4 +204,15 @@ public final class DynamoOutbox implements Outbox {
         for (Map<String, AttributeValue> item : r.items()) out.add(OutboxItems.message(item)); // from the index only
         return out;
     }
+
+    @Override
+    public boolean enqueue(OutboxMessage message) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(OutboxItems.messageItem(message))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
 }

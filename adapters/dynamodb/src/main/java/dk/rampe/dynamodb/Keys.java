@@ -292,4 +292,20 @@ public final class Keys {
     static String reportFailedOutboxGsi1pk() {
         return outboxFailedGsi1pk();
     }
+
+    // --- aftercare (issue 10): the participant's path ------------------------------------------
+    // REFERRAL#{id}    MILESTONE#{recordedAt}#{milestoneId}    (none: read with the referral's partition)
+    // Reminders are generic due work (DUEWORK#aftercare#{id}, DUE#aftercare#{day}).
+
+    static final String MILESTONE_SK_PREFIX = "MILESTONE#";
+
+    /** A milestone record under its referral's partition, sorted by when it was recorded. */
+    static Map<String, AttributeValue> milestoneKey(String referralId, Instant recordedAt, String milestoneId) {
+        return key(referralPk(referralId), MILESTONE_SK_PREFIX + timeSk(recordedAt, milestoneId));
+    }
+
+    /** The consultant's text for a referral's exit description: REFERRAL#{id} / EXITDESCRIPTION. */
+    static Map<String, AttributeValue> exitTextKey(String referralId) {
+        return key(referralPk(referralId), "EXITDESCRIPTION");
+    }
 }

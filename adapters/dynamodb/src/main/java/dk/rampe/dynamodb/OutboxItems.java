@@ -49,12 +49,26 @@ final class OutboxItems {
             outcome = new FollowUpOutcome(Attrs.flag(m, "reached"),
                     FollowUpOutcome.Cause.fromWire(Attrs.str(m, "cause")).orElseThrow(),
                     FollowUpOutcome.NextStep.fromWire(Attrs.str(m, "nextStep")).orElseThrow(),
-                    Attrs.str(m, "note"));
+                    Attrs.str(m, "note"), aftercare(m));
         }
         return new FollowUpTask(Attrs.str(m, "taskId"), FollowUpKind.fromWire(Attrs.str(m, "kind")).orElseThrow(),
                 Attrs.str(m, "referralId"), Attrs.str(m, "consultantId"), Attrs.str(m, "programmeId"),
                 Instant.parse(Attrs.str(m, "dueAt")), status, outcome, Instant.parse(Attrs.str(m, "createdAt")),
                 instant(m, "closedAt"), Attrs.str(m, "closedBy"));
+    }
+
+    /** (aftercare) the optional part of an outcome of a path follow-up. */
+    private static FollowUpOutcome.Aftercare aftercare(Map<String, AttributeValue> m) {
+        String method = Attrs.str(m, "aftercareMethod");
+        String with = Attrs.str(m, "aftercareWith");
+        AttributeValue employed = m.get("stillEmployed");
+        String hours = Attrs.str(m, "hoursPerWeek");
+        FollowUpOutcome.Aftercare a = new FollowUpOutcome.Aftercare(
+                method == null ? null : FollowUpOutcome.Method.fromWire(method).orElse(null),
+                with == null ? null : FollowUpOutcome.WithWhom.fromWire(with).orElse(null),
+                employed == null || employed.bool() == null ? null : employed.bool(),
+                hours == null ? null : new java.math.BigDecimal(hours));
+        return a.isEmpty() ? null : a;
     }
 
     static Map<String, AttributeValue> messageItem(OutboxMessage o) {

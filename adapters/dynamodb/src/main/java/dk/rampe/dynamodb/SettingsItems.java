@@ -72,6 +72,7 @@ final class SettingsItems {
             }
             o.put("consultants", AttributeValue.fromL(consultants));
             o.put("staff", strings(p.staff()));
+            put(o, "projectManagerId", p.projectManagerId());
             if (!p.closingDays().isEmpty()) {
                 List<String> days = new ArrayList<>();
                 for (LocalDate d : p.closingDays()) days.add(d.toString());
@@ -124,7 +125,7 @@ final class SettingsItems {
             }
             programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
                     LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff"),
-                    closingDays(list(p, "closingDays")), report(p.get("report"))));
+                    closingDays(list(p, "closingDays")), report(p.get("report")), text(p, "projectManagerId")));
         }
         return new Settings(programmes, jobcentres);
     }

@@ -17,6 +17,9 @@ class SettingsItemsTest {
         Settings none = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of())), List.of());
         assertEquals(none, SettingsItems.read(SettingsItems.write(none)), "settings stored before stay readable");
+        Settings managed = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of(), List.of(), dk.rampe.settings.ReportSettings.none(), "pm-pia")), List.of());
+        assertEquals(managed, SettingsItems.read(SettingsItems.write(managed)), "the project manager (aftercare)");
     }
 
     @Test

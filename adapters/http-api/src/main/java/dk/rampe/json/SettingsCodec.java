@@ -64,7 +64,7 @@ public final class SettingsCodec {
 
     private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
         r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff",
-                "closingDays", "report"));
+                "closingDays", "report", "projectManagerId"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
         LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
@@ -115,8 +115,13 @@ public final class SettingsCodec {
             partners.add(new Settings.Partner(jc, quota == null ? 0 : quota, dc));
         }
         List<String> staff = r.texts(p, path, "staff", false, 100, 128);
+        // aftercare (issue 10): the consultant entry of the project manager, who gets overdue aftercare reminders
+        String pm = p.hasNonNull("projectManagerId") ? ReferralCodec.id(r, p, path, "projectManagerId") : null;
+        if (pm != null && consultants.stream().noneMatch(c -> pm.equals(c.id()))) {
+            r.add(JsonReader.path(path, "projectManagerId"), "unknownReference");
+        }
         return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path),
-                report(r, p, path));
+                report(r, p, path), pm);
     }
 
     /**
@@ -210,6 +215,7 @@ public final class SettingsCodec {
             }
             ArrayNode st = o.putArray("staff");
             p.staff().forEach(st::add);
+            if (p.projectManagerId() != null) o.put("projectManagerId", p.projectManagerId());
             if (!p.closingDays().isEmpty()) {
                 ArrayNode cd = o.putArray("closingDays");
                 p.closingDays().forEach(d -> cd.add(d.toString()));

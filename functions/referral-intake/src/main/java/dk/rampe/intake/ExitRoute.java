@@ -4,6 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.JsonReader;
 import dk.rampe.referral.ExitOutcome;
+import dk.rampe.path.ExitDescription;
+import dk.rampe.path.ExitNotice;
+import dk.rampe.path.MilestoneType;
+import dk.rampe.path.PathService;
+import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
 import java.util.Set;
 
@@ -13,15 +18,21 @@ final class ExitRoute implements Route {
 
     private final ReferralService service;
     private final int maxBodyBytes;
+    private final PathService paths;
+    private final ExitNotice notice;
+    private final java.time.Clock clock;
 
-    ExitRoute(ReferralService service, int maxBodyBytes) {
+    ExitRoute(ReferralService service, int maxBodyBytes, PathService paths, ExitNotice notice, java.time.Clock clock) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.paths = paths;
+        this.notice = notice;
+        this.clock = clock;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(Request req) {
-        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("outcome", "note"));
+        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("outcome", "note", "description"));
         JsonReader r = new JsonReader();
         String outcomeText = r.text(body, "", "outcome", true, 32);
         String note = r.freeText(body, "", "note", false, 2000);
@@ -30,7 +41,31 @@ final class ExitRoute implements Route {
             outcome = ExitOutcome.fromWire(outcomeText).orElse(null);
             if (outcome == null) r.add("outcome", "enum", ExitOutcome.wireNames());
         }
+        ExitDescription.ConsultantText text = description(r, body);
+        if (text != null && outcome != null && outcome.employmentOrEducation()) {
+            r.add("description", "unknownField"); // a description goes back only with an exit without job or education
+        }
         r.throwIfAny();
-        return Requests.staffView(service.exit(req.caller(), Requests.referralId(req.event()), outcome, note));
+        Referral exited = service.exit(req.caller(), Requests.referralId(req.event()), outcome, note);
+        // the path's last step: cancels pending reminders, plans the check six months after leaving
+        paths.statusChanged(exited, MilestoneType.EXITED, req.caller().id(), outcome.wireName());
+        if (text != null) paths.saveExitText(exited, text);
+        // without job or education: the caseworker is told the exit description is ready (once)
+        if (!outcome.employmentOrEducation()) notice.send(exited, clock.instant());
+        return Requests.staffView(exited);
+    }
+
+    /** The consultant's part of the exit description: {@code description} {progress, stability, clarified, employersContacted, tasksTried, direction}. */
+    private static ExitDescription.ConsultantText description(JsonReader r, JsonNode body) {
+        JsonNode d = r.object(body, "", "description", false);
+        if (d == null) return null;
+        r.onlyKnown(d, "description", Set.of("progress", "stability", "clarified", "employersContacted", "tasksTried",
+                "direction"));
+        return new ExitDescription.ConsultantText(r.freeText(d, "description", "progress", false, 4000),
+                r.freeText(d, "description", "stability", false, 4000),
+                r.freeText(d, "description", "clarified", false, 4000),
+                r.texts(d, "description", "employersContacted", false, 50, 200),
+                r.texts(d, "description", "tasksTried", false, 50, 200),
+                r.freeText(d, "description", "direction", false, 4000));
     }
 }

@@ -13,7 +13,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.HttpApi;
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
+import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.dynamodb.DynamoOutbox;
+import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
@@ -21,6 +25,8 @@ import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.json.Json;
 import dk.rampe.log.Log;
+import dk.rampe.path.ExitNotice;
+import dk.rampe.path.PathService;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.referral.CitizenMatchKey;
@@ -73,15 +79,19 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
                 new DynamoDueWork(dynamo, config.table()), (programmeId, date) -> !WorkingDays.isWeekend(date),
                 programmeId -> AttendanceRules.DEFAULTS, clock);
-        ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock);
+        PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
+                new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
+                config.retentionAfterExit());
+        ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock, paths);
         SettingsRoute admin = new SettingsRoute(settings, max * 4);
         this.routes = new RouteTable()
                 .add(ReferralsRoute.POST, referrals::submit)
                 .add(ReferralsRoute.GET, referrals::read)
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
-                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max))
-                .add(ExitRoute.KEY, new ExitRoute(service, max))
+                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max, paths))
+                .add(ExitRoute.KEY, new ExitRoute(service, max, paths,
+                        new ExitNotice(new DynamoOutbox(dynamo, config.table()), config.publicBaseUrl()), clock))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(PlanRoute.KEY, new PlanRoute(new dk.rampe.plan.PlanService(
                         new dk.rampe.dynamodb.DynamoPlanStore(dynamo, config.table(), audit), service, clock)))
@@ -90,7 +100,9 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(AttendancePlanRoute.KEY, new AttendancePlanRoute(service, attendance, clock, max))
                 .add(AttendanceAgreementsRoute.KEY, new AttendanceAgreementsRoute(service, attendance, clock, max))
                 .add(AttendanceRoute.KEY, new AttendanceRoute(service, attendance, clock, max))
-                .add(NoticesRoute.KEY, new NoticesRoute(service, attendance));
+                .add(NoticesRoute.KEY, new NoticesRoute(service, attendance))
+                .add(MilestonesRoute.KEY, new MilestonesRoute(paths, max))
+                .add(ExitDescriptionRoute.KEY, new ExitDescriptionRoute(paths));
     }
 
     /** The route keys this handler answers (the template's events for this function). */

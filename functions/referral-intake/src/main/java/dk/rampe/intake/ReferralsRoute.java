@@ -9,6 +9,7 @@ import dk.rampe.api.Messages;
 import dk.rampe.core.Caller;
 import dk.rampe.json.Json;
 import dk.rampe.json.ReferralCodec;
+import dk.rampe.path.PathService;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralDetails;
 import dk.rampe.referral.ReferralService;
@@ -25,18 +26,23 @@ final class ReferralsRoute {
     private final int maxBodyBytes;
     private final dk.rampe.attendance.AttendanceService attendance;
     private final java.time.Clock clock;
+    private final PathService paths;
 
     ReferralsRoute(ReferralService service, int maxBodyBytes) {
-        this(service, maxBodyBytes, null, null);
+        this(service, maxBodyBytes, null, null, null);
     }
 
-    /** With attendance: the read shows the current plan and the last four weeks (issue 9). */
+    /**
+     * With attendance (issue 9) and the path (issue 10): the read shows the current plan and the
+     * last four weeks, and the participant's path.
+     */
     ReferralsRoute(ReferralService service, int maxBodyBytes, dk.rampe.attendance.AttendanceService attendance,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, PathService paths) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
         this.attendance = attendance;
         this.clock = clock;
+        this.paths = paths;
     }
 
     APIGatewayV2HTTPResponse submit(Route.Request req) {
@@ -65,10 +71,12 @@ final class ReferralsRoute {
 
     APIGatewayV2HTTPResponse read(Route.Request req) {
         Referral r = service.read(req.caller(), Requests.referralId(req.event()));
-        ObjectNode view = ReferralCodec.view(r, req.caller().role() == Caller.Role.JOBCENTRE);
+        boolean jobcentre = req.caller().role() == Caller.Role.JOBCENTRE;
+        ObjectNode view = ReferralCodec.view(r, jobcentre);
         if (attendance != null) {
             view.set("attendance", AttendanceJson.view(attendance.recent(r), dk.rampe.schedule.WorkingDays.today(clock)));
         }
+        if (paths != null) PathViews.write(view, paths.path(r.id()), !jobcentre);
         return HttpApi.json(200, view);
     }
 }

@@ -27,7 +27,7 @@ final class Page {
             + ".choices{display:flex;gap:10px}.choices label{flex:1;border:2px solid #888;border-radius:8px;padding:8px;"
             + "text-align:center;font-weight:600}"
             + "input[type=radio]{width:1.3em;height:1.3em;vertical-align:middle;margin:0 0.4em 0 0}"
-            + "select,textarea{width:100%;font:inherit;padding:8px 10px;border:2px solid #888;border-radius:8px;"
+            + "select,textarea,input{width:100%;font:inherit;padding:8px 10px;border:2px solid #888;border-radius:8px;"
             + "background:#fff;margin-bottom:8px}"
             + "textarea{height:4.2rem;display:block}.hint{font-size:0.875rem;color:#555;margin:0 0 8px}"
             + "button{width:100%;font:inherit;font-weight:700;min-height:48px;padding:12px;border:0;border-radius:8px;"
@@ -124,12 +124,35 @@ final class Page {
         for (FollowUpOutcome.NextStep n : FollowUpOutcome.NextStep.values()) {
             option(sb, n.wireName(), PageTexts.t("next." + n.wireName(), language), values.get("next"));
         }
-        sb.append("</select><label class=\"block\" for=\"note\">").append(escape(PageTexts.t("note", language)))
+        sb.append("</select>");
+        if (dk.rampe.followup.FollowUpPageService.isPathFollowUp(t)) aftercareFields(sb, language, values);
+        sb.append("<label class=\"block\" for=\"note\">").append(escape(PageTexts.t("note", language)))
                 .append("</label><textarea id=\"note\" name=\"note\" maxlength=\"").append(FollowUpOutcome.MAX_NOTE)
                 .append("\">").append(escape(values.getOrDefault("note", ""))).append("</textarea>")
                 .append("<p class=\"hint\">").append(escape(PageTexts.t("noteHint", language))).append("</p>")
                 .append("<button type=\"submit\">").append(escape(PageTexts.t("submit", language))).append("</button></form>");
         return document(language, kind, sb.toString());
+    }
+
+    /** (aftercare) How it was done, with whom, still in the job, hours: optional, for the path's follow-ups. */
+    private static void aftercareFields(StringBuilder sb, Language language, Map<String, String> values) {
+        sb.append("<label class=\"block\" for=\"method\">").append(escape(PageTexts.t("method", language)))
+                .append("</label><select id=\"method\" name=\"method\"><option value=\"\"></option>");
+        for (FollowUpOutcome.Method m : FollowUpOutcome.Method.values()) {
+            option(sb, m.wireName(), PageTexts.t("method." + m.wireName(), language), values.get("method"));
+        }
+        sb.append("</select><label class=\"block\" for=\"withWhom\">").append(escape(PageTexts.t("withWhom", language)))
+                .append("</label><select id=\"withWhom\" name=\"withWhom\"><option value=\"\"></option>");
+        for (FollowUpOutcome.WithWhom w : FollowUpOutcome.WithWhom.values()) {
+            option(sb, w.wireName(), PageTexts.t("withWhom." + w.wireName(), language), values.get("withWhom"));
+        }
+        sb.append("</select><label class=\"block\" for=\"stillEmployed\">")
+                .append(escape(PageTexts.t("stillEmployed", language)))
+                .append("</label><select id=\"stillEmployed\" name=\"stillEmployed\"><option value=\"\"></option>");
+        for (String v : new String[] {"yes", "no"}) option(sb, v, PageTexts.t(v, language), values.get("stillEmployed"));
+        sb.append("</select><label class=\"block\" for=\"hours\">").append(escape(PageTexts.t("hours", language)))
+                .append("</label><input id=\"hours\" name=\"hours\" inputmode=\"decimal\" maxlength=\"6\" value=\"")
+                .append(escape(values.getOrDefault("hours", ""))).append("\">");
     }
 
     private static void option(StringBuilder sb, String value, String label, String selected) {

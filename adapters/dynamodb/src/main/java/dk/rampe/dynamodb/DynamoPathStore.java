@@ -1,0 +1,133 @@
+package dk.rampe.dynamodb;
+
+import dk.rampe.path.ExitDescription;
+import dk.rampe.path.JobKind;
+import dk.rampe.path.Milestone;
+import dk.rampe.path.MilestoneType;
+import dk.rampe.path.PathStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Milestones as items under the referral's partition ({@code REFERRAL#{id}} /
+ * {@code MILESTONE#{recordedAt}#{id}}), written once and never changed: one Query reads a path.
+ */
+public final class DynamoPathStore implements PathStore {
+    static final String TYPE = "milestone";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoPathStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public List<Milestone> milestones(String referralId) {
+        List<Milestone> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", Attrs.s(Keys.referralPk(referralId)),
+                            ":prefix", Attrs.s(Keys.MILESTONE_SK_PREFIX)))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) out.add(read(item));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public boolean add(Milestone m) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.milestoneKey(m.referralId(), m.recordedAt(), m.id()));
+        item.put("type", Attrs.s(TYPE));
+        item.put("milestoneId", Attrs.s(m.id()));
+        item.put("referralId", Attrs.s(m.referralId()));
+        item.put("milestone", Attrs.s(m.type().wireName()));
+        item.put("effectiveOn", Attrs.s(m.effectiveOn().toString()));
+        item.put("recordedBy", Attrs.s(m.recordedBy()));
+        item.put("recordedAt", Attrs.s(m.recordedAt().toString()));
+        put(item, "corrects", m.corrects());
+        put(item, "employer", m.employer());
+        put(item, "jobKind", m.jobKind() == null ? null : m.jobKind().wireName());
+        put(item, "hoursPerWeek", m.hoursPerWeek() == null ? null : m.hoursPerWeek().toPlainString());
+        put(item, "expectedEnd", m.expectedEnd() == null ? null : m.expectedEnd().toString());
+        put(item, "reason", m.reason());
+        put(item, "note", m.note());
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void expireAll(String referralId, Instant at) {
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        for (Milestone m : milestones(referralId)) keys.add(Keys.milestoneKey(referralId, m.recordedAt(), m.id()));
+        keys.add(Keys.exitTextKey(referralId));
+        for (Map<String, AttributeValue> key : keys) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(pk)")
+                        .updateExpression("SET expiresAt = :t")
+                        .expressionAttributeValues(Map.of(":t", Attrs.n(at.getEpochSecond()))));
+            } catch (ConditionalCheckFailedException e) {
+                // no exit text: nothing to expire
+            }
+        }
+    }
+
+    @Override
+    public void saveExitText(String referralId, ExitDescription.ConsultantText text) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.exitTextKey(referralId));
+        item.put("type", Attrs.s("exitText"));
+        put(item, "progress", text.progress());
+        put(item, "stability", text.stability());
+        put(item, "clarified", text.clarified());
+        put(item, "direction", text.direction());
+        item.put("employersContacted", ReferralItems.strings(text.employersContacted()));
+        item.put("tasksTried", ReferralItems.strings(text.tasksTried()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<ExitDescription.ConsultantText> exitText(String referralId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.exitTextKey(referralId))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new ExitDescription.ConsultantText(Attrs.str(item, "progress"), Attrs.str(item, "stability"),
+                Attrs.str(item, "clarified"), ReferralItems.list(item, "employersContacted"),
+                ReferralItems.list(item, "tasksTried"), Attrs.str(item, "direction")));
+    }
+
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) item.put(name, Attrs.s(value));
+    }
+
+    static Milestone read(Map<String, AttributeValue> item) {
+        String jobKind = Attrs.str(item, "jobKind");
+        String hours = Attrs.str(item, "hoursPerWeek");
+        String expectedEnd = Attrs.str(item, "expectedEnd");
+        return new Milestone(Attrs.str(item, "milestoneId"), Attrs.str(item, "referralId"),
+                MilestoneType.fromWire(Attrs.str(item, "milestone")).orElseThrow(),
+                LocalDate.parse(Attrs.str(item, "effectiveOn")), Attrs.str(item, "recordedBy"),
+                Instant.parse(Attrs.str(item, "recordedAt")), Attrs.str(item, "corrects"), Attrs.str(item, "employer"),
+                jobKind == null ? null : JobKind.fromWire(jobKind).orElseThrow(),
+                hours == null ? null : new BigDecimal(hours), expectedEnd == null ? null : LocalDate.parse(expectedEnd),
+                Attrs.str(item, "reason"), Attrs.str(item, "note"));
+    }
+}

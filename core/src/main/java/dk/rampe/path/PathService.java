@@ -1,0 +1,189 @@
+package dk.rampe.path;
+
+import dk.rampe.core.Caller;
+import dk.rampe.log.Log;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralService;
+import dk.rampe.referral.ReferralStatus;
+import dk.rampe.schedule.DecisionIds;
+import dk.rampe.schedule.DueWork;
+import dk.rampe.schedule.WorkingDays;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Records the steps of a participant's path and keeps the reminders that belong to them on the due
+ * index: after each record, the plan of the path before and after ({@link AftercarePlan}) is
+ * compared; new or moved reminders are scheduled (moved if not yet sent), reminders no longer in
+ * the plan are cancelled. The aftercare sweep checks each reminder against the path again when it
+ * falls due ({@link AftercareRule}), so a reminder is only sent while the path still calls for it.
+ */
+public final class PathService {
+    /** The kind of due work reminders are on the due index under. */
+    public static final String DUE_KIND = "aftercare";
+    /** Reminders are nudged at 08:00 Copenhagen time on their day. */
+    public static final LocalTime NUDGE_TIME = LocalTime.of(8, 0);
+
+    /** What a staff member records (the route's parsed body). */
+    public record NewMilestone(MilestoneType type, LocalDate effectiveOn, String corrects, String employer,
+                               JobKind jobKind, BigDecimal hoursPerWeek, LocalDate expectedEnd, String reason,
+                               String note) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PathStore store;
+    private final ReferralService referrals;
+    private final DueWork dueWork;
+    private final AftercarePlan plan;
+    private final Clock clock;
+    private final java.time.Duration retentionAfterExit;
+
+    public PathService(PathStore store, ReferralService referrals, DueWork dueWork, WorkingDays workingDays,
+                       Clock clock) {
+        this(store, referrals, dueWork, workingDays, clock, null);
+    }
+
+    /** With {@code retentionAfterExit}: the path's records expire that long after the exit, as the referral does. */
+    public PathService(PathStore store, ReferralService referrals, DueWork dueWork, WorkingDays workingDays,
+                       Clock clock, java.time.Duration retentionAfterExit) {
+        this.retentionAfterExit = retentionAfterExit;
+        this.store = store;
+        this.referrals = referrals;
+        this.dueWork = dueWork;
+        this.plan = new AftercarePlan(workingDays);
+        this.clock = clock;
+    }
+
+    /** Records a step for a referral the staff member may act on; refuses impossible sequences ({@link PathRules}). */
+    public Milestone record(Caller caller, String referralId, NewMilestone m) {
+        Referral r = referrals.referralForStaff(caller, referralId);
+        Instant now = clock.instant();
+        Path before = path(r.id());
+        Milestone record = new Milestone(newId(), r.id(), m.type(), m.effectiveOn(), caller.id(), now, m.corrects(),
+                m.employer(), m.jobKind(), m.hoursPerWeek(), m.expectedEnd(), m.reason(), m.note());
+        PathRules.check(before, record, r.createdAt().atZone(WorkingDays.ZONE).toLocalDate(), WorkingDays.today(clock),
+                r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED);
+        store.add(record);
+        if (r.status() == ReferralStatus.EXITED) expire(r);
+        reconcile(r, before, before.with(record), now);
+        Log.info("path.recorded", "referralId", r.id(), "milestoneId", record.id(), "type", m.type().wireName());
+        return record;
+    }
+
+    /**
+     * Enrolment and exit, after the referral's status moved: the same history, one record each (the
+     * id is derived from the decision, so a repeated enrolment or exit adds nothing).
+     */
+    public void statusChanged(Referral r, MilestoneType type, String actor, String reason) {
+        if (type != MilestoneType.ENROLLED && type != MilestoneType.EXITED) throw new IllegalArgumentException("type");
+        Instant at = r.history().stream()
+                .filter(c -> c.status() == (type == MilestoneType.ENROLLED ? ReferralStatus.ENROLLED : ReferralStatus.EXITED))
+                .map(c -> c.at()).findFirst().orElse(clock.instant());
+        Path before = path(r.id());
+        Milestone record = Milestone.status(DecisionIds.of("M", "status", r.id(), type.name()), r.id(), type,
+                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
+        if (before.find(record.id()).isPresent()) return;
+        store.add(record);
+        if (type == MilestoneType.EXITED) expire(r);
+        reconcile(r, before, before.with(record), clock.instant());
+    }
+
+    /** Keeps the consultant's text for the exit description (given with the exit). */
+    public void saveExitText(Referral r, ExitDescription.ConsultantText text) {
+        store.saveExitText(r.id(), text);
+        expire(r);
+    }
+
+    /** The path's records expire with the referral's personal data (its exit + the retention). */
+    private void expire(Referral r) {
+        if (retentionAfterExit == null) return;
+        r.history().stream().filter(c -> c.status() == ReferralStatus.EXITED).findFirst()
+                .ifPresent(c -> store.expireAll(r.id(), c.at().plus(retentionAfterExit)));
+    }
+
+    /**
+     * The exit description of a participant who left without a job or education, for the referring
+     * jobcentre or the programme's staff (a read of the referral, audited); anyone else, and any
+     * referral without one, gets "not found".
+     */
+    public ExitDescription exitDescription(Caller caller, String referralId) {
+        Referral r = referrals.read(caller, referralId);
+        String outcome = r.history().stream().filter(c -> c.status() == ReferralStatus.EXITED)
+                .map(c -> c.outcome()).findFirst().orElse(null);
+        boolean withoutJob = outcome != null && dk.rampe.referral.ExitOutcome.fromWire(outcome)
+                .map(o -> !o.employmentOrEducation()).orElse(false);
+        if (!withoutJob) throw dk.rampe.core.DomainException.notFound("exitDescription.notAvailable");
+        return ExitDescription.assemble(r.id(), outcome, path(r.id()),
+                store.exitText(r.id()).orElse(ExitDescription.ConsultantText.NONE));
+    }
+
+    /** The referral's recorded history. */
+    public Path path(String referralId) {
+        return new Path(store.milestones(referralId));
+    }
+
+    /** The reminders the path calls for now. */
+    public List<Reminder> reminders(Referral r) {
+        return plan.plan(r.id(), r.programmeId(), path(r.id()));
+    }
+
+    AftercarePlan plan() {
+        return plan;
+    }
+
+    private void reconcile(Referral r, Path before, Path after, Instant now) {
+        List<Reminder> old = plan.plan(r.id(), r.programmeId(), before);
+        List<Reminder> wanted = plan.plan(r.id(), r.programmeId(), after);
+        Set<String> wantedIds = new HashSet<>();
+        for (Reminder w : wanted) {
+            wantedIds.add(w.id());
+            if (old.contains(w)) continue;
+            Instant at = nudgeAt(w.notifyOn());
+            if (at.isBefore(now)) at = now; // due already: the next sweep sends it (a sweep never reads behind its watermark)
+            dueWork.schedule(DUE_KIND, w.id(), at, work(r, w));
+        }
+        for (Reminder o : old) {
+            if (!wantedIds.contains(o.id())) {
+                dueWork.done(DUE_KIND, o.id(), now);
+                Log.info("path.reminderCancelled", "referralId", r.id(), "reminder", o.kind().wireName());
+            }
+        }
+    }
+
+    static Map<String, String> work(Referral r, Reminder w) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("referralId", r.id());
+        m.put("programmeId", r.programmeId());
+        m.put("reminder", w.kind().wireName());
+        m.put("notifyOn", w.notifyOn().toString());
+        m.put("dueOn", w.dueOn().toString());
+        return m;
+    }
+
+    public static Instant nudgeAt(LocalDate day) {
+        return day.atTime(NUDGE_TIME).atZone(WorkingDays.ZONE).toInstant();
+    }
+
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    static String newId() {
+        char[] c = new char[13];
+        c[0] = 'M';
+        long bits = RANDOM.nextLong();
+        for (int i = 1; i < 13; i++) {
+            c[i] = CROCKFORD[(int) (bits & 31)];
+            bits >>>= 5;
+        }
+        return new String(c);
+    }
+}

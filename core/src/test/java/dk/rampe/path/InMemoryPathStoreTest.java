@@ -1,0 +1,8 @@
+package dk.rampe.path;
+
+class InMemoryPathStoreTest extends PathStoreContract {
+    @Override
+    protected PathStore newStore() {
+        return new InMemoryPathStore();
+    }
+}

@@ -1,0 +1,333 @@
+package dk.rampe.path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dk.rampe.audit.InMemoryAuditLog;
+import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
+import dk.rampe.core.EmailAddress;
+import dk.rampe.core.Language;
+import dk.rampe.core.PhoneNumber;
+import dk.rampe.core.ValidationException;
+import dk.rampe.followup.FollowUpKind;
+import dk.rampe.followup.FollowUpTask;
+import dk.rampe.followup.FollowUpTokens;
+import dk.rampe.followup.InMemoryFollowUpStore;
+import dk.rampe.followup.InMemoryOutbox;
+import dk.rampe.followup.NudgeService;
+import dk.rampe.followup.NudgeTemplates;
+import dk.rampe.followup.QuietHours;
+import dk.rampe.referral.Benefit;
+import dk.rampe.referral.Caseworker;
+import dk.rampe.referral.Citizen;
+import dk.rampe.referral.CitizenMatchKey;
+import dk.rampe.referral.Cpr;
+import dk.rampe.referral.ExitOutcome;
+import dk.rampe.referral.InMemoryReferralStore;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralDetails;
+import dk.rampe.referral.ReferralService;
+import dk.rampe.schedule.InMemoryWatermarks;
+import dk.rampe.schedule.Sweeper;
+import dk.rampe.schedule.WorkingCalendar;
+import dk.rampe.schedule.WorkingDays;
+import dk.rampe.settings.Channel;
+import dk.rampe.settings.InMemorySettingsStore;
+import dk.rampe.settings.Settings;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A participant's path on the in-memory ports, with the daily aftercare sweep run at 08:00 on the
+ * test clock: the exact follow-ups that result, and no others.
+ */
+class PathLifecycleTest {
+    private static final ZoneId CPH = WorkingDays.ZONE;
+    private static final Caller AARHUS = Caller.jobcentre("jc-aarhus");
+    private static final Caller KIM = Caller.staff("c1");
+
+    private final MutableClock clock = new MutableClock(at("2026-09-01", 10));
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final InMemoryReferralStore referralStore = new InMemoryReferralStore(audit);
+    private final InMemorySettingsStore settings = new InMemorySettingsStore(new Settings(List.of(
+            new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31),
+                    List.of(new Settings.Partner("jc-aarhus", 50, "c1")),
+                    List.of(new Settings.Consultant("c1", "Kim Konsulent",
+                            EmailAddress.parse("kim@example.dk").orElseThrow(),
+                            PhoneNumber.parse("22 34 56 78").orElseThrow(), Channel.BOTH, Language.DA),
+                            new Settings.Consultant("pm", "Pia Projektleder",
+                            EmailAddress.parse("pia@example.dk").orElseThrow(), null, Channel.EMAIL, Language.DA)),
+                    List.of(), List.of(), dk.rampe.settings.ReportSettings.none(), "pm")), List.of()));
+    private final ReferralService referrals = new ReferralService(referralStore, settings, audit, clock, CPH,
+            new CitizenMatchKey("test-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), Duration.ofDays(365));
+    private final InMemoryFollowUpStore tasks = new InMemoryFollowUpStore(audit);
+    private final NudgeService nudges = new NudgeService(tasks, new InMemoryOutbox(tasks), settings::current,
+            new FollowUpTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), Duration.ofHours(72)),
+            new NudgeTemplates(CPH), new QuietHours(CPH), clock, "https://rampe.example", Duration.ofHours(4));
+    private final InMemoryDueWork dueWork = new InMemoryDueWork();
+    private final InMemoryPathStore pathStore = new InMemoryPathStore();
+    private final WorkingCalendar calendar = new WorkingCalendar(new TestHolidays(), settings::current);
+    private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock, Duration.ofDays(365));
+    private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
+    private final EscalationRule escalation = new EscalationRule(nudges, settings::current, dueWork);
+    private final Sweeper sweeper = new Sweeper(new InMemoryWatermarks(), clock);
+
+    static Instant at(String day, int hour) {
+        return LocalDate.parse(day).atTime(hour, 0).atZone(CPH).toInstant();
+    }
+
+    private String enrolledParticipant(String cpr, String reference) {
+        ReferralDetails d = new ReferralDetails("p1", reference,
+                new Citizen(Cpr.stored(cpr), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
+                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
+                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
+                List.of(), false, null);
+        String id = referrals.submit(AARHUS, d, null).answer().referralId();
+        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null);
+        Referral r = referrals.enrol(KIM, id);
+        paths.statusChanged(r, MilestoneType.ENROLLED, KIM.id(), null);
+        return id;
+    }
+
+    private Milestone record(String referralId, MilestoneType type, String on, String corrects) {
+        return paths.record(KIM, referralId, new PathService.NewMilestone(type, LocalDate.parse(on), corrects,
+                type == MilestoneType.JOB_STARTED || type == MilestoneType.INTERNSHIP_STARTED ? "Lager A/S" : null,
+                type == MilestoneType.JOB_STARTED ? JobKind.FLEXJOB : null,
+                type == MilestoneType.JOB_STARTED ? new BigDecimal("15") : null, null, null, null));
+    }
+
+    /** The consultant closes every open task of the referral (on the follow-up page). */
+    private void closeAll(String referralId) {
+        for (FollowUpTask t : tasks.tasks()) {
+            if (t.referralId().equals(referralId) && t.isOpen()) {
+                nudges.record(t.taskId(), new dk.rampe.followup.FollowUpOutcome(true,
+                        dk.rampe.followup.FollowUpOutcome.Cause.fromWire("none").orElseThrow(),
+                        dk.rampe.followup.FollowUpOutcome.NextStep.fromWire("none").orElseThrow(), ""), "c1");
+            }
+        }
+    }
+
+    /** Moves the clock to 08:00 of each day from the clock's day to {@code lastDay} and runs the sweep each morning. */
+    private void sweepEveryMorningUntil(String lastDay) {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), CPH);
+        if (!clock.instant().isBefore(at(day.toString(), 8))) day = day.plusDays(1);
+        for (; !day.isAfter(LocalDate.parse(lastDay)); day = day.plusDays(1)) {
+            clock.set(at(day.toString(), 8));
+            sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), rule, 200);
+            sweeper.run("aftercare-escalation", dueWork.index(EscalationRule.DUE_KIND), escalation, 200);
+        }
+    }
+
+    /** "kind@yyyy-mm-dd (created yyyy-mm-dd)" for each task of the referral, in creation order. */
+    private List<String> tasksOf(String referralId) {
+        return tasks.tasks().stream().filter(t -> t.referralId().equals(referralId))
+                .sorted(java.util.Comparator.comparing(FollowUpTask::createdAt))
+                .map(t -> (t.consultantId().equals("pm") ? "pm:" : "") + t.kind().wireName() + "@" + LocalDate.ofInstant(t.dueAt(), CPH)
+                        + " created " + LocalDate.ofInstant(t.createdAt(), CPH))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aJobStartedOn30NovemberIsDueForAftercareOn1MarchAndNotBefore() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-30", 12));
+        record(id, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        sweepEveryMorningUntil("2027-02-28");
+        assertEquals(List.of(), tasksOf(id));
+        sweepEveryMorningUntil("2027-03-01");
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01"), tasksOf(id));
+        // 30 May 2027 is a Sunday: the retention check moves to Monday 31 May
+        sweepEveryMorningUntil("2027-06-30");
+        // neither was closed: each goes to the project manager on the fifth working day after its day
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01",
+                "pm:follow_up_overdue@2027-03-08 created 2027-03-08",
+                "retention_check_due@2027-05-31 created 2027-05-31",
+                "pm:follow_up_overdue@2027-06-07 created 2027-06-07"), tasksOf(id));
+        // running the same mornings again creates nothing twice
+        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), rule, 200);
+        sweeper.run("aftercare-escalation", dueWork.index(EscalationRule.DUE_KIND), escalation, 200);
+        assertEquals(4, tasksOf(id).size());
+        assertEquals(List.of(), dueWork.pending(EscalationRule.DUE_KIND));
+        assertEquals(List.of(), dueWork.pending(PathService.DUE_KIND));
+    }
+
+    @Test
+    void aJobEndedInJanuaryCancelsTheAftercareAndCreatesAJobEndedCall() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-30", 12));
+        record(id, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        sweepEveryMorningUntil("2027-01-14");
+        clock.set(at("2027-01-14", 15)); // Thursday
+        record(id, MilestoneType.JOB_ENDED, "2027-01-13", null);
+        sweepEveryMorningUntil("2027-12-31");
+        // nudged the next morning, due two working days after it was recorded (Thu 14 → Mon 18)
+        assertEquals(List.of("job_ended_call_due@2027-01-18 created 2027-01-15",
+                "pm:follow_up_overdue@2027-01-21 created 2027-01-21"), tasksOf(id));
+    }
+
+    @Test
+    void anExitInAprilLeavesOnlyTheSixMonthsAfterLeavingCheck() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-12-29", 12));
+        record(id, MilestoneType.JOB_STARTED, "2026-12-29", null);
+        clock.set(at("2027-03-26", 12));
+        sweepEveryMorningUntil("2027-03-30");
+        // 29 March 2027 + the aftercare date 29 March is Easter Monday: due on Tuesday 30 March
+        assertEquals(List.of("aftercare_call_due@2027-03-30 created 2027-03-30"), tasksOf(id));
+        closeAll(id); // done on the day: no escalation
+        sweepEveryMorningUntil("2027-04-14");
+        clock.set(at("2027-04-15", 11));
+        Referral exited = referrals.exit(KIM, id, ExitOutcome.FLEXJOB, null);
+        paths.statusChanged(exited, MilestoneType.EXITED, KIM.id(), ExitOutcome.FLEXJOB.wireName());
+        sweepEveryMorningUntil("2028-06-30");
+        // the path's records go with the referral's personal data, a year after the exit
+        assertEquals(at("2028-04-14", 11), pathStore.expiresAt(id));
+        assertEquals(List.of("aftercare_call_due@2027-03-30 created 2027-03-30",
+                "outcome_check_due@2027-10-15 created 2027-10-15",
+                "pm:follow_up_overdue@2027-10-22 created 2027-10-22"), tasksOf(id));
+    }
+
+    @Test
+    void aCorrectedStartDateMovesItsReminders() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-25", 12));
+        Milestone first = record(id, MilestoneType.JOB_STARTED, "2026-11-23", null);
+        clock.set(at("2026-11-30", 12));
+        Milestone corrected = record(id, MilestoneType.JOB_STARTED, "2026-11-30", first.id());
+        sweepEveryMorningUntil("2027-06-30");
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01",
+                "pm:follow_up_overdue@2027-03-08 created 2027-03-08",
+                "retention_check_due@2027-05-31 created 2027-05-31",
+                "pm:follow_up_overdue@2027-06-07 created 2027-06-07"), tasksOf(id));
+        // the history keeps both records; as it stood on 26 November, the job started on 23 November
+        Path path = paths.path(id);
+        assertEquals(3, path.records().size());
+        assertEquals(LocalDate.parse("2026-11-23"), path.asOf(at("2026-11-26", 12)).steps().get(1).current().effectiveOn());
+        assertEquals(corrected.id(), path.steps().get(1).current().id());
+        // a record corrected once is corrected through its latest record
+        DomainException twice = assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.JOB_STARTED, "2026-11-27", first.id()));
+        assertEquals("path.correctionTarget", twice.code());
+    }
+
+    @Test
+    void anInternshipIsCheckedOnTheThirdWorkingDayPastEaster() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2027-03-24", 12)); // Wednesday before Easter
+        record(id, MilestoneType.INTERNSHIP_STARTED, "2027-03-24", null);
+        sweepEveryMorningUntil("2027-04-30");
+        // not closed: the project manager hears of it on Thursday 8 April
+        assertEquals(List.of("workplace_check_due@2027-04-01 created 2027-04-01",
+                "pm:follow_up_overdue@2027-04-08 created 2027-04-08"), tasksOf(id));
+    }
+
+    @Test
+    void dueDatesOnA31stAndOn29February() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        String other = enrolledParticipant("0202851234", "AAR-2");
+        clock.set(at("2027-11-30", 12));
+        record(id, MilestoneType.JOB_STARTED, "2027-11-30", null);
+        AftercarePlan plan = new AftercarePlan(calendar);
+        List<Reminder> reminders = plan.plan(id, "p1", paths.path(id));
+        // 30 November + 3 months = 29 February 2028 (a Tuesday); + 6 months = 30 May 2028
+        assertEquals(List.of("AFTERCARE 2028-02-29", "RETENTION_CHECK 2028-05-30"),
+                reminders.stream().map(r -> r.kind() + " " + r.notifyOn()).toList());
+        // a start on the 31st: 31 August 2027 + 6 months = 29 February 2028; + 3 months = 30 November
+        record(other, MilestoneType.JOB_STARTED, "2027-08-31", null);
+        assertEquals(List.of("AFTERCARE 2027-11-30", "RETENTION_CHECK 2028-02-29"),
+                plan.plan(other, "p1", paths.path(other)).stream().map(r -> r.kind() + " " + r.notifyOn()).toList());
+    }
+
+    @Test
+    void impossibleSequencesAreRefusedNamingTheRule() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-12-01", 12));
+        assertEquals("path.jobNotStarted", assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.JOB_ENDED, "2026-11-30", null)).code());
+        assertEquals("path.internshipNotStarted", assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.INTERNSHIP_ENDED, "2026-11-30", null)).code());
+        assertEquals("path.jobNotStarted", assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.HOURS_CHANGED, "2026-11-30", null)).code());
+        ValidationException future = assertThrows(ValidationException.class,
+                () -> record(id, MilestoneType.JOB_STARTED, "2026-12-02", null));
+        assertEquals("date.range", future.errors().get(0).code());
+        assertThrows(ValidationException.class, () -> record(id, MilestoneType.JOB_STARTED, "2026-08-31", null));
+        record(id, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        assertEquals("path.jobOpen", assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.JOB_STARTED, "2026-12-01", null)).code());
+        // a job that ends before it started
+        assertEquals("path.jobNotStarted", assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.JOB_ENDED, "2026-11-29", null)).code());
+        clock.set(at("2026-12-10", 12));
+        Referral exited = referrals.exit(KIM, id, ExitOutcome.FLEXJOB, null);
+        paths.statusChanged(exited, MilestoneType.EXITED, KIM.id(), "flexjob");
+        clock.set(at("2026-12-10", 13));
+        assertEquals("path.afterExit", assertThrows(DomainException.class,
+                () -> record(id, MilestoneType.HOURS_CHANGED, "2026-12-10", null)).code());
+        // a step before the exit can still be recorded late
+        record(id, MilestoneType.HOURS_CHANGED, "2026-12-05", null);
+        // another programme's staff member does not see the referral
+        assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
+                () -> paths.record(Caller.staff("stranger"), id, new PathService.NewMilestone(MilestoneType.HOURS_CHANGED,
+                        LocalDate.parse("2026-12-05"), null, null, null, null, null, null, null))).kind());
+    }
+
+    @Test
+    void aReminderNotClosedWithinFiveWorkingDaysGoesToTheProjectManager() {
+        String open = enrolledParticipant("0101901234", "AAR-1");
+        String closed = enrolledParticipant("0202851234", "AAR-2");
+        clock.set(at("2026-11-30", 12));
+        record(open, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        record(closed, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        sweepEveryMorningUntil("2027-03-03");
+        FollowUpTask done = tasks.tasks().stream().filter(t -> t.referralId().equals(closed)).findFirst().orElseThrow();
+        clock.set(at("2027-03-03", 12));
+        nudges.record(done.taskId(), new dk.rampe.followup.FollowUpOutcome(true,
+                dk.rampe.followup.FollowUpOutcome.Cause.fromWire("none").orElseThrow(),
+                dk.rampe.followup.FollowUpOutcome.NextStep.fromWire("none").orElseThrow(), "Ringet til begge"), "c1");
+        sweepEveryMorningUntil("2027-03-05");
+        assertEquals(1, tasksOf(open).size(), "not before the fifth working day");
+        sweepEveryMorningUntil("2027-04-30");
+        // Monday 1 March + 5 working days = Monday 8 March
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01",
+                "pm:follow_up_overdue@2027-03-08 created 2027-03-08"), tasksOf(open));
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01"), tasksOf(closed));
+    }
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant t) {
+            now = t;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
