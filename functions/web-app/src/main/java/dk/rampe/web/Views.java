@@ -347,8 +347,11 @@ final class Views {
         }
         sb.append("<h1>").append(esc(d.citizen().name())).append("</h1><p>").append(statusTag(lang, r.status()))
                 .append(overQuotaTag(lang, r)).append("<span class=\"meta\">").append(esc(r.id())).append("</span></p>");
-        attendanceCard(sb, req, csrf, r, attendance, failed != null && failed.startsWith("attendance") ? errors : Map.of(),
-                failed);
+        // attendance first (the everyday tool), once the participant is accepted; not in the visitation
+        if (r.status() != ReferralStatus.RECEIVED) {
+            attendanceCard(sb, req, csrf, r, attendance,
+                    failed != null && failed.startsWith("attendance") ? errors : Map.of(), failed);
+        }
         sb.append("<div class=\"grid\"><div>");
         // what the consultant does next, first
         String id = esc(r.id());
