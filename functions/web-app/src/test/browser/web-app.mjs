@@ -100,7 +100,7 @@ try {
   await submit(page, '#enrolment button[type=submit]');
   result.consultantStatus = await page.getAttribute('h1 + p .tag', 'data-status');
   // the plan after the first meeting, and its print for the participant
-  await page.locator('details summary').click();
+  await page.locator('details:has(#plan-form) summary').click();
   await page.selectOption('[name="steps[0].status"]', 'underway');
   await page.fill('[name="steps[1].text"]', 'Besøge lageret på Blomstervej');
   await page.fill('[name="agreements"]', 'Anna ringer til lageret. Mette kommer mandag, onsdag og fredag kl. 9.');
@@ -108,6 +108,28 @@ try {
   await page.fill('[name="supporters[0].name"]', 'Jens, frivillig mentor');
   await submit(page, '#plan-form button[type=submit]');
   result.planVersion = await page.getAttribute('#plan', 'data-version');
+  // attendance: the plan (four days of four hours), today's registration and a shorter day tomorrow
+  await page.check('[name="ap.weekday.monday"]');
+  await page.check('[name="ap.weekday.tuesday"]');
+  await page.check('[name="ap.weekday.wednesday"]');
+  await page.check('[name="ap.weekday.thursday"]');
+  await page.fill('[name="ap.minutesPerDay"]', '240');
+  await submit(page, '#attendance-plan-form button[type=submit]');
+  await page.check('[name="reg.status"][value="late"]');
+  await page.fill('[name="reg.arrival"]', '09:20');
+  await submit(page, '#attendance-register button[type=submit]');
+  const tomorrow = await page.inputValue('[name="ag.date"]').then(d => {
+    const t = new Date(d + 'T12:00:00Z'); t.setUTCDate(t.getUTCDate() + 1); return t.toISOString().slice(0, 10);
+  });
+  await page.fill('[name="ag.date"]', tomorrow);
+  await page.check('[name="ag.kind"][value="shorter"]');
+  await page.fill('[name="ag.minutes"]', '120');
+  await submit(page, '#attendance-agreement button[type=submit]');
+  result.attendanceRegistered = await page.getAttribute('#attendance-weeks tbody tr:first-child', 'data-registered');
+  result.attendanceComing = await page.locator('#attendance-coming li').count();
+  await fits(page, 'attendance');
+  await shot(page, 'participant-attendance-phone', PHONE);
+  await shot(page, 'participant-attendance-desk', DESK);
   await page.goto(base + `/app/referrals/${result.referralId}/plan/print`, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' }); // as it comes out of the printer
   await shot(page, 'plan-print-a4', { width: 794, height: 1123 });

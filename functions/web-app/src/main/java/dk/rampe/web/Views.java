@@ -2,6 +2,11 @@ package dk.rampe.web;
 
 import static dk.rampe.web.Html.esc;
 
+import dk.rampe.attendance.Agreement;
+import dk.rampe.attendance.Attendance;
+import dk.rampe.attendance.AttendancePlan;
+import dk.rampe.attendance.Notice;
+import dk.rampe.attendance.Registration;
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
 import dk.rampe.plan.Plan;
@@ -29,7 +34,18 @@ final class Views {
     record ProgrammeReferrals(Settings.Programme programme, List<Referral> referrals) {
     }
 
-    private static final Set<String> DONE = Set.of("sent", "sentOverQuota", "visitation", "enrolment", "exit", "plan");
+    /** The participant page's attendance: what is recorded, the last four weeks, today and today's planned session. */
+    record AttendanceView(Attendance attendance, AttendanceSummary weeks, LocalDate today,
+                          dk.rampe.attendance.Session todayPlanned) {
+    }
+
+    /** A programme's absence figures for the month so far. */
+    record MonthFigures(LocalDate from, int participants, int expected, int attended, int excused, int absent,
+                        int detected, int flagged) {
+    }
+
+    private static final Set<String> DONE = Set.of("sent", "sentOverQuota", "visitation", "enrolment", "exit", "plan",
+            "attendance-plan", "attendance-agreement", "attendance");
 
     private final ZoneId zone;
     private final SettingsStore settings;
@@ -215,7 +231,7 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "form.title"), sb.toString());
     }
 
-    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan) {
+    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, List<Notice> notices) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(4096);
@@ -249,7 +265,7 @@ final class Views {
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>");
         planView(sb, lang, r, plan);
         sb.append("</section>");
-        sb.append("<h2>").append(esc(Texts.t(lang, "ref.notices"))).append("</h2>").append(Html.later(lang, "notices"));
+        notices(sb, lang, notices);
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.details"))).append("</h2>");
         details(sb, lang, d);
         sb.append("</section>");
@@ -282,14 +298,15 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "queue.title"), sb.toString());
     }
 
-    String participants(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, boolean all) {
+    String participants(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, boolean all,
+                        Map<String, AttendanceSummary> attendance) {
         Language lang = req.lang();
         String me = req.session().caller().id();
         StringBuilder sb = new StringBuilder();
         sb.append("<h1>").append(esc(Texts.t(lang, all ? "part.titleAll" : "part.title"))).append("</h1><p>")
                 .append(all ? "<a href=\"/app/participants\" id=\"filter\">" + esc(Texts.t(lang, "part.onlyMine")) + "</a>"
                         : "<a href=\"/app/participants?all=1\" id=\"filter\">" + esc(Texts.t(lang, "part.showAll")) + "</a>")
-                .append("</p>").append(Html.later(lang, "attendance"));
+                .append("</p>");
         int n = 0;
         sb.append("<ul class=\"list\" id=\"participants\">");
         for (ProgrammeReferrals pr : lists) {
@@ -304,7 +321,13 @@ final class Views {
                         .append(" · ").append(esc(jobcentreName(r.jobcentreId())));
                 if (all) sb.append(" · ").append(esc(consultantName(r)));
                 sb.append(" · ").append(esc(Texts.t(lang, "part.nextReminder"))).append(": —")
-                        .append("</span></li>");
+                        .append("</span>");
+                AttendanceSummary a = attendance.get(r.id());
+                if (a != null) {
+                    sb.append("<br>");
+                    stability(sb, lang, a);
+                }
+                sb.append("</li>");
             }
         }
         sb.append("</ul>");
@@ -312,8 +335,8 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "part.title"), sb.toString());
     }
 
-    String staffReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, Map<String, String> errors,
-                         String failed) {
+    String staffReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, AttendanceView attendance,
+                         Map<String, String> errors, String failed) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(8192);
@@ -324,6 +347,11 @@ final class Views {
         }
         sb.append("<h1>").append(esc(d.citizen().name())).append("</h1><p>").append(statusTag(lang, r.status()))
                 .append(overQuotaTag(lang, r)).append("<span class=\"meta\">").append(esc(r.id())).append("</span></p>");
+        // attendance first (the everyday tool), once the participant is accepted; not in the visitation
+        if (r.status() != ReferralStatus.RECEIVED) {
+            attendanceCard(sb, req, csrf, r, attendance,
+                    failed != null && failed.startsWith("attendance") ? errors : Map.of(), failed);
+        }
         sb.append("<div class=\"grid\"><div>");
         // what the consultant does next, first
         String id = esc(r.id());
@@ -384,7 +412,6 @@ final class Views {
         dd(sb, lang, "field.benefit", d.benefit() == null ? "" : Texts.t(lang, "benefit." + d.benefit().wireName()), null);
         sb.append("</dl></section>");
         planForm(sb, lang, csrf, r, plan, "plan".equals(failed) ? errors : Map.of(), "plan".equals(failed) ? req.form() : null);
-        sb.append("<h2>").append(esc(Texts.t(lang, "ref.attendance"))).append("</h2>").append(Html.later(lang, "attendance"));
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.milestones"))).append("</h2>").append(Html.later(lang, "milestones"));
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.followUps"))).append("</h2>").append(Html.later(lang, "followUps"));
         sb.append("</div></div>");
@@ -502,7 +529,8 @@ final class Views {
 
     // ---------------------------------------------------------------- project owner
 
-    String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, Instant now) {
+    String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
+                    Map<String, MonthFigures> month, Instant now) {
         Language lang = req.lang();
         LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder sb = new StringBuilder();
@@ -535,11 +563,301 @@ final class Views {
                 sb.append("<dt>").append(esc(Texts.t(lang, "status." + s.wireName()))).append("</dt><dd data-status=\"")
                         .append(s.wireName()).append("\">").append(counts.getOrDefault(s, 0)).append("</dd>");
             }
-            sb.append("</dl></section>");
+            sb.append("</dl>");
+            MonthFigures m = month.get(p.id());
+            if (m != null) monthFigures(sb, lang, m);
+            sb.append("</section>");
         }
-        sb.append(Html.later(lang, "absence")).append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"))
+        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"))
                 .append(Html.later(lang, "reports"));
         return page(req, csrf, Texts.t(lang, "owner.title"), sb.toString());
+    }
+
+    // ---------------------------------------------------------------- attendance
+
+    private static final DateTimeFormatter DAY_DA = DateTimeFormatter.ofPattern("EEE d. MMM", Locale.forLanguageTag("da-DK"));
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /** Stability over four weeks and the repeated-absence flag, as one line. */
+    private static void stability(StringBuilder sb, Language lang, AttendanceSummary a) {
+        Integer pct = a.stabilityPercent();
+        sb.append("<span class=\"meta\" data-stability=\"").append(pct == null ? "" : pct).append("\">")
+                .append(esc(pct == null ? Texts.t(lang, "att.stabilityNone")
+                        : Texts.t(lang, "att.stability", pct, a.attended(), a.attended() + a.absent())))
+                .append("</span>");
+        if (a.flagged()) {
+            sb.append(" <span class=\"tag warn\" data-flag=\"repeated-absence\">").append(esc(Texts.t(lang, "att.flag")))
+                    .append("</span>");
+        }
+    }
+
+    private void attendanceCard(StringBuilder sb, WebAppHandler.Request req, String csrf, Referral r, AttendanceView v,
+                                Map<String, String> errors, String failed) {
+        Language lang = req.lang();
+        Attendance a = v.attendance();
+        String id = esc(r.id());
+        boolean active = r.status().active();
+        Map<String, String> posted = failed != null && failed.startsWith("attendance") ? req.form() : Map.of();
+        sb.append("<section class=\"card\" id=\"attendance\"><h2>").append(esc(Texts.t(lang, "ref.attendance")))
+                .append("</h2><p>");
+        stability(sb, lang, v.weeks());
+        sb.append("</p>");
+        // the plan in force and the steps still to come
+        AttendancePlan current = a.currentPlan(v.today()).orElse(null);
+        sb.append("<dl id=\"attendance-plan\">");
+        if (current == null) {
+            sb.append("<dt>").append(esc(Texts.t(lang, "att.planHeading"))).append("</dt><dd>")
+                    .append(esc(Texts.t(lang, "att.noPlan"))).append("</dd>");
+        } else {
+            for (AttendancePlan p : a.plans()) {
+                if (p != current && p.validFrom().isBefore(current.validFrom())) continue;
+                sb.append("<dt>").append(esc(Texts.t(lang, p == current ? "att.plan" : "att.planLater",
+                        date(lang, p.validFrom())))).append("</dt><dd data-from=\"").append(p.validFrom()).append("\">")
+                        .append(esc(planText(lang, p))).append("</dd>");
+            }
+        }
+        if (v.todayPlanned() != null) {
+            sb.append("<dt>").append(esc(Texts.t(lang, "att.today"))).append("</dt><dd id=\"attendance-today\">")
+                    .append(esc(sessionText(lang, v.todayPlanned().start(), v.todayPlanned().minutes()))).append("</dd>");
+        }
+        sb.append("</dl>");
+        if (active) {
+            sb.append("<div class=\"grid\">");
+            agreementForm(sb, lang, csrf, id, v, "attendance-agreement".equals(failed) ? errors : Map.of(),
+                    "attendance-agreement".equals(failed) ? posted : Map.of());
+            registrationForm(sb, lang, csrf, id, v, "attendance".equals(failed) ? errors : Map.of(),
+                    "attendance".equals(failed) ? posted : Map.of());
+            sb.append("</div>");
+        }
+        weeks(sb, lang, v);
+        List<Agreement> coming = a.agreements().stream().filter(x -> x.date().isAfter(v.today()))
+                .filter(x -> a.agreementOn(x.date()).orElse(null) == x).toList();
+        if (!coming.isEmpty()) {
+            sb.append("<h3>").append(esc(Texts.t(lang, "att.coming"))).append("</h3><ul id=\"attendance-coming\">");
+            for (Agreement x : coming) {
+                sb.append("<li data-date=\"").append(x.date()).append("\">").append(esc(day(lang, x.date()))).append(": ")
+                        .append(esc(agreementText(lang, x))).append("</li>");
+            }
+            sb.append("</ul>");
+        }
+        if (active) planStepForm(sb, lang, csrf, id, current, v.today(),
+                "attendance-plan".equals(failed) ? errors : Map.of(), "attendance-plan".equals(failed) ? posted : Map.of());
+        sb.append("</section>");
+    }
+
+    private void weeks(StringBuilder sb, Language lang, AttendanceView v) {
+        sb.append("<h3>").append(esc(Texts.t(lang, "att.weeks"))).append("</h3>");
+        if (v.weeks().days().isEmpty()) {
+            sb.append("<p class=\"meta\" id=\"attendance-weeks-empty\">").append(esc(Texts.t(lang, "att.weeksEmpty")))
+                    .append("</p>");
+            return;
+        }
+        sb.append("<div class=\"scroll\"><table id=\"attendance-weeks\"><thead><tr><th>")
+                .append(esc(Texts.t(lang, "att.date"))).append("</th><th>").append(esc(Texts.t(lang, "att.planned")))
+                .append("</th><th>").append(esc(Texts.t(lang, "att.registered"))).append("</th></tr></thead><tbody>");
+        List<AttendanceSummary.Day> days = v.weeks().days();
+        for (int i = days.size() - 1; i >= 0; i--) { // newest first
+            AttendanceSummary.Day d = days.get(i);
+            Registration g = d.registration();
+            sb.append("<tr data-date=\"").append(d.date()).append("\" data-registered=\"")
+                    .append(g == null ? "" : g.status().wireName()).append("\"><td>").append(esc(day(lang, d.date())))
+                    .append("</td><td>");
+            if (d.session() != null) sb.append(esc(sessionText(lang, d.session().start(), d.session().minutes())));
+            else sb.append("—");
+            if (d.agreed()) {
+                Agreement ag = v.attendance().agreementOn(d.date()).orElseThrow();
+                sb.append(" <span class=\"tag\">").append(esc(ag.dayOff() ? Texts.t(lang, "att.kind.dayOff")
+                        : Texts.t(lang, "att.agreed"))).append("</span>");
+            }
+            sb.append("</td><td>");
+            if (g == null) {
+                sb.append(d.session() == null ? "" : esc(Texts.t(lang, "att.nothingYet")));
+            } else {
+                sb.append("<strong>").append(esc(registrationText(lang, g))).append("</strong>");
+                if (g.detected()) sb.append(" <span class=\"tag warn\">").append(esc(Texts.t(lang, "att.detected"))).append("</span>");
+                if (g.review()) sb.append(" <span class=\"tag warn\">").append(esc(Texts.t(lang, "att.review"))).append("</span>");
+                long corrections = v.attendance().registrations().stream().filter(x -> x.date().equals(d.date())).count() - 1;
+                if (corrections > 0) {
+                    sb.append("<br><span class=\"meta\">").append(esc(Texts.t(lang, "att.corrected", corrections)))
+                            .append("</span>");
+                }
+            }
+            sb.append("</td></tr>");
+        }
+        sb.append("</tbody></table></div>");
+    }
+
+    private static void agreementForm(StringBuilder sb, Language lang, String csrf, String id, AttendanceView v,
+                                      Map<String, String> errors, Map<String, String> posted) {
+        sb.append("<form method=\"post\" action=\"/app/referrals/").append(id)
+                .append("/attendance-agreement\" id=\"attendance-agreement\" novalidate>").append(Html.hiddenCsrf(csrf))
+                .append("<h3>").append(esc(Texts.t(lang, "att.agreementTitle"))).append("</h3>");
+        field(sb, lang, "ag.date", "date", posted.getOrDefault("ag.date", v.today().toString()), errors, null);
+        sb.append("<fieldset id=\"f-ag-kind\"><legend>").append(esc(Texts.t(lang, "att.field.ag.kind")))
+                .append("</legend><div class=\"choices\">");
+        for (String k : new String[] {"shorter", "later", "dayOff"}) {
+            sb.append("<label><input type=\"radio\" name=\"ag.kind\" value=\"").append(k).append("\"")
+                    .append(k.equals(posted.get("ag.kind")) ? " checked" : "").append(">")
+                    .append(esc(Texts.t(lang, "att.kind." + k))).append("</label>");
+        }
+        sb.append("</div>");
+        error(sb, errors, "ag.kind");
+        sb.append("</fieldset>");
+        field(sb, lang, "ag.start", "time", posted.getOrDefault("ag.start", ""), errors, "att.hint.start");
+        field(sb, lang, "ag.minutes", "number", posted.getOrDefault("ag.minutes", ""), errors, "att.hint.minutes");
+        sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.agreementSave")))
+                .append("</button></form>");
+    }
+
+    private static void registrationForm(StringBuilder sb, Language lang, String csrf, String id, AttendanceView v,
+                                         Map<String, String> errors, Map<String, String> posted) {
+        sb.append("<form method=\"post\" action=\"/app/referrals/").append(id)
+                .append("/attendance\" id=\"attendance-register\" novalidate>").append(Html.hiddenCsrf(csrf))
+                .append("<h3>").append(esc(Texts.t(lang, "att.registerTitle"))).append("</h3>");
+        field(sb, lang, "reg.date", "date", posted.getOrDefault("reg.date", v.today().toString()), errors, null);
+        sb.append("<fieldset id=\"f-reg-status\"><legend>").append(esc(Texts.t(lang, "att.field.reg.status")))
+                .append("</legend><div class=\"choices\">");
+        for (Registration.Status st : Registration.Status.values()) {
+            sb.append("<label><input type=\"radio\" name=\"reg.status\" value=\"").append(st.wireName()).append("\"")
+                    .append(st.wireName().equals(posted.get("reg.status")) ? " checked" : "").append(">")
+                    .append(esc(Texts.t(lang, "att.status." + st.wireName()))).append("</label>");
+        }
+        sb.append("</div>");
+        error(sb, errors, "reg.status");
+        sb.append("</fieldset>");
+        field(sb, lang, "reg.arrival", "time", posted.getOrDefault("reg.arrival", ""), errors, "att.hint.arrival");
+        sb.append("<label for=\"f-reg-reason\">").append(esc(Texts.t(lang, "att.field.reg.reason")))
+                .append("</label><select id=\"f-reg-reason\" name=\"reg.reason\"")
+                .append(errors.containsKey("reg.reason") ? " aria-invalid=\"true\"" : "").append(">");
+        option(sb, "", Texts.t(lang, "form.choose"), posted.get("reg.reason"));
+        for (Registration.Reason x : Registration.Reason.values()) {
+            option(sb, x.wireName(), Texts.t(lang, "att.reason." + x.wireName()), posted.get("reg.reason"));
+        }
+        sb.append("</select>");
+        error(sb, errors, "reg.reason");
+        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "att.hint.correction"))).append("</p>")
+                .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.registerSave")))
+                .append("</button></form>");
+    }
+
+    private static void planStepForm(StringBuilder sb, Language lang, String csrf, String id, AttendancePlan current,
+                                     LocalDate today, Map<String, String> errors, Map<String, String> posted) {
+        boolean fresh = posted.isEmpty();
+        sb.append("<details").append(errors.isEmpty() && current != null ? "" : " open").append("><summary>")
+                .append(esc(Texts.t(lang, current == null ? "att.planNew" : "att.planEdit")))
+                .append("</summary><form method=\"post\" action=\"/app/referrals/").append(id)
+                .append("/attendance-plan\" id=\"attendance-plan-form\" novalidate>").append(Html.hiddenCsrf(csrf));
+        field(sb, lang, "ap.validFrom", "date", fresh ? today.toString() : posted.getOrDefault("ap.validFrom", ""),
+                errors, "att.hint.validFrom");
+        sb.append("<fieldset id=\"f-ap-weekdays\"><legend>").append(esc(Texts.t(lang, "att.field.ap.weekdays")))
+                .append("</legend><div class=\"choices\">");
+        for (java.time.DayOfWeek d : AttendanceForm.WEEKDAYS) {
+            String name = AttendanceForm.weekdayField(d);
+            boolean on = fresh ? current != null && current.weekdays().contains(d) : posted.containsKey(name);
+            sb.append("<label><input type=\"checkbox\" name=\"").append(name).append("\" value=\"1\"")
+                    .append(on ? " checked" : "").append(">")
+                    .append(esc(d.getDisplayName(java.time.format.TextStyle.SHORT, locale(lang)))).append("</label>");
+        }
+        sb.append("</div>");
+        error(sb, errors, "ap.weekdays");
+        sb.append("</fieldset>");
+        field(sb, lang, "ap.start", "time", fresh ? (current == null ? "09:00" : current.start().toString())
+                : posted.getOrDefault("ap.start", ""), errors, null);
+        field(sb, lang, "ap.minutesPerDay", "number", fresh ? (current == null ? "" : Integer.toString(current.minutes()))
+                : posted.getOrDefault("ap.minutesPerDay", ""), errors, "att.hint.minutesPerDay");
+        sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.planSave")))
+                .append("</button></form></details>");
+    }
+
+    private static void field(StringBuilder sb, Language lang, String name, String type, String value,
+                              Map<String, String> errors, String hintKey) {
+        String fid = fieldId(name);
+        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "att.field." + name)))
+                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
+                .append(name).append("\" value=\"").append(esc(value)).append("\"")
+                .append("number".equals(type) ? " inputmode=\"numeric\"" : "")
+                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
+                .append(">");
+        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
+        error(sb, errors, name);
+    }
+
+    private void notices(StringBuilder sb, Language lang, List<Notice> notices) {
+        sb.append("<section class=\"card\" id=\"notices\"><h2>").append(esc(Texts.t(lang, "ref.notices"))).append("</h2>");
+        if (notices.isEmpty()) {
+            sb.append("<p class=\"meta\" id=\"notices-empty\">").append(esc(Texts.t(lang, "att.noNotices"))).append("</p>");
+        } else {
+            sb.append("<ul class=\"list\">");
+            for (int i = notices.size() - 1; i >= 0; i--) { // newest first
+                Notice n = notices.get(i);
+                sb.append("<li data-notice=\"").append(esc(n.id())).append("\"><strong>").append(esc(date(lang, n.date())))
+                        .append("</strong><br>");
+                for (Notice.Reason x : n.reasons()) {
+                    sb.append("<span class=\"tag warn\" data-reason=\"").append(x.wireName()).append("\">")
+                            .append(esc(Texts.t(lang, "notice." + x.wireName()))).append("</span>");
+                }
+                sb.append("<br><span class=\"meta\">").append(esc(Texts.t(lang, "att.noticeSent", time(lang, n.createdAt()))))
+                        .append("</span></li>");
+            }
+            sb.append("</ul>");
+        }
+        sb.append("</section>");
+    }
+
+    private void monthFigures(StringBuilder sb, Language lang, MonthFigures m) {
+        sb.append("<h2>").append(esc(Texts.t(lang, "owner.absence", date(lang, m.from())))).append("</h2>")
+                .append("<dl class=\"phases\" id=\"absence-month\">");
+        figure(sb, lang, "owner.absence.participants", m.participants(), "participants");
+        figure(sb, lang, "owner.absence.expected", m.expected(), "expected");
+        figure(sb, lang, "owner.absence.attended", m.attended(), "attended");
+        figure(sb, lang, "owner.absence.excused", m.excused(), "excused");
+        figure(sb, lang, "owner.absence.absent", m.absent(), "absent");
+        figure(sb, lang, "owner.absence.detected", m.detected(), "detected");
+        figure(sb, lang, "owner.absence.flagged", m.flagged(), "flagged");
+        sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.absence.hint"))).append("</p>");
+    }
+
+    private static void figure(StringBuilder sb, Language lang, String key, int value, String name) {
+        sb.append("<dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
+                .append(value).append("</dd>");
+    }
+
+    private static String planText(Language lang, AttendancePlan p) {
+        StringBuilder days = new StringBuilder();
+        for (java.time.DayOfWeek d : p.weekdays()) {
+            if (days.length() > 0) days.append(", ");
+            days.append(d.getDisplayName(java.time.format.TextStyle.SHORT, locale(lang)));
+        }
+        return days + " · " + sessionText(lang, p.start(), p.minutes());
+    }
+
+    private static String sessionText(Language lang, java.time.LocalTime start, int minutes) {
+        return Texts.t(lang, "att.session", start.toString(), start.plusMinutes(minutes).toString(), hours(minutes));
+    }
+
+    private static String hours(int minutes) {
+        return minutes % 60 == 0 ? Integer.toString(minutes / 60)
+                : String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
+    }
+
+    private static String agreementText(Language lang, Agreement a) {
+        return a.dayOff() ? Texts.t(lang, "att.kind.dayOff") : Texts.t(lang, "att.agreed") + " · "
+                + sessionText(lang, a.start(), a.minutes());
+    }
+
+    private static String registrationText(Language lang, Registration g) {
+        String s = Texts.t(lang, "att.status." + g.status().wireName());
+        if (g.arrival() != null) s += " " + g.arrival();
+        if (g.reason() != null) s += " · " + Texts.t(lang, "att.reason." + g.reason().wireName());
+        return s;
+    }
+
+    private static String day(Language lang, LocalDate d) {
+        return d.format(lang == Language.EN ? DAY_EN : DAY_DA);
+    }
+
+    private static Locale locale(Language lang) {
+        return lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("da-DK");
     }
 
     // ---------------------------------------------------------------- pieces

@@ -6,7 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.ApiError;
 import dk.rampe.api.HttpApi;
+import dk.rampe.attendance.Agreement;
+import dk.rampe.attendance.Attendance;
+import dk.rampe.attendance.AttendancePlan;
+import dk.rampe.attendance.AttendanceRules;
+import dk.rampe.attendance.AttendanceService;
+import dk.rampe.attendance.AttendanceStore;
+import dk.rampe.attendance.Expectations;
 import dk.rampe.audit.AuditEntry;
+import dk.rampe.calendar.DanishHolidays;
+import dk.rampe.dynamodb.DynamoAttendanceStore;
+import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.schedule.WorkingDays;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
 import dk.rampe.core.FieldError;
@@ -63,7 +74,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print))?$");
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance))?$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
@@ -75,6 +86,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Clock clock;
     private final Views views;
     private final CognitoLogin cognito;
+    private final AttendanceStore attendanceStore;
+    private final AttendanceService attendance;
+    private final Expectations expectations;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -102,6 +116,21 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
+        // the holiday calendar is read the first time a day is decided, not on every cold start
+        WorkingDays workingDays = new WorkingDays() {
+            private volatile WorkingDays calendar;
+
+            @Override
+            public boolean isWorkingDay(String programmeId, java.time.LocalDate date) {
+                WorkingDays c = calendar;
+                if (c == null) calendar = c = DanishHolidays.workingDays(settings::current);
+                return c.isWorkingDay(programmeId, date);
+            }
+        };
+        this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
+        this.attendance = new AttendanceService(attendanceStore, new DynamoDueWork(dynamo, config.table()), workingDays,
+                programmeId -> AttendanceRules.DEFAULTS, clock);
+        this.expectations = new Expectations(workingDays);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
                 config.jobcentreClaim());
@@ -255,16 +284,21 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             case "GET /app/participants":
                 requireStaff(caller);
                 boolean all = "1".equals(req.query().get("all"));
-                return Answer.html(200, views.participants(req, csrf, listForStaff(caller, null), all));
+                List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
+                return Answer.html(200, views.participants(req, csrf, lists, all, participantSummaries(lists,
+                        all ? null : caller.id())));
             case "GET /app/overview":
                 requireStaff(caller);
                 if (!req.session().owner()) {
                     return Answer.html(403, views.message(req.lang(), req.session(), web, "error.forbidden.title",
                             "error.ownerOnly"));
                 }
-                return Answer.html(200, views.overview(req, csrf, service.programmesOf(caller).stream()
+                List<Views.ProgrammeReferrals> programmes = service.programmesOf(caller).stream()
                         .map(p -> new Views.ProgrammeReferrals(p, service.programmeReferrals(caller, p.id(), null)))
-                        .toList(), now));
+                        .toList();
+                Map<String, Views.MonthFigures> month = new HashMap<>();
+                for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
+                return Answer.html(200, views.overview(req, csrf, programmes, month, now));
             default:
                 break;
         }
@@ -275,8 +309,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (action == null && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
                 return Answer.html(200, caller.role() == Caller.Role.STAFF
-                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), Map.of(), null)
-                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan()));
+                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()), Map.of(),
+                                null)
+                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral())));
             }
             if ("plan/print".equals(action) && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
@@ -300,6 +335,21 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 }
                 case "enrolment" -> service.enrol(caller, id);
                 case "plan" -> plans.update(caller, id, PlanForm.parse(f));
+                case "attendance-plan" -> {
+                    AttendancePlan step = AttendanceForm.plan(f, caller.id(), clock.instant());
+                    attendance.putPlan(service.activeReferralForStaff(caller, id), step);
+                }
+                case "attendance-agreement" -> {
+                    Referral referral = service.activeReferralForStaff(caller, id);
+                    Agreement a = AttendanceForm.agreement(f, attendance.recent(referral), WorkingDays.today(clock),
+                            caller.id(), clock.instant());
+                    attendance.addAgreement(referral, a);
+                }
+                case "attendance" -> {
+                    AttendanceForm.NewRegistration g = AttendanceForm.registration(f, WorkingDays.today(clock));
+                    attendance.register(service.activeReferralForStaff(caller, id), g.date(), g.status(), g.arrival(),
+                            g.reason(), caller.id());
+                }
                 case "exit" -> {
                     Optional<ExitOutcome> outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", ""));
                     if (outcome.isEmpty()) throw new ValidationException(new FieldError("outcome", "required"));
@@ -319,9 +369,66 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }
-            return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), errors, action));
+            return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
+                    errors, action));
         }
-        return Answer.redirect("/app/referrals/" + id + "?done=" + action);
+        return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
+                ? "#attendance" : ""));
+    }
+
+    // ---------------------------------------------------------------- attendance
+
+    /** The participant page's attendance: the plan and the last four weeks up to and including today. */
+    private Views.AttendanceView attendanceView(Referral r) {
+        java.time.LocalDate today = WorkingDays.today(clock);
+        Attendance a = attendance.recent(r);
+        AttendanceSummary weeks = AttendanceSummary.of(a, r, expectations, AttendanceRules.DEFAULTS.grace(),
+                today.minusDays(27), today);
+        return new Views.AttendanceView(a, weeks, today, expectations.planned(a, r.programmeId(), today,
+                AttendanceRules.DEFAULTS.grace()).orElse(null));
+    }
+
+    /** Stability over four weeks per enrolled participant shown (one query set per participant, on their partition). */
+    private Map<String, AttendanceSummary> participantSummaries(List<Views.ProgrammeReferrals> lists, String onlyOf) {
+        java.time.LocalDate today = WorkingDays.today(clock);
+        Map<String, AttendanceSummary> out = new HashMap<>();
+        for (Views.ProgrammeReferrals pr : lists) {
+            for (Referral r : pr.referrals()) {
+                if (r.status() != ReferralStatus.ENROLLED || (onlyOf != null && !onlyOf.equals(r.consultantId()))) continue;
+                Attendance a = attendanceStore.load(r.id(), today.minusDays(27), today);
+                out.put(r.id(), AttendanceSummary.of(a, r, expectations, AttendanceRules.DEFAULTS.grace(),
+                        today.minusDays(27), today));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * This month so far for one programme: every participant enrolled during the month, their
+     * sessions from the 1st up to and including today, summed (one query set per participant).
+     */
+    private Views.MonthFigures monthFigures(Views.ProgrammeReferrals pr) {
+        java.time.LocalDate today = WorkingDays.today(clock);
+        java.time.LocalDate first = today.withDayOfMonth(1);
+        Instant monthStart = first.atStartOfDay(WorkingDays.ZONE).toInstant();
+        int participants = 0, expected = 0, attended = 0, excused = 0, absent = 0, detected = 0, flagged = 0;
+        for (Referral r : pr.referrals()) {
+            boolean enrolledEver = r.history().stream().anyMatch(h -> h.status() == ReferralStatus.ENROLLED);
+            boolean inMonth = r.status() == ReferralStatus.ENROLLED || (r.status() == ReferralStatus.EXITED
+                    && r.history().stream().anyMatch(h -> h.status() == ReferralStatus.EXITED
+                    && !h.at().isBefore(monthStart)));
+            if (!enrolledEver || !inMonth) continue;
+            AttendanceSummary s = AttendanceSummary.of(attendanceStore.load(r.id(), first, today), r, expectations,
+                    AttendanceRules.DEFAULTS.grace(), first, today);
+            participants++;
+            expected += s.expected();
+            attended += s.attended();
+            excused += s.excused();
+            absent += s.absent();
+            detected += s.detected();
+            if (s.flagged()) flagged++;
+        }
+        return new Views.MonthFigures(first, participants, expected, attended, excused, absent, detected, flagged);
     }
 
     private Answer submitReferral(Request req, String csrf) {

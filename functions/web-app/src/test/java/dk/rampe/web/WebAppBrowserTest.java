@@ -52,7 +52,10 @@ class WebAppBrowserTest {
             assertEquals(1, seen.path("inMyParticipants").asInt());
             assertEquals("enrolled", seen.path("caseworkerStatus").asText());
             assertEquals("1", seen.path("planVersion").asText(), "the plan was saved once");
+            assertEquals("late", seen.path("attendanceRegistered").asText(), "today's registration in the four weeks");
+            assertEquals(1, seen.path("attendanceComing").asInt(), "tomorrow's shorter day is listed");
             for (String page : List.of("login-phone", "referral-form-errors-phone", "participant-desk",
+                    "participant-attendance-phone", "participant-attendance-desk",
                     "my-participants-phone", "overview-desk", "caseworker-referral-phone", "plan-print-a4")) {
                 assertTrue(Files.size(shots.resolve("web-app-" + page + ".png")) > 5_000, page);
             }
