@@ -170,6 +170,14 @@ public final class BenchMain {
                 "GET /f/{token} of an open task", (d, base, script) -> Nudges.seedPageTask(d), 1);
     }
 
+    /** A scheduled function (EventBridge Scheduler input), measured on one run. */
+    static FunctionBench scheduled(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path input,
+                                   String what) {
+        return new FunctionBench(f.name(), f.target(),
+                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), input, input,
+                List.of(ChildJvm.Step.of(what, input, 1)), what);
+    }
+
     /**
      * The web app: a consultant's "my participants" page (one gsi2 query of the programme's
      * referrals), with a session cookie signed by the local development key as the app signs it.
@@ -262,6 +270,12 @@ public final class BenchMain {
             profiles.put("dk.rampe.dispatch.NudgeDispatcherHandler",
                     f -> nudgeDispatcher(template, db, memoryMb, f, batchTemplate, oneRecordTemplate));
             profiles.put("dk.rampe.dispatch.NudgeSweepHandler", f -> nudgeSweep(template, db, memoryMb, f, sweepInput));
+            // the scheduled sweeps of absence and aftercare: one run on an empty table (cold start; their
+            // read cost and growth rows are still to come, see "not built yet" below)
+            profiles.put("dk.rampe.absence.AbsenceDetectionHandler", f -> scheduled(template, db, memoryMb, f, sweepInput,
+                    "one run, nothing due"));
+            profiles.put("dk.rampe.aftercare.AftercareSweepHandler", f -> scheduled(template, db, memoryMb, f, sweepInput,
+                    "one run, nothing due"));
             profiles.put("dk.rampe.web.WebAppHandler", f -> webApp(template, db, memoryMb, f, repo.sample("web-app-get.json").text(),
                     work));
             profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
