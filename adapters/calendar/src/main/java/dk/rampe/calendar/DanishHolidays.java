@@ -25,11 +25,15 @@ import java.util.stream.Collectors;
  * programme that closes on them lists them as closing days in its settings.
  */
 public final class DanishHolidays implements PublicHolidays {
-    private final HolidayManager manager;
     private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
-    public DanishHolidays() {
-        this.manager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.DENMARK));
+    /**
+     * jollyday (and the JAXB it reads its calendar with) loads on the first question about a
+     * date, not when a function starts: the referral API carries this calendar for milestones,
+     * and its cold start must not pay for it on every other request.
+     */
+    private static final class Manager {
+        static final HolidayManager DENMARK = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.DENMARK));
     }
 
     @Override
@@ -38,7 +42,7 @@ public final class DanishHolidays implements PublicHolidays {
     }
 
     public Set<LocalDate> holidays(int year) {
-        return byYear.computeIfAbsent(year, y -> manager.getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY).stream()
+        return byYear.computeIfAbsent(year, y -> Manager.DENMARK.getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY).stream()
                 .map(Holiday::getDate).collect(Collectors.toUnmodifiableSet()));
     }
 
