@@ -72,7 +72,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         // calendar when the session falls due (so this function carries no holiday library)
         AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
                 new DynamoDueWork(dynamo, config.table()), (programmeId, date) -> !WorkingDays.isWeekend(date),
-                programmeId -> AttendanceRules.DEFAULTS, clock);
+                programmeId -> AttendanceRules.of(settings::current, programmeId), clock);
         ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock);
         SettingsRoute admin = new SettingsRoute(settings, max * 4);
         this.routes = new RouteTable()
