@@ -80,7 +80,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(ReferralsRoute.GET, referrals::read)
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
-                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max))
+                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, attendance, max))
                 .add(ExitRoute.KEY, new ExitRoute(service, max))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(PlanRoute.KEY, new PlanRoute(new dk.rampe.plan.PlanService(
