@@ -97,8 +97,15 @@ public final class NudgeService {
 
         Instant notifyAt = request.notifyAt() == null || request.notifyAt().isBefore(now) ? now : request.notifyAt();
         if (reminderAt != null && !reminderAt.isAfter(notifyAt)) reminderAt = null;
+        // the least time between the first nudge and its reminder (both held over the night, say):
+        // reminderAfter, or, for a reminder at a time given (working hours), that time but at most an hour
         Duration gap = reminderAt == null ? Duration.ZERO : Duration.between(request.dueAt(), reminderAt);
         if (gap.isNegative()) gap = Duration.ZERO;
+        if (!reminderAfter.isZero() && reminderAt != null && reminderAt.equals(request.dueAt().plus(reminderAfter))) {
+            gap = reminderAfter;
+        } else if (gap.compareTo(Duration.ofHours(1)) > 0) {
+            gap = Duration.ofHours(1);
+        }
         Instant linkFrom = later(later(notifyAt, request.dueAt()),
                 reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(gap)));
         String link = link(taskId, linkFrom);
