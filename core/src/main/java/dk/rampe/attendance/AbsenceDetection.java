@@ -1,6 +1,8 @@
 package dk.rampe.attendance;
 
 import dk.rampe.core.DomainException;
+import dk.rampe.core.PhoneNumber;
+import dk.rampe.settings.Settings;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.NudgeService;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The absence detection, a {@link SweepRule} on the due index of kind {@value AttendanceService#KIND}:
@@ -55,8 +58,18 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
     private final Function<String, AttendanceRules> rules;
     private final String publicBaseUrl;
 
+    private final Supplier<Settings> settings;
+
+    /** Without the settings: no participant SMS (its words need the consultant's name and phone). */
     public AbsenceDetection(ReferralStore referrals, AttendanceStore store, DueWork dueWork, WorkingDays workingDays,
                             NudgeService nudges, Function<String, AttendanceRules> rules, String publicBaseUrl) {
+        this(referrals, store, dueWork, workingDays, nudges, rules, publicBaseUrl, Settings::empty);
+    }
+
+    public AbsenceDetection(ReferralStore referrals, AttendanceStore store, DueWork dueWork, WorkingDays workingDays,
+                            NudgeService nudges, Function<String, AttendanceRules> rules, String publicBaseUrl,
+                            Supplier<Settings> settings) {
+        this.settings = settings;
         this.referrals = referrals;
         this.store = store;
         this.dueWork = dueWork;
@@ -125,8 +138,11 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         Attendance withAbsence = new Attendance(a.referralId(), a.plans(), a.agreements(), regs, a.flagged());
         escalate(referral, withAbsence, date, now, r);
         try {
+            Instant escalateAt = r.escalateAfter().isZero() ? null
+                    : WorkingHours.plus(expectations.workingDays(), referral.programmeId(), s.cutoff(), r.escalateAfter());
             nudges.create(new NudgeService.NewFollowUp(FollowUpKind.ABSENCE_TODAY, referral.programmeId(),
-                    referral.id(), referral.consultantId(), s.cutoff(), null, "absence|" + date), ACTOR);
+                    referral.id(), referral.consultantId(), s.cutoff(), null, "absence|" + date), ACTOR,
+                    escalateAt, extras(referral, date, r, escalateAt, now));
         } catch (DomainException e) {
             Log.warn("absence.notNudged", "referralId", referral.id(), "code", e.code());
             return Outcome.NO_CONSULTANT;
@@ -134,6 +150,30 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         Log.info("absence.detected", "referralId", referral.id(), "date", date.toString(),
                 "lateBySeconds", Long.toString(java.time.Duration.between(s.cutoff(), now).getSeconds()));
         return Outcome.NUDGED;
+    }
+
+    /**
+     * With the consultant's nudge: the team lead's email at the escalation time (sent only if the
+     * follow-up is still open then), and the participant's SMS now, if the programme sends it and the
+     * participant consented at enrolment.
+     */
+    private List<NudgeService.Extra> extras(Referral referral, LocalDate date, AttendanceRules r, Instant escalateAt,
+                                            Instant now) {
+        List<NudgeService.Extra> out = new ArrayList<>(2);
+        Optional<Settings.Consultant> consultant = settings.get().programme(referral.programmeId())
+                .flatMap(p -> p.consultant(referral.consultantId()));
+        if (r.teamLeadEmail() != null && escalateAt != null) {
+            out.add(AbsenceMessages.teamLead(r.teamLeadEmail(), referral.id(), date,
+                    consultant.map(Settings.Consultant::name).orElse(null), escalateAt));
+        }
+        if (r.participantSms()) {
+            PhoneNumber phone = referral.details().citizen() == null ? null : referral.details().citizen().phone();
+            if (phone != null && consultant.isPresent() && consultant.get().phone() != null
+                    && store.smsConsent(referral.id())) {
+                out.add(AbsenceMessages.participant(phone, consultant.get().name(), consultant.get().phone(), now));
+            }
+        }
+        return out;
     }
 
     /** The caseworker's notice, if the rules say so; the participant is flagged for repeated absence. */

@@ -82,6 +82,12 @@ public final class AttendanceService {
         return r;
     }
 
+    /** Records the participant's answer at enrolment to an SMS at the cutoff when they have not shown up. */
+    public void recordSmsConsent(Referral referral, boolean consent, String actor) {
+        store.recordSmsConsent(referral.id(), consent, actor, clock.instant());
+        Log.info("attendance.smsConsent", "referralId", referral.id(), "consent", Boolean.toString(consent));
+    }
+
     /** The plan steps and the last four weeks (28 days up to and including today). */
     public Attendance recent(Referral referral) {
         LocalDate today = WorkingDays.today(clock);

@@ -27,4 +27,17 @@ public interface AttendanceStore {
 
     /** The referral's notices, oldest first. */
     List<Notice> notices(String referralId);
+
+    /**
+     * Records whether the participant consented at enrolment to a neutral SMS when they have not
+     * shown up (issue 9); the latest record counts.
+     */
+    default void recordSmsConsent(String referralId, boolean consent, String actor, java.time.Instant at) {
+        throw new UnsupportedOperationException("recordSmsConsent");
+    }
+
+    /** Whether the participant's consent to an SMS at the cutoff is recorded; false if never asked. */
+    default boolean smsConsent(String referralId) {
+        return false;
+    }
 }

@@ -60,4 +60,17 @@ public final class InMemoryAttendanceStore implements AttendanceStore {
     public synchronized List<Notice> notices(String referralId) {
         return List.copyOf(notices.getOrDefault(referralId, Map.of()).values());
     }
+
+    private final Set<String> smsConsent = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void recordSmsConsent(String referralId, boolean consent, String actor, java.time.Instant at) {
+        if (consent) smsConsent.add(referralId);
+        else smsConsent.remove(referralId);
+    }
+
+    @Override
+    public boolean smsConsent(String referralId) {
+        return smsConsent.contains(referralId);
+    }
 }

@@ -59,6 +59,29 @@ public final class NudgeService {
     }
 
     public FollowUpStore.CreateResult create(NewFollowUp request, String actor) {
+        return create(request, actor, reminderAfter.isZero() ? null : request.dueAt().plus(reminderAfter), List.of());
+    }
+
+    /**
+     * A message that goes with a task besides the consultant's nudges (an absence escalated to the
+     * team lead, the participant's SMS), written in the same transaction. {@code name} makes its
+     * dedupe key within the task; {@code whileOpen}: sent only while the task is still open (and
+     * cancelled when it is closed), like a reminder. It is never re-addressed by a handover.
+     */
+    public record Extra(String name, MessageChannel channel, String recipient, String subject, String text,
+                        String html, boolean whileOpen, Instant at) {
+    }
+
+    /** The dedupe key of an {@link Extra} of a task. */
+    public static String extraDedupeKey(String taskId, String name, MessageChannel channel) {
+        return taskId + "|" + name + "|" + channel.wireName();
+    }
+
+    /**
+     * As {@link #create(NewFollowUp, String)}, with the consultant's reminder at {@code reminderAt}
+     * (null: none) instead of {@code dueAt + reminderAfter}, and the {@code extras}.
+     */
+    public FollowUpStore.CreateResult create(NewFollowUp request, String actor, Instant reminderAt, List<Extra> extras) {
         Instant now = clock.instant();
         Settings.Programme programme = settings.get().programme(request.programmeId())
                 .orElseThrow(() -> DomainException.unprocessable("programme.unknown", "programmeId"));
@@ -73,10 +96,18 @@ public final class NudgeService {
                 programme.id(), request.dueAt(), now);
 
         Instant notifyAt = request.notifyAt() == null || request.notifyAt().isBefore(now) ? now : request.notifyAt();
-        Instant reminderAt = reminderAfter.isZero() ? null : request.dueAt().plus(reminderAfter);
         if (reminderAt != null && !reminderAt.isAfter(notifyAt)) reminderAt = null;
+        // the least time between the first nudge and its reminder (both held over the night, say):
+        // reminderAfter, or, for a reminder at a time given (working hours), that time but at most an hour
+        Duration gap = reminderAt == null ? Duration.ZERO : Duration.between(request.dueAt(), reminderAt);
+        if (gap.isNegative()) gap = Duration.ZERO;
+        if (!reminderAfter.isZero() && reminderAt != null && reminderAt.equals(request.dueAt().plus(reminderAfter))) {
+            gap = reminderAfter;
+        } else if (gap.compareTo(Duration.ofHours(1)) > 0) {
+            gap = Duration.ofHours(1);
+        }
         Instant linkFrom = later(later(notifyAt, request.dueAt()),
-                reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(reminderAfter)));
+                reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(gap)));
         String link = link(taskId, linkFrom);
         Language language = consultant.language() == null ? Language.DA : consultant.language();
 
@@ -87,9 +118,14 @@ public final class NudgeService {
             messages.add(first);
             if (reminderAt != null) {
                 // never on the heels of the first nudge (e.g. both held over the night): at least reminderAfter later
-                Instant at = later(reminderAt, first.notBefore().plus(reminderAfter));
+                Instant at = later(reminderAt, first.notBefore().plus(gap));
                 messages.add(message(task, channel, recipient, language, true, at, link, now));
             }
+        }
+        for (Extra x : extras) {
+            Instant at = quietHours.earliest(x.channel(), x.at() == null || x.at().isBefore(now) ? now : x.at());
+            messages.add(OutboxMessage.pending(extraDedupeKey(taskId, x.name(), x.channel()), taskId, programme.id(),
+                    x.channel(), x.recipient(), x.subject(), x.text(), x.html(), x.whileOpen(), at, now));
         }
         if (messages.isEmpty()) Log.warn("followUp.noChannel", "taskId", taskId, "consultantId", consultant.id());
         FollowUpStore.CreateResult result = store.create(task, messages,
@@ -179,6 +215,8 @@ public final class NudgeService {
                 List<String> cancelled = new ArrayList<>();
                 for (OutboxMessage m : store.messagesOf(taskId)) {
                     if (m.state() != OutboxMessage.State.PENDING) continue;
+                    // only the consultant's own nudges move with the task (not an extra to the team lead or participant)
+                    if (!m.dedupeKey().equals(OutboxMessage.dedupeKey(taskId, m.reminder(), m.channel()))) continue;
                     if (!channels.contains(m.channel())) {
                         cancelled.add(m.messageId());
                         continue;

@@ -4,6 +4,7 @@ import dk.rampe.core.EmailAddress;
 import dk.rampe.core.Language;
 import dk.rampe.core.PhoneNumber;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -60,30 +61,46 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
      */
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                             List<Partner> partners, List<Consultant> consultants, List<String> staff,
-                            List<LocalDate> closingDays, ReportSettings report, String projectManagerId) {
+                            List<LocalDate> closingDays, ReportSettings report, String projectManagerId,
+                            Attendance attendance) {
         public Programme {
             report = report == null ? ReportSettings.none() : report;
+            attendance = attendance == null ? Attendance.DEFAULTS : attendance;
             partners = List.copyOf(partners);
             consultants = List.copyOf(consultants);
             staff = List.copyOf(staff);
             closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
         }
 
-        /** A programme without report settings and without a named project manager. */
+        /** A programme without report settings, without a named project manager, with the default attendance rules. */
         public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                          List<Partner> partners, List<Consultant> consultants, List<String> staff,
                          List<LocalDate> closingDays) {
-            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, ReportSettings.none(), null);
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, ReportSettings.none(), null,
+                    null);
         }
 
-        /**
-         * A programme without a named project manager (aftercare escalations then only raise an
-         * alarm).
-         */
+        /** A programme without a named project manager (aftercare escalations then only raise an alarm). */
         public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                          List<Partner> partners, List<Consultant> consultants, List<String> staff,
                          List<LocalDate> closingDays, ReportSettings report) {
-            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, report, null);
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, report, null, null);
+        }
+
+        /** A programme with the default attendance rules. */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays, ReportSettings report, String projectManagerId) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, report, projectManagerId,
+                    null);
+        }
+
+        /** A programme with its own attendance rules (issue 9) and nothing else beyond the defaults. */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays, Attendance attendance) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, ReportSettings.none(), null,
+                    attendance);
         }
 
         /** A programme without closing days. */
@@ -103,6 +120,35 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
         /** Consultants and listed staff may read and change the programme's referrals. */
         public boolean hasStaff(String username) {
             return staff.contains(username) || consultant(username).isPresent();
+        }
+    }
+
+    /**
+     * A programme's attendance settings (issue 9), each optional with the issue's defaults: the grace
+     * period after a session's start before it counts as an unexcused absence; the benefits (wire
+     * names, see {@code dk.rampe.referral.Benefit}) for which every unexcused absence reaches the
+     * jobcentre; the thresholds for telling the caseworker ({@code inARow} unexcused absences in a
+     * row, or {@code withinCount} within {@code withinWorkingDays} working days; 0 turns a rule
+     * off); the working time after which an open absence follow-up is escalated (a reminder to the
+     * consultant and an email to {@code teamLeadEmail}, if set); and whether a participant who
+     * consented at enrolment gets a neutral SMS at the cutoff (off by default).
+     */
+    public record Attendance(Duration grace, List<String> reportEveryAbsence, int inARow, int withinCount,
+                             int withinWorkingDays, Duration escalateAfter, EmailAddress teamLeadEmail,
+                             boolean participantSms) {
+        public static final Attendance DEFAULTS = new Attendance(Duration.ofMinutes(30),
+                List.of("kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"), 2, 3, 10, Duration.ofHours(2),
+                null, false);
+
+        public Attendance {
+            grace = grace == null ? Duration.ofMinutes(30) : grace;
+            reportEveryAbsence = reportEveryAbsence == null ? List.of() : List.copyOf(reportEveryAbsence);
+            escalateAfter = escalateAfter == null ? Duration.ofHours(2) : escalateAfter;
+        }
+
+        @Override
+        public String toString() {
+            return "Attendance[grace=" + grace + ", inARow=" + inARow + ", withinCount=" + withinCount + "]";
         }
     }
 }

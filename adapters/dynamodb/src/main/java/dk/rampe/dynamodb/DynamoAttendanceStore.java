@@ -169,6 +169,23 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         return out;
     }
 
+    @Override
+    public void recordSmsConsent(String referralId, boolean consent, String actor, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceSmsConsentKey(referralId));
+        item.put("type", Attrs.s(TYPE));
+        item.put("consent", Attrs.bool(consent));
+        item.put("recordedBy", Attrs.s(actor));
+        item.put("recordedAt", Attrs.s(at.toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean smsConsent(String referralId) {
+        Map<String, AttributeValue> m = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Keys.attendanceSmsConsentKey(referralId))).item();
+        return m != null && !m.isEmpty() && Attrs.flag(m, "consent");
+    }
+
     private static Registration registration(Map<String, AttributeValue> m) {
         String arrival = Attrs.str(m, "arrival");
         String reason = Attrs.str(m, "reason");

@@ -308,4 +308,12 @@ public final class Keys {
     static Map<String, AttributeValue> exitTextKey(String referralId) {
         return key(referralPk(referralId), "EXITDESCRIPTION");
     }
+
+    // --- absence2 (issue 9, second slice) ------------------------------------------------------
+    // ATTENDANCE#{referralId}   CONSENT#SMS   the participant's consent to an SMS at the cutoff
+    static final String ATTENDANCE_SMS_CONSENT = "CONSENT#SMS";
+
+    static Map<String, AttributeValue> attendanceSmsConsentKey(String referralId) {
+        return key(attendancePk(referralId), ATTENDANCE_SMS_CONSENT);
+    }
 }

@@ -94,6 +94,7 @@ final class SettingsItems {
                 rep.put("targets", AttributeValue.fromL(targets));
                 o.put("report", AttributeValue.fromM(rep));
             }
+            o.put("attendance", attendance(p.attendance()));
             ps.add(AttributeValue.fromM(o));
         }
         root.put("programmes", AttributeValue.fromL(ps));
@@ -125,7 +126,8 @@ final class SettingsItems {
             }
             programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
                     LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff"),
-                    closingDays(list(p, "closingDays")), report(p.get("report")), text(p, "projectManagerId")));
+                    closingDays(list(p, "closingDays")), report(p.get("report")), text(p, "projectManagerId"),
+                    attendance(p.get("attendance"))));
         }
         return new Settings(programmes, jobcentres);
     }
@@ -157,6 +159,44 @@ final class SettingsItems {
             }
         }
         return out;
+    }
+
+    // --- attendance settings (issue 9): optional, each field with its default when missing --------
+    private static AttributeValue attendance(Settings.Attendance a) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        m.put("graceMinutes", Attrs.n(a.grace().toMinutes()));
+        m.put("reportEveryAbsence", strings(a.reportEveryAbsence()));
+        m.put("inARow", Attrs.n(a.inARow()));
+        m.put("withinCount", Attrs.n(a.withinCount()));
+        m.put("withinWorkingDays", Attrs.n(a.withinWorkingDays()));
+        m.put("escalateAfterMinutes", Attrs.n(a.escalateAfter().toMinutes()));
+        if (a.teamLeadEmail() != null) put(m, "teamLeadEmail", a.teamLeadEmail().value());
+        m.put("participantSms", Attrs.bool(a.participantSms()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Settings.Attendance attendance(AttributeValue stored) {
+        Settings.Attendance d = Settings.Attendance.DEFAULTS;
+        if (stored == null || !stored.hasM()) return d;
+        Map<String, AttributeValue> m = stored.m();
+        String tl = text(m, "teamLeadEmail");
+        AttributeValue sms = m.get("participantSms");
+        return new Settings.Attendance(java.time.Duration.ofMinutes(number(m, "graceMinutes", d.grace().toMinutes())),
+                m.containsKey("reportEveryAbsence") ? list(m, "reportEveryAbsence") : d.reportEveryAbsence(),
+                (int) number(m, "inARow", d.inARow()), (int) number(m, "withinCount", d.withinCount()),
+                (int) number(m, "withinWorkingDays", d.withinWorkingDays()),
+                java.time.Duration.ofMinutes(number(m, "escalateAfterMinutes", d.escalateAfter().toMinutes())),
+                tl == null ? null : EmailAddress.stored(tl), sms != null && Boolean.TRUE.equals(sms.bool()));
+    }
+
+    private static long number(Map<String, AttributeValue> m, String name, long fallback) {
+        AttributeValue v = m.get(name);
+        if (v == null || v.n() == null) return fallback;
+        try {
+            return Long.parseLong(v.n());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static Channel channel(String s) {

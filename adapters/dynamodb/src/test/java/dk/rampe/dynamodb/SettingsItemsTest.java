@@ -32,4 +32,24 @@ class SettingsItemsTest {
                 LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of(), List.of(), report)), List.of());
         assertEquals(s, SettingsItems.read(SettingsItems.write(s)));
     }
+
+    @Test
+    void attendanceSettingsAreStoredAndReadBackAndDefaultWhenMissing() {
+        Settings.Attendance a = new Settings.Attendance(java.time.Duration.ofMinutes(20), List.of("kontanthjaelp"), 3, 4,
+                12, java.time.Duration.ofMinutes(90), dk.rampe.core.EmailAddress.stored("leder@forloeb.example"), true);
+        Settings s = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of("owner1"), List.of(), a)), List.of());
+        assertEquals(a, SettingsItems.read(SettingsItems.write(s)).programmes().get(0).attendance());
+        var stored = new java.util.HashMap<>(SettingsItems.write(s).m());
+        var programmes = new java.util.ArrayList<software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+        for (var p : stored.get("programmes").l()) {
+            var m = new java.util.HashMap<>(p.m());
+            m.remove("attendance");
+            programmes.add(software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(m));
+        }
+        stored.put("programmes", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(programmes));
+        assertEquals(Settings.Attendance.DEFAULTS, SettingsItems.read(
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(stored)).programmes().get(0).attendance(),
+                "settings stored before issue 9's settings read as the defaults");
+    }
 }

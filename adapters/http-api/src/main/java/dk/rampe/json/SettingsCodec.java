@@ -64,7 +64,7 @@ public final class SettingsCodec {
 
     private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
         r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff",
-                "closingDays", "report", "projectManagerId"));
+                "closingDays", "report", "projectManagerId", "attendance"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
         LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
@@ -121,7 +121,7 @@ public final class SettingsCodec {
             r.add(JsonReader.path(path, "projectManagerId"), "unknownReference");
         }
         return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path),
-                report(r, p, path), pm);
+                report(r, p, path), pm, attendance(r, p, path));
     }
 
     /**
@@ -162,6 +162,66 @@ public final class SettingsCodec {
             if (k.isPresent() && value != null) targets.add(new dk.rampe.settings.ReportSettings.Target(k.get(), value));
         }
         return new dk.rampe.settings.ReportSettings(recipients, max == null ? 0 : max, targets);
+    }
+
+    /**
+     * The programme's optional attendance settings (issue 9); every field is optional with the
+     * defaults of {@link Settings.Attendance#DEFAULTS}.
+     */
+    static Settings.Attendance attendance(JsonReader r, JsonNode p, String path) {
+        Settings.Attendance d = Settings.Attendance.DEFAULTS;
+        JsonNode a = r.object(p, path, "attendance", false);
+        if (a == null) return d;
+        String ap = JsonReader.path(path, "attendance");
+        r.onlyKnown(a, ap, Set.of("graceMinutes", "reportEveryAbsence", "inARow", "withinCount", "withinWorkingDays",
+                "escalateAfterWorkingMinutes", "teamLeadEmail", "participantSms"));
+        Integer grace = r.integer(a, ap, "graceMinutes", false, 0, 240);
+        List<String> benefits = d.reportEveryAbsence();
+        if (a.has("reportEveryAbsence")) {
+            benefits = new ArrayList<>();
+            List<String> given = r.texts(a, ap, "reportEveryAbsence", false, 20, 64);
+            for (int i = 0; i < given.size(); i++) {
+                String b = given.get(i);
+                if (dk.rampe.referral.Benefit.fromWire(b).isEmpty()) {
+                    r.add(JsonReader.path(ap, "reportEveryAbsence") + "[" + i + "]", "enum",
+                            dk.rampe.referral.Benefit.wireNames());
+                } else if (benefits.contains(b)) {
+                    r.add(JsonReader.path(ap, "reportEveryAbsence") + "[" + i + "]", "duplicate");
+                } else {
+                    benefits.add(b);
+                }
+            }
+        }
+        Integer inARow = r.integer(a, ap, "inARow", false, 0, 20);
+        Integer withinCount = r.integer(a, ap, "withinCount", false, 0, 20);
+        Integer withinDays = r.integer(a, ap, "withinWorkingDays", false, 1, 60);
+        Integer escalate = r.integer(a, ap, "escalateAfterWorkingMinutes", false, 0, 8 * 60 * 5);
+        EmailAddress teamLead = null;
+        String tl = r.text(a, ap, "teamLeadEmail", false, 254);
+        if (tl != null) {
+            teamLead = EmailAddress.parse(tl).orElse(null);
+            if (teamLead == null) r.add(JsonReader.path(ap, "teamLeadEmail"), "email.invalid");
+        }
+        Boolean sms = r.bool(a, ap, "participantSms", false);
+        return new Settings.Attendance(grace == null ? d.grace() : java.time.Duration.ofMinutes(grace), benefits,
+                inARow == null ? d.inARow() : inARow, withinCount == null ? d.withinCount() : withinCount,
+                withinDays == null ? d.withinWorkingDays() : withinDays,
+                escalate == null ? d.escalateAfter() : java.time.Duration.ofMinutes(escalate), teamLead,
+                sms != null && sms);
+    }
+
+    static ObjectNode writeAttendance(Settings.Attendance a) {
+        ObjectNode o = Json.object();
+        o.put("graceMinutes", a.grace().toMinutes());
+        ArrayNode b = o.putArray("reportEveryAbsence");
+        a.reportEveryAbsence().forEach(b::add);
+        o.put("inARow", a.inARow());
+        o.put("withinCount", a.withinCount());
+        o.put("withinWorkingDays", a.withinWorkingDays());
+        o.put("escalateAfterWorkingMinutes", a.escalateAfter().toMinutes());
+        if (a.teamLeadEmail() != null) o.put("teamLeadEmail", a.teamLeadEmail().value());
+        o.put("participantSms", a.participantSms());
+        return o;
     }
 
     /** Optional dates the programme is closed (besides weekends and public holidays): at most 366, each once. */
@@ -229,6 +289,7 @@ public final class SettingsCodec {
                 p.report().targets().forEach(t -> ts.addObject().put("kind", t.kind().wireName())
                         .put("value", (long) t.value()));
             }
+            o.set("attendance", writeAttendance(p.attendance()));
         }
         return root;
     }

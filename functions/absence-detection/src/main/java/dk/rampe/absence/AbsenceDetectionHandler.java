@@ -54,7 +54,8 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
         this.rule = new AbsenceDetection(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoAttendanceStore(dynamo, config.table()), dueWork,
                 DanishHolidays.workingDays(settings::current), FollowUps.service(config, nudges, dynamo, clock, settings),
-                programmeId -> AttendanceRules.DEFAULTS, config.publicBaseUrl());
+                programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
+                settings::current);
     }
 
     @Override

@@ -1,32 +1,52 @@
 package dk.rampe.intake;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rampe.attendance.AttendanceService;
+import dk.rampe.json.JsonReader;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.PathService;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
 import java.util.Set;
 
-/** {@code POST /v1/referrals/{referralId}/enrolment}: the participant starts; the body, if any, is an empty object. */
+/**
+ * {@code POST /v1/referrals/{referralId}/enrolment}: the participant starts, which is also the
+ * first step of their path (issue 10). The body, if any, is an object with the optional
+ * {@code absenceSmsConsent} (issue 9): whether the participant agrees to a neutral SMS when they
+ * have not shown up (sent only if the programme turns it on). Enrolling again changes nothing but
+ * records the consent given, so a retry after a failure completes it.
+ */
 final class EnrolmentRoute implements Route {
     static final String KEY = "POST /v1/referrals/{referralId}/enrolment";
+    static final String SMS_CONSENT = "absenceSmsConsent";
 
     private final ReferralService service;
-    private final int maxBodyBytes;
+    private final AttendanceService attendance;
     private final PathService paths;
+    private final int maxBodyBytes;
 
-    EnrolmentRoute(ReferralService service, int maxBodyBytes, PathService paths) {
+    EnrolmentRoute(ReferralService service, AttendanceService attendance, PathService paths, int maxBodyBytes) {
         this.service = service;
-        this.maxBodyBytes = maxBodyBytes;
+        this.attendance = attendance;
         this.paths = paths;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(Request req) {
         String body = req.event().getBody();
-        if (body != null && !body.isBlank()) Requests.objectBody(req.event(), maxBodyBytes, Set.of());
-        Referral r = service.enrol(req.caller(), Requests.referralId(req.event()));
-        paths.statusChanged(r, MilestoneType.ENROLLED, req.caller().id(), null); // the path's first step
-        return Requests.staffView(r);
+        Boolean consent = null;
+        if (body != null && !body.isBlank()) {
+            JsonNode json = Requests.objectBody(req.event(), maxBodyBytes,
+                    attendance == null ? Set.of() : Set.of(SMS_CONSENT));
+            JsonReader r = new JsonReader();
+            consent = r.bool(json, "", SMS_CONSENT, false);
+            r.throwIfAny();
+        }
+        Referral enrolled = service.enrol(req.caller(), Requests.referralId(req.event()));
+        if (paths != null) paths.statusChanged(enrolled, MilestoneType.ENROLLED, req.caller().id(), null);
+        if (consent != null) attendance.recordSmsConsent(enrolled, consent, req.caller().id());
+        return Requests.staffView(enrolled);
     }
 }

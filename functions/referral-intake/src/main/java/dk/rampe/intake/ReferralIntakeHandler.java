@@ -78,7 +78,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         // calendar when the session falls due (so this function carries no holiday library)
         AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
                 new DynamoDueWork(dynamo, config.table()), (programmeId, date) -> !WorkingDays.isWeekend(date),
-                programmeId -> AttendanceRules.DEFAULTS, clock);
+                programmeId -> AttendanceRules.of(settings::current, programmeId), clock);
         PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
                 config.retentionAfterExit());
@@ -89,7 +89,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(ReferralsRoute.GET, referrals::read)
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
-                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, max, paths))
+                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, attendance, paths, max))
                 .add(ExitRoute.KEY, new ExitRoute(service, max, paths,
                         new ExitNotice(new DynamoOutbox(dynamo, config.table()), config.publicBaseUrl()), clock))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
