@@ -2,7 +2,10 @@ package dk.rampe.monthlyreport;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dk.rampe.attendance.AttendanceRules;
+import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoReportFigures;
 import dk.rampe.dynamodb.DynamoReportReferrals;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
@@ -11,9 +14,6 @@ import dk.rampe.messaging.Notifiers;
 import dk.rampe.platform.AwsClients;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
-import dk.rampe.report.AftercareFigures;
-import dk.rampe.report.AttendanceFigures;
-import dk.rampe.report.PhaseMoves;
 import dk.rampe.report.ReportArchive;
 import dk.rampe.report.ReportMaker;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,16 +53,18 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     }
 
     /**
-     * The report's wiring. The attendance, aftercare and phase-move stores are not recorded yet on this
-     * branch: plug them in here (issue 9: AttendanceFigures, issue 10: AftercareFigures and PhaseMoves).
+     * The report's wiring: referrals from gsi2, and the attendance (issue 9), aftercare and phase moves
+     * (issue 10) read by query from each referral's partitions ({@link DynamoReportFigures}).
      */
     static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,
                             Clock clock) {
         DynamoReportReferrals referrals = new DynamoReportReferrals(dynamo, config.table());
-        ReportMaker maker = new ReportMaker(referrals, PhaseMoves.none(), AttendanceFigures.notRecordedYet(),
-                AftercareFigures.notRecordedYet(), referrals, clock);
-        return new ReportRun(new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO), maker, archive,
-                notifier, config.zone(), clock);
+        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO);
+        DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
+                DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
+        ReportMaker maker = new ReportMaker(referrals, figures, figures.attendance(), figures.aftercare(), referrals,
+                clock);
+        return new ReportRun(settings, maker, archive, notifier, config.zone(), clock);
     }
 
     @Override
