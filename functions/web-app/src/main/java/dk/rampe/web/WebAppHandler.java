@@ -25,7 +25,11 @@ import dk.rampe.core.Language;
 import dk.rampe.core.ValidationException;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoPlanStore;
+import dk.rampe.path.ExitDescription;
+import dk.rampe.path.MilestoneType;
+import dk.rampe.path.PathService;
 import dk.rampe.plan.Plan;
 import dk.rampe.plan.PlanService;
 import dk.rampe.dynamodb.DynamoReferralStore;
@@ -74,7 +78,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance))?$");
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone))?$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
@@ -89,6 +93,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final AttendanceStore attendanceStore;
     private final AttendanceService attendance;
     private final Expectations expectations;
+    private final PathService paths;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -131,6 +136,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.attendance = new AttendanceService(attendanceStore, new DynamoDueWork(dynamo, config.table()), workingDays,
                 programmeId -> AttendanceRules.DEFAULTS, clock);
         this.expectations = new Expectations(workingDays);
+        this.paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
+                new DynamoDueWork(dynamo, config.table()), workingDays, clock, config.retentionAfterExit());
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
                 config.jobcentreClaim());
@@ -309,9 +316,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (action == null && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
                 return Answer.html(200, caller.role() == Caller.Role.STAFF
-                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()), Map.of(),
-                                null)
-                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral())));
+                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
+                                paths.path(v.referral().id()), Map.of(), null)
+                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral()),
+                                exitDescription(caller, v.referral())));
             }
             if ("plan/print".equals(action) && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
@@ -333,7 +341,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     if (decision.isEmpty()) throw new ValidationException(new FieldError("decision", "required"));
                     service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")));
                 }
-                case "enrolment" -> service.enrol(caller, id);
+                case "enrolment" -> paths.statusChanged(service.enrol(caller, id), MilestoneType.ENROLLED, caller.id(),
+                        null);
+                case "milestone" -> paths.record(caller, id, MilestoneForm.parse(f));
                 case "plan" -> plans.update(caller, id, PlanForm.parse(f));
                 case "attendance-plan" -> {
                     AttendancePlan step = AttendanceForm.plan(f, caller.id(), clock.instant());
@@ -357,23 +367,46 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     if (note != null && note.length() > 2000) {
                         throw new ValidationException(new FieldError("note", "tooLong", 2000));
                     }
-                    service.exit(caller, id, outcome.get(), note);
+                    Referral exited = service.exit(caller, id, outcome.get(), note);
+                    // the path's last step, as the API's exit records it (cancels reminders no longer called for)
+                    paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), outcome.get().wireName());
                 }
                 default -> throw DomainException.notFound("route.notFound");
             }
+        } catch (DomainException e) {
+            // a path the rules refuse (an end without a start, a step after the exit): on the form's field
+            if (!"milestone".equals(action) || e.kind() != DomainException.Kind.CONFLICT) throw e;
+            PlanService.View v = plans.read(caller, id);
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put(MilestoneForm.formField(e.field() == null ? "type" : e.field()),
+                    dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+            return Answer.html(409, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
+                    paths.path(id), errors, action));
         } catch (ValidationException e) {
             PlanService.View v = plans.read(caller, id);
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError fe : e.errors()) {
-                String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f) : fe.field();
+                String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f)
+                        : "milestone".equals(action) ? MilestoneForm.formField(fe.field()) : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }
             return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
-                    errors, action));
+                    paths.path(id), errors, action));
         }
         return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
-                ? "#attendance" : ""));
+                ? "#attendance" : "milestone".equals(action) ? "#milestones" : ""));
+    }
+
+    /** The exit description for the referring jobcentre, where there is one (an exit without job or education). */
+    private ExitDescription exitDescription(Caller caller, Referral r) {
+        if (r.status() != ReferralStatus.EXITED) return null;
+        try {
+            return paths.exitDescription(caller, r.id());
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) return null;
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------- attendance
