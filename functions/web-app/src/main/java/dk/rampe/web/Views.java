@@ -538,7 +538,7 @@ final class Views {
     // ---------------------------------------------------------------- project owner
 
     String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
-                    Map<String, MonthFigures> month, Instant now) {
+                    Map<String, MonthFigures> month, Instant now, boolean reports) {
         Language lang = req.lang();
         LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder sb = new StringBuilder();
@@ -576,9 +576,44 @@ final class Views {
             if (m != null) monthFigures(sb, lang, m);
             sb.append("</section>");
         }
-        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"))
-                .append(Html.later(lang, "reports"));
+        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"));
+        if (reports) {
+            sb.append("<p><a id=\"reports-link\" href=\"/app/reports\">").append(esc(Texts.t(lang, "rep.title")))
+                    .append("</a></p>");
+        } else {
+            sb.append(Html.later(lang, "reports"));
+        }
         return page(req, csrf, Texts.t(lang, "owner.title"), sb.toString());
+    }
+
+    record ProgrammeReports(Settings.Programme programme, List<dk.rampe.report.ReportArchive.Stored> reports) {
+    }
+
+    /** The owner's monthly reports as the archive keeps them, newest first per programme, each opened as its HTML. */
+    String reports(WebAppHandler.Request req, String csrf, List<ProgrammeReports> lists) {
+        Language lang = req.lang();
+        StringBuilder sb = new StringBuilder(2048);
+        sb.append("<h1>").append(esc(Texts.t(lang, "rep.title"))).append("</h1>");
+        for (ProgrammeReports pr : lists) {
+            sb.append("<section class=\"card\" data-programme=\"").append(esc(pr.programme().id())).append("\"><h2>")
+                    .append(esc(pr.programme().name())).append("</h2>");
+            if (pr.reports().isEmpty()) {
+                sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "rep.none"))).append("</p>");
+            } else {
+                sb.append("<ul class=\"list\">");
+                for (int i = pr.reports().size() - 1; i >= 0; i--) {
+                    dk.rampe.report.ReportArchive.Stored r = pr.reports().get(i);
+                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"/app/reports/")
+                            .append(esc(r.programmeId())).append("/").append(esc(r.month())).append("/")
+                            .append(esc(r.madeAt())).append("\">").append(esc(Texts.t(lang, "rep.month", r.month())))
+                            .append("</a> <span class=\"meta\">").append(esc(Texts.t(lang, "rep.madeAt", r.madeAt())))
+                            .append("</span></li>");
+                }
+                sb.append("</ul>");
+            }
+            sb.append("</section>");
+        }
+        return page(req, csrf, Texts.t(lang, "rep.title"), sb.toString());
     }
 
     // ---------------------------------------------------------------- attendance

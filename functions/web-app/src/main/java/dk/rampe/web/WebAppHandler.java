@@ -31,6 +31,7 @@ import dk.rampe.path.ExitDescription;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.PathService;
 import dk.rampe.plan.Plan;
+import dk.rampe.report.ReportArchive;
 import dk.rampe.plan.PlanService;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
@@ -79,6 +80,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
             Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone))?$");
+    private static final Pattern REPORT_PATH =
+            Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
@@ -94,6 +97,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final AttendanceService attendance;
     private final Expectations expectations;
     private final PathService paths;
+    /** The monthly reports kept, for the owner's pages; null where the app has no access to them (in AWS for now). */
+    private final ReportArchive reports;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -109,9 +114,20 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()));
     }
 
+    /** Used by the local runner when it keeps reports (.rampe/reports): the owner's report pages read them. */
+    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, ReportArchive reports, Clock clock) {
+        this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()), reports);
+    }
+
     /** Used by tests. */
     public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock, WebConfig web) {
+        this(config, dynamo, clock, web, null);
+    }
+
+    /** Used by tests, with the report archive. */
+    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock, WebConfig web, ReportArchive reports) {
         this.config = config;
+        this.reports = reports;
         this.web = web;
         this.clock = clock;
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
@@ -305,9 +321,34 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         .toList();
                 Map<String, Views.MonthFigures> month = new HashMap<>();
                 for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
-                return Answer.html(200, views.overview(req, csrf, programmes, month, now));
+                return Answer.html(200, views.overview(req, csrf, programmes, month, now, reports != null));
+            case "GET /app/reports":
+                requireOwner(req);
+                List<Views.ProgrammeReports> kept = new ArrayList<>();
+                for (Settings.Programme p : service.programmesOf(caller)) {
+                    kept.add(new Views.ProgrammeReports(p, reports.list(p.id())));
+                }
+                return Answer.html(200, views.reports(req, csrf, kept));
             default:
                 break;
+        }
+        Matcher rm = REPORT_PATH.matcher(req.path());
+        if (rm.matches() && "GET".equals(req.method())) {
+            requireOwner(req);
+            String programmeId = rm.group(1);
+            // only the owner's programmes, and only a report the archive lists (no key is built from the URL)
+            if (service.programmesOf(caller).stream().noneMatch(p -> p.id().equals(programmeId))) {
+                throw DomainException.notFound("route.notFound");
+            }
+            ReportArchive.Stored stored = reports.list(programmeId).stream()
+                    .filter(x -> x.month().equals(rm.group(2)) && x.madeAt().equals(rm.group(3))).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("route.notFound"));
+            byte[] html = reports.read(stored, "report.html").orElseThrow(() -> DomainException.notFound("route.notFound"));
+            audit.record(new AuditEntry("report:" + programmeId + ":" + stored.month(), caller.id(), "web.reportRead", now));
+            // the report is the e-mail's HTML (inline styles only, no script): its own, still script-free policy
+            return new Answer(200, new String(html, StandardCharsets.UTF_8), Map.of("content-security-policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+                    List.of());
         }
         Matcher m = REFERRAL_PATH.matcher(req.path());
         if (m.matches()) {
@@ -514,6 +555,13 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.notFound("route.notFound");
     }
 
+    /** The owner's pages: 404 for anyone not staff, 403 for staff who are not project owners, 404 without reports. */
+    private void requireOwner(Request req) {
+        requireStaff(req.session().caller());
+        if (!req.session().owner()) throw DomainException.forbidden("role.ownerOnly");
+        if (reports == null) throw DomainException.notFound("route.notFound");
+    }
+
     private static void requireStaff(Caller caller) {
         if (caller.role() != Caller.Role.STAFF) throw DomainException.notFound("route.notFound");
     }
@@ -620,7 +668,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (a.body() != null) headers.put("content-type", "text/html; charset=utf-8");
         headers.put("cache-control", "no-store");
         headers.put("content-language", lang == Language.EN ? "en" : "da");
-        headers.put("content-security-policy", CSP);
+        headers.putIfAbsent("content-security-policy", CSP);
         headers.put("referrer-policy", "no-referrer");
         headers.put("x-content-type-options", "nosniff");
         headers.put("x-frame-options", "DENY");
