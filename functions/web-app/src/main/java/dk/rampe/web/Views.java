@@ -9,6 +9,11 @@ import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
+import dk.rampe.path.ExitDescription;
+import dk.rampe.path.JobKind;
+import dk.rampe.path.Milestone;
+import dk.rampe.path.MilestoneType;
+import dk.rampe.path.Path;
 import dk.rampe.plan.Plan;
 import dk.rampe.referral.Benefit;
 import dk.rampe.referral.ExitOutcome;
@@ -45,7 +50,7 @@ final class Views {
     }
 
     private static final Set<String> DONE = Set.of("sent", "sentOverQuota", "visitation", "enrolment", "exit", "plan",
-            "attendance-plan", "attendance-agreement", "attendance");
+            "attendance-plan", "attendance-agreement", "attendance", "milestone");
 
     private final ZoneId zone;
     private final SettingsStore settings;
@@ -231,7 +236,8 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "form.title"), sb.toString());
     }
 
-    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, List<Notice> notices) {
+    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, List<Notice> notices,
+                             ExitDescription exitDescription) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(4096);
@@ -259,6 +265,7 @@ final class Views {
             sb.append("</dl>");
         }
         sb.append("</section></div>");
+        if (exitDescription != null) exitDescriptionCard(sb, lang, exitDescription);
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.history"))).append("</h2>");
         history(sb, lang, r);
         sb.append("</section>");
@@ -336,7 +343,7 @@ final class Views {
     }
 
     String staffReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, AttendanceView attendance,
-                         Map<String, String> errors, String failed) {
+                         Path path, Map<String, String> errors, String failed) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(8192);
@@ -412,7 +419,8 @@ final class Views {
         dd(sb, lang, "field.benefit", d.benefit() == null ? "" : Texts.t(lang, "benefit." + d.benefit().wireName()), null);
         sb.append("</dl></section>");
         planForm(sb, lang, csrf, r, plan, "plan".equals(failed) ? errors : Map.of(), "plan".equals(failed) ? req.form() : null);
-        sb.append("<h2>").append(esc(Texts.t(lang, "ref.milestones"))).append("</h2>").append(Html.later(lang, "milestones"));
+        milestonesCard(sb, lang, csrf, r, path, "milestone".equals(failed) ? errors : Map.of(),
+                "milestone".equals(failed) ? req.form() : Map.of());
         sb.append("<h2>").append(esc(Texts.t(lang, "ref.followUps"))).append("</h2>").append(Html.later(lang, "followUps"));
         sb.append("</div></div>");
         return page(req, csrf, d.citizen().name(), sb.toString());
@@ -530,7 +538,7 @@ final class Views {
     // ---------------------------------------------------------------- project owner
 
     String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
-                    Map<String, MonthFigures> month, Instant now) {
+                    Map<String, MonthFigures> month, Instant now, boolean reports) {
         Language lang = req.lang();
         LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder sb = new StringBuilder();
@@ -568,9 +576,44 @@ final class Views {
             if (m != null) monthFigures(sb, lang, m);
             sb.append("</section>");
         }
-        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"))
-                .append(Html.later(lang, "reports"));
+        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"));
+        if (reports) {
+            sb.append("<p><a id=\"reports-link\" href=\"/app/reports\">").append(esc(Texts.t(lang, "rep.title")))
+                    .append("</a></p>");
+        } else {
+            sb.append(Html.later(lang, "reports"));
+        }
         return page(req, csrf, Texts.t(lang, "owner.title"), sb.toString());
+    }
+
+    record ProgrammeReports(Settings.Programme programme, List<dk.rampe.report.ReportArchive.Stored> reports) {
+    }
+
+    /** The owner's monthly reports as the archive keeps them, newest first per programme, each opened as its HTML. */
+    String reports(WebAppHandler.Request req, String csrf, List<ProgrammeReports> lists) {
+        Language lang = req.lang();
+        StringBuilder sb = new StringBuilder(2048);
+        sb.append("<h1>").append(esc(Texts.t(lang, "rep.title"))).append("</h1>");
+        for (ProgrammeReports pr : lists) {
+            sb.append("<section class=\"card\" data-programme=\"").append(esc(pr.programme().id())).append("\"><h2>")
+                    .append(esc(pr.programme().name())).append("</h2>");
+            if (pr.reports().isEmpty()) {
+                sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "rep.none"))).append("</p>");
+            } else {
+                sb.append("<ul class=\"list\">");
+                for (int i = pr.reports().size() - 1; i >= 0; i--) {
+                    dk.rampe.report.ReportArchive.Stored r = pr.reports().get(i);
+                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"/app/reports/")
+                            .append(esc(r.programmeId())).append("/").append(esc(r.month())).append("/")
+                            .append(esc(r.madeAt())).append("\">").append(esc(Texts.t(lang, "rep.month", r.month())))
+                            .append("</a> <span class=\"meta\">").append(esc(Texts.t(lang, "rep.madeAt", r.madeAt())))
+                            .append("</span></li>");
+                }
+                sb.append("</ul>");
+            }
+            sb.append("</section>");
+        }
+        return page(req, csrf, Texts.t(lang, "rep.title"), sb.toString());
     }
 
     // ---------------------------------------------------------------- attendance
@@ -685,6 +728,124 @@ final class Views {
             sb.append("</td></tr>");
         }
         sb.append("</tbody></table></div>");
+    }
+
+    // ---------------------------------------------------------------- the path (milestones) and the exit description
+
+    /** The path as PathService gives it (each step as last corrected, by date) and the quick milestone form. */
+    private void milestonesCard(StringBuilder sb, Language lang, String csrf, Referral r, Path path,
+                                Map<String, String> errors, Map<String, String> posted) {
+        sb.append("<section class=\"card\" id=\"milestones\"><h2>").append(esc(Texts.t(lang, "ref.milestones")))
+                .append("</h2>");
+        List<Path.Step> steps = path.steps();
+        if (steps.isEmpty()) {
+            sb.append("<p class=\"meta\" id=\"milestones-empty\">").append(esc(Texts.t(lang, "ms.none"))).append("</p>");
+        } else {
+            sb.append("<ol id=\"path\">");
+            for (Path.Step st : steps) {
+                Milestone m = st.current();
+                sb.append("<li data-milestone=\"").append(m.type().wireName()).append("\"><strong>")
+                        .append(esc(date(lang, m.effectiveOn()))).append("</strong> · ")
+                        .append(esc(Texts.t(lang, "ms.type." + m.type().wireName())));
+                if (m.employer() != null) sb.append(" · ").append(esc(m.employer()));
+                if (m.jobKind() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.jobKind." + m.jobKind().wireName())));
+                if (m.hoursPerWeek() != null) {
+                    sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", m.hoursPerWeek().toPlainString())));
+                }
+                if (m.expectedEnd() != null) {
+                    sb.append(" · ").append(esc(Texts.t(lang, "ms.expectedEndShort", date(lang, m.expectedEnd()))));
+                }
+                if (m.reason() != null && m.type() != MilestoneType.EXITED) {
+                    sb.append("<br><span class=\"meta\">").append(esc(m.reason())).append("</span>");
+                }
+                if (m.type() == MilestoneType.EXITED && m.reason() != null) {
+                    sb.append(" · ").append(esc(Texts.t(lang, "outcome." + m.reason())));
+                }
+                if (m.note() != null) sb.append("<br><span class=\"meta\">").append(esc(m.note())).append("</span>");
+                sb.append("</li>");
+            }
+            sb.append("</ol>");
+        }
+        if (r.status() == ReferralStatus.ENROLLED) {
+            boolean open = !errors.isEmpty();
+            sb.append("<details").append(open ? " open" : "").append("><summary>").append(esc(Texts.t(lang, "ms.new")))
+                    .append("</summary><form method=\"post\" action=\"/app/referrals/").append(esc(r.id()))
+                    .append("/milestone\" id=\"milestone-form\" novalidate>").append(Html.hiddenCsrf(csrf));
+            if (errors.containsKey("ms.corrects")) error(sb, errors, "ms.corrects");
+            sb.append("<label for=\"f-ms-type\">").append(esc(Texts.t(lang, "ms.field.type")))
+                    .append("</label><select id=\"f-ms-type\" name=\"ms.type\"")
+                    .append(errors.containsKey("ms.type") ? " aria-invalid=\"true\"" : "").append(">");
+            option(sb, "", Texts.t(lang, "form.choose"), posted.get("ms.type"));
+            for (MilestoneType t : MilestoneForm.TYPES) {
+                option(sb, t.wireName(), Texts.t(lang, "ms.type." + t.wireName()), posted.get("ms.type"));
+            }
+            sb.append("</select>");
+            error(sb, errors, "ms.type");
+            msField(sb, lang, "ms.effectiveOn", "date", posted.getOrDefault("ms.effectiveOn", ""), errors, null);
+            msField(sb, lang, "ms.employer", "text", posted.getOrDefault("ms.employer", ""), errors, "ms.hint.employer");
+            sb.append("<label for=\"f-ms-jobKind\">").append(esc(Texts.t(lang, "ms.field.jobKind")))
+                    .append("</label><select id=\"f-ms-jobKind\" name=\"ms.jobKind\"")
+                    .append(errors.containsKey("ms.jobKind") ? " aria-invalid=\"true\"" : "").append(">");
+            option(sb, "", Texts.t(lang, "form.choose"), posted.get("ms.jobKind"));
+            for (JobKind k : JobKind.values()) {
+                option(sb, k.wireName(), Texts.t(lang, "ms.jobKind." + k.wireName()), posted.get("ms.jobKind"));
+            }
+            sb.append("</select><p class=\"hint\">").append(esc(Texts.t(lang, "ms.hint.jobKind"))).append("</p>");
+            error(sb, errors, "ms.jobKind");
+            msField(sb, lang, "ms.hoursPerWeek", "text", posted.getOrDefault("ms.hoursPerWeek", ""), errors,
+                    "ms.hint.hoursPerWeek");
+            msField(sb, lang, "ms.expectedEnd", "date", posted.getOrDefault("ms.expectedEnd", ""), errors,
+                    "ms.hint.expectedEnd");
+            sb.append("<label for=\"f-ms-reason\">").append(esc(Texts.t(lang, "ms.field.reason")))
+                    .append("</label><textarea id=\"f-ms-reason\" name=\"ms.reason\" maxlength=\"2000\"")
+                    .append(errors.containsKey("ms.reason") ? " aria-invalid=\"true\"" : "").append(">")
+                    .append(esc(posted.getOrDefault("ms.reason", ""))).append("</textarea><p class=\"hint\">")
+                    .append(esc(Texts.t(lang, "ms.hint.reason"))).append("</p>");
+            error(sb, errors, "ms.reason");
+            sb.append("<label for=\"f-ms-note\">").append(esc(Texts.t(lang, "ms.field.note")))
+                    .append("</label><textarea id=\"f-ms-note\" name=\"ms.note\" maxlength=\"2000\">")
+                    .append(esc(posted.getOrDefault("ms.note", ""))).append("</textarea>");
+            error(sb, errors, "ms.note");
+            sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "ms.save")))
+                    .append("</button></form></details>");
+        }
+        sb.append("</section>");
+    }
+
+    private static void msField(StringBuilder sb, Language lang, String name, String type, String value,
+                                Map<String, String> errors, String hintKey) {
+        String fid = fieldId(name);
+        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "ms.field." + name.substring(3))))
+                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
+                .append(name).append("\" value=\"").append(esc(value)).append("\"")
+                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
+                .append(">");
+        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
+        error(sb, errors, name);
+    }
+
+    /** The exit description as GET …/exit-description gives it, for the referring jobcentre. */
+    private void exitDescriptionCard(StringBuilder sb, Language lang, ExitDescription d) {
+        sb.append("<section class=\"card\" id=\"exit-description-card\"><h2>")
+                .append(esc(Texts.t(lang, "xd.title"))).append("</h2><dl>");
+        if (d.enrolledOn() != null) dd(sb, lang, "xd.enrolledOn", date(lang, d.enrolledOn()), "xd-enrolled");
+        if (d.exitedOn() != null) dd(sb, lang, "xd.exitedOn", date(lang, d.exitedOn()), "xd-exited");
+        dd(sb, lang, "ref.exit.outcome", d.outcome() == null ? null : Texts.t(lang, "outcome." + d.outcome()), "xd-outcome");
+        dd(sb, lang, "xd.stability", d.stability(), "xd-stability");
+        dd(sb, lang, "xd.clarified", d.clarified(), "xd-clarified");
+        dd(sb, lang, "xd.direction", d.direction(), "xd-direction");
+        sb.append("</dl>");
+        xdList(sb, lang, "xd.progress", "xd-progress", d.progress());
+        xdList(sb, lang, "xd.employers", "xd-employers", d.employersContacted());
+        xdList(sb, lang, "xd.tasks", "xd-tasks", d.tasksTried());
+        sb.append("</section>");
+    }
+
+    private static void xdList(StringBuilder sb, Language lang, String key, String id, List<String> items) {
+        if (items.isEmpty()) return;
+        sb.append("<h3>").append(esc(Texts.t(lang, key))).append("</h3><ul class=\"list\" id=\"").append(id).append("\">");
+        for (String i : items) sb.append("<li>").append(esc(i)).append("</li>");
+        sb.append("</ul>");
     }
 
     private static void agreementForm(StringBuilder sb, Language lang, String csrf, String id, AttendanceView v,

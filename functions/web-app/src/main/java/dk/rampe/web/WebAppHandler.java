@@ -25,8 +25,13 @@ import dk.rampe.core.Language;
 import dk.rampe.core.ValidationException;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoPlanStore;
+import dk.rampe.path.ExitDescription;
+import dk.rampe.path.MilestoneType;
+import dk.rampe.path.PathService;
 import dk.rampe.plan.Plan;
+import dk.rampe.report.ReportArchive;
 import dk.rampe.plan.PlanService;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
@@ -74,7 +79,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance))?$");
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone))?$");
+    private static final Pattern REPORT_PATH =
+            Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
@@ -89,6 +96,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final AttendanceStore attendanceStore;
     private final AttendanceService attendance;
     private final Expectations expectations;
+    private final PathService paths;
+    /** The monthly reports kept, for the owner's pages; null where the app has no access to them (in AWS for now). */
+    private final ReportArchive reports;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -104,9 +114,20 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()));
     }
 
+    /** Used by the local runner when it keeps reports (.rampe/reports): the owner's report pages read them. */
+    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, ReportArchive reports, Clock clock) {
+        this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()), reports);
+    }
+
     /** Used by tests. */
     public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock, WebConfig web) {
+        this(config, dynamo, clock, web, null);
+    }
+
+    /** Used by tests, with the report archive. */
+    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock, WebConfig web, ReportArchive reports) {
         this.config = config;
+        this.reports = reports;
         this.web = web;
         this.clock = clock;
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
@@ -131,6 +152,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.attendance = new AttendanceService(attendanceStore, new DynamoDueWork(dynamo, config.table()), workingDays,
                 programmeId -> AttendanceRules.DEFAULTS, clock);
         this.expectations = new Expectations(workingDays);
+        this.paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
+                new DynamoDueWork(dynamo, config.table()), workingDays, clock, config.retentionAfterExit());
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
                 config.jobcentreClaim());
@@ -298,9 +321,34 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         .toList();
                 Map<String, Views.MonthFigures> month = new HashMap<>();
                 for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
-                return Answer.html(200, views.overview(req, csrf, programmes, month, now));
+                return Answer.html(200, views.overview(req, csrf, programmes, month, now, reports != null));
+            case "GET /app/reports":
+                requireOwner(req);
+                List<Views.ProgrammeReports> kept = new ArrayList<>();
+                for (Settings.Programme p : service.programmesOf(caller)) {
+                    kept.add(new Views.ProgrammeReports(p, reports.list(p.id())));
+                }
+                return Answer.html(200, views.reports(req, csrf, kept));
             default:
                 break;
+        }
+        Matcher rm = REPORT_PATH.matcher(req.path());
+        if (rm.matches() && "GET".equals(req.method())) {
+            requireOwner(req);
+            String programmeId = rm.group(1);
+            // only the owner's programmes, and only a report the archive lists (no key is built from the URL)
+            if (service.programmesOf(caller).stream().noneMatch(p -> p.id().equals(programmeId))) {
+                throw DomainException.notFound("route.notFound");
+            }
+            ReportArchive.Stored stored = reports.list(programmeId).stream()
+                    .filter(x -> x.month().equals(rm.group(2)) && x.madeAt().equals(rm.group(3))).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("route.notFound"));
+            byte[] html = reports.read(stored, "report.html").orElseThrow(() -> DomainException.notFound("route.notFound"));
+            audit.record(new AuditEntry("report:" + programmeId + ":" + stored.month(), caller.id(), "web.reportRead", now));
+            // the report is the e-mail's HTML (inline styles only, no script): its own, still script-free policy
+            return new Answer(200, new String(html, StandardCharsets.UTF_8), Map.of("content-security-policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+                    List.of());
         }
         Matcher m = REFERRAL_PATH.matcher(req.path());
         if (m.matches()) {
@@ -309,9 +357,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (action == null && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
                 return Answer.html(200, caller.role() == Caller.Role.STAFF
-                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()), Map.of(),
-                                null)
-                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral())));
+                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
+                                paths.path(v.referral().id()), Map.of(), null)
+                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral()),
+                                exitDescription(caller, v.referral())));
             }
             if ("plan/print".equals(action) && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
@@ -333,7 +382,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     if (decision.isEmpty()) throw new ValidationException(new FieldError("decision", "required"));
                     service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")));
                 }
-                case "enrolment" -> service.enrol(caller, id);
+                case "enrolment" -> paths.statusChanged(service.enrol(caller, id), MilestoneType.ENROLLED, caller.id(),
+                        null);
+                case "milestone" -> paths.record(caller, id, MilestoneForm.parse(f));
                 case "plan" -> plans.update(caller, id, PlanForm.parse(f));
                 case "attendance-plan" -> {
                     AttendancePlan step = AttendanceForm.plan(f, caller.id(), clock.instant());
@@ -357,23 +408,46 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     if (note != null && note.length() > 2000) {
                         throw new ValidationException(new FieldError("note", "tooLong", 2000));
                     }
-                    service.exit(caller, id, outcome.get(), note);
+                    Referral exited = service.exit(caller, id, outcome.get(), note);
+                    // the path's last step, as the API's exit records it (cancels reminders no longer called for)
+                    paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), outcome.get().wireName());
                 }
                 default -> throw DomainException.notFound("route.notFound");
             }
+        } catch (DomainException e) {
+            // a path the rules refuse (an end without a start, a step after the exit): on the form's field
+            if (!"milestone".equals(action) || e.kind() != DomainException.Kind.CONFLICT) throw e;
+            PlanService.View v = plans.read(caller, id);
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put(MilestoneForm.formField(e.field() == null ? "type" : e.field()),
+                    dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+            return Answer.html(409, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
+                    paths.path(id), errors, action));
         } catch (ValidationException e) {
             PlanService.View v = plans.read(caller, id);
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError fe : e.errors()) {
-                String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f) : fe.field();
+                String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f)
+                        : "milestone".equals(action) ? MilestoneForm.formField(fe.field()) : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }
             return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
-                    errors, action));
+                    paths.path(id), errors, action));
         }
         return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
-                ? "#attendance" : ""));
+                ? "#attendance" : "milestone".equals(action) ? "#milestones" : ""));
+    }
+
+    /** The exit description for the referring jobcentre, where there is one (an exit without job or education). */
+    private ExitDescription exitDescription(Caller caller, Referral r) {
+        if (r.status() != ReferralStatus.EXITED) return null;
+        try {
+            return paths.exitDescription(caller, r.id());
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) return null;
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------- attendance
@@ -479,6 +553,13 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static void requireJobcentre(Caller caller) {
         if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.notFound("route.notFound");
+    }
+
+    /** The owner's pages: 404 for anyone not staff, 403 for staff who are not project owners, 404 without reports. */
+    private void requireOwner(Request req) {
+        requireStaff(req.session().caller());
+        if (!req.session().owner()) throw DomainException.forbidden("role.ownerOnly");
+        if (reports == null) throw DomainException.notFound("route.notFound");
     }
 
     private static void requireStaff(Caller caller) {
@@ -587,7 +668,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (a.body() != null) headers.put("content-type", "text/html; charset=utf-8");
         headers.put("cache-control", "no-store");
         headers.put("content-language", lang == Language.EN ? "en" : "da");
-        headers.put("content-security-policy", CSP);
+        headers.putIfAbsent("content-security-policy", CSP);
         headers.put("referrer-policy", "no-referrer");
         headers.put("x-content-type-options", "nosniff");
         headers.put("x-frame-options", "DENY");

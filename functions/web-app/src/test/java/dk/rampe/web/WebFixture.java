@@ -44,6 +44,11 @@ final class WebFixture {
     final WebAppHandler handler;
 
     WebFixture() {
+        this(null);
+    }
+
+    /** With the monthly reports the owner's pages read. */
+    WebFixture(dk.rampe.report.ReportArchive reports) {
         int n = COUNTER.incrementAndGet();
         Map<String, String> env = Map.of("RAMPE_TABLE", "web-" + n, "RAMPE_AUDIT_TABLE", "web-audit-" + n);
         Tables.createAll(SamTemplate.bundled(), dynamo, env);
@@ -54,7 +59,8 @@ final class WebFixture {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        handler = new WebAppHandler(config, dynamo, clock, WebConfig.local(Events.folder().resolve("local-tokens.json")));
+        handler = new WebAppHandler(config, dynamo, clock, WebConfig.local(Events.folder().resolve("local-tokens.json")),
+                reports);
     }
 
     record Page(int status, String body, Map<String, String> headers, List<String> cookies) {
