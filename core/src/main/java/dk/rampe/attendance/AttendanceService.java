@@ -47,7 +47,8 @@ public final class AttendanceService {
         return DecisionIds.of("S", KIND, referralId, date.toString());
     }
 
-    static Map<String, String> work(String referralId, LocalDate date) {
+    /** The due-work texts of a referral's session on a date (what {@link AbsenceDetection} reads). */
+    public static Map<String, String> work(String referralId, LocalDate date) {
         return Map.of("referralId", referralId, "date", date.toString());
     }
 

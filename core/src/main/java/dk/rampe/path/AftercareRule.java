@@ -70,7 +70,7 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
         String taskId = created.task().taskId();
         dueWork.schedule(EscalationRule.DUE_KIND, DecisionIds.of("E", "escalation", taskId),
                 escalateAt.isBefore(now) ? now : escalateAt,
-                Map.of("taskId", taskId, "referralId", r.id(), "programmeId", r.programmeId()));
+                Map.of(EscalationRule.TASK_ID, taskId, "referralId", r.id(), "programmeId", r.programmeId()));
         dueWork.done(PathService.DUE_KIND, due.id(), now);
         Log.info("aftercare.created", "referralId", r.id(), "reminder", w.kind().wireName());
         return Outcome.CREATED;

@@ -22,7 +22,13 @@ import java.util.function.Supplier;
  * escalation is logged and counted (an alarm), never silently dropped.
  */
 public final class EscalationRule implements SweepRule<Map<String, String>, EscalationRule.Outcome> {
-    public static final String DUE_KIND = "aftercare-escalation";
+    /**
+     * Escalations share the reminders' due index (one watermark, one query per day for both; see
+     * {@link AftercareSweepRule}); an escalation item is told apart by its {@link #TASK_ID}.
+     */
+    public static final String DUE_KIND = PathService.DUE_KIND;
+    /** The due item's text naming the escalated task. */
+    public static final String TASK_ID = "taskId";
 
     public enum Outcome { ESCALATED, CLOSED_IN_TIME, NO_PROJECT_MANAGER }
 
@@ -38,7 +44,7 @@ public final class EscalationRule implements SweepRule<Map<String, String>, Esca
 
     @Override
     public Outcome apply(Due<Map<String, String>> due, Instant now) {
-        Optional<FollowUpTask> task = Optional.ofNullable(due.item().get("taskId")).flatMap(nudges::find);
+        Optional<FollowUpTask> task = Optional.ofNullable(due.item().get(TASK_ID)).flatMap(nudges::find);
         if (task.isEmpty() || !task.get().isOpen()) {
             dueWork.done(DUE_KIND, due.id(), now);
             return Outcome.CLOSED_IN_TIME;

@@ -160,7 +160,8 @@ public final class PathService {
         }
     }
 
-    static Map<String, String> work(Referral r, Reminder w) {
+    /** The due-work texts of a reminder (what the aftercare sweep reads). */
+    public static Map<String, String> work(Referral r, Reminder w) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("referralId", r.id());
         m.put("programmeId", r.programmeId());

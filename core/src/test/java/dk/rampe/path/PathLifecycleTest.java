@@ -79,6 +79,7 @@ class PathLifecycleTest {
     private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock, Duration.ofDays(365));
     private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
     private final EscalationRule escalation = new EscalationRule(nudges, settings::current, dueWork);
+    private final AftercareSweepRule sweepRule = new AftercareSweepRule(rule, escalation);
     private final Sweeper sweeper = new Sweeper(new InMemoryWatermarks(), clock);
 
     static Instant at(String day, int hour) {
@@ -122,8 +123,7 @@ class PathLifecycleTest {
         if (!clock.instant().isBefore(at(day.toString(), 8))) day = day.plusDays(1);
         for (; !day.isAfter(LocalDate.parse(lastDay)); day = day.plusDays(1)) {
             clock.set(at(day.toString(), 8));
-            sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), rule, 200);
-            sweeper.run("aftercare-escalation", dueWork.index(EscalationRule.DUE_KIND), escalation, 200);
+            sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), sweepRule, 200);
         }
     }
 
@@ -153,8 +153,7 @@ class PathLifecycleTest {
                 "retention_check_due@2027-05-31 created 2027-05-31",
                 "pm:follow_up_overdue@2027-06-07 created 2027-06-07"), tasksOf(id));
         // running the same mornings again creates nothing twice
-        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), rule, 200);
-        sweeper.run("aftercare-escalation", dueWork.index(EscalationRule.DUE_KIND), escalation, 200);
+        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), sweepRule, 200);
         assertEquals(4, tasksOf(id).size());
         assertEquals(List.of(), dueWork.pending(EscalationRule.DUE_KIND));
         assertEquals(List.of(), dueWork.pending(PathService.DUE_KIND));

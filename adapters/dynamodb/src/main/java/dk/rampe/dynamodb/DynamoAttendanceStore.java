@@ -47,6 +47,12 @@ public final class DynamoAttendanceStore implements AttendanceStore {
 
     @Override
     public void putPlan(String referralId, AttendancePlan plan) {
+        Map<String, AttributeValue> item = planItem(referralId, plan);
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** The item of a referral's plan (also how the bench seeds plans). */
+    static Map<String, AttributeValue> planItem(String referralId, AttendancePlan plan) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.attendancePlanKey(referralId, plan.validFrom()));
         item.put("type", Attrs.s(TYPE));
         item.put("validFrom", Attrs.s(plan.validFrom().toString()));
@@ -55,7 +61,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         item.put("minutes", Attrs.n(plan.minutes()));
         item.put("recordedBy", Attrs.s(plan.recordedBy()));
         item.put("recordedAt", Attrs.s(plan.recordedAt().toString()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     @Override

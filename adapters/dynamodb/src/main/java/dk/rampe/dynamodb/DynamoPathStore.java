@@ -52,6 +52,17 @@ public final class DynamoPathStore implements PathStore {
 
     @Override
     public boolean add(Milestone m) {
+        Map<String, AttributeValue> item = milestoneItem(m);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The item of a milestone (also how the bench seeds paths). */
+    static Map<String, AttributeValue> milestoneItem(Milestone m) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.milestoneKey(m.referralId(), m.recordedAt(), m.id()));
         item.put("type", Attrs.s(TYPE));
         item.put("milestoneId", Attrs.s(m.id()));
@@ -67,12 +78,7 @@ public final class DynamoPathStore implements PathStore {
         put(item, "expectedEnd", m.expectedEnd() == null ? null : m.expectedEnd().toString());
         put(item, "reason", m.reason());
         put(item, "note", m.note());
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return item;
     }
 
     @Override

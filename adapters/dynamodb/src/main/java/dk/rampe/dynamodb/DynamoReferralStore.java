@@ -236,7 +236,7 @@ public final class DynamoReferralStore implements ReferralStore {
         return out;
     }
 
-    private Map<String, AttributeValue> referralItem(Referral r, String citizenKey, Instant expiresAt) {
+    static Map<String, AttributeValue> referralItem(Referral r, String citizenKey, Instant expiresAt) {
         Map<String, AttributeValue> m = Keys.referralKey(r.id());
         m.put("type", Attrs.s("referral"));
         m.put("gsi1pk", Attrs.s(Keys.jobcentreGsi1pk(r.jobcentreId())));

@@ -309,6 +309,8 @@ public final class BenchMain {
                     new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
             db.close(); // growth rows get DynamoDB Locals of their own
             if (o.runs("growth")) report.note("growth, nudge sweep: the table holds, " + Nudges.SWEEP_TABLE + ".");
+            if (o.runs("growth")) report.note("growth, absence sweep: the table holds, " + AbsenceSeeds.TABLE + ".");
+            if (o.runs("growth")) report.note("growth, aftercare sweep: the table holds, " + AftercareSeeds.TABLE + ".");
             if (o.runs("growth")) runner.growth(() -> new LocalDynamo(template, settings.text()), List.of(
                     // a working example of a growth row: intake only looks up keys, whatever the table holds
                     new Growth("referral intake, POST", o.intakeGrowthSizes, "participants", 0, "",
@@ -317,8 +319,14 @@ public final class BenchMain {
                     new Growth("nudge sweep", o.sweepGrowthSizes, "items", 50,
                             "messages due", new Growth.Built(byHandler.get("dk.rampe.dispatch.NudgeSweepHandler").target(),
                             ChildJvm.Step.of("sweep", sweepInput, 1), Nudges::seedSweepTable, 2, 5)),
-                    Growth.notBuiltYet("absence sweep", List.of(1_000, 10_000, 100_000), 50, "absent today"),
-                    Growth.notBuiltYet("aftercare sweep", List.of(1_000, 10_000, 100_000), 50, "aftercare call due"),
+                    // one run of the every-minute absence detection: 30 participants' sessions due now, absent
+                    new Growth("absence sweep", o.absenceGrowthSizes, "participants", 30, "absent today",
+                            new Growth.Built(byHandler.get("dk.rampe.absence.AbsenceDetectionHandler").target(),
+                                    ChildJvm.Step.of("sweep", sweepInput, 1), AbsenceSeeds::seed, 2, 5)),
+                    // one run of the daily aftercare sweep: 50 participants' aftercare calls due
+                    new Growth("aftercare sweep", o.aftercareGrowthSizes, "participants", 50, "aftercare call due",
+                            new Growth.Built(byHandler.get("dk.rampe.aftercare.AftercareSweepHandler").target(),
+                                    ChildJvm.Step.of("sweep", sweepInput, 1), AftercareSeeds::seed, 2, 5)),
                     Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
         } finally {
             api.close();
@@ -829,6 +837,8 @@ public final class BenchMain {
         boolean updateMd;
         List<Integer> intakeGrowthSizes = List.of(1_000, 10_000, 100_000);
         List<Integer> sweepGrowthSizes = List.of(1_000, 10_000, 100_000);
+        List<Integer> absenceGrowthSizes = List.of(1_000, 20_000, 100_000);
+        List<Integer> aftercareGrowthSizes = List.of(1_000, 20_000, 100_000);
         List<String> only = List.of("cold", "size", "warm", "cost", "growth");
 
         boolean runs(String section) {
@@ -846,9 +856,15 @@ public final class BenchMain {
                         o.warmup = 100;
                         o.intakeGrowthSizes = List.of(1_000, 10_000);
                         o.sweepGrowthSizes = List.of(1_000, 10_000);
+                        o.absenceGrowthSizes = List.of(1_000, 20_000);
+                        o.aftercareGrowthSizes = List.of(1_000, 20_000);
                     }
                     case "--intake-growth" -> o.intakeGrowthSizes = Arrays.stream(args[++i].split(","))
                             .map(String::strip).map(Integer::valueOf).toList();
+                    case "--absence-growth" -> o.absenceGrowthSizes = Arrays.stream(args[++i].split(","))
+                            .map(String::trim).map(Integer::parseInt).toList();
+                    case "--aftercare-growth" -> o.aftercareGrowthSizes = Arrays.stream(args[++i].split(","))
+                            .map(String::trim).map(Integer::parseInt).toList();
                     case "--sweep-growth" -> o.sweepGrowthSizes = Arrays.stream(args[++i].split(","))
                             .map(String::strip).map(Integer::valueOf).toList();
                     case "--only" -> o.only = Arrays.stream(args[++i].split(",")).map(String::strip).toList();
@@ -858,7 +874,7 @@ public final class BenchMain {
                     case "--java" -> o.java = Path.of(args[++i]);
                     case "--update-md" -> o.updateMd = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --only cold,size,warm,cost,growth, --java PATH, --update-md)");
+                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --only cold,size,warm,cost,growth, --java PATH, --update-md)");
                 }
             }
             if (o.updateMd && o.only.size() < 5) {

@@ -117,4 +117,69 @@ public final class BenchItems {
         m.put("closedBy", Attrs.s("c-anna"));
         return m;
     }
+
+    // --- absence sweep growth (sweepbench) ------------------------------------------------------
+
+    /**
+     * An enrolled participant for the absence detection's growth row, with the functions' own item
+     * mapping: the referral (programme rampe-oestjylland, consultant c-anna, enrolled 30 days ago),
+     * an attendance plan of every day at {@code start} (Europe/Copenhagen, 4 hours), and the session of
+     * {@code sessionDate} on the due index (kind absence) at {@code dueAt}, as AttendanceService puts it.
+     * Index 0, 1, 2 of the list: referral, plan, due item. No personal data beyond the bench's fakes.
+     */
+    public static java.util.List<Map<String, AttributeValue>> absenceParticipant(String referralId, java.time.LocalTime start,
+                                                                               java.time.LocalDate sessionDate, Instant dueAt) {
+        Instant enrolled = Instant.now().minus(Duration.ofDays(30));
+        dk.rampe.referral.Referral referral = enrolledReferral(referralId, enrolled);
+        dk.rampe.attendance.AttendancePlan plan = new dk.rampe.attendance.AttendancePlan(
+                enrolled.atZone(ZoneId.of("Europe/Copenhagen")).toLocalDate(), java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                start, 240, "c-anna", enrolled);
+        return java.util.List.of(DynamoReferralStore.referralItem(referral, null, null),
+                DynamoAttendanceStore.planItem(referralId, plan),
+                new DynamoDueWork(null, null).put(dk.rampe.attendance.AttendanceService.KIND,
+                        dk.rampe.attendance.AttendanceService.sessionId(referralId, sessionDate), dueAt,
+                        dk.rampe.attendance.AttendanceService.work(referralId, sessionDate)).item());
+    }
+
+    /**
+     * A participant in a job for the aftercare sweep's growth row, with the functions' own item mapping:
+     * the enrolled referral, its job start on {@code jobStarted} (a milestone of its path), and the aftercare
+     * reminder of that job on the due index (kind aftercare) at {@code dueAt}, named as the path's plan
+     * names it. Index 0, 1, 2 of the list: referral, milestone, due item.
+     */
+    public static java.util.List<Map<String, AttributeValue>> aftercareParticipant(String referralId,
+                                                                                 java.time.LocalDate jobStarted,
+                                                                                 java.time.LocalDate aftercareOn,
+                                                                                 Instant dueAt) {
+        Instant enrolled = jobStarted.atStartOfDay(ZoneId.of("Europe/Copenhagen")).toInstant().minus(Duration.ofDays(60));
+        dk.rampe.referral.Referral referral = enrolledReferral(referralId, enrolled);
+        Instant recorded = jobStarted.atTime(12, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant();
+        String milestoneId = "MB" + referralId.substring(2);
+        dk.rampe.path.Milestone job = new dk.rampe.path.Milestone(milestoneId, referralId,
+                dk.rampe.path.MilestoneType.JOB_STARTED, jobStarted, "c-anna", recorded, null, "Lager A/S",
+                dk.rampe.path.JobKind.ORDINARY, new java.math.BigDecimal("20"), null, null, null);
+        dk.rampe.path.Reminder reminder = new dk.rampe.path.Reminder(dk.rampe.schedule.DecisionIds.of("A", "reminder",
+                referralId, dk.rampe.path.Reminder.Kind.AFTERCARE.name(), milestoneId), dk.rampe.path.Reminder.Kind.AFTERCARE,
+                referralId, milestoneId, aftercareOn, aftercareOn);
+        return java.util.List.of(DynamoReferralStore.referralItem(referral, null, null),
+                DynamoPathStore.milestoneItem(job),
+                new DynamoDueWork(null, null).put(dk.rampe.path.PathService.DUE_KIND, reminder.id(), dueAt,
+                        dk.rampe.path.PathService.work(referral, reminder)).item());
+    }
+
+    private static dk.rampe.referral.Referral enrolledReferral(String referralId, Instant enrolled) {
+        dk.rampe.referral.ReferralDetails details = new dk.rampe.referral.ReferralDetails("rampe-oestjylland",
+                "BENCH-" + referralId, new dk.rampe.referral.Citizen(dk.rampe.referral.Cpr.stored("0101901234"), "Bench",
+                dk.rampe.core.PhoneNumber.parse("20 12 34 56").orElseThrow(), null),
+                dk.rampe.referral.Benefit.KONTANTHJAELP, new dk.rampe.referral.Caseworker("Birthe",
+                dk.rampe.core.EmailAddress.parse("b@jobcenter.example").orElseThrow(), null),
+                java.util.List.of("Lager"), "", "", "", java.util.List.of(), false, null);
+        dk.rampe.referral.Referral referral = new dk.rampe.referral.Referral(referralId, "jc-aarhus", details, "c-anna",
+                dk.rampe.referral.ReferralStatus.ENROLLED, false, java.util.List.of(
+                new dk.rampe.referral.StatusChange(dk.rampe.referral.ReferralStatus.RECEIVED, enrolled.minus(Duration.ofDays(7)),
+                        "jc-aarhus", null, null),
+                new dk.rampe.referral.StatusChange(dk.rampe.referral.ReferralStatus.ENROLLED, enrolled, "c-anna", null, null)),
+                enrolled.minus(Duration.ofDays(7)), 3);
+        return referral;
+    }
 }

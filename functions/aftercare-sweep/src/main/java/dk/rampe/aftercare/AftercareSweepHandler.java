@@ -15,6 +15,7 @@ import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.path.AftercareRule;
+import dk.rampe.path.AftercareSweepRule;
 import dk.rampe.path.EscalationRule;
 import dk.rampe.path.PathService;
 import dk.rampe.platform.NudgeConfig;
@@ -31,17 +32,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Run every morning at 08:00 Europe/Copenhagen by EventBridge Scheduler: the reminders of the
  * participants' paths that have fallen due (read from the due index by day, never a scan) become
  * the consultant's follow-up tasks and nudges. The sweep's watermark catches up a missed day;
- * running it twice creates nothing twice (ids derived from the reminder).
+ * running it twice creates nothing twice (ids derived from the reminder). Escalations of reminders
+ * still open five working days later ride on the same index and watermark ({@link AftercareSweepRule}).
  */
 public final class AftercareSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final String SWEEP = "aftercare";
-    static final String ESCALATION_SWEEP = "aftercare-escalation";
     static final int BATCH = 500;
 
     private final Sweeper sweeper;
     private final DynamoDueWork dueWork;
-    private final AftercareRule rule;
-    private final EscalationRule escalation;
+    private final AftercareSweepRule rule;
 
     public AftercareSweepHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -56,10 +56,9 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         NudgeService nudgeService = FollowUps.service(config, nudges, dynamo, clock, settings);
         this.dueWork = new DynamoDueWork(dynamo, config.table());
-        this.rule = new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
+        this.rule = new AftercareSweepRule(new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoPathStore(dynamo, config.table()), DanishHolidays.workingDays(settings::current),
-                nudgeService, dueWork);
-        this.escalation = new EscalationRule(nudgeService, settings::current, dueWork);
+                nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork));
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
     }
 
@@ -67,17 +66,11 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         Map<String, Object> out = new LinkedHashMap<>();
         int errors = 0;
-        // a full batch: go on from where it stopped, until the day's due work is read
+        // a full batch: go on from where it stopped, until the day's due work is read. The reminders
+        // and, on the same index, those still open five working days after their day (to the project
+        // manager): one watermark and one query per day for both
         for (int round = 0; round < 20; round++) {
-            Sweeper.Run<AftercareRule.Outcome> run = sweeper.run(SWEEP, dueWork.index(PathService.DUE_KIND), rule, BATCH);
-            run.counts().forEach((k, v) -> out.merge(k.name().toLowerCase(Locale.ROOT), v, (a, b) -> (Integer) a + (Integer) b));
-            errors += run.errors();
-            if (run.read() < BATCH || run.errors() > 0) break;
-        }
-        // then the reminders still open five working days after their day: to the project manager
-        for (int round = 0; round < 20; round++) {
-            Sweeper.Run<EscalationRule.Outcome> run = sweeper.run(ESCALATION_SWEEP,
-                    dueWork.index(EscalationRule.DUE_KIND), escalation, BATCH);
+            Sweeper.Run<Enum<?>> run = sweeper.run(SWEEP, dueWork.index(PathService.DUE_KIND), rule, BATCH);
             run.counts().forEach((k, v) -> out.merge(k.name().toLowerCase(Locale.ROOT), v, (a, b) -> (Integer) a + (Integer) b));
             errors += run.errors();
             if (run.read() < BATCH || run.errors() > 0) break;

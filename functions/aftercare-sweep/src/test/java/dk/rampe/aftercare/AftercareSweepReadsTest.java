@@ -1,6 +1,7 @@
 package dk.rampe.aftercare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.core.Caller;
@@ -42,7 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What the daily sweep reads: per due reminder its referral (GetItem) and its path (one Query); per
- * run the two watermarks, one due-index query per UTC day of each window and the settings. The same
+ * run the watermark, one due-index query per UTC day of the window (reminders and escalations share
+ * the index) and the settings. The same
  * with a thousand other reminders waiting for other days: reads grow with what is due, not with
  * the participants (the due index is partitioned by day; never a scan).
  */
@@ -107,9 +109,10 @@ class AftercareSweepReadsTest {
         int few = readsOfOneMorning(0);
         int many = readsOfOneMorning(1000);
         assertEquals(few, many, "a thousand reminders for other days add no reads");
-        // 4 due: 2 reads each (referral, path); the reminder sweep's watermark and the two UTC days a
-        // 08:00 window touches (3), the settings (1): 2 x due + 4; the escalation sweep in the same run
-        // adds its watermark and two days (3): 2 x due + 7 for the function
-        assertEquals(2 * 4 + 7, few);
+        // 4 due: 2 reads each (referral, path); the sweep's watermark and the two UTC days a 08:00
+        // window touches (3; escalations ride on the same index and watermark), the settings (1):
+        // 2 x due + 4, within the budget of issue 10 (2 x due + 5)
+        assertEquals(2 * 4 + 4, few);
+        assertTrue(few <= 2 * 4 + 5, "budget: 2 x due + 5");
     }
 }
