@@ -432,10 +432,10 @@ public final class BenchMain {
                 String n = " (median of " + o.coldRuns + ")";
                 report.add(s, f.name(), "wall: JVM start → first answer" + n, medianMs(runs, ChildJvm.Result::wallToFirstNs),
                         medianMs(baseRuns, ChildJvm.Result::wallToFirstNs), "ms", null);
-                report.add(s, f.name(), "  of which init, until the first event is asked for" + n, medianMs(runs, ChildJvm.Result::initNs),
-                        medianMs(baseRuns, ChildJvm.Result::initNs), "ms", null);
-                report.add(s, f.name(), "  of which first invocation" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
-                        medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms", null);
+                report.addDetail(s, f.name(), "  of which init, until the first event is asked for" + n,
+                        medianMs(runs, ChildJvm.Result::initNs), medianMs(baseRuns, ChildJvm.Result::initNs), "ms");
+                report.addDetail(s, f.name(), "  of which first invocation" + n, medianMs(runs, ChildJvm.Result::firstInvokeNs),
+                        medianMs(baseRuns, ChildJvm.Result::firstInvokeNs), "ms");
                 ClassLog c = classes.get(f.name());
                 double ratio = (double) c.count() / base.count();
                 report.add(s, f.name(), "classes loaded by the first answer (median of " + o.classRuns + ")", c.count(),
@@ -483,7 +483,7 @@ public final class BenchMain {
                 long bytes = Files.size(f.jar());
                 report.add("size", f.name(), "shaded jar (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)",
                         bytes / 1_048_576.0, baseBytes / 1_048_576.0, "MB", null);
-                report.add("size", f.name(), "  class files in the jar", classFiles(f.jar()), (double) baseClasses, "", null);
+                report.addDetail("size", f.name(), "  class files in the jar", classFiles(f.jar()), (double) baseClasses, "");
             }
         }
 
