@@ -211,4 +211,38 @@ public final class HttpApi {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
                 .withBody(Json.write(body)).build();
     }
+
+    /**
+     * A posted {@code application/x-www-form-urlencoded} form (the pages' only input), or null
+     * when it is not one, is not valid base64, is larger than {@code maxBytes}, is not decodable,
+     * or repeats a field.
+     */
+    public static Map<String, String> form(APIGatewayV2HTTPEvent event, int maxBytes) {
+        String contentType = header(event, "content-type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip()
+                .startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        String raw = event.getBody() == null ? "" : event.getBody();
+        byte[] bytes;
+        try {
+            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (bytes.length > maxBytes) return null;
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (out.put(k, v) != null) return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return out;
+    }
 }

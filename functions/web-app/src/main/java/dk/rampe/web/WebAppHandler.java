@@ -46,7 +46,6 @@ import dk.rampe.referral.ReferralStatus;
 import dk.rampe.referral.ReferralStore;
 import dk.rampe.settings.Settings;
 import dk.rampe.settings.SettingsStore;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -734,33 +733,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return q == null ? Map.of() : q;
     }
 
-    /** The posted form, or null if it is not a urlencoded form within the size limit, or repeats a field. */
+    /** The posted form ({@link HttpApi#form}), or null if it is not a urlencoded form within the size limit. */
     static Map<String, String> form(APIGatewayV2HTTPEvent event) {
-        String contentType = HttpApi.header(event, "content-type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip()
-                .startsWith("application/x-www-form-urlencoded")) {
-            return null;
-        }
-        String raw = event.getBody() == null ? "" : event.getBody();
-        byte[] bytes;
-        try {
-            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (bytes.length > MAX_FORM_BYTES) return null;
-        Map<String, String> out = new LinkedHashMap<>();
-        try {
-            for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (out.put(k, v) != null) return null;
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return out;
+        return HttpApi.form(event, MAX_FORM_BYTES);
     }
 }

@@ -14,12 +14,7 @@ import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpPageService;
 import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,35 +148,8 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
         return t;
     }
 
-    /** The posted form, or null if it is not a urlencoded form within the size limit. */
+    /** The posted form ({@link HttpApi#form}), or null if it is not a urlencoded form within the size limit. */
     static Map<String, String> form(APIGatewayV2HTTPEvent event) {
-        String contentType = HttpApi.header(event, "content-type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip()
-                .startsWith("application/x-www-form-urlencoded")) {
-            return null;
-        }
-        String raw = event.getBody() == null ? "" : event.getBody();
-        byte[] bytes;
-        try {
-            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (bytes.length > MAX_FORM_BYTES) return null;
-        Map<String, String> out = new LinkedHashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        try {
-            for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (seen.merge(k, 1, Integer::sum) > 1) return null;
-                out.put(k, v);
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return out;
+        return HttpApi.form(event, MAX_FORM_BYTES);
     }
 }
