@@ -20,6 +20,16 @@ public final class LocalClock extends Clock {
         this.base = base;
     }
 
+    /**
+     * A clock that reads {@code start} now and runs on from there ({@code RAMPE_LOCAL_CLOCK_START}):
+     * a script with fixed dates (the tests, a demonstration) then runs the same on any day. The one
+     * time the clock may be set behind real time; after that it only moves forward.
+     */
+    public LocalClock(Clock base, Instant start) {
+        this.base = base;
+        if (start != null) offset.set(Duration.between(base.instant(), start));
+    }
+
     public Instant advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("the local clock only moves forward");
         offset.accumulateAndGet(by, Duration::plus);

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -39,7 +40,7 @@ public final class LocalRunner implements AutoCloseable {
 
     /** Where things live; every field has a default a newcomer never needs to change. */
     public record Options(String host, int port, Path dataDir, Path settingsFile, Path tokensFile, Path outboxDir,
-                          Map<String, String> environment) {
+                          Instant clockStart, Map<String, String> environment) {
 
         /** From environment variables (see README), with defaults under .rampe/ and events/. */
         public static Options fromEnvironment(Map<String, String> env) {
@@ -52,7 +53,19 @@ public final class LocalRunner implements AutoCloseable {
                     Path.of(env.getOrDefault("RAMPE_SETTINGS_FILE", events.resolve("settings-sample.json").toString())),
                     Path.of(env.getOrDefault("RAMPE_LOCAL_TOKENS_FILE", events.resolve("local-tokens.json").toString())),
                     Path.of(env.getOrDefault("RAMPE_OUTBOX_DIR", events.getParent().resolve(".rampe/outbox").toString())),
+                    clockStart(env.get("RAMPE_LOCAL_CLOCK_START")),
                     env);
+        }
+
+        /** An ISO instant or offset date-time ({@code 2026-11-23T08:00:00+01:00}); unset: real time. */
+        static Instant clockStart(String value) {
+            if (value == null || value.isBlank()) return null;
+            try {
+                return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("RAMPE_LOCAL_CLOCK_START is not a date-time with an offset "
+                        + "(e.g. 2026-11-23T08:00:00+01:00)");
+            }
         }
     }
 
@@ -96,7 +109,7 @@ public final class LocalRunner implements AutoCloseable {
             RampeConfig provisional = RampeConfig.from(env);
             Tables.createAll(template, dynamo.client(), Map.of("RAMPE_TABLE", provisional.table(),
                     "RAMPE_AUDIT_TABLE", provisional.auditTable()));
-            LocalClock clock = new LocalClock(Clock.systemUTC());
+            LocalClock clock = new LocalClock(Clock.systemUTC(), options.clockStart());
             Settings settings = SettingsCodec.parse(readJson(options.settingsFile()));
             new DynamoSettingsStore(dynamo.client(), provisional.table(), clock, Duration.ZERO)
                     .replace(settings, "local-runner");
@@ -203,7 +216,8 @@ public final class LocalRunner implements AutoCloseable {
         for (LocalScheduler.Schedule s : scheduler.schedules()) {
             sb.append(String.format("  schedule      %s -> %s (local clock)%n", s.id(), s.functionId()));
         }
-        sb.append("  local clock   ").append(baseUrl()).append("/_local/clock  (POST {\"advance\":\"P90D\"} to move it forward)\n");
+        sb.append("  local clock   ").append(baseUrl()).append("/_local/clock  (POST {\"advance\":\"P90D\"} to move it forward)")
+                .append(options.clockStart() == null ? "" : "; started at " + options.clockStart()).append('\n');
         sb.append("Try it:\n");
         sb.append("  curl -s -X POST ").append(baseUrl()).append("/v1/referrals \\\n")
                 .append("    -H 'Authorization: Bearer local-jobcenter-aarhus' -H 'Content-Type: application/json' \\\n")

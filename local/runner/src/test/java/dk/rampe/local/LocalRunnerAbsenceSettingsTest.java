@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * consultant and emails the team lead; a participant without consent gets nothing.
  */
 class LocalRunnerAbsenceSettingsTest {
+    /** The script\'s dates are the issue\'s: the local clock starts before them, whatever day it is. */
+    private static final String SCRIPT_START = "2026-11-23T07:00:00+01:00";
     private static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
     private static final String STAFF = "local-consultant-anna";
     private static final String TEAM_LEAD = "leder@rampe.example";
@@ -94,7 +96,7 @@ class LocalRunnerAbsenceSettingsTest {
 
     @Test
     void theParticipantsSmsAtTheCutoffAndTheTeamLeadAfterTwoWorkingHours(@TempDir Path data) throws Exception {
-        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"))) {
+        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"), SCRIPT_START)) {
             String base = runner.baseUrl();
             LocalDate wed = LocalDate.of(2026, 11, 25);
             moveTo(runner, wed, LocalTime.of(7, 0));

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and through GET …/notices; nothing is expected on Easter Monday.
  */
 class LocalRunnerAbsenceTest {
+    /** The script\'s dates are the issue\'s: the local clock starts before them, whatever day it is. */
+    private static final String SCRIPT_START = "2026-11-23T07:00:00+01:00";
     private static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
     private static final String STAFF = "local-consultant-anna";
     private static final String CASEWORKER = "birthe.aagaard@jobcenter.example";
@@ -112,7 +114,7 @@ class LocalRunnerAbsenceTest {
     @Test
     void absenceIsNudgedWithinTwoMinutesASickCallSendsNothingAndTheThirdReachesTheCaseworker(@TempDir Path data)
             throws Exception {
-        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"))) {
+        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"), SCRIPT_START)) {
             LocalDate wed = LocalDate.of(2026, 11, 25);
             moveTo(runner, wed, LocalTime.of(7, 0));
             String id = enrolledReferral(runner, "dagpenge", wed);
@@ -179,7 +181,7 @@ class LocalRunnerAbsenceTest {
     @Test
     void nothingIsExpectedOnEasterMondayAndEveryAbsenceIsReportedForTheListedBenefits(@TempDir Path data)
             throws Exception {
-        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"))) {
+        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"), SCRIPT_START)) {
             LocalDate thursday = LocalDate.of(2027, 3, 25); // Maundy Thursday: a public holiday too
             moveTo(runner, thursday.minusDays(1), LocalTime.of(7, 0));
             String id = enrolledReferral(runner, "kontanthjaelp", thursday.minusDays(1));

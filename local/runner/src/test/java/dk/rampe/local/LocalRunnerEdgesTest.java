@@ -68,6 +68,20 @@ class LocalRunnerEdgesTest {
     }
 
     @Test
+    void theLocalClockStartsWhereRampeLocalClockStartSaysAndRunsOnFromThere() {
+        java.time.Instant start = LocalRunner.Options.clockStart("2026-11-23T07:00:00+01:00");
+        assertEquals(java.time.Instant.parse("2026-11-23T06:00:00Z"), start);
+        LocalClock clock = new LocalClock(java.time.Clock.systemUTC(), start);
+        java.time.Duration since = java.time.Duration.between(start, clock.instant());
+        assertFalse(since.isNegative(), since.toString());
+        assertTrue(since.compareTo(java.time.Duration.ofSeconds(5)) < 0, since.toString());
+        assertEquals(null, LocalRunner.Options.clockStart(" "));
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LocalRunner.Options.clockStart("2026-11-23"));
+        assertTrue(bad.getMessage().contains("RAMPE_LOCAL_CLOCK_START"), bad.getMessage());
+    }
+
+    @Test
     void aMalformedPercentEncodingInThePathOrQueryIsA400InRampesFormat() throws Exception {
         for (String[] c : new String[][] {{"/v1/referrals/%zz", "path"}, {"/v1/referrals/R%", "path"},
                 {"/v1/admin/settings?x=%zz", "query"}}) {
