@@ -42,10 +42,18 @@ public record Attendance(String referralId, List<AttendancePlan> plans, List<Agr
         return Optional.ofNullable(found);
     }
 
-    /** The registration that counts for {@code date}: the latest one. */
+    /**
+     * The registration that counts for {@code date}: the latest one; empty when there is none or the
+     * latest is {@link Registration.Status#NONE} (a correction back to "nothing registered").
+     */
     public Optional<Registration> registrationOn(LocalDate date) {
         Registration found = null;
         for (Registration r : registrations) if (r.date().equals(date)) found = r;
-        return Optional.ofNullable(found);
+        return found == null || found.status() == Registration.Status.NONE ? Optional.empty() : Optional.of(found);
+    }
+
+    /** Every registration of {@code date}, oldest first, corrections and {@code NONE} included (the history). */
+    public List<Registration> registrationsOn(LocalDate date) {
+        return registrations.stream().filter(r -> r.date().equals(date)).toList();
     }
 }

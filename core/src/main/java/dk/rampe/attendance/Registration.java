@@ -10,6 +10,9 @@ import java.util.Optional;
 /**
  * What happened on a date: present, late (with the arrival time), excused (with a reason) or absent.
  * A correction is a new registration; the latest of a date counts and the earlier ones stay as history.
+ * {@link Status#NONE} is a correction back to "nothing registered" (an undo on today's list): while it
+ * is the latest, the date counts as not registered ({@link Attendance#registrationOn}), so the absence
+ * detection still fires at the cutoff.
  * {@code detected}: written by the absence detection at the cutoff (nothing was registered);
  * {@code review}: detected after the day had passed (an outage), to be looked at, never nudged.
  */
@@ -17,7 +20,9 @@ public record Registration(String id, LocalDate date, Status status, LocalTime a
                            String recordedBy, Instant recordedAt, boolean detected, boolean review) {
 
     public enum Status {
-        PRESENT, LATE, EXCUSED, ABSENT;
+        PRESENT, LATE, EXCUSED, ABSENT,
+        /** Nothing registered: withdraws the earlier registrations of the date (they stay as history). */
+        NONE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

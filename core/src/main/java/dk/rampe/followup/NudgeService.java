@@ -148,8 +148,8 @@ public final class NudgeService {
                         r.sms(), null, reminder, notBefore, now);
     }
 
-    /** The channels a consultant wants and can be reached by, email first. */
-    static List<MessageChannel> channels(Settings.Consultant c) {
+    /** The channels a consultant wants and can be reached by, email first (also for today's list, issue 9). */
+    public static List<MessageChannel> channels(Settings.Consultant c) {
         List<MessageChannel> out = new ArrayList<>(2);
         if (c.channel() == null || c.channel().email()) {
             if (c.email() != null) out.add(MessageChannel.EMAIL);

@@ -31,6 +31,15 @@ public final class Times {
                 : DAYS_DA[day] + " den " + t.getDayOfMonth() + ". " + MONTHS_DA[month] + " " + t.getYear() + " kl. " + clock;
     }
 
+    /** A date as people read it: "mandag den 23. november 2026", "Monday 23 November 2026". */
+    public static String longDate(java.time.LocalDate date, Language language) {
+        int day = date.getDayOfWeek().getValue() - 1;
+        int month = date.getMonthValue() - 1;
+        return language == Language.EN
+                ? DAYS_EN[day] + " " + date.getDayOfMonth() + " " + MONTHS_EN[month] + " " + date.getYear()
+                : DAYS_DA[day] + " den " + date.getDayOfMonth() + ". " + MONTHS_DA[month] + " " + date.getYear();
+    }
+
     public static String shortTime(Instant at, ZoneId zone, Language language) {
         ZonedDateTime t = at.atZone(zone);
         String clock = String.format("%02d:%02d", t.getHour(), t.getMinute());

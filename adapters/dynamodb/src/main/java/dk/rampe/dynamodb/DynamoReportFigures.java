@@ -196,7 +196,7 @@ public final class DynamoReportFigures implements PhaseMoves {
             case PRESENT -> s.minutes();
             case LATE -> Math.max(0, s.minutes()
                     - Math.max(0, Duration.between(s.start(), reg.get().arrival()).toMinutes()));
-            case EXCUSED, ABSENT -> 0;
+            case EXCUSED, ABSENT, NONE -> 0;
         };
     }
 

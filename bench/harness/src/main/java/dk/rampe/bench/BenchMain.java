@@ -280,6 +280,14 @@ public final class BenchMain {
                     work));
             profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
                     f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
+            // today's list (issue 9): one run with the whole day as its window (07:30-12:00 in the template), so
+            // its cold start includes the reads at any hour of the bench (on a weekend it stops at the calendar)
+            profiles.put("dk.rampe.todays.TodaysListHandler", f -> {
+                Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
+                env.put("RAMPE_TODAYS_LIST_WINDOW", "00:00-23:59");
+                return new FunctionBench(f.name(), f.target(), env, sweepInput, sweepInput,
+                        List.of(ChildJvm.Step.of("one run, nobody enrolled", sweepInput, 1)), "one run, nobody enrolled");
+            });
             List<FunctionBench> functions = new ArrayList<>();
             Map<String, FunctionBench> byHandler = new LinkedHashMap<>();
             List<Deployed> withoutEvents = new ArrayList<>();

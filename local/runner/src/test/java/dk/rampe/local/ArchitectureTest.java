@@ -20,7 +20,8 @@ class ArchitectureTest {
             "dk.rampe.settings..", "dk.rampe.audit..", "dk.rampe.schedule..", "dk.rampe.log..", "dk.rampe.plan.."};
     static final String[] ADAPTERS = {"dk.rampe.dynamodb..", "dk.rampe.api..", "dk.rampe.json..",
             "dk.rampe.messaging..", "dk.rampe.calendar.."};
-    static final String[] FUNCTIONS = {"dk.rampe.intake..", "dk.rampe.dispatch..", "dk.rampe.followup.page..", "dk.rampe.web.."};
+    static final String[] FUNCTIONS = {"dk.rampe.intake..", "dk.rampe.dispatch..", "dk.rampe.followup.page..", "dk.rampe.web..",
+            "dk.rampe.todays.."};
 
     static JavaClasses classes;
 

@@ -32,12 +32,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * post is written to the audit log (the rules live in {@link FollowUpPageService}; this class parses
  * the form and renders). An unexpected failure answers 500 and is counted as the EMF metric
  * {@code UnexpectedErrors}, which the SAM template alarms on. Plain HTML, no JavaScript.
+ * <p>The same function serves today's list at {@code /t/{token}} (issue 9, {@link TodaysListPageHandler}),
+ * built on its first request so the follow-up page's cold start does not pay for it.
  */
 public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 8192;
 
     private final FollowUpPageService service;
     private final Page page;
+    private final java.util.function.Supplier<TodaysListPageHandler> lists;
+    private volatile TodaysListPageHandler listsBuilt;
 
     /** Used by Lambda: everything from the environment. */
     public FollowUpPageHandler() {
@@ -53,10 +57,23 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
         this.service = new FollowUpPageService(FollowUps.tokens(nudges), FollowUps.service(config, nudges, dynamo, clock),
                 new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()), clock);
         this.page = new Page(config.zone(), nudges.productName());
+        this.lists = () -> new TodaysListPageHandler(config, nudges, dynamo, clock, page);
+    }
+
+    private TodaysListPageHandler lists() {
+        TodaysListPageHandler l = listsBuilt;
+        if (l == null) {
+            synchronized (this) {
+                if (listsBuilt == null) listsBuilt = lists.get();
+                l = listsBuilt;
+            }
+        }
+        return l;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (TodaysListPageHandler.isListRoute(event)) return lists().handle(event);
         long started = System.nanoTime();
         Language language = HttpApi.language(event);
         String method = method(event);

@@ -33,14 +33,21 @@ class FollowUpPageTemplateTest {
             routes.add(props.get("Method") + " " + props.get("Path"));
             assertEquals(Map.of("Authorizer", "NONE"), props.get("Auth"), "the signed link is the key, not a JWT");
         }
-        assertEquals(new TreeSet<>(List.of("GET /f/{token}", "HEAD /f/{token}", "POST /f/{token}")), routes);
+        assertEquals(new TreeSet<>(List.of("GET /f/{token}", "HEAD /f/{token}", "POST /f/{token}",
+                "GET /t/{token}", "HEAD /t/{token}", "POST /t/{token}")), routes, "the follow-up page and today's list");
         Map<String, Object> env = template.environment(f);
         assertTrue(env.containsKey("RAMPE_PRODUCT_NAME"), "the page title carries the product name");
         assertTrue(String.valueOf(env.get("RAMPE_FOLLOW_UP_TOKEN_KEY")).contains("resolve:secretsmanager"));
         assertTrue(env.containsKey("RAMPE_FOLLOW_UP_TOKEN_TTL_HOURS"));
         String policies = String.valueOf(p.get("Policies"));
         assertFalse(policies.contains("ses:") || policies.contains("sns:") || policies.contains("dynamodb:*")
-                || policies.contains("DeleteItem") || policies.contains("Query"), policies);
+                || policies.contains("DeleteItem") || policies.contains("Scan") || policies.contains("gsi1"), policies);
+        // today's list reads the programme's referrals (gsi2) and the day's attendance, and puts only
+        // attendance registrations into the table
+        assertTrue(policies.contains("Action=[dynamodb:Query], Resource=[{Fn::GetAtt=[RampeTable, Arn]}, "
+                + "{Fn::Sub=${RampeTable.Arn}/index/gsi2}]"), policies);
+        assertTrue(policies.contains("Action=[dynamodb:PutItem], Resource={Fn::GetAtt=[RampeTable, Arn]}, "
+                + "Condition={ForAllValues:StringLike={dynamodb:LeadingKeys=[ATTENDANCE#*]}}"), policies);
     }
 
     @Test

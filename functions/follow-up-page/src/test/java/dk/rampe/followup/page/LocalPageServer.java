@@ -15,7 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A tiny stand-in for API Gateway in the browser test: turns each request to /f/{token} into the
+ * A tiny stand-in for API Gateway in the browser tests: turns each request to /f/{token} or
+ * /t/{token} (today's list) into the
  * APIGatewayV2HTTPEvent AWS would send (form bodies base64-encoded, as API Gateway does) and
  * calls the very same handler. (The local runner has the full version.)
  */
@@ -30,6 +31,7 @@ final class LocalPageServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/f/", this::handle);
+        server.createContext("/t/", this::handle);
         server.start();
     }
 
@@ -44,19 +46,30 @@ final class LocalPageServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = ex.getRequestURI().getRawPath();
-        String token = path.substring("/f/".length());
+        String prefix = path.substring(0, 3); // "/f/" or "/t/"
+        String token = path.substring(prefix.length());
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
         Map<String, String> headers = new HashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         byte[] body = ex.getRequestBody().readAllBytes();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey(method + " /f/{token}")
+                .withRouteKey(method + " " + prefix + "{token}")
                 .withRawPath(path)
-                .withRawQueryString(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery())
+                .withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withHeaders(headers)
                 .withPathParameters(Map.of("token", token))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(method + " /f/{token}")
+                        .withRouteKey(method + " " + prefix + "{token}")
                         .withStage("$default")
                         .withRequestId("local-" + System.nanoTime())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
