@@ -74,7 +74,8 @@ class PathLifecycleTest {
             new FollowUpTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), Duration.ofHours(72)),
             new NudgeTemplates(CPH), new QuietHours(CPH), clock, "https://rampe.example", Duration.ofHours(4));
     private final InMemoryDueWork dueWork = new InMemoryDueWork();
-    private final InMemoryPathStore pathStore = new InMemoryPathStore();
+    private final dk.rampe.attendance.InMemoryAttendanceStore attendance = new dk.rampe.attendance.InMemoryAttendanceStore();
+    private final InMemoryPathStore pathStore = new InMemoryPathStore(dueWork, attendance);
     private final WorkingCalendar calendar = new WorkingCalendar(new TestHolidays(), settings::current);
     private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock, Duration.ofDays(365));
     private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
