@@ -161,6 +161,23 @@ class PathLifecycleTest {
     }
 
     @Test
+    void anInternshipIsToldToTheAttendanceRulesWithItsRecord() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-25", 9));
+        paths.record(KIM, id, new PathService.NewMilestone(MilestoneType.INTERNSHIP_STARTED, LocalDate.parse("2026-11-25"),
+                null, "Gartneri ApS", null, new BigDecimal("12"), LocalDate.parse("2026-12-18"), null, null));
+        LocalDate from = LocalDate.parse("2026-11-01");
+        LocalDate to = LocalDate.parse("2027-01-31");
+        assertEquals(List.of(new dk.rampe.attendance.Internship(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-18"))),
+                attendance.load(id, from, to).internships(), "to its expected end while no end is recorded");
+        clock.set(at("2026-12-04", 15));
+        paths.record(KIM, id, new PathService.NewMilestone(MilestoneType.INTERNSHIP_ENDED, LocalDate.parse("2026-12-04"),
+                null, null, null, null, null, "for meget på én gang", null));
+        assertEquals(List.of(new dk.rampe.attendance.Internship(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-04"))),
+                attendance.load(id, from, to).internships(), "ended early: to the day it ended");
+    }
+
+    @Test
     void aJobEndedInJanuaryCancelsTheAftercareAndCreatesAJobEndedCall() {
         String id = enrolledParticipant("0101901234", "AAR-1");
         clock.set(at("2026-11-30", 12));
