@@ -162,6 +162,34 @@ class AbsenceChainTest {
                 chain.attendance().registrationOn(MONDAY.plusDays(2)).map(Registration::status));
     }
 
+    @Test
+    void dueWorkWrittenBeforeTheChainIsTurnedIntoTheReferralsChain() {
+        ReferralDetails details = new ReferralDetails("p1", "JC-1", new Citizen(Cpr.stored("0101901234"), "A",
+                PhoneNumber.parse("22 34 56 78").orElseThrow(), null), Benefit.DAGPENGE,
+                new Caseworker("B", EmailAddress.parse("b@jobcenter.example").orElseThrow(), null), List.of(), "", "", "",
+                List.of(), false, null);
+        Instant t = clock.instant();
+        Referral r = Referral.received("R0000000000A1", "jc-aarhus", details, "c1", false, t)
+                .moveTo(ReferralStatus.ACCEPTED, t, "c1", null, null).moveTo(ReferralStatus.ENROLLED, t, "c1", null, null);
+        referrals.byId.put(r.id(), r);
+        // as stored before the chain: the plan, and the session as a due item of its own
+        memory.putPlan(r.id(), new AttendancePlan(MONDAY, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                LocalTime.of(9, 0), 240, "c1", t));
+        dk.rampe.path.InMemoryDueWork old = new dk.rampe.path.InMemoryDueWork();
+        Instant cutoff = at(MONDAY, 9, 30);
+        old.schedule(AttendanceService.KIND, AttendanceService.sessionId(r.id(), MONDAY), cutoff,
+                AttendanceService.work(r.id(), MONDAY));
+        clock.set(at(MONDAY, 9, 31));
+        AbsenceDetection rule = new AbsenceDetection(referrals, store, old, weekdays, nudges, p -> AttendanceRules.DEFAULTS,
+                "https://rampe.example");
+        assertEquals(AbsenceDetection.Outcome.NUDGED, rule.apply(old.index(AttendanceService.KIND)
+                .due(cutoff, clock.instant(), 10).get(0), clock.instant()));
+        assertEquals(List.of(), old.pending(AttendanceService.KIND), "the old item is done");
+        SessionChain chain = memory.chain(r.id()).orElseThrow();
+        assertEquals(MONDAY.plusDays(1), chain.date(), "the chain goes on from there");
+        assertEquals(List.of("2026-11-23"), absenceTasks(r.id()));
+    }
+
     /** Counts what the detection reads from the attendance store besides the due index. */
     static final class Counting implements AttendanceStore {
         final AtomicInteger reads = new AtomicInteger();
