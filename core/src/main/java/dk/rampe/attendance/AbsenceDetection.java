@@ -30,23 +30,29 @@ import java.util.function.Supplier;
 
 /**
  * The absence detection, a {@link SweepRule} on the due index of kind {@value AttendanceService#KIND}:
- * each item is one referral's planned session, due at its cutoff (start + grace). Applying it:
+ * each item is one referral's {@link SessionChain}, due at the cutoff of its next planned session, carrying
+ * what the decision needs from the attendance partition. Per item it reads the referral (status, consultant,
+ * benefit, caseworker) and nothing else. Applying it:
  * <ol>
- * <li>decides the session again from what is recorded now (a plan change, an agreement, the
- * calendar, enrolment and exit): not expected → nothing; moved later by an agreement → the item
- * moves to the new cutoff;</li>
+ * <li>decides the session again from the chain's copy (plan, agreement, calendar, internships) and the
+ * referral (enrolment, exit): not expected → nothing; moved later by an agreement → the chain moves to the
+ * new cutoff;</li>
  * <li>anything registered for the date → nothing (a sick call at 08:50 excuses the day);</li>
- * <li>else an unexcused absence is registered (decision-derived id, written once) and, if the
- * session is today, an {@code absence_today} follow-up is created and nudged (decision-derived task
- * and message ids), and the escalation rules run; a session of an earlier day (after an outage)
- * becomes a registration to review, with no nudge;</li>
- * <li>the next planned session goes on the due index (sessions whose cutoff has passed meanwhile
- * are decided at once, so an outage is caught up), and this item is done.</li>
+ * <li>else an unexcused absence is registered (decision-derived id) together with the chain (so a
+ * registration recorded meanwhile, or an overlapping run, makes the write fail and the chain is read again)
+ * and, if the session is today, the escalation rules run and an {@code absence_today} follow-up is created
+ * and nudged (decision-derived task and message ids); a session of an earlier day (after an outage) becomes
+ * a registration to review, with no nudge;</li>
+ * <li>the chain moves to the next planned session (sessions whose cutoff has passed meanwhile are decided
+ * at once, so an outage is caught up); it is parked when the participant has left.</li>
  * </ol>
- * Everything it writes has an id derived from the decision, so two overlapping runs write it once.
+ * Every write of the chain is conditional on the revision read, and what it creates has an id derived
+ * from the decision, so two overlapping runs write it once. Due work written before the chain (one item
+ * per session, only {@code referralId} and {@code date}) is turned into the referral's chain.
  */
 public final class AbsenceDetection implements SweepRule<Map<String, String>, AbsenceDetection.Outcome> {
     public static final String ACTOR = "system:absence";
+    private static final int ATTEMPTS = 4;
 
     public enum Outcome { NOT_EXPECTED, REGISTERED, NUDGED, REVIEW, MOVED, NO_CONSULTANT, GONE }
 
@@ -54,6 +60,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
     private final AttendanceStore store;
     private final DueWork dueWork;
     private final Expectations expectations;
+    private final SessionChains chains;
     private final NudgeService nudges;
     private final Function<String, AttendanceRules> rules;
     private final String publicBaseUrl;
@@ -74,6 +81,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         this.store = store;
         this.dueWork = dueWork;
         this.expectations = new Expectations(workingDays);
+        this.chains = new SessionChains(store, expectations);
         this.nudges = nudges;
         this.rules = rules;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
@@ -82,67 +90,98 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
 
     @Override
     public Outcome apply(Due<Map<String, String>> due, Instant now) {
-        String referralId = due.item().get("referralId");
-        LocalDate date = LocalDate.parse(due.item().get("date"));
-        Optional<Referral> found = referrals.find(referralId);
-        if (found.isEmpty()) {
-            dueWork.done(AttendanceService.KIND, due.id(), now);
-            return Outcome.GONE;
+        if (!SessionChain.isChain(due.item())) return fromSession(due, now);
+        SessionChain chain = SessionChain.fromWork(due.item(), due.dueAt());
+        String referralId = chain.referralId();
+        Optional<Referral> referral = referrals.find(referralId);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (chain.stale() || chain.parked() || chain.dueAt().isAfter(now)) return Outcome.MOVED;
+            Optional<Outcome> o = referral.isPresent() ? decide(referral.get(), chain, now) : gone(chain, now);
+            if (o.isPresent()) return o.get();
+            // the chain changed since it was read (a registration, a plan, an overlapping run): read it again
+            Optional<SessionChain> stored = store.chain(referralId);
+            if (stored.isEmpty()) return Outcome.GONE;
+            chain = stored.get();
         }
-        Referral referral = found.get();
-        AttendanceRules r = rules.apply(referral.programmeId());
-        Outcome first = null;
-        LocalDate d = date;
-        for (int i = 0; i < 40; i++) {
-            Attendance a = store.load(referralId, d.minusDays(21), d.plusDays(AttendanceService.LOOK_AHEAD_DAYS + 1));
-            Optional<Session> session = expectations.expected(a, referral, d, r.grace());
-            if (i == 0 && session.isPresent() && session.get().cutoff().isAfter(now)) {
-                dueWork.schedule(AttendanceService.KIND, due.id(), session.get().cutoff(), due.item());
-                return Outcome.MOVED;
-            }
-            Outcome o = decide(referral, a, d, session, now, r);
-            if (first == null) first = o;
-            if (!referral.status().active()) break; // exited, declined: nothing more is expected
-            Optional<Session> next = expectations.nextPlanned(a, referral.programmeId(), d, r.grace(),
-                    AttendanceService.LOOK_AHEAD_DAYS);
-            if (next.isEmpty()) break;
-            if (next.get().cutoff().isAfter(now) || i == 39) {
-                // past its cutoff only after a very long outage: due now, so the next run goes on from there
-                dueWork.schedule(AttendanceService.KIND, AttendanceService.sessionId(referralId, next.get().date()),
-                        later(next.get().cutoff(), now), AttendanceService.work(referralId, next.get().date()));
-                break;
-            }
-            d = next.get().date();
-        }
-        dueWork.done(AttendanceService.KIND, due.id(), now);
-        return first;
+        throw new IllegalStateException("the chain of " + referralId + " kept changing");
     }
 
-    private Outcome decide(Referral referral, Attendance a, LocalDate date, Optional<Session> session, Instant now,
-                           AttendanceRules r) {
-        if (session.isEmpty()) return Outcome.NOT_EXPECTED;
-        Optional<Registration> registered = a.registrationOn(date);
-        if (registered.isPresent() && !registered.get().detected()) return Outcome.REGISTERED;
-        boolean today = WorkingDays.today(Clock.fixed(now, ZoneOffset.UTC)).equals(date);
-        Session s = session.get();
-        Registration absent = registered.orElseGet(() -> new Registration(
-                DecisionIds.of("G", "absence", referral.id(), date.toString()), date, Registration.Status.ABSENT, null,
-                null, ACTOR, s.cutoff(), true, !today));
-        store.addRegistration(referral.id(), absent);
-        if (absent.review()) {
-            Log.info("absence.review", "referralId", referral.id(), "date", date.toString());
-            return Outcome.REVIEW;
+    /** The referral is gone (deleted after its retention): the chain leaves the due index. */
+    private Optional<Outcome> gone(SessionChain chain, Instant now) {
+        SessionChain parked = chain.parked(WorkingDays.today(Clock.fixed(now, ZoneOffset.UTC)))
+                .withRevision(chain.revision() + 1);
+        return store.writeChain(parked, chain.revision(), AttendanceStore.With.NOTHING) ? Optional.of(Outcome.GONE)
+                : Optional.empty();
+    }
+
+    /** The chain's sessions up to now, decided and written; empty when the chain changed meanwhile. */
+    private Optional<Outcome> decide(Referral referral, SessionChain read, Instant now) {
+        AttendanceRules r = rules.apply(referral.programmeId());
+        LocalDate today = WorkingDays.today(Clock.fixed(now, ZoneOffset.UTC));
+        SessionChain chain = read;
+        long stored = read.revision();
+        Outcome first = null;
+        for (int i = 0; i < 40; i++) {
+            LocalDate d = chain.date();
+            Attendance a = chain.attendance();
+            Optional<Session> session = expectations.expected(a, referral, d, r.grace());
+            if (i == 0 && session.isPresent() && session.get().cutoff().isAfter(now)) {
+                // a later start agreed since this copy was read, or a wake-up on a planned day: check at its cutoff
+                SessionChain moved = chain.at(d, session.get().cutoff()).withRevision(stored + 1);
+                return store.writeChain(moved, stored, AttendanceStore.With.NOTHING) ? Optional.of(Outcome.MOVED)
+                        : Optional.empty();
+            }
+            Outcome o;
+            Optional<Registration> registered = a.registrationOn(d);
+            if (session.isEmpty()) {
+                o = Outcome.NOT_EXPECTED;
+            } else if (registered.isPresent() && !registered.get().detected()) {
+                o = Outcome.REGISTERED;
+            } else {
+                Session s = session.get();
+                if (registered.isEmpty()) {
+                    Registration absent = new Registration(DecisionIds.of("G", "absence", referral.id(), d.toString()), d,
+                            Registration.Status.ABSENT, null, null, ACTOR, s.cutoff(), true, !today.equals(d));
+                    SessionChain marked = chain.with(absent).withRevision(stored + 1);
+                    if (!store.writeChain(marked, stored, AttendanceStore.With.registration(absent))) return Optional.empty();
+                    chain = marked;
+                    stored++;
+                    registered = Optional.of(absent);
+                }
+                // written (now, or by an earlier run that did not get further): the escalation and the nudge again,
+                // both written once whatever the number of runs
+                o = registered.get().review() ? review(referral, d) : nudge(referral, chain, d, s, now, r);
+            }
+            if (first == null) first = o;
+            SessionChain next = referral.status().active() ? chains.after(chain, referral.programmeId(), d, r.grace())
+                    : chain.parked(today); // exited, declined: nothing more is expected
+            if (next.parked() || next.dueAt().isAfter(now) || i == 39) {
+                // past its cutoff only after a very long outage: due now, so the next run goes on from there
+                if (!next.parked() && !next.dueAt().isAfter(now)) next = next.at(next.date(), now);
+                if (!store.writeChain(next.withRevision(stored + 1), stored, AttendanceStore.With.NOTHING)) {
+                    return Optional.empty();
+                }
+                break;
+            }
+            chain = next; // its cutoff has passed too (an outage): decided now
         }
-        List<Registration> regs = new ArrayList<>(a.registrations());
-        if (registered.isEmpty()) regs.add(absent);
-        Attendance withAbsence = new Attendance(a.referralId(), a.plans(), a.agreements(), regs, a.flagged());
-        escalate(referral, withAbsence, date, now, r);
+        return Optional.of(first);
+    }
+
+    private static Outcome review(Referral referral, LocalDate date) {
+        Log.info("absence.review", "referralId", referral.id(), "date", date.toString());
+        return Outcome.REVIEW;
+    }
+
+    private Outcome nudge(Referral referral, SessionChain chain, LocalDate date, Session s, Instant now,
+                          AttendanceRules r) {
+        escalate(referral, chain.attendance(), date, now, r);
         try {
             Instant escalateAt = r.escalateAfter().isZero() ? null
                     : WorkingHours.plus(expectations.workingDays(), referral.programmeId(), s.cutoff(), r.escalateAfter());
             nudges.create(new NudgeService.NewFollowUp(FollowUpKind.ABSENCE_TODAY, referral.programmeId(),
                     referral.id(), referral.consultantId(), s.cutoff(), null, "absence|" + date), ACTOR,
-                    escalateAt, extras(referral, date, r, escalateAt, now));
+                    escalateAt, extras(referral, date, r, escalateAt, now, chain.smsConsent()));
         } catch (DomainException e) {
             Log.warn("absence.notNudged", "referralId", referral.id(), "code", e.code());
             return Outcome.NO_CONSULTANT;
@@ -153,12 +192,34 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
     }
 
     /**
+     * Due work of kind absence written before the chain (one item per session): the referral's chain is built
+     * from a read of the partition, at this session, and applied; the old item is done. Where a chain exists,
+     * it already holds this session: the old item is only done.
+     */
+    private Outcome fromSession(Due<Map<String, String>> due, Instant now) {
+        String referralId = due.item().get("referralId");
+        LocalDate date = LocalDate.parse(due.item().get("date"));
+        Optional<SessionChain> stored = store.chain(referralId);
+        if (stored.isPresent() && !stored.get().stale()) {
+            dueWork.done(AttendanceService.KIND, due.id(), now);
+            return Outcome.MOVED;
+        }
+        SessionChain built = chains.current(referralId, date).at(date, due.dueAt());
+        SessionChain chain = built.withRevision(built.revision() + 1);
+        if (!store.writeChain(chain, built.revision(), AttendanceStore.With.NOTHING)) {
+            throw new IllegalStateException("the chain of " + referralId + " changed while it was built");
+        }
+        dueWork.done(AttendanceService.KIND, due.id(), now);
+        return apply(new Due<>(SessionChain.id(referralId), chain.dueAt(), chain.toWork()), now);
+    }
+
+    /**
      * With the consultant's nudge: the team lead's email at the escalation time (sent only if the
      * follow-up is still open then), and the participant's SMS now, if the programme sends it and the
      * participant consented at enrolment.
      */
     private List<NudgeService.Extra> extras(Referral referral, LocalDate date, AttendanceRules r, Instant escalateAt,
-                                            Instant now) {
+                                            Instant now, boolean smsConsent) {
         List<NudgeService.Extra> out = new ArrayList<>(2);
         Optional<Settings.Consultant> consultant = settings.get().programme(referral.programmeId())
                 .flatMap(p -> p.consultant(referral.consultantId()));
@@ -169,7 +230,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         if (r.participantSms()) {
             PhoneNumber phone = referral.details().citizen() == null ? null : referral.details().citizen().phone();
             if (phone != null && consultant.isPresent() && consultant.get().phone() != null
-                    && store.smsConsent(referral.id())) {
+                    && smsConsent) {
                 out.add(AbsenceMessages.participant(phone, consultant.get().name(), consultant.get().phone(), now));
             }
         }
@@ -236,10 +297,6 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
                 + "notice in case " + escape(caseRef) + " (" + notice.date() + ").</p>";
         return OutboxMessage.pending("notice|" + notice.id() + "|email", notice.id(), referral.programmeId(),
                 MessageChannel.EMAIL, cw.email().value(), subject, text, html, false, now, now);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static String escape(String s) {

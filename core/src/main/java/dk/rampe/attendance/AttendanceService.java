@@ -8,71 +8,77 @@ import dk.rampe.schedule.DueWork;
 import dk.rampe.schedule.WorkingDays;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * Records plans, one-day agreements and registrations, and keeps the referral's next planned
- * session on the due index (kind {@value #KIND}) at its cutoff, so the absence detection reads only
- * sessions that are due. The caller (a route) has already checked that the staff member may act
- * on the referral.
+ * Records plans, one-day agreements and registrations, and keeps the referral's {@link SessionChain} (its
+ * next planned session, on the due index of kind {@value #KIND} at the session's cutoff, with a copy of
+ * what the detection needs) true in the same write, so the absence detection reads only sessions that are
+ * due and, per due session, the due item and the referral. The caller (a route) has already checked that the
+ * staff member may act on the referral.
  */
 public final class AttendanceService {
-    /** The kind of due work: one item per referral and planned session date, due at the session's cutoff. */
+    /** The kind of due work: one chain per referral, due at the cutoff of its next planned session. */
     public static final String KIND = "absence";
     /** How far ahead the next planned session is looked for. */
     public static final int LOOK_AHEAD_DAYS = 62;
+    private static final int ATTEMPTS = 8;
 
     private final AttendanceStore store;
-    private final DueWork dueWork;
     private final Expectations expectations;
+    private final SessionChains chains;
     private final Function<String, AttendanceRules> rules;
     private final Clock clock;
 
+    /**
+     * {@code dueWork} is not used any more (the store writes the chain, which is the referral's due work);
+     * the parameter stays for the callers.
+     */
     public AttendanceService(AttendanceStore store, DueWork dueWork, WorkingDays workingDays,
                              Function<String, AttendanceRules> rules, Clock clock) {
         this.store = store;
-        this.dueWork = dueWork;
         this.expectations = new Expectations(workingDays);
+        this.chains = new SessionChains(store, expectations);
         this.rules = rules;
         this.clock = clock;
     }
 
-    /** The due-work id of a referral's session on a date. */
+    /**
+     * The due-work id of a referral's session on a date, as due work of kind absence was named before the chain
+     * (one item per session); such items are still read and turned into the referral's chain.
+     */
     public static String sessionId(String referralId, LocalDate date) {
         return DecisionIds.of("S", KIND, referralId, date.toString());
     }
 
-    /** The due-work texts of a referral's session on a date (what {@link AbsenceDetection} reads). */
+    /** The due-work texts of a session as written before the chain (see {@link #sessionId}). */
     public static Map<String, String> work(String referralId, LocalDate date) {
         return Map.of("referralId", referralId, "date", date.toString());
     }
 
     public void putPlan(Referral referral, AttendancePlan plan) {
         requireActive(referral);
-        store.putPlan(referral.id(), plan);
+        moveWith(referral, c -> c.with(plan), AttendanceStore.With.plan(plan));
         Log.info("attendance.plan", "referralId", referral.id(), "validFrom", plan.validFrom().toString());
-        scheduleNext(referral, WorkingDays.today(clock).minusDays(1));
     }
 
     public void addAgreement(Referral referral, Agreement agreement) {
         requireActive(referral);
-        store.addAgreement(referral.id(), agreement);
+        moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement));
         Log.info("attendance.agreement", "referralId", referral.id(), "date", agreement.date().toString());
-        if (!agreement.dayOff()) {
-            Session s = Expectations.session(agreement.date(), agreement.start(), agreement.minutes(),
-                    rules.apply(referral.programmeId()).grace());
-            if (s.cutoff().isAfter(clock.instant())) {
-                dueWork.schedule(KIND, sessionId(referral.id(), s.date()), s.cutoff(), work(referral.id(), s.date()));
-            }
-        }
     }
 
-    /** A new registration (a correction too); returns it as stored. */
+    /**
+     * A new registration (a correction too); returns it as stored. The store writes it with the chain's copy
+     * (a registration for the chain's date makes the detection find it registered; a correction of an earlier
+     * date counts in the escalation rules).
+     */
     public Registration register(Referral referral, LocalDate date, Registration.Status status,
                                  java.time.LocalTime arrival, Registration.Reason reason, String actor) {
         Registration r = new Registration("G" + UUID.randomUUID().toString().replace("-", ""), date, status, arrival,
@@ -99,22 +105,23 @@ public final class AttendanceService {
         return store.notices(referral.id());
     }
 
-    /** Puts the first planned session after {@code after} whose cutoff is still ahead on the due index. */
-    void scheduleNext(Referral referral, LocalDate after) {
-        Instant now = clock.instant();
-        Attendance a = store.load(referral.id(), after, after.plusDays(LOOK_AHEAD_DAYS + 1));
-        AttendanceRules r = rules.apply(referral.programmeId());
-        LocalDate d = after;
-        for (int i = 0; i < 5; i++) {
-            Optional<Session> next = expectations.nextPlanned(a, referral.programmeId(), d, r.grace(), LOOK_AHEAD_DAYS);
-            if (next.isEmpty()) return;
-            if (next.get().cutoff().isAfter(now)) {
-                dueWork.schedule(KIND, sessionId(referral.id(), next.get().date()), next.get().cutoff(),
-                        work(referral.id(), next.get().date()));
-                return;
-            }
-            d = next.get().date();
+    /**
+     * Writes {@code with} and the chain changed by {@code change} and moved to where it now stands (see
+     * {@link SessionChains#reposition}) in one transaction; read again and redone when the chain changed
+     * in the meantime (a registration, the detection).
+     */
+    private void moveWith(Referral referral, UnaryOperator<SessionChain> change, AttendanceStore.With with) {
+        Duration grace = rules.apply(referral.programmeId()).grace();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            LocalDate today = WorkingDays.today(clock);
+            SessionChain current = chains.current(referral.id(), today);
+            SessionChain next = chains.reposition(change.apply(current), referral.programmeId(), now, today, grace)
+                    .withRevision(current.revision() + 1);
+            if (store.writeChain(next, current.revision(), with)) return;
+            Log.info("attendance.chainChanged", "referralId", referral.id(), "attempt", Integer.toString(attempt));
         }
+        throw new IllegalStateException("attendance chain of " + referral.id() + " kept changing");
     }
 
     private static void requireActive(Referral referral) {

@@ -4,8 +4,17 @@ import dk.rampe.followup.OutboxMessage;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** Port: a referral's attendance plans, agreements, registrations and the caseworker's notices. */
+/**
+ * Port: a referral's attendance plans, agreements, registrations, internships and the caseworker's
+ * notices, and its {@link SessionChain} (the next planned session on the due index, with a copy of what
+ * the absence detection needs). Every write of a plan step, an agreement, a registration, the SMS
+ * consent or the internships keeps the chain's copy true in the same transaction: where a chain is
+ * stored it is rewritten with the change (its position stays; {@link #writeChain} moves it), where none
+ * is a stale marker is written, so a chain built from a read of the partition cannot miss a write that
+ * came after the read.
+ */
 public interface AttendanceStore {
 
     /** Writes a plan step; a step with the same from-date is replaced (the others stay: a step-up). */
@@ -16,7 +25,10 @@ public interface AttendanceStore {
     /** Adds a registration (corrections are new ones); false if one with its id exists already. */
     boolean addRegistration(String referralId, Registration registration);
 
-    /** Every plan step, and the agreements and registrations dated in [{@code from}, {@code to}]. */
+    /**
+     * Every plan step, the agreements and registrations dated in [{@code from}, {@code to}], the flag and the
+     * internships.
+     */
     Attendance load(String referralId, LocalDate from, LocalDate to);
 
     /**
@@ -39,5 +51,43 @@ public interface AttendanceStore {
     /** Whether the participant's consent to an SMS at the cutoff is recorded; false if never asked. */
     default boolean smsConsent(String referralId) {
         return false;
+    }
+
+    /** The participant's internships as the path gives them (replacing what was recorded before). */
+    default void recordInternships(String referralId, List<Internship> internships) {
+        throw new UnsupportedOperationException("recordInternships");
+    }
+
+    /** The referral's chain as stored (read consistently), a stale marker included; empty if none was written. */
+    default Optional<SessionChain> chain(String referralId) {
+        return Optional.empty();
+    }
+
+    /** What is written together with a chain (each may be null). */
+    record With(AttendancePlan plan, Agreement agreement, Registration registration) {
+        public static final With NOTHING = new With(null, null, null);
+
+        public static With plan(AttendancePlan p) {
+            return new With(p, null, null);
+        }
+
+        public static With agreement(Agreement a) {
+            return new With(null, a, null);
+        }
+
+        public static With registration(Registration r) {
+            return new With(null, null, r);
+        }
+    }
+
+    /**
+     * Writes {@code chain} (complete, on the due index at its {@code dueAt}, or off it when parked) and
+     * {@code with} in one transaction, if the stored chain still has revision {@code expected} (0: none stored);
+     * {@code chain.revision()} must be {@code expected + 1}. False, and nothing written, if the chain changed
+     * in the meantime: read it again and decide again. A registration written here is written as it is
+     * (its id derived from the decision, so writing it twice writes the same).
+     */
+    default boolean writeChain(SessionChain chain, long expected, With with) {
+        throw new UnsupportedOperationException("writeChain");
     }
 }

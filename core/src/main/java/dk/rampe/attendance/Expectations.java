@@ -20,6 +20,8 @@ import java.util.Optional;
  * <li>Otherwise the plan step in force on the date, on its weekdays, on working days only: no
  * session on weekends, Danish public holidays or the programme's closing days.</li>
  * <li>Only while enrolled: nothing before the enrolment date, nothing after the exit.</li>
+ * <li>Nothing of the plan during an internship, unless the plan step applies during one
+ * ({@link AttendancePlan#duringInternship()}); an agreement for the date still counts.</li>
  * <li>Times are Copenhagen wall-clock times: a 09:00 start is 09:00 on both sides of a summer-time change.</li>
  * </ul>
  */
@@ -43,10 +45,17 @@ public final class Expectations {
         return Optional.of(session(date, plan.get().start(), plan.get().minutes(), grace));
     }
 
-    /** The session on {@code date} if the participant is enrolled then (and has not left by its cutoff). */
+    /**
+     * The session on {@code date} if the participant is enrolled then (and has not left by its cutoff) and
+     * not in an internship, unless the plan step applies during one or an agreement decides the date.
+     */
     public Optional<Session> expected(Attendance a, Referral referral, LocalDate date, Duration grace) {
         Optional<Session> s = planned(a, referral.programmeId(), date, grace);
         if (s.isEmpty()) return s;
+        if (a.inInternship(date) && a.agreementOn(date).isEmpty()
+                && !a.planOn(date).map(AttendancePlan::duringInternship).orElse(false)) {
+            return Optional.empty();
+        }
         Instant enrolled = changedTo(referral, ReferralStatus.ENROLLED);
         if (enrolled == null || date.isBefore(enrolled.atZone(WorkingDays.ZONE).toLocalDate())) return Optional.empty();
         Instant exited = changedTo(referral, ReferralStatus.EXITED);

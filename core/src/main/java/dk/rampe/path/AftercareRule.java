@@ -4,6 +4,7 @@ import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralStatus;
 import dk.rampe.referral.ReferralStore;
 import dk.rampe.schedule.Due;
 import dk.rampe.schedule.DueWork;
@@ -16,10 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The aftercare sweep's rule: a reminder that has fallen due is checked against the path as it is
- * now (the plan may have moved or dropped it since it was put on the index); if the path still calls
- * for it, the consultant's follow-up task and nudges are created ({@link NudgeService}, ids derived
- * from the reminder, so applying it twice creates nothing twice) and the reminder is taken off the index.
+ * The aftercare sweep's rule: a reminder that has fallen due becomes the consultant's follow-up task and
+ * nudges ({@link NudgeService}, ids derived from the reminder, so applying it twice creates nothing twice),
+ * and is taken off the index. The due item is what the path calls for: every record of the path writes
+ * its reminders' scheduling and cancelling in its own write ({@link PathStore#record}), so the rule reads
+ * the referral (programme, consultant, status) and not the path. The copy read from the index may lag
+ * behind the table by moments: the reminder is claimed at the time the copy says before anything is
+ * created ({@link DueWork#claim}), so one cancelled or moved meanwhile is left alone.
  */
 public final class AftercareRule implements SweepRule<Map<String, String>, AftercareRule.Outcome> {
     public static final String ACTOR = "system:aftercare";
@@ -31,16 +35,13 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
 
     private final ReferralStore referrals;
     private final WorkingDays workingDays;
-    private final PathStore paths;
-    private final AftercarePlan plan;
     private final NudgeService nudges;
     private final DueWork dueWork;
 
+    /** {@code paths} is not read any more (see above); the parameter stays for the callers. */
     public AftercareRule(ReferralStore referrals, PathStore paths, WorkingDays workingDays, NudgeService nudges,
                          DueWork dueWork) {
         this.referrals = referrals;
-        this.paths = paths;
-        this.plan = new AftercarePlan(workingDays);
         this.workingDays = workingDays;
         this.nudges = nudges;
         this.dueWork = dueWork;
@@ -48,32 +49,48 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
 
     @Override
     public Outcome apply(Due<Map<String, String>> due, Instant now) {
-        String referralId = due.item().get("referralId");
-        Optional<Referral> referral = referralId == null ? Optional.empty() : referrals.find(referralId);
-        Optional<Reminder> reminder = referral.flatMap(r -> plan.plan(r.id(), r.programmeId(), new Path(paths.milestones(r.id()))).stream()
-                .filter(x -> x.id().equals(due.id())).findFirst());
-        if (reminder.isEmpty()) {
+        Map<String, String> work = due.item();
+        String referralId = work.get("referralId");
+        Optional<Reminder.Kind> kind = kind(work.get("reminder"));
+        Optional<Referral> referral = referralId == null || kind.isEmpty() || work.get("notifyOn") == null
+                || work.get("dueOn") == null ? Optional.empty() : referrals.find(referralId);
+        if (referral.isEmpty() || !followed(referral.get().status())) {
             dueWork.done(PathService.DUE_KIND, due.id(), now);
             return Outcome.CANCELLED;
         }
-        Reminder w = reminder.get();
-        if (PathService.nudgeAt(w.notifyOn()).isAfter(now)) {
+        LocalDate notifyOn = LocalDate.parse(work.get("notifyOn"));
+        LocalDate dueOn = LocalDate.parse(work.get("dueOn"));
+        if (PathService.nudgeAt(notifyOn).isAfter(now)) {
             return Outcome.NOT_YET; // moved later since this copy was read; the index has it at its new time
         }
+        if (!dueWork.claim(PathService.DUE_KIND, due.id(), due.dueAt(), now)) {
+            return Outcome.NOT_YET; // cancelled or moved since this copy was read
+        }
         Referral r = referral.get();
-        Instant dueAt = PathService.nudgeAt(w.dueOn());
-        var created = nudges.create(new NudgeService.NewFollowUp(kindOf(w.kind()), r.programmeId(), r.id(), r.consultantId(),
-                dueAt.isBefore(now) ? now : dueAt, null, "reminder|" + w.id()), ACTOR);
+        Instant dueAt = PathService.nudgeAt(dueOn);
+        var created = nudges.create(new NudgeService.NewFollowUp(kindOf(kind.get()), r.programmeId(), r.id(),
+                r.consultantId(), dueAt.isBefore(now) ? now : dueAt, null, "reminder|" + due.id()), ACTOR);
         // not closed within 5 working days of its day: the project manager is told (EscalationRule)
-        LocalDate escalateOn = workingDays.plusWorkingDays(r.programmeId(), w.notifyOn(), ESCALATE_AFTER_WORKING_DAYS);
+        LocalDate escalateOn = workingDays.plusWorkingDays(r.programmeId(), notifyOn, ESCALATE_AFTER_WORKING_DAYS);
         Instant escalateAt = PathService.nudgeAt(escalateOn);
         String taskId = created.task().taskId();
         dueWork.schedule(EscalationRule.DUE_KIND, DecisionIds.of("E", "escalation", taskId),
                 escalateAt.isBefore(now) ? now : escalateAt,
                 Map.of(EscalationRule.TASK_ID, taskId, "referralId", r.id(), "programmeId", r.programmeId()));
         dueWork.done(PathService.DUE_KIND, due.id(), now);
-        Log.info("aftercare.created", "referralId", r.id(), "reminder", w.kind().wireName());
+        Log.info("aftercare.created", "referralId", r.id(), "reminder", kind.get().wireName());
         return Outcome.CREATED;
+    }
+
+    /** Reminders are followed while the participant is enrolled and after the exit (the check six months after). */
+    private static boolean followed(ReferralStatus status) {
+        return status == ReferralStatus.ENROLLED || status == ReferralStatus.EXITED;
+    }
+
+    private static Optional<Reminder.Kind> kind(String wire) {
+        if (wire == null) return Optional.empty();
+        for (Reminder.Kind k : Reminder.Kind.values()) if (k.wireName().equals(wire)) return Optional.of(k);
+        return Optional.empty();
     }
 
     public static FollowUpKind kindOf(Reminder.Kind kind) {

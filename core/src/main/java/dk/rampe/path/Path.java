@@ -78,6 +78,31 @@ public final class Path {
         return out;
     }
 
+    /**
+     * The internships of the path, for the attendance rules: each internship start (as last corrected) to the
+     * next internship end after it, or to its expected end while no end is recorded, or open; both days
+     * included. Oldest first.
+     */
+    public List<dk.rampe.attendance.Internship> internships() {
+        List<Step> steps = steps();
+        List<dk.rampe.attendance.Internship> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (s.type() != MilestoneType.INTERNSHIP_STARTED) continue;
+            java.time.LocalDate end = s.current().expectedEnd();
+            for (int j = i + 1; j < steps.size(); j++) {
+                if (steps.get(j).type() == MilestoneType.INTERNSHIP_ENDED) {
+                    end = steps.get(j).current().effectiveOn();
+                    break;
+                }
+                if (steps.get(j).type() == MilestoneType.INTERNSHIP_STARTED) break;
+            }
+            java.time.LocalDate from = s.current().effectiveOn();
+            out.add(new dk.rampe.attendance.Internship(from, end != null && end.isBefore(from) ? from : end));
+        }
+        return out;
+    }
+
     /** One step of the path: its identity (first record's id) and its current (last corrected) record. */
     public record Step(String stepId, Milestone current, Instant firstRecordedAt) {
         public MilestoneType type() {

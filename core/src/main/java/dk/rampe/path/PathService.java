@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,12 @@ import java.util.Set;
 
 /**
  * Records the steps of a participant's path and keeps the reminders that belong to them on the due
- * index: after each record, the plan of the path before and after ({@link AftercarePlan}) is
+ * index: for each record, the plan of the path before and after ({@link AftercarePlan}) is
  * compared; new or moved reminders are scheduled (moved if not yet sent), reminders no longer in
- * the plan are cancelled. The aftercare sweep checks each reminder against the path again when it
- * falls due ({@link AftercareRule}), so a reminder is only sent while the path still calls for it.
+ * the plan are cancelled, and a change of the internships goes to the attendance rules, all in the
+ * record's own write ({@link PathStore#record}). So the due index holds exactly the reminders the path
+ * calls for, and the aftercare sweep ({@link AftercareRule}) acts on a due reminder without reading the
+ * path again.
  */
 public final class PathService {
     /** The kind of due work reminders are on the due index under. */
@@ -43,7 +46,6 @@ public final class PathService {
 
     private final PathStore store;
     private final ReferralService referrals;
-    private final DueWork dueWork;
     private final AftercarePlan plan;
     private final Clock clock;
     private final java.time.Duration retentionAfterExit;
@@ -53,13 +55,16 @@ public final class PathService {
         this(store, referrals, dueWork, workingDays, clock, null);
     }
 
-    /** With {@code retentionAfterExit}: the path's records expire that long after the exit, as the referral does. */
+    /**
+     * With {@code retentionAfterExit}: the path's records expire that long after the exit, as the referral does.
+     * {@code dueWork} is not used any more: the store writes the reminders with each record (the parameter
+     * stays for the callers).
+     */
     public PathService(PathStore store, ReferralService referrals, DueWork dueWork, WorkingDays workingDays,
                        Clock clock, java.time.Duration retentionAfterExit) {
         this.retentionAfterExit = retentionAfterExit;
         this.store = store;
         this.referrals = referrals;
-        this.dueWork = dueWork;
         this.plan = new AftercarePlan(workingDays);
         this.clock = clock;
     }
@@ -73,9 +78,8 @@ public final class PathService {
                 m.employer(), m.jobKind(), m.hoursPerWeek(), m.expectedEnd(), m.reason(), m.note());
         PathRules.check(before, record, r.createdAt().atZone(WorkingDays.ZONE).toLocalDate(), WorkingDays.today(clock),
                 r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED);
-        store.add(record);
+        store.record(record, changes(r, before, before.with(record), now));
         if (r.status() == ReferralStatus.EXITED) expire(r);
-        reconcile(r, before, before.with(record), now);
         Log.info("path.recorded", "referralId", r.id(), "milestoneId", record.id(), "type", m.type().wireName());
         return record;
     }
@@ -93,9 +97,8 @@ public final class PathService {
         Milestone record = Milestone.status(DecisionIds.of("M", "status", r.id(), type.name()), r.id(), type,
                 at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
         if (before.find(record.id()).isPresent()) return;
-        store.add(record);
+        if (!store.record(record, changes(r, before, before.with(record), clock.instant()))) return;
         if (type == MilestoneType.EXITED) expire(r);
-        reconcile(r, before, before.with(record), clock.instant());
     }
 
     /** Keeps the consultant's text for the exit description (given with the exit). */
@@ -141,23 +144,32 @@ public final class PathService {
         return plan;
     }
 
-    private void reconcile(Referral r, Path before, Path after, Instant now) {
+    /**
+     * What the record changes on the due index and for attendance: reminders new in the plan or moved are
+     * scheduled (at 08:00 on their day, or now if that has passed: a sweep never reads behind its
+     * watermark), reminders that left the plan are cancelled; the internships if they changed.
+     */
+    private PathStore.Changes changes(Referral r, Path before, Path after, Instant now) {
         List<Reminder> old = plan.plan(r.id(), r.programmeId(), before);
         List<Reminder> wanted = plan.plan(r.id(), r.programmeId(), after);
         Set<String> wantedIds = new HashSet<>();
+        List<PathStore.Scheduled> schedule = new ArrayList<>();
         for (Reminder w : wanted) {
             wantedIds.add(w.id());
             if (old.contains(w)) continue;
             Instant at = nudgeAt(w.notifyOn());
-            if (at.isBefore(now)) at = now; // due already: the next sweep sends it (a sweep never reads behind its watermark)
-            dueWork.schedule(DUE_KIND, w.id(), at, work(r, w));
+            if (at.isBefore(now)) at = now;
+            schedule.add(new PathStore.Scheduled(w.id(), at, work(r, w)));
         }
+        List<String> cancel = new ArrayList<>();
         for (Reminder o : old) {
             if (!wantedIds.contains(o.id())) {
-                dueWork.done(DUE_KIND, o.id(), now);
+                cancel.add(o.id());
                 Log.info("path.reminderCancelled", "referralId", r.id(), "reminder", o.kind().wireName());
             }
         }
+        List<dk.rampe.attendance.Internship> internships = after.internships();
+        return new PathStore.Changes(schedule, cancel, internships.equals(before.internships()) ? null : internships);
     }
 
     /** The due-work texts of a reminder (what the aftercare sweep reads). */

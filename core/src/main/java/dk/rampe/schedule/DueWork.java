@@ -18,6 +18,15 @@ public interface DueWork {
      */
     boolean schedule(String kind, String id, Instant dueAt, Map<String, String> work);
 
+    /**
+     * Claims the work before acting on a copy read from the due index (which may lag behind the table): true
+     * if it is still not done and still due at {@code dueAt} (the copy's time), false if it was done or moved
+     * since. Claiming changes nothing but a mark, so a crash after it leaves the work to the next sweep.
+     */
+    default boolean claim(String kind, String id, Instant dueAt, Instant at) {
+        return true;
+    }
+
     /** Takes the work off the due index: done. False if it was done already (or never scheduled). */
     boolean done(String kind, String id, Instant at);
 

@@ -78,6 +78,29 @@ class AttendanceRulesTest {
     }
 
     @Test
+    void anInternshipSuspendsThePlanUnlessTheStepSaysSoAndAnAgreementStillCounts() {
+        AttendancePlan course = plan("2026-11-23", 240, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        AttendancePlan fridays = new AttendancePlan(LocalDate.parse("2026-12-07"), EnumSet.of(DayOfWeek.FRIDAY),
+                LocalTime.of(9, 0), 180, "c1", T, true);
+        List<Internship> internship = List.of(new Internship(LocalDate.of(2026, 11, 25), null));
+        Attendance a = new Attendance("r", List.of(course, fridays),
+                List.of(new Agreement(LocalDate.of(2026, 12, 2), false, LocalTime.of(13, 0), 60, "c1", T)),
+                List.of(), false, internship);
+        Referral r = enrolled(Benefit.DAGPENGE, "2026-11-23");
+        assertTrue(RULES.expected(a, r, LocalDate.of(2026, 11, 23), GRACE).isPresent(), "before the internship");
+        assertTrue(RULES.expected(a, r, LocalDate.of(2026, 11, 25), GRACE).isEmpty(), "its first day");
+        assertTrue(RULES.expected(a, r, LocalDate.of(2026, 11, 30), GRACE).isEmpty(), "open: still in it");
+        assertTrue(RULES.planned(a, "p1", LocalDate.of(2026, 11, 30), GRACE).isPresent(), "planned, not expected");
+        assertEquals(60, RULES.expected(a, r, LocalDate.of(2026, 12, 2), GRACE).orElseThrow().minutes(),
+                "an agreement for the date still decides it");
+        assertEquals(180, RULES.expected(a, r, LocalDate.of(2026, 12, 11), GRACE).orElseThrow().minutes(),
+                "the Friday step applies during an internship");
+        Attendance ended = a.withInternships(List.of(new Internship(LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 27))));
+        assertTrue(ended.inInternship(LocalDate.of(2026, 11, 27)), "its last day included");
+        assertTrue(RULES.expected(ended, r, LocalDate.of(2026, 11, 30), GRACE).isPresent(), "back after it");
+    }
+
+    @Test
     void nineOClockIsNineOClockOnBothSidesOfTheSummerTimeChange() {
         Attendance a = new Attendance("r", List.of(plan("2026-10-01", 240, DayOfWeek.FRIDAY, DayOfWeek.MONDAY)),
                 List.of(), List.of(), false);

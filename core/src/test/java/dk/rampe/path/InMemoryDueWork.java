@@ -25,6 +25,12 @@ public final class InMemoryDueWork implements DueWork {
     }
 
     @Override
+    public synchronized boolean claim(String kind, String id, Instant dueAt, Instant at) {
+        Entry e = entries.get(kind + "#" + id);
+        return e != null && e.doneAt() == null && e.dueAt().equals(dueAt);
+    }
+
+    @Override
     public synchronized boolean done(String kind, String id, Instant at) {
         Entry e = entries.get(kind + "#" + id);
         if (e == null || e.doneAt() != null) return false;

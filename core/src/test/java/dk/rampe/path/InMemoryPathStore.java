@@ -5,9 +5,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The path store in memory, for rule tests. */
+/**
+ * The path store in memory, for rule tests: a record and its changes are written together to the given due
+ * work and attendance store (either may be null when a test does not need it).
+ */
 public final class InMemoryPathStore implements PathStore {
     private final Map<String, Milestone> byId = new LinkedHashMap<>();
+    private final dk.rampe.schedule.DueWork dueWork;
+    private final dk.rampe.attendance.AttendanceStore attendance;
+
+    public InMemoryPathStore() {
+        this(null, null);
+    }
+
+    public InMemoryPathStore(dk.rampe.schedule.DueWork dueWork, dk.rampe.attendance.AttendanceStore attendance) {
+        this.dueWork = dueWork;
+        this.attendance = attendance;
+    }
+
+    @Override
+    public synchronized boolean record(Milestone milestone, Changes changes) {
+        if (byId.containsKey(milestone.id())) return false;
+        byId.put(milestone.id(), milestone);
+        if (dueWork != null) {
+            for (Scheduled s : changes.schedule()) dueWork.schedule(PathService.DUE_KIND, s.id(), s.dueAt(), s.work());
+            for (String id : changes.cancel()) dueWork.done(PathService.DUE_KIND, id, milestone.recordedAt());
+        }
+        if (attendance != null && changes.internships() != null) {
+            attendance.recordInternships(milestone.referralId(), changes.internships());
+        }
+        return true;
+    }
     private final Map<String, ExitDescription.ConsultantText> exitTexts = new LinkedHashMap<>();
 
     private final Map<String, java.time.Instant> expiresAt = new LinkedHashMap<>();

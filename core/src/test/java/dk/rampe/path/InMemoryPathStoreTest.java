@@ -1,8 +1,12 @@
 package dk.rampe.path;
 
+import dk.rampe.attendance.InMemoryAttendanceStore;
+
 class InMemoryPathStoreTest extends PathStoreContract {
     @Override
-    protected PathStore newStore() {
-        return new InMemoryPathStore();
+    protected Parts newParts() {
+        InMemoryDueWork dueWork = new InMemoryDueWork();
+        InMemoryAttendanceStore attendance = new InMemoryAttendanceStore();
+        return new Parts(new InMemoryPathStore(dueWork, attendance), dueWork, attendance);
     }
 }

@@ -74,7 +74,8 @@ class PathLifecycleTest {
             new FollowUpTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), Duration.ofHours(72)),
             new NudgeTemplates(CPH), new QuietHours(CPH), clock, "https://rampe.example", Duration.ofHours(4));
     private final InMemoryDueWork dueWork = new InMemoryDueWork();
-    private final InMemoryPathStore pathStore = new InMemoryPathStore();
+    private final dk.rampe.attendance.InMemoryAttendanceStore attendance = new dk.rampe.attendance.InMemoryAttendanceStore();
+    private final InMemoryPathStore pathStore = new InMemoryPathStore(dueWork, attendance);
     private final WorkingCalendar calendar = new WorkingCalendar(new TestHolidays(), settings::current);
     private final PathService paths = new PathService(pathStore, referrals, dueWork, calendar, clock, Duration.ofDays(365));
     private final AftercareRule rule = new AftercareRule(referralStore, pathStore, calendar, nudges, dueWork);
@@ -157,6 +158,23 @@ class PathLifecycleTest {
         assertEquals(4, tasksOf(id).size());
         assertEquals(List.of(), dueWork.pending(EscalationRule.DUE_KIND));
         assertEquals(List.of(), dueWork.pending(PathService.DUE_KIND));
+    }
+
+    @Test
+    void anInternshipIsToldToTheAttendanceRulesWithItsRecord() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-25", 9));
+        paths.record(KIM, id, new PathService.NewMilestone(MilestoneType.INTERNSHIP_STARTED, LocalDate.parse("2026-11-25"),
+                null, "Gartneri ApS", null, new BigDecimal("12"), LocalDate.parse("2026-12-18"), null, null));
+        LocalDate from = LocalDate.parse("2026-11-01");
+        LocalDate to = LocalDate.parse("2027-01-31");
+        assertEquals(List.of(new dk.rampe.attendance.Internship(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-18"))),
+                attendance.load(id, from, to).internships(), "to its expected end while no end is recorded");
+        clock.set(at("2026-12-04", 15));
+        paths.record(KIM, id, new PathService.NewMilestone(MilestoneType.INTERNSHIP_ENDED, LocalDate.parse("2026-12-04"),
+                null, null, null, null, null, "for meget på én gang", null));
+        assertEquals(List.of(new dk.rampe.attendance.Internship(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-04"))),
+                attendance.load(id, from, to).internships(), "ended early: to the day it ended");
     }
 
     @Test

@@ -3,13 +3,15 @@ package dk.rampe.dynamodb;
 import dk.rampe.attendance.Agreement;
 import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendancePlan;
+import dk.rampe.attendance.AttendanceService;
 import dk.rampe.attendance.AttendanceStore;
+import dk.rampe.attendance.Internship;
+import dk.rampe.attendance.SessionChain;
 import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
 import dk.rampe.followup.OutboxMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -24,18 +26,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Attendance in the Rampe table, one partition per referral ({@code ATTENDANCE#{referralId}}):
  * plan steps by from-date, agreements and registrations by date then time (so a date range is one
- * Query each), notices by time, and the flag. Corrections are new items: nothing is overwritten
- * but a plan step with the same from-date.
+ * Query each), notices by time, the flag, the SMS consent, the internships, and the referral's
+ * {@link SessionChain} ({@code NEXT}: on gsi1 under {@code DUE#absence#{day}} while it waits for a session,
+ * its copy in the projected map {@code dueWork}, so the detection reads it from the index alone).
+ * Corrections are new items: nothing is overwritten but a plan step with the same from-date.
+ * <p>
+ * Every write of a plan step, agreement, registration, consent or the internships writes the chain in the
+ * same transaction ({@link SessionChain#afterWrite}), conditional on the chain's revision as read (or on
+ * there being none): a write that meets a concurrent one reads the chain again and is tried again.
  */
 public final class DynamoAttendanceStore implements AttendanceStore {
     static final String TYPE = "attendance";
+    private static final int ATTEMPTS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,8 +59,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
 
     @Override
     public void putPlan(String referralId, AttendancePlan plan) {
-        Map<String, AttributeValue> item = planItem(referralId, plan);
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        withChain(referralId, put(planItem(referralId, plan), null), c -> c.with(plan));
     }
 
     /** The item of a referral's plan (also how the bench seeds plans). */
@@ -61,11 +72,17 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         item.put("minutes", Attrs.n(plan.minutes()));
         item.put("recordedBy", Attrs.s(plan.recordedBy()));
         item.put("recordedAt", Attrs.s(plan.recordedAt().toString()));
+        if (plan.duringInternship()) item.put("duringInternship", Attrs.bool(true));
         return item;
     }
 
     @Override
     public void addAgreement(String referralId, Agreement a) {
+        withChain(referralId, put(agreementItem(referralId, a), null), c -> c.with(a));
+    }
+
+    /** The item of an agreement (also how the bench seeds them). */
+    static Map<String, AttributeValue> agreementItem(String referralId, Agreement a) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceAgreementKey(referralId, a.date(),
                 a.recordedAt(), Integer.toHexString(a.hashCode())));
         item.put("type", Attrs.s(TYPE));
@@ -75,11 +92,16 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         if (a.minutes() != null) item.put("minutes", Attrs.n(a.minutes()));
         item.put("recordedBy", Attrs.s(a.recordedBy()));
         item.put("recordedAt", Attrs.s(a.recordedAt().toString()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     @Override
     public boolean addRegistration(String referralId, Registration r) {
+        return withChain(referralId, put(registrationItem(referralId, r), "attribute_not_exists(pk)"), c -> c.with(r));
+    }
+
+    /** The item of a registration (also how the bench seeds them). */
+    static Map<String, AttributeValue> registrationItem(String referralId, Registration r) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceRegistrationKey(referralId, r.date(),
                 r.recordedAt(), r.id()));
         item.put("type", Attrs.s(TYPE));
@@ -92,12 +114,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         item.put("recordedAt", Attrs.s(r.recordedAt().toString()));
         item.put("detected", Attrs.bool(r.detected()));
         item.put("review", Attrs.bool(r.review()));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return item;
     }
 
     @Override
@@ -107,7 +124,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         for (Map<String, AttributeValue> m : query(pk, Keys.ATTENDANCE_PLAN, null)) {
             plans.add(new AttendancePlan(LocalDate.parse(Attrs.str(m, "validFrom")), weekdays(Attrs.str(m, "weekdays")),
                     LocalTime.parse(Attrs.str(m, "start")), (int) Attrs.num(m, "minutes"), Attrs.str(m, "recordedBy"),
-                    Instant.parse(Attrs.str(m, "recordedAt"))));
+                    Instant.parse(Attrs.str(m, "recordedAt")), Attrs.flag(m, "duringInternship")));
         }
         List<Agreement> agreements = new ArrayList<>();
         for (Map<String, AttributeValue> m : query(pk, null,
@@ -125,7 +142,21 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         }
         Map<String, AttributeValue> flag = dynamo.getItem(b -> b.tableName(table)
                 .key(Keys.attendanceFlagKey(referralId))).item();
-        return new Attendance(referralId, plans, agreements, registrations, flag != null && !flag.isEmpty());
+        return new Attendance(referralId, plans, agreements, registrations, flag != null && !flag.isEmpty(),
+                internships(referralId));
+    }
+
+    private List<Internship> internships(String referralId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Keys.attendanceInternshipsKey(referralId))).item();
+        List<Internship> out = new ArrayList<>();
+        if (item == null || item.isEmpty() || !item.containsKey("periods")) return out;
+        for (AttributeValue v : item.get("periods").l()) {
+            Map<String, AttributeValue> m = v.m();
+            String to = Attrs.str(m, "to");
+            out.add(new Internship(LocalDate.parse(Attrs.str(m, "from")), to == null ? null : LocalDate.parse(to)));
+        }
+        return out;
     }
 
     @Override
@@ -182,7 +213,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         item.put("consent", Attrs.bool(consent));
         item.put("recordedBy", Attrs.s(actor));
         item.put("recordedAt", Attrs.s(at.toString()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        withChain(referralId, put(item, null), c -> c.withSmsConsent(consent));
     }
 
     @Override
@@ -190,6 +221,136 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         Map<String, AttributeValue> m = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Keys.attendanceSmsConsentKey(referralId))).item();
         return m != null && !m.isEmpty() && Attrs.flag(m, "consent");
+    }
+
+    @Override
+    public void recordInternships(String referralId, List<Internship> periods) {
+        withChain(referralId, put(internshipsItem(referralId, periods), null), c -> c.withInternships(periods));
+    }
+
+    /** The item of the participant's internships (the path's store writes it with its records). */
+    static Map<String, AttributeValue> internshipsItem(String referralId, List<Internship> periods) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceInternshipsKey(referralId));
+        item.put("type", Attrs.s(TYPE));
+        List<AttributeValue> list = new ArrayList<>();
+        for (Internship i : periods) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("from", Attrs.s(i.from().toString()));
+            if (i.to() != null) m.put("to", Attrs.s(i.to().toString()));
+            list.add(AttributeValue.fromM(m));
+        }
+        item.put("periods", AttributeValue.fromL(list));
+        return item;
+    }
+
+    // --- the session chain -----------------------------------------------------------------------
+
+    @Override
+    public Optional<SessionChain> chain(String referralId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Keys.attendanceChainKey(referralId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(chainOf(item));
+    }
+
+    @Override
+    public boolean writeChain(SessionChain chain, long expected, With with) {
+        if (chain.stale() || chain.revision() != expected + 1) throw new IllegalArgumentException("revision");
+        String id = chain.referralId();
+        List<TransactWriteItem> writes = new ArrayList<>(4);
+        if (with.plan() != null) writes.add(put(planItem(id, with.plan()), null));
+        if (with.agreement() != null) writes.add(put(agreementItem(id, with.agreement()), null));
+        // decision-derived (the detection's) or random id: written as it is, the chain's revision decides
+        if (with.registration() != null) writes.add(put(registrationItem(id, with.registration()), null));
+        writes.add(chainPut(table, chain, expected));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (failed(e, writes.size() - 1) || conflicted(e)) return false;
+            throw e;
+        }
+    }
+
+    /** The chain as an item: on the due index at its time unless parked or stale. */
+    static Map<String, AttributeValue> chainItem(SessionChain c) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceChainKey(c.referralId()));
+        item.put("type", Attrs.s(TYPE));
+        item.put("kind", Attrs.s(AttendanceService.KIND));
+        item.put("referralId", Attrs.s(c.referralId()));
+        Map<String, AttributeValue> texts = new LinkedHashMap<>();
+        c.toWork().forEach((k, v) -> texts.put(k, Attrs.s(v)));
+        item.put("dueWork", AttributeValue.fromM(texts));
+        if (!c.stale() && !c.parked()) {
+            item.put("dueAt", Attrs.s(Keys.time(c.dueAt())));
+            item.putAll(Keys.due(AttendanceService.KIND, c.dueAt(), SessionChain.id(c.referralId())));
+        }
+        return item;
+    }
+
+    static SessionChain chainOf(Map<String, AttributeValue> item) {
+        Map<String, String> work = new LinkedHashMap<>();
+        AttributeValue m = item.get("dueWork");
+        if (m != null && m.hasM()) m.m().forEach((k, v) -> work.put(k, v.s()));
+        String dueAt = Attrs.str(item, "dueAt");
+        return SessionChain.fromWork(work, dueAt == null ? null : Keys.parseTime(dueAt));
+    }
+
+    /** The chain's Put, on the condition that the stored chain still has revision {@code expected} (0: none). */
+    static TransactWriteItem chainPut(String table, SessionChain c, long expected) {
+        Put.Builder put = Put.builder().tableName(table).item(chainItem(c));
+        if (expected == 0) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("#w.#rev = :rev").expressionAttributeNames(Map.of("#w", "dueWork", "#rev", "rev"))
+                    .expressionAttributeValues(Map.of(":rev", Attrs.s(Long.toString(expected))));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    /**
+     * The Put of the chain as it is after a write of something recorded for the referral (read now; see
+     * {@link SessionChain#afterWrite}), for a transaction; tried again by the caller when the chain changed.
+     */
+    TransactWriteItem chainAfterWrite(String referralId, UnaryOperator<SessionChain> change) {
+        Optional<SessionChain> stored = chain(referralId);
+        SessionChain next = SessionChain.afterWrite(referralId, stored, change);
+        return chainPut(table, next, stored.map(SessionChain::revision).orElse(0L));
+    }
+
+    /**
+     * Writes {@code source} with the chain after it in one transaction, again with the chain read anew while
+     * they meet a concurrent write; false if {@code source}'s own condition failed (nothing written).
+     */
+    private boolean withChain(String referralId, TransactWriteItem source, UnaryOperator<SessionChain> change) {
+        for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> writes = List.of(source, chainAfterWrite(referralId, change));
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (failed(e, 0)) return false;
+                if (attempt >= ATTEMPTS || !(failed(e, 1) || conflicted(e))) throw e;
+                Attrs.backoff(attempt);
+            }
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) put.conditionExpression(condition);
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    /** Whether the transaction's item {@code i} was refused by its condition. */
+    static boolean failed(TransactionCanceledException e, int i) {
+        return e.hasCancellationReasons() && e.cancellationReasons().size() > i
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(i).code());
+    }
+
+    /** Whether the transaction met another one on the same items (worth trying again). */
+    static boolean conflicted(TransactionCanceledException e) {
+        return e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
     private static Registration registration(Map<String, AttributeValue> m) {

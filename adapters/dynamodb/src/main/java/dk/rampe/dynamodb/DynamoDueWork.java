@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Generic due work in the Rampe table: {@code DUEWORK#{kind}#{id}} / {@code DUEWORK}, on gsi1 under
@@ -57,6 +58,32 @@ public final class DynamoDueWork implements DueWork {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean claim(String kind, String id, Instant dueAt, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.dueWorkKey(kind, id))
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(doneAt) AND dueAt = :due")
+                    .updateExpression("SET claimedAt = :at")
+                    .expressionAttributeValues(Map.of(":due", Attrs.s(Keys.time(dueAt)), ":at", Attrs.s(Keys.time(at)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The same as {@link #done}, to cancel work in the transaction of the decision that cancels it: never
+     * refused (work done already stays as it was done; work never scheduled is marked done, so it is not
+     * scheduled later by a stale decision).
+     */
+    public Update cancel(String kind, String id, Instant at) {
+        return Update.builder().tableName(table).key(Keys.dueWorkKey(kind, id))
+                .updateExpression("SET doneAt = if_not_exists(doneAt, :at), expiresAt = if_not_exists(expiresAt, :expires)"
+                        + " REMOVE gsi1pk, gsi1sk")
+                .expressionAttributeValues(Map.of(":at", Attrs.s(Keys.time(at)),
+                        ":expires", Attrs.n(at.plus(keepDone).getEpochSecond()))).build();
     }
 
     @Override

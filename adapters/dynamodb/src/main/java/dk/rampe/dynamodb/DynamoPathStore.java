@@ -4,23 +4,32 @@ import dk.rampe.path.ExitDescription;
 import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
+import dk.rampe.path.PathService;
 import dk.rampe.path.PathStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Milestones as items under the referral's partition ({@code REFERRAL#{id}} /
- * {@code MILESTONE#{recordedAt}#{id}}), written once and never changed: one Query reads a path.
+ * {@code MILESTONE#{recordedAt}#{id}}), written once and never changed: one Query reads a path. A record
+ * is written in one transaction with its reminders (generic due work of kind aftercare, scheduled, moved
+ * or cancelled) and, when they change, the participant's internships in the attendance partition with the
+ * session chain that carries them ({@link DynamoAttendanceStore}).
  */
 public final class DynamoPathStore implements PathStore {
     static final String TYPE = "milestone";
@@ -58,6 +67,52 @@ public final class DynamoPathStore implements PathStore {
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    @Override
+    public boolean record(Milestone m, Changes changes) {
+        DynamoDueWork dueWork = new DynamoDueWork(dynamo, table);
+        DynamoAttendanceStore attendance = new DynamoAttendanceStore(dynamo, table);
+        Set<String> skip = new HashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(milestoneItem(m))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            List<String> scheduled = new ArrayList<>();
+            for (Scheduled s : changes.schedule()) {
+                if (skip.contains(s.id())) continue;
+                scheduled.add(s.id());
+                writes.add(TransactWriteItem.builder().put(dueWork.put(PathService.DUE_KIND, s.id(), s.dueAt(), s.work()))
+                        .build());
+            }
+            for (String id : changes.cancel()) {
+                writes.add(TransactWriteItem.builder().update(dueWork.cancel(PathService.DUE_KIND, id, m.recordedAt()))
+                        .build());
+            }
+            if (changes.internships() != null) {
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(DynamoAttendanceStore.internshipsItem(m.referralId(), changes.internships())).build()).build());
+                List<dk.rampe.attendance.Internship> periods = changes.internships();
+                writes.add(attendance.chainAfterWrite(m.referralId(), c -> c.withInternships(periods)));
+            }
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (DynamoAttendanceStore.failed(e, 0)) return false; // recorded already
+                boolean doneMeanwhile = false;
+                for (int i = 0; i < scheduled.size(); i++) {
+                    // a reminder done already (sent) stays done: left out, the rest written
+                    if (DynamoAttendanceStore.failed(e, 1 + i)) {
+                        skip.add(scheduled.get(i));
+                        doneMeanwhile = true;
+                    }
+                }
+                boolean chain = changes.internships() != null && DynamoAttendanceStore.failed(e, writes.size() - 1);
+                if (attempt >= 8 || !(doneMeanwhile || chain || DynamoAttendanceStore.conflicted(e))) throw e;
+                if (!doneMeanwhile) Attrs.backoff(attempt);
+            }
         }
     }
 

@@ -135,7 +135,10 @@ public final class DynamoReportFigures implements PhaseMoves {
             Instant enrolled = changedTo(r, ReferralStatus.ENROLLED);
             if (enrolled == null) continue;
             Acc acc = byJc.computeIfAbsent(r.jobcentreId(), k -> new Acc());
-            Attendance a = recordedBefore(attendance.load(r.id(), first, last), asOf);
+            // internships as the path stood (the attendance partition keeps only the current ones): planned
+            // hours follow the same rules as the detection (Expectations), nothing of the plan during one
+            Attendance a = recordedBefore(attendance.load(r.id(), first, last), asOf)
+                    .withInternships(new Path(paths.milestones(r.id())).asOf(asOf.minusNanos(1)).internships());
             Instant exited = changedTo(r, ReferralStatus.EXITED);
             if (exited == null && a.plans().isEmpty()) acc.enrolledWithoutPlan++;
 

@@ -316,4 +316,20 @@ public final class Keys {
     static Map<String, AttributeValue> attendanceSmsConsentKey(String referralId) {
         return key(attendancePk(referralId), ATTENDANCE_SMS_CONSENT);
     }
+
+    // --- budgets (issues 9 and 10: the detection reads the due item and the referral) ----------
+    // ATTENDANCE#{referralId}   NEXT          the session chain: the referral's one piece of absence due work,
+    //                                         on gsi1 under DUE#absence#{day} / {cutoff}#{referralId} while it
+    //                                         waits for a session, with a copy of what the detection needs
+    //                           INTERNSHIPS   the participant's internships, written with the path's records
+    static final String ATTENDANCE_CHAIN = "NEXT";
+    static final String ATTENDANCE_INTERNSHIPS = "INTERNSHIPS";
+
+    static Map<String, AttributeValue> attendanceChainKey(String referralId) {
+        return key(attendancePk(referralId), ATTENDANCE_CHAIN);
+    }
+
+    static Map<String, AttributeValue> attendanceInternshipsKey(String referralId) {
+        return key(attendancePk(referralId), ATTENDANCE_INTERNSHIPS);
+    }
 }

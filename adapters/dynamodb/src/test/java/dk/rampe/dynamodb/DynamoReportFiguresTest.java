@@ -94,8 +94,10 @@ class DynamoReportFiguresTest {
         // absence (14 October) and one late arrival (20 October, 10:00: 2 of 3 hours)
         Referral r1 = referral("R1", "jcA", "c-a", local("2026-09-01T10:00"), local("2026-09-15T09:00"));
         DynamoReportReferralsTest.write(referrals, r1, "ck-R1");
+        // (the plan applies during R1's internship below; without that its days plan nothing, see
+        // DynamoReportInternshipTest)
         attendance.putPlan("R1", new AttendancePlan(LocalDate.of(2026, 10, 1), MON_FRI, LocalTime.of(9, 0), 180, "c-a",
-                local("2026-09-20T10:00")));
+                local("2026-09-20T10:00"), true));
         for (LocalDate d = LocalDate.of(2026, 10, 1); d.getMonthValue() == 10; d = d.plusDays(1)) {
             if (WorkingDays.isWeekend(d) || d.getDayOfMonth() == 14) continue;
             boolean late = d.getDayOfMonth() == 20;

@@ -6,17 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The growth table of the aftercare sweep (one run of the daily sweep). */
 final class AftercareSeeds {
     private static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
 
-    static final String TABLE = "per participant: the enrolled referral, a job start on its path and the job's aftercare"
-            + " reminder on the due index (the due ones: job started three months and a day ago, reminder due a minute ago;"
-            + " the others: job started a month ago, reminder in two months)";
+    static final String TABLE = "per participant: the enrolled referral, its path (the enrolment and a job start) and the"
+            + " job's aftercare and retention reminders on the due index (the due ones: job started three months and a"
+            + " day ago, aftercare due a minute ago; the others: job started a month ago, aftercare in two months)";
 
     private AftercareSeeds() {
     }
@@ -35,14 +32,11 @@ final class AftercareSeeds {
         LocalDate laterStart = today.minusMonths(1);
         Instant dueAt = now.minus(Duration.ofMinutes(1));
         Instant laterAt = laterStart.plusMonths(3).atTime(8, 0).atZone(CPH).toInstant();
-        long n = Math.max(0, to - from);
-        Seeder.put(db.client(), db.table(), 3 * n, k -> {
-            long i = from + k / 3;
+        Seeder.participants(db.client(), db.table(), from, to, i -> {
             boolean isDue = i - from < due;
             LocalDate started = isDue ? dueStart : laterStart;
-            List<Map<String, AttributeValue>> items = BenchItems.aftercareParticipant(AbsenceSeeds.referralId(i),
-                    started, started.plusMonths(3), isDue ? dueAt : laterAt);
-            return items.get((int) (k % 3));
+            return BenchItems.aftercareParticipant(AbsenceSeeds.referralId(i), started, started.plusMonths(3),
+                    isDue ? dueAt : laterAt);
         }, 2);
     }
 }

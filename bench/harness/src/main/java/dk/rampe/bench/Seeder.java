@@ -55,6 +55,49 @@ final class Seeder {
         }
     }
 
+    /**
+     * The same for participants of several items each: participant {@code i} ({@code from ≤ i < to}) is the
+     * list {@code participant} makes; their items are written 25 a request, a few requests in flight.
+     */
+    static long participants(DynamoDbClient dynamo, String table, long from, long to,
+                             LongFunction<List<Map<String, AttributeValue>>> participant, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            long count = Math.max(0, to - from);
+            long perThread = (count + threads - 1) / Math.max(1, threads);
+            for (int t = 0; t < threads; t++) {
+                long a = from + t * perThread;
+                long b = Math.min(to, a + perThread);
+                if (a >= b) break;
+                pending.add(pool.submit(() -> {
+                    List<WriteRequest> batch = new ArrayList<>(BATCH);
+                    for (long i = a; i < b; i++) {
+                        for (Map<String, AttributeValue> item : participant.apply(i)) {
+                            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                            if (batch.size() == BATCH) {
+                                write(dynamo, table, batch);
+                                written.addAndGet(batch.size());
+                                batch = new ArrayList<>(BATCH);
+                            }
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        write(dynamo, table, batch);
+                        written.addAndGet(batch.size());
+                    }
+                }));
+            }
+            for (Future<?> f : pending) f.get();
+            return written.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("seeding " + table + " failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> batch) {
         Map<String, List<WriteRequest>> items = new HashMap<>(Map.of(table, batch));
         for (int attempt = 0; !items.isEmpty(); attempt++) {

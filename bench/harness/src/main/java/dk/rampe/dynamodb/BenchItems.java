@@ -118,53 +118,134 @@ public final class BenchItems {
         return m;
     }
 
-    // --- absence sweep growth (sweepbench) ------------------------------------------------------
+    // --- absence sweep growth (sweepbench, budgets) ---------------------------------------------
 
     /**
-     * An enrolled participant for the absence detection's growth row, with the functions' own item
-     * mapping: the referral (programme rampe-oestjylland, consultant c-anna, enrolled 30 days ago),
-     * an attendance plan of every day at {@code start} (Europe/Copenhagen, 4 hours), and the session of
-     * {@code sessionDate} on the due index (kind absence) at {@code dueAt}, as AttendanceService puts it.
-     * Index 0, 1, 2 of the list: referral, plan, due item. No personal data beyond the bench's fakes.
+     * An enrolled participant for the absence detection's growth row, with the functions' own item mapping and
+     * a history as the routes would have written it: the referral (programme rampe-oestjylland, consultant
+     * c-anna, kontanthjælp, enrolled just before its history begins); a plan step from the enrolment on {@code planDays} weekdays
+     * at 09:00 for four hours; a registration for each planned weekday of the last {@code historyDays} days
+     * (mostly present, some late, excused or absent); a one-day agreement: for a participant {@code due} today
+     * at {@code start} (so the session is due whatever the weekday), for the others a shorter day next week;
+     * and the session chain (NEXT) built from those as the attendance service builds it: a due participant's at
+     * today's session, its cutoff ({@code start} + 30 minutes) passed, the others' at their next session.
+     * No personal data beyond the bench's fakes.
      */
-    public static java.util.List<Map<String, AttributeValue>> absenceParticipant(String referralId, java.time.LocalTime start,
-                                                                               java.time.LocalDate sessionDate, Instant dueAt) {
-        Instant enrolled = Instant.now().minus(Duration.ofDays(30));
+    public static java.util.List<Map<String, AttributeValue>> absenceParticipant(String referralId, java.time.LocalDate today,
+                                                                               java.time.LocalTime start, boolean due,
+                                                                               int planDays, int historyDays) {
+        ZoneId cph = ZoneId.of("Europe/Copenhagen");
+        java.time.LocalDate enrolledOn = today.minusDays(Math.max(historyDays, 2) + 1);
+        Instant enrolled = enrolledOn.atTime(10, 0).atZone(cph).toInstant();
         dk.rampe.referral.Referral referral = enrolledReferral(referralId, enrolled);
-        dk.rampe.attendance.AttendancePlan plan = new dk.rampe.attendance.AttendancePlan(
-                enrolled.atZone(ZoneId.of("Europe/Copenhagen")).toLocalDate(), java.util.EnumSet.allOf(java.time.DayOfWeek.class),
-                start, 240, "c-anna", enrolled);
-        return java.util.List.of(DynamoReferralStore.referralItem(referral, null, null),
-                DynamoAttendanceStore.planItem(referralId, plan),
-                new DynamoDueWork(null, null).put(dk.rampe.attendance.AttendanceService.KIND,
-                        dk.rampe.attendance.AttendanceService.sessionId(referralId, sessionDate), dueAt,
-                        dk.rampe.attendance.AttendanceService.work(referralId, sessionDate)).item());
+        java.util.List<java.time.DayOfWeek> week = switch (planDays) {
+            case 2 -> java.util.List.of(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
+            case 3 -> java.util.List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.FRIDAY);
+            case 4 -> java.util.List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY,
+                    java.time.DayOfWeek.THURSDAY);
+            default -> java.util.List.of(java.time.DayOfWeek.values()).subList(0, 5);
+        };
+        dk.rampe.attendance.AttendancePlan plan = new dk.rampe.attendance.AttendancePlan(enrolledOn,
+                java.util.EnumSet.copyOf(week), java.time.LocalTime.of(9, 0), 240, "c-anna", enrolled);
+        java.util.List<dk.rampe.attendance.Registration> regs = new java.util.ArrayList<>();
+        int n = 0;
+        for (java.time.LocalDate d = today.minusDays(historyDays); d.isBefore(today); d = d.plusDays(1)) {
+            if (!plan.plannedOn(d)) continue;
+            n++;
+            Instant at = d.atTime(9, 5).atZone(cph).toInstant();
+            dk.rampe.attendance.Registration.Status status = n % 13 == 0 ? dk.rampe.attendance.Registration.Status.ABSENT
+                    : n % 11 == 0 ? dk.rampe.attendance.Registration.Status.EXCUSED
+                    : n % 7 == 0 ? dk.rampe.attendance.Registration.Status.LATE : dk.rampe.attendance.Registration.Status.PRESENT;
+            boolean detected = status == dk.rampe.attendance.Registration.Status.ABSENT;
+            regs.add(new dk.rampe.attendance.Registration(detected ? dk.rampe.schedule.DecisionIds.of("G", "absence",
+                    referralId, d.toString()) : "G" + referralId.substring(2) + d.toString().replace("-", ""), d, status,
+                    status == dk.rampe.attendance.Registration.Status.LATE ? java.time.LocalTime.of(9, 20) : null,
+                    status == dk.rampe.attendance.Registration.Status.EXCUSED ? dk.rampe.attendance.Registration.Reason.SICK
+                            : null, detected ? "system:absence" : "c-anna",
+                    detected ? d.atTime(9, 30).atZone(cph).toInstant() : at, detected, false));
+        }
+        dk.rampe.attendance.Agreement agreement = due
+                ? new dk.rampe.attendance.Agreement(today, false, start, 240, "c-anna", enrolled.plusSeconds(3600))
+                : new dk.rampe.attendance.Agreement(today.plusDays(7), false, java.time.LocalTime.of(10, 0), 120, "c-anna",
+                        today.minusDays(1).atTime(14, 0).atZone(cph).toInstant());
+        dk.rampe.attendance.Attendance recorded = new dk.rampe.attendance.Attendance(referralId, java.util.List.of(plan),
+                java.util.List.of(agreement), regs, false);
+        java.time.Duration grace = java.time.Duration.ofMinutes(30);
+        dk.rampe.attendance.SessionChain chain = dk.rampe.attendance.SessionChain.of(referralId, recorded, false,
+                today.minusDays(dk.rampe.attendance.SessionChain.LOOKBACK_DAYS));
+        if (due) {
+            chain = chain.at(today, today.atTime(start).atZone(cph).toInstant().plus(grace));
+        } else {
+            java.time.LocalDate next = today.plusDays(1);
+            while (!plan.plannedOn(next) || next.getDayOfWeek().getValue() > 5) next = next.plusDays(1);
+            boolean agreed = next.equals(agreement.date());
+            chain = chain.at(next, next.atTime(agreed ? agreement.start() : plan.start()).atZone(cph).toInstant().plus(grace));
+        }
+        java.util.List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();
+        out.add(DynamoReferralStore.referralItem(referral, null, null));
+        out.add(DynamoAttendanceStore.planItem(referralId, plan));
+        out.add(DynamoAttendanceStore.agreementItem(referralId, agreement));
+        for (dk.rampe.attendance.Registration r : regs) out.add(DynamoAttendanceStore.registrationItem(referralId, r));
+        out.add(DynamoAttendanceStore.chainItem(chain.withRevision(1)));
+        return out;
     }
 
     /**
-     * A participant in a job for the aftercare sweep's growth row, with the functions' own item mapping:
-     * the enrolled referral, its job start on {@code jobStarted} (a milestone of its path), and the aftercare
-     * reminder of that job on the due index (kind aftercare) at {@code dueAt}, named as the path's plan
-     * names it. Index 0, 1, 2 of the list: referral, milestone, due item.
+     * A participant in a job for the aftercare sweep's growth row, with the functions' own item mapping: the
+     * enrolled referral, its path (the enrolment and the job start on {@code jobStarted}) and the job's two
+     * reminders on the due index (kind aftercare), named as the path's plan names them: the aftercare call at
+     * {@code dueAt} and the retention check three months later.
      */
     public static java.util.List<Map<String, AttributeValue>> aftercareParticipant(String referralId,
                                                                                  java.time.LocalDate jobStarted,
                                                                                  java.time.LocalDate aftercareOn,
                                                                                  Instant dueAt) {
-        Instant enrolled = jobStarted.atStartOfDay(ZoneId.of("Europe/Copenhagen")).toInstant().minus(Duration.ofDays(60));
+        ZoneId cph = ZoneId.of("Europe/Copenhagen");
+        Instant enrolled = jobStarted.atStartOfDay(cph).toInstant().minus(Duration.ofDays(60));
         dk.rampe.referral.Referral referral = enrolledReferral(referralId, enrolled);
-        Instant recorded = jobStarted.atTime(12, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant();
+        Instant recorded = jobStarted.atTime(12, 0).atZone(cph).toInstant();
         String milestoneId = "MB" + referralId.substring(2);
+        dk.rampe.path.Milestone enrolment = dk.rampe.path.Milestone.status(dk.rampe.schedule.DecisionIds.of("M", "status",
+                referralId, dk.rampe.path.MilestoneType.ENROLLED.name()), referralId, dk.rampe.path.MilestoneType.ENROLLED,
+                enrolled.atZone(cph).toLocalDate(), "c-anna", enrolled, null);
         dk.rampe.path.Milestone job = new dk.rampe.path.Milestone(milestoneId, referralId,
                 dk.rampe.path.MilestoneType.JOB_STARTED, jobStarted, "c-anna", recorded, null, "Lager A/S",
                 dk.rampe.path.JobKind.ORDINARY, new java.math.BigDecimal("20"), null, null, null);
-        dk.rampe.path.Reminder reminder = new dk.rampe.path.Reminder(dk.rampe.schedule.DecisionIds.of("A", "reminder",
-                referralId, dk.rampe.path.Reminder.Kind.AFTERCARE.name(), milestoneId), dk.rampe.path.Reminder.Kind.AFTERCARE,
-                referralId, milestoneId, aftercareOn, aftercareOn);
-        return java.util.List.of(DynamoReferralStore.referralItem(referral, null, null),
-                DynamoPathStore.milestoneItem(job),
-                new DynamoDueWork(null, null).put(dk.rampe.path.PathService.DUE_KIND, reminder.id(), dueAt,
-                        dk.rampe.path.PathService.work(referral, reminder)).item());
+        java.util.List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();
+        out.add(DynamoReferralStore.referralItem(referral, null, null));
+        out.add(DynamoPathStore.milestoneItem(enrolment));
+        out.add(DynamoPathStore.milestoneItem(job));
+        DynamoDueWork items = new DynamoDueWork(null, null);
+        java.time.LocalDate retentionOn = aftercareOn.plusMonths(3);
+        for (dk.rampe.path.Reminder.Kind kind : java.util.List.of(dk.rampe.path.Reminder.Kind.AFTERCARE,
+                dk.rampe.path.Reminder.Kind.RETENTION_CHECK)) {
+            java.time.LocalDate on = kind == dk.rampe.path.Reminder.Kind.AFTERCARE ? aftercareOn : retentionOn;
+            dk.rampe.path.Reminder reminder = new dk.rampe.path.Reminder(dk.rampe.schedule.DecisionIds.of("A", "reminder",
+                    referralId, kind.name(), milestoneId), kind, referralId, milestoneId, on, on);
+            Instant at = kind == dk.rampe.path.Reminder.Kind.AFTERCARE ? dueAt : dk.rampe.path.PathService.nudgeAt(on);
+            out.add(items.put(dk.rampe.path.PathService.DUE_KIND, reminder.id(), at,
+                    dk.rampe.path.PathService.work(referral, reminder)).item());
+        }
+        return out;
+    }
+
+    /**
+     * A participant for the cutoff → SMS row: the referral (enrolled a week before {@code monday}) written as the
+     * intake writes it, and a plan Monday to Friday at {@code start} from {@code monday} put through the attendance
+     * service, which writes the plan and the session chain at Monday's session. Returns the referral id.
+     */
+    public static String plannedParticipant(DynamoDbClient client, String table, String referralId,
+                                            java.time.LocalDate monday, java.time.LocalTime start, Clock clock) {
+        ZoneId cph = ZoneId.of("Europe/Copenhagen");
+        dk.rampe.referral.Referral referral = enrolledReferral(referralId,
+                monday.minusDays(7).atTime(10, 0).atZone(cph).toInstant());
+        client.putItem(b -> b.tableName(table).item(DynamoReferralStore.referralItem(referral, null, null)));
+        new dk.rampe.attendance.AttendanceService(new DynamoAttendanceStore(client, table), null,
+                (p, d) -> !dk.rampe.schedule.WorkingDays.isWeekend(d), p -> dk.rampe.attendance.AttendanceRules.DEFAULTS,
+                clock).putPlan(referral, new dk.rampe.attendance.AttendancePlan(monday,
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), start, 240, "c-anna",
+                clock.instant()));
+        return referralId;
     }
 
     private static dk.rampe.referral.Referral enrolledReferral(String referralId, Instant enrolled) {

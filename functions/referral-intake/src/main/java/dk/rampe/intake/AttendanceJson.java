@@ -50,6 +50,7 @@ final class AttendanceJson {
         p.weekdays().forEach(d -> days.add(d.name().toLowerCase(Locale.ROOT)));
         o.put("start", p.start().toString());
         o.put("minutesPerDay", p.minutes());
+        o.put("duringInternship", p.duringInternship());
         o.put("recordedBy", p.recordedBy());
         o.put("recordedAt", p.recordedAt().toString());
         return o;

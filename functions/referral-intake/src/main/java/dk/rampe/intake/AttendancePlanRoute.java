@@ -24,8 +24,10 @@ import java.util.Set;
 
 /**
  * {@code PUT /v1/referrals/{referralId}/attendance-plan}: the plan as steps (a step-up plan has
- * several), each {@code {validFrom, weekdays, start, minutesPerDay}}; a step with the same from-date
- * as a stored one replaces it. Every step is checked before anything is written.
+ * several), each {@code {validFrom, weekdays, start, minutesPerDay}} and optionally
+ * {@code duringInternship} (a boolean, default false: the step also applies while the participant is in
+ * an internship); a step with the same from-date as a stored one replaces it. Every step is checked
+ * before anything is written.
  */
 final class AttendancePlanRoute implements Route {
     static final String KEY = "PUT /v1/referrals/{referralId}/attendance-plan";
@@ -60,7 +62,7 @@ final class AttendancePlanRoute implements Route {
                     r.add(p, "type.object");
                     continue;
                 }
-                r.onlyKnown(s, p, Set.of("validFrom", "weekdays", "start", "minutesPerDay"));
+                r.onlyKnown(s, p, Set.of("validFrom", "weekdays", "start", "minutesPerDay", "duringInternship"));
                 LocalDate from = r.date(s, p, "validFrom", true, AttendanceJson.MIN, AttendanceJson.MAX);
                 List<String> days = r.texts(s, p, "weekdays", true, 5, 9);
                 Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
@@ -76,9 +78,11 @@ final class AttendancePlanRoute implements Route {
                 }
                 LocalTime start = AttendanceJson.time(r, s, p, "start", true);
                 Integer minutes = r.integer(s, p, "minutesPerDay", true, 15, 720);
+                Boolean duringInternship = r.bool(s, p, "duringInternship", false);
                 if (from != null && !froms.add(from)) r.add(p + ".validFrom", "plan.duplicateFrom");
                 if (from != null && start != null && minutes != null && !weekdays.isEmpty()) {
-                    plans.add(new AttendancePlan(from, weekdays, start, minutes, req.caller().id(), clock.instant()));
+                    plans.add(new AttendancePlan(from, weekdays, start, minutes, req.caller().id(), clock.instant(),
+                            Boolean.TRUE.equals(duringInternship)));
                 }
             }
         }

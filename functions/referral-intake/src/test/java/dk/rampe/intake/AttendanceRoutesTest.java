@@ -9,6 +9,7 @@ import static dk.rampe.intake.IntakeFixture.post;
 import static dk.rampe.intake.IntakeFixture.referral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,7 @@ class AttendanceRoutesTest {
             "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":0}]}|steps[0].minutesPerDay|range",
             "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"+999999999-12-31\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":60}]}|steps[0].validFrom|tooLong",
             "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":60,\"cpr\":\"0101901234\"}]}|steps[0].cpr|unknownField",
+            "PUT|/attendance-plan|{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"09:00\",\"minutesPerDay\":60},{\"validFrom\":\"2026-12-07\",\"weekdays\":[\"friday\"],\"start\":\"09:00\",\"minutesPerDay\":60,\"duringInternship\":\"yes\"}]}|steps[1].duringInternship|type.boolean",
             "POST|/attendance-agreements|{\"date\":\"2026-11-24\",\"start\":\"10:00\"}|minutes|required",
             "POST|/attendance-agreements|{\"date\":\"2026-11-24\",\"dayOff\":true,\"start\":\"10:00\"}|start|unknownField",
             "POST|/attendance-agreements|{\"date\":\"1900-01-01\",\"dayOff\":true}|date|date.range",
@@ -91,7 +93,8 @@ class AttendanceRoutesTest {
         APIGatewayV2HTTPResponse plan = f.handle(call("PUT", "/v1/referrals/{referralId}/attendance-plan", id,
                 "{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\",\"tuesday\"],\"start\":\"09:00\","
                         + "\"minutesPerDay\":180},{\"validFrom\":\"2026-12-07\",\"weekdays\":[\"monday\",\"tuesday\","
-                        + "\"wednesday\",\"thursday\"],\"start\":\"09:00\",\"minutesPerDay\":240}]}", ANNA));
+                        + "\"wednesday\",\"thursday\"],\"start\":\"09:00\",\"minutesPerDay\":240,"
+                        + "\"duringInternship\":true}]}", ANNA));
         assertEquals(200, plan.getStatusCode(), plan.getBody());
         assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
                 "{\"date\":\"2026-11-23\",\"status\":\"absent\"}", ANNA)).getStatusCode());
@@ -100,6 +103,8 @@ class AttendanceRoutesTest {
         JsonNode a = attendance(id);
         assertEquals(2, a.get("planSteps").size());
         assertEquals(180, a.get("currentPlan").get("minutesPerDay").asInt());
+        assertFalse(a.get("planSteps").get(0).get("duringInternship").asBoolean(), "not given: false");
+        assertTrue(a.get("planSteps").get(1).get("duringInternship").asBoolean(), "read back as given");
         assertEquals(2, a.get("registrations").size(), "the correction keeps the history");
         // (the fixture's clock stands still: which of the two counts is decided by recordedAt, see AttendanceRulesTest)
         assertEquals("c-anna", a.get("registrations").get(1).get("recordedBy").asText());
