@@ -77,7 +77,9 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
         for (Agreement a : recorded.agreements()) agreements.put(a.date(), recorded.agreementOn(a.date()).orElseThrow());
         Map<LocalDate, Registration> registrations = new TreeMap<>();
         for (Registration r : recorded.registrations()) {
-            registrations.put(r.date(), recorded.registrationOn(r.date()).orElseThrow());
+            // a date whose latest is NONE (an undo on today's list) counts as not registered: left out
+            recorded.registrationOn(r.date()).ifPresentOrElse(x -> registrations.put(r.date(), x),
+                    () -> registrations.remove(r.date()));
         }
         Attendance copy = new Attendance(referralId, recorded.plans(), new ArrayList<>(agreements.values()),
                 new ArrayList<>(registrations.values()), false, recorded.internships());
@@ -149,7 +151,8 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
         if (registration.date().isBefore(from)) return this;
         List<Registration> registrations = new ArrayList<>();
         for (Registration r : attendance.registrations()) if (!r.date().equals(registration.date())) registrations.add(r);
-        registrations.add(registration);
+        // NONE (an undo back to nothing registered) takes the date's registration away: the cutoff decides again
+        if (registration.status() != Registration.Status.NONE) registrations.add(registration);
         return copy(new Attendance(referralId, attendance.plans(), attendance.agreements(), registrations, false,
                 attendance.internships()));
     }

@@ -77,6 +77,27 @@ class SessionChainTest {
     }
 
     @Test
+    void anUndoBackToNothingRegisteredLeavesTheDateUnregisteredInTheChainAndItsTexts() {
+        AttendancePlan plan = new AttendancePlan(LocalDate.of(2026, 11, 1), EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0),
+                240, "c1", T);
+        Registration sick = reg("G1", MONDAY, Registration.Status.EXCUSED, "2026-11-23T07:40:00Z");
+        Registration undo = reg("G2", MONDAY, Registration.Status.NONE, "2026-11-23T07:41:00Z");
+        // built from the partition: the latest of the date is the undo
+        Attendance recorded = new Attendance("R1", List.of(plan), List.of(), List.of(sick, undo), false, List.of());
+        SessionChain built = SessionChain.of("R1", recorded, false, MONDAY.minusDays(21))
+                .at(MONDAY, Instant.parse("2026-11-23T08:30:00Z"));
+        assertEquals(Optional.empty(), built.attendance().registrationOn(MONDAY), "the undo counts as nothing registered");
+        // kept up by the store's writes: the sick call, then its undo
+        SessionChain written = SessionChain.of("R1", new Attendance("R1", List.of(plan), List.of(), List.of(), false, List.of()),
+                false, MONDAY.minusDays(21)).at(MONDAY, Instant.parse("2026-11-23T08:30:00Z")).with(sick);
+        assertTrue(written.attendance().registrationOn(MONDAY).isPresent());
+        SessionChain undone = written.with(undo);
+        assertEquals(Optional.empty(), undone.attendance().registrationOn(MONDAY));
+        assertEquals(Optional.empty(), SessionChain.fromWork(undone.toWork(), undone.dueAt()).attendance().registrationOn(MONDAY),
+                "and after the trip as texts");
+    }
+
+    @Test
     void aStoreWritesTheChangeOverTheStoredChainOrAMarker() {
         SessionChain marker = SessionChain.afterWrite("R1", Optional.empty(), c -> c);
         assertTrue(marker.stale());
