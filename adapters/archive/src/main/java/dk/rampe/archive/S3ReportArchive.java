@@ -1,4 +1,4 @@
-package dk.rampe.monthlyreport;
+package dk.rampe.archive;
 
 import dk.rampe.platform.AwsClients;
 import dk.rampe.report.ReportArchive;
