@@ -12,6 +12,7 @@ import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpPageService;
 import dk.rampe.followup.FollowUpTask;
+import dk.rampe.followup.OutboxMessage;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
@@ -20,6 +21,7 @@ import dk.rampe.path.Path;
 import dk.rampe.path.Reminder;
 import dk.rampe.plan.Plan;
 import dk.rampe.referral.Benefit;
+import dk.rampe.report.AftercareFigures;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralDetails;
@@ -605,8 +607,12 @@ final class Views {
 
     // ---------------------------------------------------------------- project owner
 
+    /** A programme's aftercare so far this month (the monthly report's figures, as of now) and its failed nudges. */
+    record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges) {
+    }
+
     String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
-                    Map<String, MonthFigures> month, Instant now, boolean reports) {
+                    Map<String, MonthFigures> month, Map<String, OwnerFigures> more, Instant now, boolean reports) {
         Language lang = req.lang();
         LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder sb = new StringBuilder();
@@ -642,9 +648,10 @@ final class Views {
             sb.append("</dl>");
             MonthFigures m = month.get(p.id());
             if (m != null) monthFigures(sb, lang, m);
+            OwnerFigures o = more.get(p.id());
+            if (o != null) ownerFigures(sb, lang, p, o, m == null ? today.withDayOfMonth(1) : m.from());
             sb.append("</section>");
         }
-        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"));
         if (reports) {
             sb.append("<p><a id=\"reports-link\" href=\"/app/reports\">").append(esc(Texts.t(lang, "rep.title")))
                     .append("</a></p>");
@@ -1436,6 +1443,42 @@ final class Views {
         figure(sb, lang, "owner.absence.detected", m.detected(), "detected");
         figure(sb, lang, "owner.absence.flagged", m.flagged(), "flagged");
         sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.absence.hint"))).append("</p>");
+    }
+
+    /** This month's aftercare so far and the nudges that could not be sent (newest first, the last ten). */
+    private void ownerFigures(StringBuilder sb, Language lang, Settings.Programme p, OwnerFigures o, LocalDate from) {
+        AftercareFigures.PerJobcentre a = o.aftercare();
+        sb.append("<h2>").append(esc(Texts.t(lang, "owner.aftercare", date(lang, from)))).append("</h2>")
+                .append("<dl class=\"phases\" id=\"aftercare-month\">");
+        figure(sb, lang, "owner.aftercare.due", a.followUpsDue(), "due");
+        figure(sb, lang, "owner.aftercare.onTime", a.doneOnTime(), "onTime");
+        figure(sb, lang, "owner.aftercare.late", a.doneLate(), "late");
+        figure(sb, lang, "owner.aftercare.open", a.overdue(), "open");
+        figure(sb, lang, "owner.aftercare.noOutcome", a.jobsWithoutAftercareOutcome(), "noOutcome");
+        sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.aftercare.hint"))).append("</p>");
+        sb.append("<h2>").append(esc(Texts.t(lang, "owner.failed"))).append("</h2>");
+        if (o.failedNudges().isEmpty()) {
+            sb.append("<p class=\"meta\" id=\"failed-none\">").append(esc(Texts.t(lang, "owner.failed.none"))).append("</p>");
+            return;
+        }
+        sb.append("<p id=\"failed-count\" data-failed=\"").append(o.failedNudges().size()).append("\">")
+                .append(esc(Texts.t(lang, "owner.failed.count", o.failedNudges().size()))).append("</p><ul id=\"failed\">");
+        for (OutboxMessage m : o.failedNudges().subList(0, Math.min(10, o.failedNudges().size()))) {
+            // whom it was for, by the consultant's contact in the settings; never the text (it may carry a link)
+            String to = p.consultants().stream().filter(c -> (c.email() != null && c.email().value().equals(m.recipient()))
+                    || (c.phone() != null && c.phone().e164().equals(m.recipient()))).map(Settings.Consultant::name)
+                    .findFirst().orElse(Texts.t(lang, "owner.failed.someone"));
+            sb.append("<li data-message=\"").append(esc(m.messageId())).append("\">").append(esc(time(lang, m.createdAt())))
+                    .append(" · ").append(esc(Texts.t(lang, "owner.failed.channel." + m.channel().wireName()))).append(" · ")
+                    .append(esc(to)).append(m.lastError() == null ? "" : " · <span class=\"meta\">" + esc(m.lastError()) + "</span>")
+                    .append("</li>");
+        }
+        sb.append("</ul><p class=\"hint\">").append(esc(Texts.t(lang, "owner.failed.hint"))).append("</p>");
+    }
+
+    private static void figure(StringBuilder sb, Language lang, String key, long value, String name) {
+        sb.append("<dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
+                .append(value).append("</dd>");
     }
 
     private static void figure(StringBuilder sb, Language lang, String key, int value, String name) {

@@ -18,6 +18,8 @@ import dk.rampe.audit.AuditEntry;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.dynamodb.DynamoOutbox;
+import dk.rampe.dynamodb.DynamoReportFigures;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpPageService;
@@ -110,6 +112,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final NudgeService followUps;
     /** The reminders a path calls for (the same plan the path service schedules), from the path already read. */
     private final AftercarePlan aftercarePlan;
+    private final DynamoDbClient dynamo;
+    private final WorkingDays workingDays;
+    private final DynamoOutbox outbox;
+    private volatile DynamoReportFigures reportFigures;
     private final FollowUpPlanning planning;
     /** The follow-up page's rules (the outcome form, its checks and audit entries), for the app's close form. */
     private final FollowUpPageService followUpRules;
@@ -189,6 +195,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), workingDays, clock, config.retentionAfterExit());
         this.aftercarePlan = new AftercarePlan(workingDays);
+        this.dynamo = dynamo;
+        this.workingDays = workingDays;
+        this.outbox = new DynamoOutbox(dynamo, config.table());
         this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
         this.planning = new FollowUpPlanning(service, followUps, clock);
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
@@ -367,7 +376,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         .toList();
                 Map<String, Views.MonthFigures> month = new HashMap<>();
                 for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
-                return Answer.html(200, views.overview(req, csrf, programmes, month, now, reports != null));
+                return Answer.html(200, views.overview(req, csrf, programmes, month, ownerFigures(programmes, now), now,
+                        reports != null));
             case "GET /app/reports":
                 requireOwner(req);
                 List<Views.ProgrammeReports> kept = new ArrayList<>();
@@ -566,6 +576,40 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
         }
         return out;
+    }
+
+    /**
+     * The owner's overview beyond intake and attendance: this month's aftercare so far, as the monthly
+     * report counts it (its reader, as of now: follow-ups due this month and how they went), and the
+     * nudges of the programme that could not be sent (the outbox's failed partition, newest first).
+     */
+    private Map<String, Views.OwnerFigures> ownerFigures(List<Views.ProgrammeReferrals> programmes, Instant now) {
+        DynamoReportFigures figures = reportFigures();
+        List<dk.rampe.followup.OutboxMessage> failed = outbox.failed(500);
+        dk.rampe.report.ReportPeriod month = new dk.rampe.report.ReportPeriod(java.time.YearMonth.from(now.atZone(config.zone())),
+                config.zone());
+        Map<String, Views.OwnerFigures> out = new HashMap<>();
+        for (Views.ProgrammeReferrals pr : programmes) {
+            String id = pr.programme().id();
+            long[] f = new long[5];
+            figures.aftercare().month(id, month, now).ifPresent(a -> a.byJobcentre().values().forEach(j -> {
+                f[0] += j.followUpsDue();
+                f[1] += j.doneOnTime();
+                f[2] += j.doneLate();
+                f[3] += j.overdue();
+                f[4] += j.jobsWithoutAftercareOutcome();
+            }));
+            out.put(id, new Views.OwnerFigures(new dk.rampe.report.AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3],
+                    0, 0, 0, 0, 0, 0, 0, f[4]), failed.stream().filter(m -> id.equals(m.programmeId())).toList()));
+        }
+        return out;
+    }
+
+    /** The monthly report's reader of aftercare, built on the first overview (not at every cold start). */
+    private DynamoReportFigures reportFigures() {
+        DynamoReportFigures f = reportFigures;
+        if (f == null) reportFigures = f = new DynamoReportFigures(dynamo, config.table(), workingDays, this::rules);
+        return f;
     }
 
     /**
