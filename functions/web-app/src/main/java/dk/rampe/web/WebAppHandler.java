@@ -363,8 +363,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 requireStaff(caller);
                 boolean all = "1".equals(req.query().get("all"));
                 List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
-                return Answer.html(200, views.participants(req, csrf, lists, all, participantSummaries(lists,
-                        all ? null : caller.id()), participantLines(caller, lists, all)));
+                Map<String, AttendanceSummary> summaries = new HashMap<>();
+                Map<String, Views.ParticipantLine> lines = participantLines(caller, lists, all, summaries);
+                return Answer.html(200, views.participants(req, csrf, lists, all, summaries, lines));
             case "GET /app/overview":
                 requireStaff(caller);
                 if (!req.session().owner()) {
@@ -535,9 +536,16 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     /** Everything the staff's participant page shows, read for one view (the referral read is audited). */
     private Views.Participant participant(PlanService.View v) {
         Referral r = v.referral();
-        dk.rampe.path.Path path = paths.path(r.id());
-        return new Views.Participant(r, v.plan(), attendanceView(r), path, followUps.tasksOf(r.id()),
-                aftercarePlan.plan(r.id(), r.programmeId(), path), attendance.notices(r), WorkingDays.today(clock));
+        // the page's reads after the referral, in one round
+        List<Object> read = Parallel.all(List.<java.util.function.Supplier<Object>>of(() -> attendanceView(r),
+                () -> paths.path(r.id()), () -> followUps.tasksOf(r.id()), () -> attendance.notices(r)));
+        dk.rampe.path.Path path = (dk.rampe.path.Path) read.get(1);
+        @SuppressWarnings("unchecked")
+        List<FollowUpTask> tasks = (List<FollowUpTask>) read.get(2);
+        @SuppressWarnings("unchecked")
+        List<dk.rampe.attendance.Notice> notices = (List<dk.rampe.attendance.Notice>) read.get(3);
+        return new Views.Participant(r, v.plan(), (Views.AttendanceView) read.get(0), path, tasks,
+                aftercarePlan.plan(r.id(), r.programmeId(), path), notices, WorkingDays.today(clock));
     }
 
     /** The exit description for the referring jobcentre, where there is one (an exit without job or education). */
@@ -561,21 +569,6 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 today.minusDays(27), today);
         return new Views.AttendanceView(a, weeks, today, expectations.planned(a, r.programmeId(), today,
                 rules(r.programmeId()).grace()).orElse(null));
-    }
-
-    /** Stability over four weeks per enrolled participant shown (one query set per participant, on their partition). */
-    private Map<String, AttendanceSummary> participantSummaries(List<Views.ProgrammeReferrals> lists, String onlyOf) {
-        java.time.LocalDate today = WorkingDays.today(clock);
-        Map<String, AttendanceSummary> out = new HashMap<>();
-        for (Views.ProgrammeReferrals pr : lists) {
-            for (Referral r : pr.referrals()) {
-                if (r.status() != ReferralStatus.ENROLLED || (onlyOf != null && !onlyOf.equals(r.consultantId()))) continue;
-                Attendance a = attendanceStore.load(r.id(), today.minusDays(27), today);
-                out.put(r.id(), AttendanceSummary.of(a, r, expectations, rules(r.programmeId()).grace(),
-                        today.minusDays(27), today));
-            }
-        }
-        return out;
     }
 
     /**
@@ -613,39 +606,58 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /**
-     * Beside each participant of "my participants": the open follow-ups (one query of the open-task
-     * index per programme and consultant: the caller, or every consultant of the programme for the
-     * whole programme) and the next reminder the path calls for (one query of the path per enrolled
-     * participant).
+     * Beside each participant of "my participants", read in one round: the stability over four weeks
+     * (one query set of the attendance partition per enrolled participant, into {@code summaries}), the
+     * next reminder the path calls for (one query of the path), and the open follow-ups (one query of
+     * the open-task index per programme and consultant: the caller, or each of the programme's
+     * consultants for the whole programme).
      */
     private Map<String, Views.ParticipantLine> participantLines(Caller caller, List<Views.ProgrammeReferrals> lists,
-                                                               boolean all) {
+                                                               boolean all, Map<String, AttendanceSummary> summaries) {
         java.time.LocalDate today = WorkingDays.today(clock);
-        Map<String, List<FollowUpTask>> open = new HashMap<>();
-        for (Views.ProgrammeReferrals pr : lists) {
-            List<String> consultants = all ? pr.programme().consultants().stream().map(Settings.Consultant::id).toList()
-                    : List.of(caller.id());
-            for (String c : consultants) {
-                for (FollowUpTask t : followUps.openTasks(pr.programme().id(), c)) {
-                    open.computeIfAbsent(t.referralId(), k -> new ArrayList<>()).add(t);
-                }
-            }
-        }
-        Map<String, Views.ParticipantLine> out = new HashMap<>();
+        List<Referral> shown = new ArrayList<>();
         for (Views.ProgrammeReferrals pr : lists) {
             for (Referral r : pr.referrals()) {
                 if (r.status() != ReferralStatus.ACCEPTED && r.status() != ReferralStatus.ENROLLED) continue;
                 if (!all && !caller.id().equals(r.consultantId())) continue;
-                Reminder next = null;
-                if (r.status() == ReferralStatus.ENROLLED) {
-                    next = aftercarePlan.plan(r.id(), r.programmeId(), paths.path(r.id())).stream()
-                            .filter(x -> !x.notifyOn().isBefore(today))
-                            .min(java.util.Comparator.comparing(Reminder::notifyOn)).orElse(null);
-                }
-                List<FollowUpTask> tasks = new ArrayList<>(open.getOrDefault(r.id(), List.of()));
-                tasks.sort(java.util.Comparator.comparing(FollowUpTask::dueAt));
-                out.put(r.id(), new Views.ParticipantLine(tasks, next));
+                shown.add(r);
             }
+        }
+        record Line(AttendanceSummary summary, Reminder next) {
+        }
+        List<java.util.function.Supplier<Object>> reads = new ArrayList<>();
+        for (Referral r : shown) {
+            reads.add(() -> {
+                if (r.status() != ReferralStatus.ENROLLED) return new Line(null, null);
+                Attendance a = attendanceStore.load(r.id(), today.minusDays(27), today);
+                AttendanceSummary summary = AttendanceSummary.of(a, r, expectations, rules(r.programmeId()).grace(),
+                        today.minusDays(27), today);
+                Reminder next = aftercarePlan.plan(r.id(), r.programmeId(), paths.path(r.id())).stream()
+                        .filter(x -> !x.notifyOn().isBefore(today))
+                        .min(java.util.Comparator.comparing(Reminder::notifyOn)).orElse(null);
+                return new Line(summary, next);
+            });
+        }
+        for (Views.ProgrammeReferrals pr : lists) {
+            List<String> consultants = all ? pr.programme().consultants().stream().map(Settings.Consultant::id).toList()
+                    : List.of(caller.id());
+            for (String c : consultants) reads.add(() -> followUps.openTasks(pr.programme().id(), c));
+        }
+        List<Object> read = Parallel.all(reads);
+        Map<String, List<FollowUpTask>> open = new HashMap<>();
+        for (int i = shown.size(); i < read.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<FollowUpTask> tasks = (List<FollowUpTask>) read.get(i);
+            for (FollowUpTask t : tasks) open.computeIfAbsent(t.referralId(), k -> new ArrayList<>()).add(t);
+        }
+        Map<String, Views.ParticipantLine> out = new HashMap<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Referral r = shown.get(i);
+            Line line = (Line) read.get(i);
+            if (line.summary() != null) summaries.put(r.id(), line.summary());
+            List<FollowUpTask> tasks = new ArrayList<>(open.getOrDefault(r.id(), List.of()));
+            tasks.sort(java.util.Comparator.comparing(FollowUpTask::dueAt));
+            out.put(r.id(), new Views.ParticipantLine(tasks, line.next()));
         }
         return out;
     }
@@ -659,14 +671,17 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         java.time.LocalDate first = today.withDayOfMonth(1);
         Instant monthStart = first.atStartOfDay(WorkingDays.ZONE).toInstant();
         int participants = 0, expected = 0, attended = 0, excused = 0, absent = 0, detected = 0, flagged = 0;
+        List<java.util.function.Supplier<AttendanceSummary>> reads = new ArrayList<>();
         for (Referral r : pr.referrals()) {
             boolean enrolledEver = r.history().stream().anyMatch(h -> h.status() == ReferralStatus.ENROLLED);
             boolean inMonth = r.status() == ReferralStatus.ENROLLED || (r.status() == ReferralStatus.EXITED
                     && r.history().stream().anyMatch(h -> h.status() == ReferralStatus.EXITED
                     && !h.at().isBefore(monthStart)));
             if (!enrolledEver || !inMonth) continue;
-            AttendanceSummary s = AttendanceSummary.of(attendanceStore.load(r.id(), first, today), r, expectations,
-                    rules(r.programmeId()).grace(), first, today);
+            reads.add(() -> AttendanceSummary.of(attendanceStore.load(r.id(), first, today), r, expectations,
+                    rules(r.programmeId()).grace(), first, today));
+        }
+        for (AttendanceSummary s : Parallel.all(reads)) { // the participants' partitions in one round
             participants++;
             expected += s.expected();
             attended += s.attended();

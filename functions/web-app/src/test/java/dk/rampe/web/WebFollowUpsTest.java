@@ -236,6 +236,7 @@ class WebFollowUpsTest {
         assertEquals(400, future.status());
         assertTrue(future.body().contains("id=\"f-" + record + "-effectiveOn-error\""), future.body());
 
+        f.clock.advance(Duration.ofMinutes(5)); // recorded later than the first record, as in life
         WebFixture.Page corrected = post(anna, id, "milestone", Map.of("ms.corrects", record, "ms.type",
                 "internship_started", "ms.effectiveOn", "2026-11-24", "ms.employer", "Genbrugsbutikken",
                 "ms.hoursPerWeek", "10"));
@@ -250,5 +251,44 @@ class WebFollowUpsTest {
                 "ms.effectiveOn", "2026-11-23", "ms.employer", "Genbrug", "ms.hoursPerWeek", "10"));
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("data-field=\"ms.corrects\""), stale.body());
+    }
+
+    @Test
+    void everyFormCarriesTheSessionsTokenAndThePagesReadInDanishAndEnglish() {
+        String id = enrolledParticipant("AAR-FU-6", "060690-1234");
+        assertEquals(303, post(anna, id, "milestone", Map.of("ms.type", "job_started", "ms.effectiveOn", "2026-11-23",
+                "ms.employer", "Lageret", "ms.jobKind", "ordinary", "ms.hoursPerWeek", "30")).status());
+        post(anna, id, "follow-up-plan", Map.of("fu.date", "2026-11-24", "fu.time", "09:00"));
+        post(anna, id, "follow-up", Map.of("task", openTask(id), "fu.reached", "no", "fu.cause", "unknown",
+                "fu.next", "call_again"));
+        post(anna, id, "follow-up-plan", Map.of("fu.date", "2026-11-25", "fu.time", "09:00"));
+        WebFixture.Browser dorthe = f.browser();
+        dorthe.login("local-owner-dorthe");
+        for (String lang : new String[] {"da", "en"}) {
+            anna.language = lang;
+            dorthe.language = lang;
+            caseworker.language = lang;
+            WebFixture.Browser stranger = f.browser();
+            stranger.language = lang;
+            for (WebFixture.Page p : List.of(anna.get("/app/referrals/" + id), anna.get("/app/participants"),
+                    anna.get("/app/participants?all=1"), dorthe.get("/app/overview"), caseworker.get("/app/referrals/" + id),
+                    stranger.get("/app/logged-out"))) {
+                assertEquals(200, p.status(), p.body());
+                assertFalse(p.body().contains("??"), "a text is missing in " + lang + ":\n" + p.body());
+                assertTrue(p.body().startsWith("<!DOCTYPE html><html lang=\"" + lang + "\">"));
+                Matcher forms = Pattern.compile("<form method=\"post\"(.*?)</form>", Pattern.DOTALL).matcher(p.body());
+                int n = 0;
+                while (forms.find()) {
+                    n++;
+                    assertTrue(forms.group(1).contains("name=\"csrf\" value=\"" + p.csrf() + "\""),
+                            "every form carries the session's token: " + forms.group());
+                }
+                assertTrue(n > 0 || p.body().contains("id=\"login-again\""));
+            }
+        }
+        String english = anna.get("/app/referrals/" + id).body();
+        assertTrue(english.contains(Html.esc(Texts.t(Language.EN, "fu.close"))), english);
+        assertTrue(english.contains(Html.esc(dk.rampe.text.Texts.PAGE.get("reached", Language.EN))));
+        assertTrue(english.contains("data-reminder=\"aftercare\""));
     }
 }
