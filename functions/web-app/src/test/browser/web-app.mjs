@@ -156,6 +156,17 @@ try {
   await page.locator('#follow-ups-closed-details summary').click();
   await fits(page, 'followUps');
   await shot(page, 'participant-follow-ups-desk', DESK);
+  // a second follow-up, for tomorrow, stays open; a job started today: its aftercare call is the next reminder
+  await page.locator('details:has(#follow-up-plan-form) summary').click();
+  await page.fill('[name="fu.date"]', tomorrow);
+  await submit(page, '#follow-up-plan-form button[type=submit]');
+  await page.locator('details:has(#milestone-form) summary').click();
+  await page.selectOption('#milestone-form [name="ms.type"]', 'job_started');
+  await page.fill('#milestone-form [name="ms.effectiveOn"]', today);
+  await page.fill('#milestone-form [name="ms.employer"]', 'Lageret på Blomstervej');
+  await page.selectOption('#milestone-form [name="ms.jobKind"]', 'flexjob');
+  await page.fill('#milestone-form [name="ms.hoursPerWeek"]', '12');
+  await submit(page, '#milestone-form button[type=submit]');
   await page.goto(base + `/app/referrals/${result.referralId}/plan/print`, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' }); // as it comes out of the printer
   await shot(page, 'plan-print-a4', { width: 794, height: 1123 });
@@ -163,6 +174,8 @@ try {
   await page.goto(base + '/app/participants', { waitUntil: 'load' });
   await fits(page, 'participants');
   result.inMyParticipants = await page.locator(`#participants [data-referral="${result.referralId}"]`).count();
+  result.listedOpenFollowUps = await page.getAttribute(`#participants [data-referral="${result.referralId}"] [data-open-follow-ups]`, 'data-open-follow-ups');
+  result.listedNextReminder = await page.getAttribute(`#participants [data-referral="${result.referralId}"] [data-next-reminder]`, 'data-next-reminder');
   await shot(page, 'my-participants-phone', PHONE);
   await shot(page, 'my-participants-desk', DESK);
   await submit(page, '#logout');

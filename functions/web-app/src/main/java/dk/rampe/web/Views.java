@@ -642,8 +642,8 @@ final class Views {
             Map<ReferralStatus, Integer> counts = new EnumMap<>(ReferralStatus.class);
             for (Referral r : pr.referrals()) counts.merge(r.status(), 1, Integer::sum);
             for (ReferralStatus s : ReferralStatus.values()) {
-                sb.append("<dt>").append(esc(Texts.t(lang, "status." + s.wireName()))).append("</dt><dd data-status=\"")
-                        .append(s.wireName()).append("\">").append(counts.getOrDefault(s, 0)).append("</dd>");
+                sb.append("<div><dt>").append(esc(Texts.t(lang, "status." + s.wireName()))).append("</dt><dd data-status=\"")
+                        .append(s.wireName()).append("\">").append(counts.getOrDefault(s, 0)).append("</dd></div>");
             }
             sb.append("</dl>");
             MonthFigures m = month.get(p.id());
@@ -1477,13 +1477,13 @@ final class Views {
     }
 
     private static void figure(StringBuilder sb, Language lang, String key, long value, String name) {
-        sb.append("<dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
-                .append(value).append("</dd>");
+        sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
+                .append(value).append("</dd></div>");
     }
 
     private static void figure(StringBuilder sb, Language lang, String key, int value, String name) {
-        sb.append("<dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
-                .append(value).append("</dd>");
+        sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
+                .append(value).append("</dd></div>");
     }
 
     private static String planText(Language lang, AttendancePlan p) {

@@ -61,6 +61,9 @@ class WebAppBrowserTest {
             assertEquals(Texts.t(Language.DA, "done.follow-up"), seen.path("followUpDone").asText());
             assertEquals(1, seen.path("followUpsClosed").asInt(), "closed, with its outcome");
             assertEquals(1, seen.path("historyClosed").asInt(), "and in the history");
+            assertEquals("1", seen.path("listedOpenFollowUps").asText(), "my participants: the second follow-up is open");
+            assertEquals("2027-02-23", seen.path("listedNextReminder").asText(),
+                    "my participants: the aftercare call three months after the job started");
             for (String page : List.of("login-phone", "referral-form-errors-phone", "participant-desk",
                     "participant-attendance-phone", "participant-attendance-desk", "participant-follow-up-phone",
                     "participant-follow-ups-desk",
