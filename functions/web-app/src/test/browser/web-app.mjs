@@ -2,7 +2,8 @@
 // a caseworker logs in locally and sends a referral through the form (first with a wrong CPR
 // number, to see the field error), a consultant accepts and enrols the participant and finds
 // them in "my participants", the project owner opens the overview, and the caseworker reads the
-// referral back; the consultant also keeps the participant's plan and prints it. Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
+// referral back; the consultant also keeps the participant's plan and prints it, and plans and closes a
+// follow-up (first with a field error). Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
 // Usage: node web-app.mjs <baseUrl> <screenshotDir>
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
 import { chromium } from 'playwright-core';
@@ -130,6 +131,42 @@ try {
   await fits(page, 'attendance');
   await shot(page, 'participant-attendance-phone', PHONE);
   await shot(page, 'participant-attendance-desk', DESK);
+  // a follow-up: planned for today at 11:00, then closed from the app with the follow-up page's fields
+  const today = await page.inputValue('[name="ag.date"]');
+  await page.locator('details:has(#follow-up-plan-form) summary').click();
+  await page.fill('[name="fu.date"]', today);
+  await page.fill('[name="fu.time"]', '11:00');
+  await submit(page, '#follow-up-plan-form button[type=submit]');
+  result.followUpsOpen = await page.locator('#follow-ups-open li[data-open="true"]').count();
+  const task = await page.getAttribute('#follow-ups-open li[data-open="true"]', 'data-task');
+  await page.locator(`#follow-ups-open li[data-task="${task}"] details summary`).click();
+  // first without an answer to "did you reach them": the page's error beside the field
+  await page.selectOption(`#close-${task} [name="fu.cause"]`, 'transport');
+  await page.selectOption(`#close-${task} [name="fu.next"]`, 'fewer_hours');
+  await submit(page, `#close-${task} button[type=submit]`);
+  result.followUpError = (await page.textContent('[data-field="fu.reached"]'))?.trim();
+  await page.check(`#close-${task} [name="fu.reached"][value="yes"]`);
+  await page.fill(`#close-${task} [name="fu.note"]`, 'Bussen kom ikke; kommer kl. 10 i morgen.');
+  await fits(page, 'followUpForm');
+  await shot(page, 'participant-follow-up-phone', PHONE);
+  await submit(page, `#close-${task} button[type=submit]`);
+  result.followUpDone = (await page.textContent('#done'))?.trim();
+  result.followUpsClosed = await page.locator(`#follow-ups-closed li[data-task="${task}"]`).count();
+  result.historyClosed = await page.locator('#history li[data-what="follow-up-closed"]').count();
+  await page.locator('#follow-ups-closed-details summary').click();
+  await fits(page, 'followUps');
+  await shot(page, 'participant-follow-ups-desk', DESK);
+  // a second follow-up, for tomorrow, stays open; a job started today: its aftercare call is the next reminder
+  await page.locator('details:has(#follow-up-plan-form) summary').click();
+  await page.fill('[name="fu.date"]', tomorrow);
+  await submit(page, '#follow-up-plan-form button[type=submit]');
+  await page.locator('details:has(#milestone-form) summary').click();
+  await page.selectOption('#milestone-form [name="ms.type"]', 'job_started');
+  await page.fill('#milestone-form [name="ms.effectiveOn"]', today);
+  await page.fill('#milestone-form [name="ms.employer"]', 'Lageret på Blomstervej');
+  await page.selectOption('#milestone-form [name="ms.jobKind"]', 'flexjob');
+  await page.fill('#milestone-form [name="ms.hoursPerWeek"]', '12');
+  await submit(page, '#milestone-form button[type=submit]');
   await page.goto(base + `/app/referrals/${result.referralId}/plan/print`, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' }); // as it comes out of the printer
   await shot(page, 'plan-print-a4', { width: 794, height: 1123 });
@@ -137,6 +174,8 @@ try {
   await page.goto(base + '/app/participants', { waitUntil: 'load' });
   await fits(page, 'participants');
   result.inMyParticipants = await page.locator(`#participants [data-referral="${result.referralId}"]`).count();
+  result.listedOpenFollowUps = await page.getAttribute(`#participants [data-referral="${result.referralId}"] [data-open-follow-ups]`, 'data-open-follow-ups');
+  result.listedNextReminder = await page.getAttribute(`#participants [data-referral="${result.referralId}"] [data-next-reminder]`, 'data-next-reminder');
   await shot(page, 'my-participants-phone', PHONE);
   await shot(page, 'my-participants-desk', DESK);
   await submit(page, '#logout');
@@ -160,5 +199,5 @@ try {
 }
 console.log(JSON.stringify(result));
 const ok = !result.error && result.caseworkerStatus === 'enrolled' && result.inMyParticipants === 1
-  && !!result.cprError && result.planVersion === '1';
+  && !!result.cprError && result.planVersion === '1' && result.followUpsClosed === 1;
 process.exit(ok ? 0 : 1);

@@ -92,9 +92,21 @@ public final class FollowUpPageService {
         Instant now = clock.instant();
         Optional<FollowUpTask> task = check(tokens.verifyFor(token, form.getOrDefault("task", ""), now), "post", now);
         if (task.isEmpty()) return new Refused();
-        FollowUpTask t = task.get();
+        return record(task.get(), form, actor(task.get()), now);
+    }
+
+    /**
+     * The same form, rules and audit entries as a post of the page, for a task the caller was already
+     * allowed to act on by other means (the web app: the programme's staff in a session); {@code actor}
+     * is who closes it. The form's {@code task} field is not looked at.
+     */
+    public Post postFor(FollowUpTask task, Map<String, String> form, String actor) {
+        return record(task, form, actor, clock.instant());
+    }
+
+    private Post record(FollowUpTask t, Map<String, String> form, String actor, Instant now) {
         if (!t.isOpen()) {
-            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
+            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor, "followUp.postRepeated", now));
             return new AlreadyClosed(t);
         }
         List<String> errors = new ArrayList<>();
@@ -132,14 +144,14 @@ public final class FollowUpPageService {
         if (safeToEcho) echo.put("note", note);
         FollowUpOutcome.Aftercare aftercare = isPathFollowUp(t) ? aftercare(form, errors, echo) : null;
         if (!errors.isEmpty()) {
-            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postInvalid", now));
+            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor, "followUp.postInvalid", now));
             return new Invalid(t, errors, echo);
         }
         NudgeService.Recorded recorded = service.record(t.taskId(),
-                new FollowUpOutcome(reached, cause.get(), next.get(), note, aftercare), actor(t));
+                new FollowUpOutcome(reached, cause.get(), next.get(), note, aftercare), actor);
         if (recorded == NudgeService.Recorded.ALREADY_CLOSED) {
             // closed meanwhile (a second tab, a double tap): the first outcome stands
-            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor(t), "followUp.postRepeated", now));
+            audit.record(new AuditEntry(NudgeService.SUBJECT + t.taskId(), actor, "followUp.postRepeated", now));
             return new AlreadyClosed(service.find(t.taskId()).orElse(t));
         }
         return new Recorded(service.find(t.taskId()).orElseThrow());

@@ -42,6 +42,19 @@ public interface FollowUpStore {
     }
 
     /**
+     * Every task of one referral, open and closed, by due time (the participant page). Read by
+     * query, never a scan: tasks written before this index existed are not listed.
+     */
+    default List<FollowUpTask> tasksOf(String referralId) {
+        throw new UnsupportedOperationException("this store cannot list a referral's tasks");
+    }
+
+    /** The tasks still open for one consultant of a programme, by due time ("my participants"). */
+    default List<FollowUpTask> openTasks(String programmeId, String consultantId) {
+        return openTaskIds(programmeId, consultantId).stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /**
      * Hands an open task from one consultant to another, in one transaction: the task's consultant
      * (only if it is still open and still {@code from}'s) with a history entry, each pending message in
      * {@code readdressed} (only if still pending) and the audit entry. Messages in {@code cancelled}

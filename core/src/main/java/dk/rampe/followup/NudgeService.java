@@ -168,6 +168,16 @@ public final class NudgeService {
         return store.find(taskId);
     }
 
+    /** Every follow-up of a referral, open and closed, by due time. */
+    public List<FollowUpTask> tasksOf(String referralId) {
+        return store.tasksOf(referralId);
+    }
+
+    /** The follow-ups still open for one consultant of a programme, by due time. */
+    public List<FollowUpTask> openTasks(String programmeId, String consultantId) {
+        return store.openTasks(programmeId, consultantId);
+    }
+
     public enum Recorded { CLOSED, ALREADY_CLOSED }
 
     /**

@@ -85,4 +85,26 @@ public abstract class FollowUpStoreContract {
         assertTrue(store.close(data.task.taskId(), outcome, "c1", T0.plusSeconds(600), data.audit("followup.closed")));
         assertEquals(outcome, store.find(data.task.taskId()).orElseThrow().outcome());
     }
+
+    @Test
+    void aReferralsTasksAreListedOpenAndClosedByDueTimeAndTheOpenOnesPerConsultant() {
+        String referral = "R" + Ids.taskId("referral-" + System.nanoTime()).substring(1);
+        String programme = "p-" + System.nanoTime();
+        FollowUpTask later = FollowUpTask.open(Ids.taskId("later-" + referral), FollowUpKind.FOLLOW_UP_DUE, referral,
+                "c1", programme, T0.plus(Duration.ofDays(2)), T0);
+        FollowUpTask sooner = FollowUpTask.open(Ids.taskId("sooner-" + referral), FollowUpKind.AFTERCARE_CALL_DUE,
+                referral, "c1", programme, T0.plus(Duration.ofDays(1)), T0);
+        FollowUpTask other = FollowUpTask.open(Ids.taskId("other-" + referral), FollowUpKind.FOLLOW_UP_DUE,
+                "R" + Ids.taskId("another-" + referral).substring(1), "c1", programme, T0, T0);
+        for (FollowUpTask t : List.of(later, sooner, other)) store.create(t, List.of(), data.audit("followup.created"));
+        store.close(sooner.taskId(), ContractData.reached(), "c1", T0.plusSeconds(60), data.audit("followup.closed"));
+        List<FollowUpTask> listed = store.tasksOf(referral);
+        assertEquals(List.of(sooner.taskId(), later.taskId()), listed.stream().map(FollowUpTask::taskId).toList());
+        assertFalse(listed.get(0).isOpen(), "closed ones too, with their outcome");
+        assertEquals(ContractData.reached(), listed.get(0).outcome());
+        assertTrue(store.tasksOf("R" + Ids.taskId("nobody").substring(1)).isEmpty());
+        assertEquals(List.of(other.taskId(), later.taskId()),
+                store.openTasks(programme, "c1").stream().map(FollowUpTask::taskId).toList());
+        assertTrue(store.openTasks(programme, "c2").isEmpty());
+    }
 }

@@ -72,6 +72,20 @@ public final class InMemoryFollowUpStore implements FollowUpStore {
         return out;
     }
 
+    @Override
+    public synchronized List<String> openTaskIds(String programmeId, String consultantId) {
+        return tasks.values().stream().filter(t -> t.isOpen() && t.programmeId().equals(programmeId)
+                        && t.consultantId().equals(consultantId))
+                .sorted(java.util.Comparator.comparing(FollowUpTask::dueAt).thenComparing(FollowUpTask::taskId))
+                .map(FollowUpTask::taskId).toList();
+    }
+
+    @Override
+    public synchronized List<FollowUpTask> tasksOf(String referralId) {
+        return tasks.values().stream().filter(t -> t.referralId().equals(referralId))
+                .sorted(java.util.Comparator.comparing(FollowUpTask::dueAt).thenComparing(FollowUpTask::taskId)).toList();
+    }
+
     /** Every task, in creation order (tests). */
     public synchronized List<FollowUpTask> tasks() {
         return List.copyOf(tasks.values());

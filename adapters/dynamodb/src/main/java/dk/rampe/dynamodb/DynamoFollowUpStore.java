@@ -151,6 +151,32 @@ public final class DynamoFollowUpStore implements FollowUpStore {
         return out;
     }
 
+    @Override
+    public List<FollowUpTask> tasksOf(String referralId) {
+        return queryTasks("gsi2", "gsi2pk", Keys.referralTasksGsi2pk(referralId));
+    }
+
+    @Override
+    public List<FollowUpTask> openTasks(String programmeId, String consultantId) {
+        // gsi1 projects what an open task is (ids, kind, due and creation time, status)
+        return queryTasks("gsi1", "gsi1pk", Keys.openTasksGsi1pk(programmeId, consultantId));
+    }
+
+    private List<FollowUpTask> queryTasks(String index, String key, String value) {
+        List<FollowUpTask> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var r = dynamo.query(b -> b.tableName(table).indexName(index).keyConditionExpression(key + " = :pk")
+                    .expressionAttributeValues(Map.of(":pk", Attrs.s(value))).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : r.items()) {
+                if (Keys.taskIdOf(Attrs.str(item, "pk")) != null) out.add(OutboxItems.task(item));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     /** How long a message cancelled by a handover is kept (as a sent one is). */
     private static final java.time.Duration KEEP_CANCELLED = java.time.Duration.ofDays(90);
 

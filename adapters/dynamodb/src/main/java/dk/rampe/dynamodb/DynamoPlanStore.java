@@ -12,11 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** The participant's plan: {@code REFERRAL#{id} / PLAN}, versioned, written with its audit entry in one transaction. */
+/**
+ * The participant's plan: {@code REFERRAL#{id} / PLAN}, versioned, written with its audit entry in one
+ * transaction. It carries the referral's retention ({@code expiresAt}): set with the referral's in the
+ * transaction that ends it ({@link #retention}), and copied onto any later write, which checks in the same
+ * transaction that the referral's retention is still the one it copied.
+ */
 public final class DynamoPlanStore implements PlanStore {
     private final DynamoDbClient dynamo;
     private final String table;
@@ -93,6 +100,15 @@ public final class DynamoPlanStore implements PlanStore {
             changes.add(AttributeValue.fromM(e));
         }
         item.put("changes", AttributeValue.fromL(changes));
+        Map<String, AttributeValue> referral = dynamo.getItem(b -> b.tableName(table)
+                .key(Keys.referralKey(plan.referralId())).projectionExpression("expiresAt").consistentRead(true)).item();
+        AttributeValue expiresAt = referral == null ? null : referral.get("expiresAt");
+        if (expiresAt != null) item.put("expiresAt", expiresAt);
+        ConditionCheck sameRetention = expiresAt == null
+                ? ConditionCheck.builder().tableName(table).key(Keys.referralKey(plan.referralId()))
+                        .conditionExpression("attribute_not_exists(expiresAt)").build()
+                : ConditionCheck.builder().tableName(table).key(Keys.referralKey(plan.referralId()))
+                        .conditionExpression("expiresAt = :e").expressionAttributeValues(Map.of(":e", expiresAt)).build();
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (plan.version() == 1) {
             put.conditionExpression("attribute_not_exists(pk)");
@@ -102,9 +118,28 @@ public final class DynamoPlanStore implements PlanStore {
         }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put.build()).build(),
+                    TransactWriteItem.builder().conditionCheck(sameRetention).build(),
                     TransactWriteItem.builder().put(audit.put(auditEntry)).build()));
         } catch (TransactionCanceledException e) {
             throw new ReferralStore.ConcurrentChange();
         }
+    }
+
+    /**
+     * The write that gives the plan the referral's {@code expiresAt}, for the transaction that ends the
+     * referral: an update of the plan if it exists, else a check that it still does not (a plan written
+     * meanwhile fails the transaction, which is then retried as a concurrent change).
+     */
+    static TransactWriteItem retention(DynamoDbClient dynamo, String table, String referralId, Instant expiresAt) {
+        Map<String, AttributeValue> planKey = key(referralId);
+        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(planKey).projectionExpression("pk")
+                .consistentRead(true)).item();
+        if (found == null || found.isEmpty()) {
+            return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(planKey)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build();
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(planKey)
+                .conditionExpression("attribute_exists(pk)").updateExpression("SET expiresAt = :e")
+                .expressionAttributeValues(Map.of(":e", Attrs.n(expiresAt.getEpochSecond()))).build()).build();
     }
 }

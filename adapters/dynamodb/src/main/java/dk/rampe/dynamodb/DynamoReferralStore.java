@@ -182,6 +182,8 @@ public final class DynamoReferralStore implements ReferralStore {
                     .expressionAttributeValues(Map.of(":id", Attrs.s(updated.id())))
                     .build()).build());
         }
+        // the participant's plan goes with the referral's personal data at retention (one transaction)
+        if (expiresAt != null) writes.add(DynamoPlanStore.retention(dynamo, table, updated.id(), expiresAt));
         writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * PROGRAMME#{programme}                INTAKE#{jc}
  * SETTINGS                             SETTINGS
  * TASK#{taskId}                        TASK            OPENTASKS#{programme}#{consultant} / {dueAt}#{taskId} (while open)
+ *                                                      gsi2: REFERRAL#{referralId}#TASKS / {dueAt}#{taskId} (always)
  * OUTBOX#{messageId}                   OUTBOX          DUE#outbox#{yyyy-mm-dd} / {dueAt}#{messageId} (pending, sending)
  *                                                      OUTBOX#FAILED / {failedAt}#{messageId} (failed)
  * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
@@ -155,6 +156,11 @@ public final class Keys {
 
     static String openTasksGsi1pk(String programmeId, String consultantId) {
         return OPENTASKS + programmeId + "#" + consultantId;
+    }
+
+    /** gsi2's partition of a referral's follow-up tasks, open and closed (the web app's participant page). */
+    static String referralTasksGsi2pk(String referralId) {
+        return REFERRAL + referralId + "#TASKS";
     }
 
     static String messagePk(String messageId) {

@@ -39,6 +39,9 @@ final class OutboxItems {
             m.put("gsi1pk", Attrs.s(Keys.openTasksGsi1pk(t.programmeId(), t.consultantId())));
             m.put("gsi1sk", Attrs.s(Keys.timeSk(t.dueAt(), t.taskId())));
         }
+        // every task of a referral, open and closed, in one query (gsi2)
+        m.put("gsi2pk", Attrs.s(Keys.referralTasksGsi2pk(t.referralId())));
+        m.put("gsi2sk", Attrs.s(Keys.timeSk(t.dueAt(), t.taskId())));
         return m;
     }
 

@@ -185,6 +185,8 @@ public final class BenchMain {
     static FunctionBench webApp(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
                                 Path work) {
         Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
+        // the report bucket is set as in AWS: its S3 client must not be built before a report page is asked for
+        env.put("RAMPE_REPORT_BUCKET", "rampe-bench-reports");
         Path get = Templates.webAppGet(getSample, Templates.webSessionCookie("STAFF", "c-anna"),
                 work.resolve("web-app-get.template.json"));
         return new FunctionBench(f.name(), f.target(), env, get, get,

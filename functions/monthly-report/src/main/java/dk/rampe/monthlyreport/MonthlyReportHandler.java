@@ -2,6 +2,7 @@ package dk.rampe.monthlyreport;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoClients;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.api.ApiError;
 import dk.rampe.api.HttpApi;
+import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
 import dk.rampe.core.Language;

@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 final class CognitoLogin {
     static final String COOKIE = "rampe_login";
+    /** Where Cognito's /logout sends the browser back to (one of the app client's sign-out URLs). */
+    static final String LOGGED_OUT = "/app/logged-out";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -40,6 +42,7 @@ final class CognitoLogin {
     private final String clientId;
     private final String issuer;
     private final String redirectUri;
+    private final String logoutUri;
     private final String jobcentreClaim;
 
     CognitoLogin(String domain, String clientId, String issuer, String publicBaseUrl, String jobcentreClaim) {
@@ -47,6 +50,7 @@ final class CognitoLogin {
         this.clientId = clientId;
         this.issuer = issuer;
         this.redirectUri = publicBaseUrl + "/app/auth/callback";
+        this.logoutUri = publicBaseUrl + LOGGED_OUT;
         this.jobcentreClaim = jobcentreClaim;
     }
 
@@ -69,6 +73,15 @@ final class CognitoLogin {
                 + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc("openid email profile")
                 + "&state=" + enc(state) + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
         return new Start(location, cookie);
+    }
+
+    /**
+     * Logging out ends Cognito's own session too: the managed login's {@code /logout} endpoint with the
+     * app client and an allowed sign-out URL, which then sends the browser to {@link #LOGGED_OUT}.
+     * Without it the next /app/login would sign the same person in again without asking.
+     */
+    String logoutLocation() {
+        return domain + "/logout?client_id=" + enc(clientId) + "&logout_uri=" + enc(logoutUri);
     }
 
     /** The claims of the user who logged in, or {@link Refused}. */

@@ -57,6 +57,8 @@ final class Html {
             + "margin-bottom:16px}"
             + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #ddd}"
             + ".scroll{overflow-x:auto}"
+            + "dl.phases{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:0 16px}"
+            + "#history{list-style:none;margin:0;padding:0}#history li{padding:6px 0;border-bottom:1px solid #e4e4de}"
             + ".print{max-width:44rem;margin:0 auto}"
             + "@page{size:A4;margin:18mm}"
             + "@media print{header,form,details,.noprint{display:none}body{background:#fff;font-size:12pt}"

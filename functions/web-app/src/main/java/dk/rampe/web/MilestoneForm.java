@@ -20,12 +20,15 @@ import java.util.Set;
  * lengths and ranges; fields carry the prefix {@code ms.} so its errors never mix with the page's
  * other forms. Fields that do not belong to the chosen type are ignored (one form serves every type).
  * Sequence rules (an end without a start, a date before the referral) stay with {@link PathService}.
+ * A correction is the same form with {@code ms.corrects}: the id of the step's latest record.
  */
 final class MilestoneForm {
     static final List<MilestoneType> TYPES = List.of(MilestoneType.INTERNSHIP_STARTED, MilestoneType.INTERNSHIP_ENDED,
             MilestoneType.JOB_STARTED, MilestoneType.HOURS_CHANGED, MilestoneType.JOB_ENDED,
             MilestoneType.EDUCATION_STARTED);
     private static final BigDecimal MAX_HOURS = new BigDecimal("80");
+    /** A milestone record's id, as the API's {@code corrects} takes it. */
+    static final java.util.regex.Pattern MILESTONE_ID = java.util.regex.Pattern.compile("^M[0-9A-HJKMNP-TV-Z]{12}$");
 
     private MilestoneForm() {
     }
@@ -41,6 +44,14 @@ final class MilestoneForm {
             if (type == null) errors.add(new FieldError("ms.type", "enum", MilestoneType.wireNames()));
         }
         LocalDate effectiveOn = date(f, "ms.effectiveOn", true, errors);
+        // a correction (the path's "correct" form): the record it corrects, as the API's corrects
+        String corrects = f.getOrDefault("ms.corrects", "").strip();
+        if (corrects.isEmpty()) {
+            corrects = null;
+        } else if (!MILESTONE_ID.matcher(corrects).matches()) {
+            errors.add(new FieldError("ms.corrects", "id.format"));
+            corrects = null;
+        }
         String note = text(f, "ms.note", false, 2000, Text.Kind.FREE_TEXT, errors);
         Set<String> fields = type == null ? Set.of() : switch (type) {
             case INTERNSHIP_STARTED -> Set.of("employer", "expectedEnd", "hoursPerWeek");
@@ -65,7 +76,7 @@ final class MilestoneForm {
         }
         String reason = fields.contains("reason") ? text(f, "ms.reason", true, 2000, Text.Kind.FREE_TEXT, errors) : null;
         if (!errors.isEmpty()) throw new ValidationException(errors);
-        return new PathService.NewMilestone(type, effectiveOn, null, employer, jobKind, hours, expectedEnd, reason, note);
+        return new PathService.NewMilestone(type, effectiveOn, corrects, employer, jobKind, hours, expectedEnd, reason, note);
     }
 
     /** A field error from the service (named as the API names it) on the form's field. */

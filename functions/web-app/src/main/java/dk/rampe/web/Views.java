@@ -9,13 +9,19 @@ import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
+import dk.rampe.followup.FollowUpOutcome;
+import dk.rampe.followup.FollowUpPageService;
+import dk.rampe.followup.FollowUpTask;
+import dk.rampe.followup.OutboxMessage;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.Path;
+import dk.rampe.path.Reminder;
 import dk.rampe.plan.Plan;
 import dk.rampe.referral.Benefit;
+import dk.rampe.report.AftercareFigures;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralDetails;
@@ -44,13 +50,39 @@ final class Views {
                           dk.rampe.attendance.Session todayPlanned) {
     }
 
+    /**
+     * Everything the staff's participant page shows: the referral and its plan, attendance, path,
+     * follow-ups (open and closed) and the reminders the path calls for.
+     */
+    record Participant(Referral referral, Plan plan, AttendanceView attendance, Path path, List<FollowUpTask> tasks,
+                       List<Reminder> reminders, List<Notice> notices, LocalDate today) {
+    }
+
+    /** A form that was refused: which action, the errors by field, and the values to show again. */
+    record Failed(String action, Map<String, String> errors, Map<String, String> values) {
+        static final Failed NONE = new Failed(null, Map.of(), Map.of());
+
+        Map<String, String> errorsOf(String a) {
+            return a.equals(action) ? errors : Map.of();
+        }
+
+        Map<String, String> valuesOf(String a) {
+            return a.equals(action) ? values : Map.of();
+        }
+    }
+
+    /** What "my participants" shows beside each participant besides attendance: open follow-ups, next reminder. */
+    record ParticipantLine(List<FollowUpTask> openFollowUps, Reminder nextReminder) {
+    }
+
     /** A programme's absence figures for the month so far. */
     record MonthFigures(LocalDate from, int participants, int expected, int attended, int excused, int absent,
                         int detected, int flagged) {
     }
 
     private static final Set<String> DONE = Set.of("sent", "sentOverQuota", "visitation", "enrolment", "exit", "plan",
-            "attendance-plan", "attendance-agreement", "attendance", "milestone");
+            "attendance-plan", "attendance-agreement", "attendance", "milestone", "follow-up", "follow-up-already",
+            "follow-up-plan");
 
     private final ZoneId zone;
     private final SettingsStore settings;
@@ -96,6 +128,13 @@ final class Views {
                 : "<a href=\"/app\">" + esc(Texts.t(lang, "backHome")) + "</a>";
         return Html.page(lang, title, nav(lang, s), csrf, "<h1>" + esc(title) + "</h1><div class=\"card\"><p id=\"message\">"
                 + esc(text) + "</p><p>" + back + "</p></div>");
+    }
+
+    /** After Cognito's /logout: the app's and Cognito's sessions have both ended. */
+    String loggedOut(Language lang) {
+        return Html.page(lang, Texts.t(lang, "loggedOut.title"), "", null, "<h1>" + esc(Texts.t(lang, "loggedOut.title"))
+                + "</h1><div class=\"card\"><p id=\"message\">" + esc(Texts.t(lang, "loggedOut.text")) + "</p><p>"
+                + "<a href=\"/app/login\" id=\"login-again\">" + esc(Texts.t(lang, "loggedOut.again")) + "</a></p></div>");
     }
 
     private String done(WebAppHandler.Request req) {
@@ -306,7 +345,7 @@ final class Views {
     }
 
     String participants(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, boolean all,
-                        Map<String, AttendanceSummary> attendance) {
+                        Map<String, AttendanceSummary> attendance, Map<String, ParticipantLine> lines) {
         Language lang = req.lang();
         String me = req.session().caller().id();
         StringBuilder sb = new StringBuilder();
@@ -327,8 +366,24 @@ final class Views {
                         .append(esc(Texts.t(lang, "part.since"))).append(' ').append(esc(date(lang, lastChange(r))))
                         .append(" · ").append(esc(jobcentreName(r.jobcentreId())));
                 if (all) sb.append(" · ").append(esc(consultantName(r)));
-                sb.append(" · ").append(esc(Texts.t(lang, "part.nextReminder"))).append(": —")
-                        .append("</span>");
+                sb.append("</span>");
+                ParticipantLine line = lines.get(r.id());
+                if (line != null) {
+                    sb.append("<br><span class=\"meta\" data-next-reminder=\"")
+                            .append(line.nextReminder() == null ? "" : line.nextReminder().notifyOn()).append("\">")
+                            .append(esc(Texts.t(lang, "part.nextReminder"))).append(": ")
+                            .append(esc(line.nextReminder() == null ? "—" : date(lang, line.nextReminder().notifyOn()) + " · "
+                                    + Texts.t(lang, "rem.kind." + line.nextReminder().kind().wireName())))
+                            .append("</span>");
+                    List<FollowUpTask> fu = line.openFollowUps();
+                    if (!fu.isEmpty()) {
+                        boolean overdue = fu.get(0).dueAt().isBefore(clock.instant());
+                        sb.append("<br><a class=\"tag").append(overdue ? " warn" : "").append("\" data-open-follow-ups=\"")
+                                .append(fu.size()).append("\" href=\"/app/referrals/").append(esc(r.id())).append("#follow-ups\">")
+                                .append(esc(Texts.t(lang, overdue ? "part.openFollowUpsOverdue" : "part.openFollowUps", fu.size(),
+                                        time(lang, fu.get(0).dueAt())))).append("</a>");
+                    }
+                }
                 AttendanceSummary a = attendance.get(r.id());
                 if (a != null) {
                     sb.append("<br>");
@@ -342,8 +397,13 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "part.title"), sb.toString());
     }
 
-    String staffReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, AttendanceView attendance,
-                         Path path, Map<String, String> errors, String failed) {
+    String staffReferral(WebAppHandler.Request req, String csrf, Participant p, Failed f) {
+        Referral r = p.referral();
+        Plan plan = p.plan();
+        AttendanceView attendance = p.attendance();
+        Path path = p.path();
+        Map<String, String> errors = f.errors();
+        String failed = f.action();
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(8192);
@@ -359,6 +419,8 @@ final class Views {
             attendanceCard(sb, req, csrf, r, attendance,
                     failed != null && failed.startsWith("attendance") ? errors : Map.of(), failed);
         }
+        // the follow-ups (open ones with their close form) and the reminders to come, once accepted
+        if (r.status() != ReferralStatus.RECEIVED) followUpsCard(sb, lang, csrf, p, f);
         sb.append("<div class=\"grid\"><div>");
         // what the consultant does next, first
         String id = esc(r.id());
@@ -384,7 +446,14 @@ final class Views {
         if (r.status() == ReferralStatus.ACCEPTED) {
             sb.append("<form class=\"card\" method=\"post\" action=\"/app/referrals/").append(id).append("/enrolment\" id=\"enrolment\">")
                     .append(Html.hiddenCsrf(csrf)).append("<h2>").append(esc(Texts.t(lang, "act.enrol"))).append("</h2><p>")
-                    .append(esc(Texts.t(lang, "act.enrolHint"))).append("</p><button class=\"primary\" type=\"submit\">")
+                    .append(esc(Texts.t(lang, "act.enrolHint"))).append("</p><fieldset id=\"f-smsConsent\"><legend>")
+                    .append(esc(Texts.t(lang, "act.smsConsent"))).append("</legend><div class=\"choices\">");
+            for (String v : new String[] {"yes", "no"}) {
+                sb.append("<label><input type=\"radio\" name=\"smsConsent\" value=\"").append(v).append("\">")
+                        .append(esc(Texts.t(lang, v))).append("</label>");
+            }
+            sb.append("</div></fieldset><p class=\"hint\">").append(esc(Texts.t(lang, "act.smsConsentHint")))
+                    .append("</p><button class=\"primary\" type=\"submit\">")
                     .append(esc(Texts.t(lang, "act.enrolButton"))).append("</button></form>");
         }
         if (r.status() == ReferralStatus.ACCEPTED || r.status() == ReferralStatus.ENROLLED) {
@@ -408,9 +477,7 @@ final class Views {
                     .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "act.exitButton")))
                     .append("</button></form>");
         }
-        sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.history"))).append("</h2>");
-        history(sb, lang, r);
-        sb.append("</section></div><div>");
+        sb.append("</div><div>");
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.details"))).append("</h2>");
         details(sb, lang, d);
         sb.append("<dl>");
@@ -419,10 +486,13 @@ final class Views {
         dd(sb, lang, "field.benefit", d.benefit() == null ? "" : Texts.t(lang, "benefit." + d.benefit().wireName()), null);
         sb.append("</dl></section>");
         planForm(sb, lang, csrf, r, plan, "plan".equals(failed) ? errors : Map.of(), "plan".equals(failed) ? req.form() : null);
-        milestonesCard(sb, lang, csrf, r, path, "milestone".equals(failed) ? errors : Map.of(),
-                "milestone".equals(failed) ? req.form() : Map.of());
-        sb.append("<h2>").append(esc(Texts.t(lang, "ref.followUps"))).append("</h2>").append(Html.later(lang, "followUps"));
+        milestonesCard(sb, lang, csrf, r, path, f.errorsOf("milestone"), f.valuesOf("milestone"));
         sb.append("</div></div>");
+        // who changed what, when: everything recorded for the participant, newest first
+        sb.append("<section class=\"card\" id=\"history-card\"><h2>").append(esc(Texts.t(lang, "ref.history")))
+                .append("</h2>");
+        timeline(sb, lang, p);
+        sb.append("</section>");
         return page(req, csrf, d.citizen().name(), sb.toString());
     }
 
@@ -537,8 +607,12 @@ final class Views {
 
     // ---------------------------------------------------------------- project owner
 
+    /** A programme's aftercare so far this month (the monthly report's figures, as of now) and its failed nudges. */
+    record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges) {
+    }
+
     String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
-                    Map<String, MonthFigures> month, Instant now, boolean reports) {
+                    Map<String, MonthFigures> month, Map<String, OwnerFigures> more, Instant now, boolean reports) {
         Language lang = req.lang();
         LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder sb = new StringBuilder();
@@ -568,15 +642,16 @@ final class Views {
             Map<ReferralStatus, Integer> counts = new EnumMap<>(ReferralStatus.class);
             for (Referral r : pr.referrals()) counts.merge(r.status(), 1, Integer::sum);
             for (ReferralStatus s : ReferralStatus.values()) {
-                sb.append("<dt>").append(esc(Texts.t(lang, "status." + s.wireName()))).append("</dt><dd data-status=\"")
-                        .append(s.wireName()).append("\">").append(counts.getOrDefault(s, 0)).append("</dd>");
+                sb.append("<div><dt>").append(esc(Texts.t(lang, "status." + s.wireName()))).append("</dt><dd data-status=\"")
+                        .append(s.wireName()).append("\">").append(counts.getOrDefault(s, 0)).append("</dd></div>");
             }
             sb.append("</dl>");
             MonthFigures m = month.get(p.id());
             if (m != null) monthFigures(sb, lang, m);
+            OwnerFigures o = more.get(p.id());
+            if (o != null) ownerFigures(sb, lang, p, o, m == null ? today.withDayOfMonth(1) : m.from());
             sb.append("</section>");
         }
-        sb.append(Html.later(lang, "aftercare")).append(Html.later(lang, "nudgesFailed"));
         if (reports) {
             sb.append("<p><a id=\"reports-link\" href=\"/app/reports\">").append(esc(Texts.t(lang, "rep.title")))
                     .append("</a></p>");
@@ -730,6 +805,293 @@ final class Views {
         sb.append("</tbody></table></div>");
     }
 
+    // ---------------------------------------------------------------- follow-ups
+
+    /**
+     * The participant's follow-ups: the reminders the path calls for still to come, the open
+     * follow-ups each with its close form (the follow-up page's fields and rules), the closed ones
+     * with their outcome, and a form to plan one.
+     */
+    private void followUpsCard(StringBuilder sb, Language lang, String csrf, Participant p, Failed f) {
+        Referral r = p.referral();
+        String id = esc(r.id());
+        sb.append("<section class=\"card\" id=\"follow-ups\"><h2>").append(esc(Texts.t(lang, "ref.followUps")))
+                .append("</h2>");
+        List<FollowUpTask> open = p.tasks().stream().filter(FollowUpTask::isOpen).toList();
+        List<FollowUpTask> closed = new java.util.ArrayList<>(p.tasks().stream().filter(t -> !t.isOpen()).toList());
+        closed.sort(java.util.Comparator.comparing(FollowUpTask::closedAt).reversed());
+        if (open.isEmpty()) {
+            sb.append("<p class=\"meta\" id=\"follow-ups-none\">").append(esc(Texts.t(lang, "fu.noneOpen"))).append("</p>");
+        } else {
+            sb.append("<ul class=\"list\" id=\"follow-ups-open\">");
+            String failedTask = "follow-up".equals(f.action()) ? f.values().get("task") : null;
+            for (FollowUpTask t : open) {
+                boolean failedHere = t.taskId().equals(failedTask);
+                sb.append("<li data-task=\"").append(esc(t.taskId())).append("\" data-open=\"true\" data-kind=\"")
+                        .append(t.kind().wireName()).append("\"><strong>").append(esc(kindText(lang, t))).append("</strong> ");
+                if (t.dueAt().isBefore(clock.instant())) {
+                    sb.append("<span class=\"tag warn\" data-overdue=\"true\">").append(esc(Texts.t(lang, "fu.overdue")))
+                            .append("</span>");
+                }
+                sb.append("<br><span class=\"meta\">").append(esc(Texts.t(lang, "fu.due", time(lang, t.dueAt()))))
+                        .append(" · ").append(esc(personName(r, t.consultantId()))).append("</span>");
+                closeForm(sb, lang, csrf, id, t, failedHere ? f.errors() : Map.of(), failedHere ? f.values() : Map.of());
+                sb.append("</li>");
+            }
+            sb.append("</ul>");
+        }
+        List<Reminder> coming = p.reminders().stream().filter(x -> !x.notifyOn().isBefore(p.today()))
+                .sorted(java.util.Comparator.comparing(Reminder::notifyOn)).toList();
+        if (!coming.isEmpty()) {
+            sb.append("<h3>").append(esc(Texts.t(lang, "fu.coming"))).append("</h3><ul id=\"reminders\">");
+            for (Reminder x : coming) {
+                sb.append("<li data-reminder=\"").append(x.kind().wireName()).append("\" data-date=\"").append(x.notifyOn())
+                        .append("\">").append(esc(date(lang, x.notifyOn()))).append(" · ")
+                        .append(esc(Texts.t(lang, "rem.kind." + x.kind().wireName()))).append("</li>");
+            }
+            sb.append("</ul>");
+        }
+        if (!closed.isEmpty()) {
+            sb.append("<details id=\"follow-ups-closed-details\"><summary>")
+                    .append(esc(Texts.t(lang, "fu.closedTitle", closed.size()))).append("</summary><ul class=\"list\" id=\"follow-ups-closed\">");
+            for (FollowUpTask t : closed) {
+                sb.append("<li data-task=\"").append(esc(t.taskId())).append("\" data-open=\"false\" data-kind=\"")
+                        .append(t.kind().wireName()).append("\"><strong>").append(esc(kindText(lang, t))).append("</strong><br>")
+                        .append("<span class=\"meta\">").append(esc(Texts.t(lang, "fu.closedBy", time(lang, t.closedAt()),
+                                personName(r, t.closedBy())))).append("</span><br>").append(esc(outcomeText(lang, t.outcome())));
+                if (!t.outcome().note().isEmpty()) {
+                    sb.append("<br><span class=\"meta\" data-note>").append(esc(t.outcome().note())).append("</span>");
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ul></details>");
+        }
+        if (r.status().active()) {
+            Map<String, String> errors = f.errorsOf("follow-up-plan");
+            Map<String, String> posted = f.valuesOf("follow-up-plan");
+            sb.append("<details").append(errors.isEmpty() ? "" : " open").append("><summary>")
+                    .append(esc(Texts.t(lang, "fu.plan"))).append("</summary><form method=\"post\" action=\"/app/referrals/")
+                    .append(id).append("/follow-up-plan\" id=\"follow-up-plan-form\" novalidate>").append(Html.hiddenCsrf(csrf));
+            fuField(sb, lang, "fu.date", "date", posted.getOrDefault("fu.date", ""), errors, null);
+            fuField(sb, lang, "fu.time", "time", posted.getOrDefault("fu.time", FollowUpForm.DEFAULT_TIME.toString()), errors,
+                    "fu.hint.time");
+            sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "fu.hint.plan"))).append("</p>")
+                    .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "fu.planSave")))
+                    .append("</button></form></details>");
+        }
+        sb.append("</section>");
+    }
+
+    /** The close form of one open follow-up: the follow-up page's fields under the prefix fu. */
+    private static void closeForm(StringBuilder sb, Language lang, String csrf, String referralId, FollowUpTask t,
+                                  Map<String, String> errors, Map<String, String> v) {
+        String tid = esc(t.taskId());
+        String pre = "f-" + tid + "-";
+        sb.append("<details").append(errors.isEmpty() ? "" : " open").append("><summary>")
+                .append(esc(Texts.t(lang, "fu.close"))).append("</summary><form method=\"post\" action=\"/app/referrals/")
+                .append(referralId).append("/follow-up\" id=\"close-").append(tid).append("\" novalidate>")
+                .append(Html.hiddenCsrf(csrf)).append("<input type=\"hidden\" name=\"task\" value=\"").append(tid)
+                .append("\">");
+        if (errors.containsKey("fu.form")) fuError(sb, pre, errors, "fu.form");
+        choices(sb, lang, pre, "fu.reached", page(lang, "reached"), new String[] {"yes", "no"},
+                x -> page(lang, x), v, errors);
+        StringBuilder causes = new StringBuilder();
+        option(causes, "", Texts.t(lang, "form.choose"), v.get("fu.cause"));
+        for (FollowUpOutcome.Cause c : FollowUpOutcome.Cause.values()) {
+            option(causes, c.wireName(), page(lang, "cause." + c.wireName()), v.get("fu.cause"));
+        }
+        fuSelect(sb, pre, "fu.cause", page(lang, "cause"), causes.toString(), errors);
+        StringBuilder next = new StringBuilder();
+        option(next, "", Texts.t(lang, "form.choose"), v.get("fu.next"));
+        for (FollowUpOutcome.NextStep n : FollowUpOutcome.NextStep.values()) {
+            option(next, n.wireName(), page(lang, "next." + n.wireName()), v.get("fu.next"));
+        }
+        fuSelect(sb, pre, "fu.next", page(lang, "next"), next.toString(), errors);
+        if (FollowUpPageService.isPathFollowUp(t)) {
+            choices(sb, lang, pre, "fu.method", page(lang, "method"), new String[] {"phone", "visit"},
+                    x -> page(lang, "method." + x), v, errors);
+            choices(sb, lang, pre, "fu.withWhom", page(lang, "withWhom"), new String[] {"employee", "employer", "both"},
+                    x -> page(lang, "withWhom." + x), v, errors);
+            choices(sb, lang, pre, "fu.stillEmployed", page(lang, "stillEmployed"), new String[] {"yes", "no"},
+                    x -> page(lang, x), v, errors);
+            sb.append("<label for=\"").append(pre).append("hours\">").append(esc(page(lang, "hours")))
+                    .append("</label><input type=\"text\" inputmode=\"decimal\" id=\"").append(pre)
+                    .append("hours\" name=\"fu.hours\" value=\"").append(esc(v.getOrDefault("fu.hours", ""))).append("\"")
+                    .append(errors.containsKey("fu.hours") ? " aria-invalid=\"true\"" : "").append(">");
+            fuError(sb, pre, errors, "fu.hours");
+        }
+        sb.append("<label for=\"").append(pre).append("note\">").append(esc(page(lang, "note")))
+                .append("</label><textarea id=\"").append(pre).append("note\" name=\"fu.note\" maxlength=\"")
+                .append(FollowUpOutcome.MAX_NOTE).append("\"").append(errors.containsKey("fu.note") ? " aria-invalid=\"true\"" : "")
+                .append(">").append(esc(v.getOrDefault("fu.note", ""))).append("</textarea><p class=\"hint\">")
+                .append(esc(page(lang, "noteHint"))).append("</p>");
+        fuError(sb, pre, errors, "fu.note");
+        sb.append("<button class=\"primary\" type=\"submit\">").append(esc(page(lang, "submit")))
+                .append("</button></form></details>");
+    }
+
+    private static void choices(StringBuilder sb, Language lang, String pre, String name, String legend, String[] values,
+                                java.util.function.Function<String, String> label, Map<String, String> v,
+                                Map<String, String> errors) {
+        String local = name.substring(3);
+        sb.append("<fieldset id=\"").append(pre).append(local).append("\"><legend>").append(esc(legend))
+                .append("</legend><div class=\"choices\">");
+        for (String x : values) {
+            sb.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(x).append("\"")
+                    .append(x.equals(v.get(name)) ? " checked" : "").append(">").append(esc(label.apply(x))).append("</label>");
+        }
+        sb.append("</div>");
+        fuError(sb, pre, errors, name);
+        sb.append("</fieldset>");
+    }
+
+    private static void fuSelect(StringBuilder sb, String pre, String name, String label, String options,
+                                 Map<String, String> errors) {
+        String fid = pre + name.substring(3);
+        sb.append("<label for=\"").append(fid).append("\">").append(esc(label)).append("</label><select id=\"").append(fid)
+                .append("\" name=\"").append(name).append("\"").append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "")
+                .append(">").append(options).append("</select>");
+        fuError(sb, pre, errors, name);
+    }
+
+    private static void fuError(StringBuilder sb, String pre, Map<String, String> errors, String name) {
+        String m = errors.get(name);
+        if (m != null) {
+            sb.append("<p class=\"error\" id=\"").append(pre).append(name.substring(3)).append("-error\" data-field=\"")
+                    .append(esc(name)).append("\">").append(esc(m)).append("</p>");
+        }
+    }
+
+    private static void fuField(StringBuilder sb, Language lang, String name, String type, String value,
+                                Map<String, String> errors, String hintKey) {
+        String fid = fieldId(name);
+        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "fu.field." + name.substring(3))))
+                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
+                .append(name).append("\" value=\"").append(esc(value)).append("\"")
+                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
+                .append(">");
+        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
+        error(sb, errors, name);
+    }
+
+    /** A text of the follow-up page's catalogue: the app's close form reads as the page does. */
+    private static String page(Language lang, String key) {
+        return dk.rampe.text.Texts.PAGE.get(key, lang);
+    }
+
+    private static String kindText(Language lang, FollowUpTask t) {
+        String s = dk.rampe.text.Texts.PAGE.find("kind." + t.kind().wireName(), lang);
+        return s == null ? t.kind().wireName() : s;
+    }
+
+    /** An outcome in one line: reached or not, the cause, the next step, and the aftercare part if any. */
+    private static String outcomeText(Language lang, FollowUpOutcome o) {
+        StringBuilder s = new StringBuilder();
+        s.append(page(lang, "reached")).append(' ').append(page(lang, o.reached() ? "yes" : "no")).append(" · ")
+                .append(page(lang, "cause")).append(": ").append(page(lang, "cause." + o.cause().wireName())).append(" · ")
+                .append(page(lang, "next")).append(": ").append(page(lang, "next." + o.nextStep().wireName()));
+        FollowUpOutcome.Aftercare a = o.aftercare();
+        if (a != null) {
+            if (a.method() != null) s.append(" · ").append(page(lang, "method." + a.method().wireName()));
+            if (a.withWhom() != null) s.append(" · ").append(page(lang, "withWhom." + a.withWhom().wireName()));
+            if (a.stillEmployed() != null) {
+                s.append(" · ").append(page(lang, "stillEmployed")).append(' ').append(page(lang, a.stillEmployed() ? "yes" : "no"));
+            }
+            if (a.hoursPerWeek() != null) s.append(" · ").append(Texts.t(lang, "ms.hours", a.hoursPerWeek().toPlainString()));
+        }
+        return s.toString();
+    }
+
+    /**
+     * Who did something, by name where the settings know them: a consultant or staff member of the
+     * programme, a jobcentre, a follow-up link ("link:c-anna": the consultant, by the link), or Rampe itself.
+     */
+    private String personName(Referral r, String actor) {
+        if (actor == null || actor.isBlank()) return "Rampe";
+        String a = actor.startsWith("link:") ? actor.substring(5) : actor;
+        if (a.startsWith("system")) return "Rampe";
+        Settings current = settings.current();
+        java.util.Optional<String> consultant = current.programme(r.programmeId()).flatMap(p -> p.consultant(a))
+                .map(Settings.Consultant::name);
+        if (consultant.isPresent()) return consultant.get();
+        java.util.Optional<String> jobcentre = current.jobcentres().stream().filter(j -> j.id().equals(a))
+                .map(Settings.Jobcentre::name).findFirst();
+        return jobcentre.orElse(a);
+    }
+
+    // ---------------------------------------------------------------- the history
+
+    private record Event(Instant at, String what, String text, String by) {
+    }
+
+    /**
+     * Who changed what, when, newest first: the status history, the path's records (corrections
+     * marked), the plan's versions, the attendance recorded in the page's window (plans, agreements,
+     * registrations and their corrections, notices) and the follow-ups created and closed.
+     */
+    private void timeline(StringBuilder sb, Language lang, Participant p) {
+        Referral r = p.referral();
+        List<Event> events = new java.util.ArrayList<>();
+        for (StatusChange h : r.history()) {
+            String text = Texts.t(lang, "hist.status", Texts.t(lang, "status." + h.status().wireName()));
+            if (h.outcome() != null) text += " · " + Texts.t(lang, "outcome." + h.outcome());
+            if (h.reason() != null) text += " · " + h.reason();
+            events.add(new Event(h.at(), "status", text, personName(r, h.actor())));
+        }
+        for (Milestone m : p.path().records()) {
+            if (m.type() == MilestoneType.ENROLLED || m.type() == MilestoneType.EXITED) continue; // the status says it
+            events.add(new Event(m.recordedAt(), m.corrects() == null ? "milestone" : "correction",
+                    Texts.t(lang, m.corrects() == null ? "hist.milestone" : "hist.correction",
+                            Texts.t(lang, "ms.type." + m.type().wireName()), date(lang, m.effectiveOn())),
+                    personName(r, m.recordedBy())));
+        }
+        for (Plan.Change c : p.plan().changes()) {
+            events.add(new Event(c.at(), "plan", Texts.t(lang, "hist.plan", c.version()), personName(r, c.by())));
+        }
+        Attendance a = p.attendance().attendance();
+        for (AttendancePlan ap : a.plans()) {
+            if (ap.recordedAt() == null) continue;
+            events.add(new Event(ap.recordedAt(), "attendance-plan", Texts.t(lang, "hist.attendancePlan",
+                    date(lang, ap.validFrom()), planText(lang, ap)), personName(r, ap.recordedBy())));
+        }
+        for (Agreement ag : a.agreements()) {
+            events.add(new Event(ag.recordedAt(), "attendance-agreement", Texts.t(lang, "hist.agreement",
+                    day(lang, ag.date()), agreementText(lang, ag)), personName(r, ag.recordedBy())));
+        }
+        java.util.Set<LocalDate> seen = new java.util.HashSet<>();
+        List<Registration> registrations = new java.util.ArrayList<>(a.registrations());
+        registrations.sort(java.util.Comparator.comparing(Registration::recordedAt).thenComparing(Registration::id));
+        for (Registration g : registrations) {
+            boolean correction = !seen.add(g.date());
+            events.add(new Event(g.recordedAt(), correction ? "attendance-correction" : "attendance",
+                    Texts.t(lang, correction ? "hist.registrationCorrected" : "hist.registration", day(lang, g.date()),
+                            registrationText(lang, g)), g.detected() ? "Rampe" : personName(r, g.recordedBy())));
+        }
+        for (Notice n : p.notices()) {
+            events.add(new Event(n.createdAt(), "notice", Texts.t(lang, "hist.notice", day(lang, n.date())), "Rampe"));
+        }
+        for (FollowUpTask t : p.tasks()) {
+            // who planned it is in the audit log, not on the task: no name here
+            events.add(new Event(t.createdAt(), "follow-up", Texts.t(lang, "hist.followUp", kindText(lang, t),
+                    time(lang, t.dueAt())), null));
+            if (!t.isOpen()) {
+                events.add(new Event(t.closedAt(), "follow-up-closed", Texts.t(lang, "hist.followUpClosed",
+                        kindText(lang, t)), personName(r, t.closedBy())));
+            }
+        }
+        // newest first; of what shares an instant, the one listed later first (each source lists oldest first)
+        java.util.Collections.reverse(events);
+        events.sort(java.util.Comparator.comparing(Event::at).reversed());
+        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "hist.hint"))).append("</p><ol id=\"history\">");
+        for (Event e : events) {
+            sb.append("<li data-what=\"").append(e.what()).append("\">").append(esc(time(lang, e.at()))).append(" · <strong>")
+                    .append(esc(e.text())).append("</strong>");
+            if (e.by() != null) sb.append(" · <span class=\"meta\">").append(esc(e.by())).append("</span>");
+            sb.append("</li>");
+        }
+        sb.append("</ol>");
+    }
+
     // ---------------------------------------------------------------- the path (milestones) and the exit description
 
     /** The path as PathService gives it (each step as last corrected, by date) and the quick milestone form. */
@@ -738,6 +1100,8 @@ final class Views {
         sb.append("<section class=\"card\" id=\"milestones\"><h2>").append(esc(Texts.t(lang, "ref.milestones")))
                 .append("</h2>");
         List<Path.Step> steps = path.steps();
+        // a step can be corrected while enrolled and after the exit (the API's corrects)
+        boolean correctable = r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED;
         if (steps.isEmpty()) {
             sb.append("<p class=\"meta\" id=\"milestones-empty\">").append(esc(Texts.t(lang, "ms.none"))).append("</p>");
         } else {
@@ -762,9 +1126,30 @@ final class Views {
                     sb.append(" · ").append(esc(Texts.t(lang, "outcome." + m.reason())));
                 }
                 if (m.note() != null) sb.append("<br><span class=\"meta\">").append(esc(m.note())).append("</span>");
+                if (!m.id().equals(st.stepId())) { // the step as corrected (its first record is kept in the history)
+                    sb.append("<br><span class=\"meta\" data-corrected>").append(esc(Texts.t(lang, "ms.corrected")))
+                            .append("</span>");
+                }
+                if (correctable && MilestoneForm.TYPES.contains(m.type())) {
+                    boolean failedHere = m.id().equals(posted.get("ms.corrects"));
+                    correctionForm(sb, lang, csrf, r, m, failedHere ? errors : Map.of(), failedHere ? posted : Map.of());
+                }
                 sb.append("</li>");
             }
             sb.append("</ol>");
+        }
+        // a failed correction keeps its errors on its own form, not on the new-milestone form; one whose
+        // record has been corrected meanwhile (no form any more) shows them here
+        String correcting = posted.get("ms.corrects");
+        if (correcting != null && !correcting.isBlank()) {
+            if (correctable && steps.stream().noneMatch(st -> st.current().id().equals(correcting))) {
+                for (Map.Entry<String, String> e : errors.entrySet()) {
+                    sb.append("<p class=\"error\" data-field=\"").append(esc(e.getKey())).append("\">")
+                            .append(esc(e.getValue())).append("</p>");
+                }
+            }
+            errors = Map.of();
+            posted = Map.of();
         }
         if (r.status() == ReferralStatus.ENROLLED) {
             boolean open = !errors.isEmpty();
@@ -822,6 +1207,88 @@ final class Views {
                 .append(">");
         if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
         error(sb, errors, name);
+    }
+
+    /**
+     * The form that corrects one step: the same fields as a new milestone, filled in with the step as
+     * it stands, its type fixed (a correction keeps the type) and {@code ms.corrects} naming the record.
+     */
+    private void correctionForm(StringBuilder sb, Language lang, String csrf, Referral r, Milestone m,
+                                Map<String, String> errors, Map<String, String> posted) {
+        String mid = esc(m.id());
+        String pre = "f-" + mid + "-";
+        Map<String, String> v = new java.util.HashMap<>();
+        v.put("ms.effectiveOn", m.effectiveOn().toString());
+        if (m.employer() != null) v.put("ms.employer", m.employer());
+        if (m.jobKind() != null) v.put("ms.jobKind", m.jobKind().wireName());
+        if (m.hoursPerWeek() != null) v.put("ms.hoursPerWeek", m.hoursPerWeek().toPlainString());
+        if (m.expectedEnd() != null) v.put("ms.expectedEnd", m.expectedEnd().toString());
+        if (m.reason() != null) v.put("ms.reason", m.reason());
+        if (m.note() != null) v.put("ms.note", m.note());
+        if (!posted.isEmpty()) v = posted;
+        sb.append("<details").append(errors.isEmpty() ? "" : " open").append(" class=\"noprint\"><summary>")
+                .append(esc(Texts.t(lang, "ms.correct"))).append("</summary><form method=\"post\" action=\"/app/referrals/")
+                .append(esc(r.id())).append("/milestone\" id=\"correct-").append(mid).append("\" novalidate>")
+                .append(Html.hiddenCsrf(csrf)).append("<input type=\"hidden\" name=\"ms.corrects\" value=\"").append(mid)
+                .append("\"><input type=\"hidden\" name=\"ms.type\" value=\"").append(m.type().wireName()).append("\">");
+        for (String k : new String[] {"ms.corrects", "ms.type"}) {
+            if (errors.containsKey(k)) {
+                sb.append("<p class=\"error\" data-field=\"").append(k).append("\">").append(esc(errors.get(k))).append("</p>");
+            }
+        }
+        corrField(sb, lang, pre, "ms.effectiveOn", "date", v, errors);
+        switch (m.type()) {
+            case INTERNSHIP_STARTED -> {
+                corrField(sb, lang, pre, "ms.employer", "text", v, errors);
+                corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
+                corrField(sb, lang, pre, "ms.expectedEnd", "date", v, errors);
+            }
+            case JOB_STARTED -> {
+                corrField(sb, lang, pre, "ms.employer", "text", v, errors);
+                sb.append("<label for=\"").append(pre).append("jobKind\">").append(esc(Texts.t(lang, "ms.field.jobKind")))
+                        .append("</label><select id=\"").append(pre).append("jobKind\" name=\"ms.jobKind\">");
+                for (JobKind k : JobKind.values()) {
+                    option(sb, k.wireName(), Texts.t(lang, "ms.jobKind." + k.wireName()), v.get("ms.jobKind"));
+                }
+                sb.append("</select>");
+                corrError(sb, pre, errors, "ms.jobKind");
+                corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
+            }
+            case HOURS_CHANGED -> corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
+            case INTERNSHIP_ENDED, JOB_ENDED -> {
+                sb.append("<label for=\"").append(pre).append("reason\">").append(esc(Texts.t(lang, "ms.field.reason")))
+                        .append("</label><textarea id=\"").append(pre).append("reason\" name=\"ms.reason\" maxlength=\"2000\">")
+                        .append(esc(v.getOrDefault("ms.reason", ""))).append("</textarea>");
+                corrError(sb, pre, errors, "ms.reason");
+            }
+            default -> {
+            }
+        }
+        sb.append("<label for=\"").append(pre).append("note\">").append(esc(Texts.t(lang, "ms.field.note")))
+                .append("</label><textarea id=\"").append(pre).append("note\" name=\"ms.note\" maxlength=\"2000\">")
+                .append(esc(v.getOrDefault("ms.note", ""))).append("</textarea>");
+        corrError(sb, pre, errors, "ms.note");
+        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "ms.correctHint"))).append("</p>")
+                .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "ms.correctSave")))
+                .append("</button></form></details>");
+    }
+
+    private static void corrField(StringBuilder sb, Language lang, String pre, String name, String type,
+                                  Map<String, String> v, Map<String, String> errors) {
+        String fid = pre + name.substring(3);
+        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "ms.field." + name.substring(3))))
+                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
+                .append(name).append("\" value=\"").append(esc(v.getOrDefault(name, ""))).append("\"")
+                .append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "").append(">");
+        corrError(sb, pre, errors, name);
+    }
+
+    private static void corrError(StringBuilder sb, String pre, Map<String, String> errors, String name) {
+        String m = errors.get(name);
+        if (m != null) {
+            sb.append("<p class=\"error\" id=\"").append(pre).append(name.substring(3)).append("-error\" data-field=\"")
+                    .append(esc(name)).append("\">").append(esc(m)).append("</p>");
+        }
     }
 
     /** The exit description as GET …/exit-description gives it, for the referring jobcentre. */
@@ -978,9 +1445,45 @@ final class Views {
         sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.absence.hint"))).append("</p>");
     }
 
+    /** This month's aftercare so far and the nudges that could not be sent (newest first, the last ten). */
+    private void ownerFigures(StringBuilder sb, Language lang, Settings.Programme p, OwnerFigures o, LocalDate from) {
+        AftercareFigures.PerJobcentre a = o.aftercare();
+        sb.append("<h2>").append(esc(Texts.t(lang, "owner.aftercare", date(lang, from)))).append("</h2>")
+                .append("<dl class=\"phases\" id=\"aftercare-month\">");
+        figure(sb, lang, "owner.aftercare.due", a.followUpsDue(), "due");
+        figure(sb, lang, "owner.aftercare.onTime", a.doneOnTime(), "onTime");
+        figure(sb, lang, "owner.aftercare.late", a.doneLate(), "late");
+        figure(sb, lang, "owner.aftercare.open", a.overdue(), "open");
+        figure(sb, lang, "owner.aftercare.noOutcome", a.jobsWithoutAftercareOutcome(), "noOutcome");
+        sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.aftercare.hint"))).append("</p>");
+        sb.append("<h2>").append(esc(Texts.t(lang, "owner.failed"))).append("</h2>");
+        if (o.failedNudges().isEmpty()) {
+            sb.append("<p class=\"meta\" id=\"failed-none\">").append(esc(Texts.t(lang, "owner.failed.none"))).append("</p>");
+            return;
+        }
+        sb.append("<p id=\"failed-count\" data-failed=\"").append(o.failedNudges().size()).append("\">")
+                .append(esc(Texts.t(lang, "owner.failed.count", o.failedNudges().size()))).append("</p><ul id=\"failed\">");
+        for (OutboxMessage m : o.failedNudges().subList(0, Math.min(10, o.failedNudges().size()))) {
+            // whom it was for, by the consultant's contact in the settings; never the text (it may carry a link)
+            String to = p.consultants().stream().filter(c -> (c.email() != null && c.email().value().equals(m.recipient()))
+                    || (c.phone() != null && c.phone().e164().equals(m.recipient()))).map(Settings.Consultant::name)
+                    .findFirst().orElse(Texts.t(lang, "owner.failed.someone"));
+            sb.append("<li data-message=\"").append(esc(m.messageId())).append("\">").append(esc(time(lang, m.createdAt())))
+                    .append(" · ").append(esc(Texts.t(lang, "owner.failed.channel." + m.channel().wireName()))).append(" · ")
+                    .append(esc(to)).append(m.lastError() == null ? "" : " · <span class=\"meta\">" + esc(m.lastError()) + "</span>")
+                    .append("</li>");
+        }
+        sb.append("</ul><p class=\"hint\">").append(esc(Texts.t(lang, "owner.failed.hint"))).append("</p>");
+    }
+
+    private static void figure(StringBuilder sb, Language lang, String key, long value, String name) {
+        sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
+                .append(value).append("</dd></div>");
+    }
+
     private static void figure(StringBuilder sb, Language lang, String key, int value, String name) {
-        sb.append("<dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
-                .append(value).append("</dd>");
+        sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
+                .append(value).append("</dd></div>");
     }
 
     private static String planText(Language lang, AttendancePlan p) {

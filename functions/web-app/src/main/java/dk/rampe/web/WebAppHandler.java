@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.ApiError;
 import dk.rampe.api.HttpApi;
+import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.attendance.Agreement;
 import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendancePlan;
@@ -17,6 +18,14 @@ import dk.rampe.audit.AuditEntry;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoDueWork;
+import dk.rampe.dynamodb.DynamoOutbox;
+import dk.rampe.dynamodb.DynamoReportFigures;
+import dk.rampe.dynamodb.FollowUps;
+import dk.rampe.followup.FollowUpKind;
+import dk.rampe.followup.FollowUpPageService;
+import dk.rampe.followup.FollowUpTask;
+import dk.rampe.followup.NudgeService;
+import dk.rampe.referral.FollowUpPlanning;
 import dk.rampe.schedule.WorkingDays;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
@@ -27,7 +36,9 @@ import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoPlanStore;
+import dk.rampe.path.AftercarePlan;
 import dk.rampe.path.ExitDescription;
+import dk.rampe.path.Reminder;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.PathService;
 import dk.rampe.plan.Plan;
@@ -37,6 +48,8 @@ import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
+import dk.rampe.platform.AwsClients;
+import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.referral.CitizenMatchKey;
 import dk.rampe.referral.ExitOutcome;
@@ -78,7 +91,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone))?$");
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone|follow-up|follow-up-plan))?$");
     private static final Pattern REPORT_PATH =
             Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
@@ -96,26 +109,48 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final AttendanceService attendance;
     private final Expectations expectations;
     private final PathService paths;
-    /** The monthly reports kept, for the owner's pages; null where the app has no access to them (in AWS for now). */
+    private final NudgeService followUps;
+    /** The reminders a path calls for (the same plan the path service schedules), from the path already read. */
+    private final AftercarePlan aftercarePlan;
+    private final DynamoDbClient dynamo;
+    private final WorkingDays workingDays;
+    private final DynamoOutbox outbox;
+    private volatile DynamoReportFigures reportFigures;
+    private final FollowUpPlanning planning;
+    /** The follow-up page's rules (the outcome form, its checks and audit entries), for the app's close form. */
+    private final FollowUpPageService followUpRules;
+    /** The monthly reports kept, for the owner's pages (S3 in AWS, .rampe/reports locally); null where there are none. */
     private final ReportArchive reports;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
-        this(RampeConfig.fromEnvironment());
+        this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
     }
 
-    private WebAppHandler(RampeConfig config) {
-        this(config, DynamoClients.create(config), Clock.systemUTC(), WebConfig.fromEnvironment(config.publicBaseUrl()));
+    private WebAppHandler(RampeConfig config, NudgeConfig nudges) {
+        this(config, nudges, DynamoClients.create(config), Clock.systemUTC(),
+                WebConfig.fromEnvironment(config.publicBaseUrl()), reportsFromEnvironment(config));
     }
 
-    /** Used by the local runner: local login from events/local-tokens.json when run from the project. */
-    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock) {
-        this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()));
+    /**
+     * The report archive in AWS: the template's bucket ({@code RAMPE_REPORT_BUCKET}), its S3 client
+     * built on the first report page, so a cold start that shows none loads no S3 class. Null
+     * (the owner's reports stay marked as not there) when no bucket is set.
+     */
+    static ReportArchive reportsFromEnvironment(RampeConfig config) {
+        String bucket = System.getenv("RAMPE_REPORT_BUCKET");
+        if (bucket == null || bucket.isBlank()) return null;
+        return S3ReportArchive.lazy(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"), AwsClients.credentials(),
+                bucket.strip());
     }
 
-    /** Used by the local runner when it keeps reports (.rampe/reports): the owner's report pages read them. */
-    public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, ReportArchive reports, Clock clock) {
-        this(config, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()), reports);
+    /**
+     * Used by the local runner: local login from events/local-tokens.json when run from the project,
+     * the reports it keeps in .rampe/reports, its local nudge settings (follow-up links as the page checks them).
+     */
+    public WebAppHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, ReportArchive reports,
+                         Clock clock) {
+        this(config, nudges, dynamo, clock, WebConfig.fromEnvironment(config.publicBaseUrl()), reports);
     }
 
     /** Used by tests. */
@@ -125,6 +160,12 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** Used by tests, with the report archive. */
     public WebAppHandler(RampeConfig config, DynamoDbClient dynamo, Clock clock, WebConfig web, ReportArchive reports) {
+        this(config, NudgeConfig.from(Map.of()), dynamo, clock, web, reports);
+    }
+
+    /** Everything given. */
+    public WebAppHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock, WebConfig web,
+                         ReportArchive reports) {
         this.config = config;
         this.reports = reports;
         this.web = web;
@@ -149,13 +190,25 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         };
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
         this.attendance = new AttendanceService(attendanceStore, new DynamoDueWork(dynamo, config.table()), workingDays,
-                programmeId -> AttendanceRules.DEFAULTS, clock);
+                this::rules, clock);
         this.expectations = new Expectations(workingDays);
         this.paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), workingDays, clock, config.retentionAfterExit());
+        this.aftercarePlan = new AftercarePlan(workingDays);
+        this.dynamo = dynamo;
+        this.workingDays = workingDays;
+        this.outbox = new DynamoOutbox(dynamo, config.table());
+        this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
+        this.planning = new FollowUpPlanning(service, followUps, clock);
+        this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
                 config.jobcentreClaim());
+    }
+
+    /** A programme's attendance settings (grace, thresholds), as the detection and the API read them. */
+    private AttendanceRules rules(String programmeId) {
+        return AttendanceRules.of(settings::current, programmeId);
     }
 
     /** One answer: status, body, extra headers and cookies. */
@@ -240,6 +293,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 return login(req, now);
             case "GET /app/auth/callback":
                 return callback(req, cookies(event), now);
+            case "GET " + CognitoLogin.LOGGED_OUT:
+                return Answer.html(200, views.loggedOut(lang));
             case "GET /app/lang":
                 String to = req.query().getOrDefault("to", "da");
                 return Answer.redirect("/app").withCookie("rampe_lang=" + ("en".equals(to) ? "en" : "da")
@@ -288,7 +343,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 return Answer.redirect(home(req.session()));
             case "POST /app/logout":
                 audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
-                return Answer.redirect("/app/login").withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                // in AWS through Cognito's /logout (its session ends too), then to /app/logged-out
+                return Answer.redirect(cognito == null ? "/app/login" : cognito.logoutLocation()).withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
                         + (web.secureCookies() ? "; Secure" : ""));
             case "GET /app/referrals":
                 requireJobcentre(caller);
@@ -307,8 +363,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 requireStaff(caller);
                 boolean all = "1".equals(req.query().get("all"));
                 List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
-                return Answer.html(200, views.participants(req, csrf, lists, all, participantSummaries(lists,
-                        all ? null : caller.id())));
+                Map<String, AttendanceSummary> summaries = new HashMap<>();
+                Map<String, Views.ParticipantLine> lines = participantLines(caller, lists, all, summaries);
+                return Answer.html(200, views.participants(req, csrf, lists, all, summaries, lines));
             case "GET /app/overview":
                 requireStaff(caller);
                 if (!req.session().owner()) {
@@ -320,7 +377,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         .toList();
                 Map<String, Views.MonthFigures> month = new HashMap<>();
                 for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
-                return Answer.html(200, views.overview(req, csrf, programmes, month, now, reports != null));
+                return Answer.html(200, views.overview(req, csrf, programmes, month, ownerFigures(programmes, now), now,
+                        reports != null));
             case "GET /app/reports":
                 requireOwner(req);
                 List<Views.ProgrammeReports> kept = new ArrayList<>();
@@ -356,8 +414,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (action == null && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
                 return Answer.html(200, caller.role() == Caller.Role.STAFF
-                        ? views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
-                                paths.path(v.referral().id()), Map.of(), null)
+                        ? views.staffReferral(req, csrf, participant(v), Views.Failed.NONE)
                         : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral()),
                                 exitDescription(caller, v.referral())));
             }
@@ -381,9 +438,22 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     if (decision.isEmpty()) throw new ValidationException(new FieldError("decision", "required"));
                     service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")));
                 }
-                case "enrolment" -> paths.statusChanged(service.enrol(caller, id), MilestoneType.ENROLLED, caller.id(),
-                        null);
+                case "enrolment" -> {
+                    String consent = f.getOrDefault("smsConsent", "");
+                    if (!consent.isEmpty() && !consent.equals("yes") && !consent.equals("no")) {
+                        throw new ValidationException(new FieldError("smsConsent", "enum", "yes, no"));
+                    }
+                    Referral enrolled = service.enrol(caller, id);
+                    paths.statusChanged(enrolled, MilestoneType.ENROLLED, caller.id(), null);
+                    // the participant's consent to a neutral SMS when absent (the API's absenceSmsConsent)
+                    if (!consent.isEmpty()) attendance.recordSmsConsent(enrolled, consent.equals("yes"), caller.id());
+                }
                 case "milestone" -> paths.record(caller, id, MilestoneForm.parse(f));
+                case "follow-up" -> {
+                    return closeFollowUp(req, csrf, id);
+                }
+                case "follow-up-plan" -> planning.plan(caller, id, FollowUpKind.FOLLOW_UP_DUE,
+                        FollowUpForm.dueAt(f, WorkingDays.today(clock)));
                 case "plan" -> plans.update(caller, id, PlanForm.parse(f));
                 case "attendance-plan" -> {
                     AttendancePlan step = AttendanceForm.plan(f, caller.id(), clock.instant());
@@ -416,26 +486,66 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (DomainException e) {
             // a path the rules refuse (an end without a start, a step after the exit): on the form's field
             if (!"milestone".equals(action) || e.kind() != DomainException.Kind.CONFLICT) throw e;
-            PlanService.View v = plans.read(caller, id);
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put(MilestoneForm.formField(e.field() == null ? "type" : e.field()),
                     dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
-            return Answer.html(409, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
-                    paths.path(id), errors, action));
+            return Answer.html(409, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
+                    new Views.Failed(action, errors, f)));
         } catch (ValidationException e) {
-            PlanService.View v = plans.read(caller, id);
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError fe : e.errors()) {
                 String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f)
-                        : "milestone".equals(action) ? MilestoneForm.formField(fe.field()) : fe.field();
+                        : "milestone".equals(action) ? MilestoneForm.formField(fe.field())
+                        : "follow-up-plan".equals(action) ? FollowUpForm.formField(fe.field()) : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }
-            return Answer.html(400, views.staffReferral(req, csrf, v.referral(), v.plan(), attendanceView(v.referral()),
-                    paths.path(id), errors, action));
+            return Answer.html(400, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
+                    new Views.Failed(action, errors, f)));
         }
         return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
-                ? "#attendance" : "milestone".equals(action) ? "#milestones" : ""));
+                ? "#attendance" : "milestone".equals(action) ? "#milestones"
+                : action.startsWith("follow-up") ? "#follow-ups" : ""));
+    }
+
+    /**
+     * Closes one of the participant's follow-ups with the follow-up page's rules and audit entries
+     * ({@link FollowUpPageService#postFor}), as the staff member in the session: only a task of this
+     * referral, which the staff member may act on (any status: a follow-up can outlive the exit).
+     * Recorded, or closed meanwhile by someone else: back to the page (PRG) saying which.
+     */
+    private Answer closeFollowUp(Request req, String csrf, String id) {
+        Caller caller = req.session().caller();
+        Referral r = service.referralForStaff(caller, id);
+        FollowUpTask task = followUps.find(req.form().getOrDefault("task", ""))
+                .filter(t -> t.referralId().equals(r.id()))
+                .orElseThrow(() -> DomainException.notFound("followUp.notFound"));
+        FollowUpPageService.Post post = followUpRules.postFor(task, FollowUpForm.outcomeFields(req.form()), caller.id());
+        if (post instanceof FollowUpPageService.Invalid invalid) {
+            Map<String, String> errors = FollowUpForm.errors(invalid.errors(), req.lang());
+            Map<String, String> values = new LinkedHashMap<>();
+            invalid.values().forEach((k, v) -> values.put("fu." + k, v));
+            values.put("task", task.taskId());
+            return Answer.html(400, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
+                    new Views.Failed("follow-up", errors, values)));
+        }
+        String done = post instanceof FollowUpPageService.AlreadyClosed ? "follow-up-already" : "follow-up";
+        return Answer.redirect("/app/referrals/" + id + "?done=" + done + "#follow-ups");
+    }
+
+    /** Everything the staff's participant page shows, read for one view (the referral read is audited). */
+    private Views.Participant participant(PlanService.View v) {
+        Referral r = v.referral();
+        // the page's reads after the referral, in one round
+        List<Object> read = Parallel.all(List.<java.util.function.Supplier<Object>>of(() -> attendanceView(r),
+                () -> paths.path(r.id()), () -> followUps.tasksOf(r.id()), () -> attendance.notices(r)));
+        dk.rampe.path.Path path = (dk.rampe.path.Path) read.get(1);
+        @SuppressWarnings("unchecked")
+        List<FollowUpTask> tasks = (List<FollowUpTask>) read.get(2);
+        @SuppressWarnings("unchecked")
+        List<dk.rampe.attendance.Notice> notices = (List<dk.rampe.attendance.Notice>) read.get(3);
+        return new Views.Participant(r, v.plan(), (Views.AttendanceView) read.get(0), path, tasks,
+                aftercarePlan.plan(r.id(), r.programmeId(), path), notices, WorkingDays.today(clock));
     }
 
     /** The exit description for the referring jobcentre, where there is one (an exit without job or education). */
@@ -455,23 +565,99 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private Views.AttendanceView attendanceView(Referral r) {
         java.time.LocalDate today = WorkingDays.today(clock);
         Attendance a = attendance.recent(r);
-        AttendanceSummary weeks = AttendanceSummary.of(a, r, expectations, AttendanceRules.DEFAULTS.grace(),
+        AttendanceSummary weeks = AttendanceSummary.of(a, r, expectations, rules(r.programmeId()).grace(),
                 today.minusDays(27), today);
         return new Views.AttendanceView(a, weeks, today, expectations.planned(a, r.programmeId(), today,
-                AttendanceRules.DEFAULTS.grace()).orElse(null));
+                rules(r.programmeId()).grace()).orElse(null));
     }
 
-    /** Stability over four weeks per enrolled participant shown (one query set per participant, on their partition). */
-    private Map<String, AttendanceSummary> participantSummaries(List<Views.ProgrammeReferrals> lists, String onlyOf) {
+    /**
+     * The owner's overview beyond intake and attendance: this month's aftercare so far, as the monthly
+     * report counts it (its reader, as of now: follow-ups due this month and how they went), and the
+     * nudges of the programme that could not be sent (the outbox's failed partition, newest first).
+     */
+    private Map<String, Views.OwnerFigures> ownerFigures(List<Views.ProgrammeReferrals> programmes, Instant now) {
+        DynamoReportFigures figures = reportFigures();
+        List<dk.rampe.followup.OutboxMessage> failed = outbox.failed(500);
+        dk.rampe.report.ReportPeriod month = new dk.rampe.report.ReportPeriod(java.time.YearMonth.from(now.atZone(config.zone())),
+                config.zone());
+        Map<String, Views.OwnerFigures> out = new HashMap<>();
+        for (Views.ProgrammeReferrals pr : programmes) {
+            String id = pr.programme().id();
+            long[] f = new long[5];
+            figures.aftercare().month(id, month, now).ifPresent(a -> a.byJobcentre().values().forEach(j -> {
+                f[0] += j.followUpsDue();
+                f[1] += j.doneOnTime();
+                f[2] += j.doneLate();
+                f[3] += j.overdue();
+                f[4] += j.jobsWithoutAftercareOutcome();
+            }));
+            out.put(id, new Views.OwnerFigures(new dk.rampe.report.AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3],
+                    0, 0, 0, 0, 0, 0, 0, f[4]), failed.stream().filter(m -> id.equals(m.programmeId())).toList()));
+        }
+        return out;
+    }
+
+    /** The monthly report's reader of aftercare, built on the first overview (not at every cold start). */
+    private DynamoReportFigures reportFigures() {
+        DynamoReportFigures f = reportFigures;
+        if (f == null) reportFigures = f = new DynamoReportFigures(dynamo, config.table(), workingDays, this::rules);
+        return f;
+    }
+
+    /**
+     * Beside each participant of "my participants", read in one round: the stability over four weeks
+     * (one query set of the attendance partition per enrolled participant, into {@code summaries}), the
+     * next reminder the path calls for (one query of the path), and the open follow-ups (one query of
+     * the open-task index per programme and consultant: the caller, or each of the programme's
+     * consultants for the whole programme).
+     */
+    private Map<String, Views.ParticipantLine> participantLines(Caller caller, List<Views.ProgrammeReferrals> lists,
+                                                               boolean all, Map<String, AttendanceSummary> summaries) {
         java.time.LocalDate today = WorkingDays.today(clock);
-        Map<String, AttendanceSummary> out = new HashMap<>();
+        List<Referral> shown = new ArrayList<>();
         for (Views.ProgrammeReferrals pr : lists) {
             for (Referral r : pr.referrals()) {
-                if (r.status() != ReferralStatus.ENROLLED || (onlyOf != null && !onlyOf.equals(r.consultantId()))) continue;
-                Attendance a = attendanceStore.load(r.id(), today.minusDays(27), today);
-                out.put(r.id(), AttendanceSummary.of(a, r, expectations, AttendanceRules.DEFAULTS.grace(),
-                        today.minusDays(27), today));
+                if (r.status() != ReferralStatus.ACCEPTED && r.status() != ReferralStatus.ENROLLED) continue;
+                if (!all && !caller.id().equals(r.consultantId())) continue;
+                shown.add(r);
             }
+        }
+        record Line(AttendanceSummary summary, Reminder next) {
+        }
+        List<java.util.function.Supplier<Object>> reads = new ArrayList<>();
+        for (Referral r : shown) {
+            reads.add(() -> {
+                if (r.status() != ReferralStatus.ENROLLED) return new Line(null, null);
+                Attendance a = attendanceStore.load(r.id(), today.minusDays(27), today);
+                AttendanceSummary summary = AttendanceSummary.of(a, r, expectations, rules(r.programmeId()).grace(),
+                        today.minusDays(27), today);
+                Reminder next = aftercarePlan.plan(r.id(), r.programmeId(), paths.path(r.id())).stream()
+                        .filter(x -> !x.notifyOn().isBefore(today))
+                        .min(java.util.Comparator.comparing(Reminder::notifyOn)).orElse(null);
+                return new Line(summary, next);
+            });
+        }
+        for (Views.ProgrammeReferrals pr : lists) {
+            List<String> consultants = all ? pr.programme().consultants().stream().map(Settings.Consultant::id).toList()
+                    : List.of(caller.id());
+            for (String c : consultants) reads.add(() -> followUps.openTasks(pr.programme().id(), c));
+        }
+        List<Object> read = Parallel.all(reads);
+        Map<String, List<FollowUpTask>> open = new HashMap<>();
+        for (int i = shown.size(); i < read.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<FollowUpTask> tasks = (List<FollowUpTask>) read.get(i);
+            for (FollowUpTask t : tasks) open.computeIfAbsent(t.referralId(), k -> new ArrayList<>()).add(t);
+        }
+        Map<String, Views.ParticipantLine> out = new HashMap<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Referral r = shown.get(i);
+            Line line = (Line) read.get(i);
+            if (line.summary() != null) summaries.put(r.id(), line.summary());
+            List<FollowUpTask> tasks = new ArrayList<>(open.getOrDefault(r.id(), List.of()));
+            tasks.sort(java.util.Comparator.comparing(FollowUpTask::dueAt));
+            out.put(r.id(), new Views.ParticipantLine(tasks, line.next()));
         }
         return out;
     }
@@ -485,14 +671,17 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         java.time.LocalDate first = today.withDayOfMonth(1);
         Instant monthStart = first.atStartOfDay(WorkingDays.ZONE).toInstant();
         int participants = 0, expected = 0, attended = 0, excused = 0, absent = 0, detected = 0, flagged = 0;
+        List<java.util.function.Supplier<AttendanceSummary>> reads = new ArrayList<>();
         for (Referral r : pr.referrals()) {
             boolean enrolledEver = r.history().stream().anyMatch(h -> h.status() == ReferralStatus.ENROLLED);
             boolean inMonth = r.status() == ReferralStatus.ENROLLED || (r.status() == ReferralStatus.EXITED
                     && r.history().stream().anyMatch(h -> h.status() == ReferralStatus.EXITED
                     && !h.at().isBefore(monthStart)));
             if (!enrolledEver || !inMonth) continue;
-            AttendanceSummary s = AttendanceSummary.of(attendanceStore.load(r.id(), first, today), r, expectations,
-                    AttendanceRules.DEFAULTS.grace(), first, today);
+            reads.add(() -> AttendanceSummary.of(attendanceStore.load(r.id(), first, today), r, expectations,
+                    rules(r.programmeId()).grace(), first, today));
+        }
+        for (AttendanceSummary s : Parallel.all(reads)) { // the participants' partitions in one round
             participants++;
             expected += s.expected();
             attended += s.attended();

@@ -116,7 +116,31 @@ class CognitoLoginTest {
             assertEquals("/app/participants", back.getHeaders().get("location"), "a consultant, as the API sees her");
             String session = back.getCookies().stream().filter(c -> c.startsWith("rampe_session=")).findFirst()
                     .orElseThrow().split(";")[0];
-            assertEquals(200, get(h, "/app/queue", null, List.of(session)).getStatusCode());
+            APIGatewayV2HTTPResponse queue = get(h, "/app/queue", null, List.of(session));
+            assertEquals(200, queue.getStatusCode());
+
+            // logging out ends Cognito's session too: through the managed login's /logout, back to /app/logged-out
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                    .matcher(queue.getBody());
+            assertTrue(csrf.find());
+            String form = "csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            APIGatewayV2HTTPResponse out = h.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0")
+                    .withRawPath("/app/logout").withHeaders(Map.of("host", "127.0.0.1:8787", "origin", "http://127.0.0.1:8787",
+                            "content-type", "application/x-www-form-urlencoded")).withCookies(List.of(session))
+                    .withBody(java.util.Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)))
+                    .withIsBase64Encoded(true)
+                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(
+                            APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/app/logout")
+                                    .build()).build()).build(), null);
+            assertEquals(303, out.getStatusCode(), out.getBody());
+            assertEquals(domain + "/logout?client_id=" + CLIENT + "&logout_uri="
+                    + java.net.URLEncoder.encode("http://127.0.0.1:8787/app/logged-out", StandardCharsets.UTF_8),
+                    out.getHeaders().get("location"));
+            assertTrue(out.getCookies().stream().anyMatch(c -> c.startsWith("rampe_session=;") && c.contains("Max-Age=0")),
+                    "the app's cookie is cleared");
+            APIGatewayV2HTTPResponse loggedOut = get(h, "/app/logged-out", null, null);
+            assertEquals(200, loggedOut.getStatusCode());
+            assertTrue(loggedOut.getBody().contains("href=\"/app/login\""));
         } finally {
             server.stop(0);
         }

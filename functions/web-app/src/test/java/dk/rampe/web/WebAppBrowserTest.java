@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * End to end in a real browser with JavaScript off (Debian's Chromium driven by playwright-core):
  * the local login, a referral sent through the form by the caseworker (a field error first),
- * accepted and enrolled by the consultant, seen in "my participants", the owner's overview,
+ * accepted and enrolled by the consultant, a follow-up planned and closed (a field error first),
+ * seen in "my participants", the owner's overview,
  * and read back by the caseworker; screenshots at 360 px and 1,440 px. Skips, saying why, when
  * Chromium, node or playwright-core is missing (apt-get install -y chromium; npm ci in
  * functions/web-app/src/test/browser). -Drampe.screenshots=docs refreshes docs/web-app-*.png.
@@ -54,8 +55,18 @@ class WebAppBrowserTest {
             assertEquals("1", seen.path("planVersion").asText(), "the plan was saved once");
             assertEquals("late", seen.path("attendanceRegistered").asText(), "today's registration in the four weeks");
             assertEquals(1, seen.path("attendanceComing").asInt(), "tomorrow's shorter day is listed");
+            assertEquals(1, seen.path("followUpsOpen").asInt(), "the planned follow-up is open");
+            assertEquals(dk.rampe.text.Texts.PAGE.get("error.reached", Language.DA), seen.path("followUpError").asText(),
+                    "the follow-up page's message, beside the field");
+            assertEquals(Texts.t(Language.DA, "done.follow-up"), seen.path("followUpDone").asText());
+            assertEquals(1, seen.path("followUpsClosed").asInt(), "closed, with its outcome");
+            assertEquals(1, seen.path("historyClosed").asInt(), "and in the history");
+            assertEquals("1", seen.path("listedOpenFollowUps").asText(), "my participants: the second follow-up is open");
+            assertEquals("2027-02-23", seen.path("listedNextReminder").asText(),
+                    "my participants: the aftercare call three months after the job started");
             for (String page : List.of("login-phone", "referral-form-errors-phone", "participant-desk",
-                    "participant-attendance-phone", "participant-attendance-desk",
+                    "participant-attendance-phone", "participant-attendance-desk", "participant-follow-up-phone",
+                    "participant-follow-ups-desk",
                     "my-participants-phone", "overview-desk", "caseworker-referral-phone", "plan-print-a4")) {
                 assertTrue(Files.size(shots.resolve("web-app-" + page + ".png")) > 5_000, page);
             }

@@ -183,6 +183,31 @@ final class WebFixture {
         return f;
     }
 
+    /** The follow-up service on the fixture's tables, as the intake function and the sweeps build it. */
+    dk.rampe.followup.NudgeService nudges() {
+        return dk.rampe.dynamodb.FollowUps.service(config, dk.rampe.platform.NudgeConfig.from(Map.of()), dynamo, clock);
+    }
+
+    /** A browser already logged in as staff member {@code username} (a session as the app signs it). */
+    Browser staffSession(String username, boolean owner) {
+        Browser b = new Browser();
+        Session s = Session.start(dk.rampe.core.Caller.staff(username), owner, clock.instant(), Duration.ofMinutes(120));
+        b.cookies.put("rampe_session", s.encode(WebConfig.LOCAL_SESSION_KEY.getBytes(StandardCharsets.UTF_8)));
+        return b;
+    }
+
+    /** Replaces the settings with the sample's plus {@code extra} programmes (JSON objects as in the sample). */
+    void settingsWith(String... extraProgrammes) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(Events.text("settings-sample.json"));
+            for (String p : extraProgrammes) ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("programmes")).add(Json.parse(p));
+            new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO).replace(SettingsCodec.parse(root), "test");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Audit actions for a subject, oldest first. */
     List<String> auditActions(String subject) {
         return dynamo.query(b -> b.tableName(config.auditTable()).keyConditionExpression("pk = :p")

@@ -19,7 +19,7 @@ class ArchitectureTest {
     static final String[] CORE = {"dk.rampe.core..", "dk.rampe.referral..", "dk.rampe.followup",
             "dk.rampe.settings..", "dk.rampe.audit..", "dk.rampe.schedule..", "dk.rampe.log..", "dk.rampe.plan.."};
     static final String[] ADAPTERS = {"dk.rampe.dynamodb..", "dk.rampe.api..", "dk.rampe.json..",
-            "dk.rampe.messaging..", "dk.rampe.calendar.."};
+            "dk.rampe.messaging..", "dk.rampe.calendar..", "dk.rampe.archive.."};
     static final String[] FUNCTIONS = {"dk.rampe.intake..", "dk.rampe.dispatch..", "dk.rampe.followup.page..", "dk.rampe.web..",
             "dk.rampe.todays.."};
 

@@ -1,4 +1,4 @@
-package dk.rampe.monthlyreport;
+package dk.rampe.archive;
 
 import dk.rampe.platform.AwsClients;
 import dk.rampe.report.ReportArchive;
@@ -45,16 +45,16 @@ class S3ReportArchiveMotoTest {
                     .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
             S3ReportArchive archive = new S3ReportArchive(s3, "rampe-reports");
             Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put(ReportRun.HTML_FILE, "<p>oktober</p>".getBytes(StandardCharsets.UTF_8));
-            files.put(ReportRun.CSV_FILE, "month\r\n2026-10\r\n".getBytes(StandardCharsets.UTF_8));
+            files.put("report.html", "<p>oktober</p>".getBytes(StandardCharsets.UTF_8));
+            files.put("figures.csv", "month\r\n2026-10\r\n".getBytes(StandardCharsets.UTF_8));
             ReportArchive.Stored first = archive.put("p1", "2026-10", "2026-11-01T06:00:00Z", files);
             ReportArchive.Stored again = archive.put("p1", "2026-10", "2026-12-01T06:00:00Z", files);
             archive.put("p2", "2026-10", "2026-11-01T06:00:00Z", files);
             assertEquals("p1/2026-10/2026-11-01T06:00:00Z", first.key());
             assertEquals(List.of(first, again), archive.list("p1"), "only p1's, oldest first, none overwritten");
-            assertArrayEquals(files.get(ReportRun.CSV_FILE), archive.read(again, ReportRun.CSV_FILE).orElseThrow());
+            assertArrayEquals(files.get("figures.csv"), archive.read(again, "figures.csv").orElseThrow());
             assertTrue(archive.read(first, "missing.csv").isEmpty());
-            var head = s3.headObject(b -> b.bucket("rampe-reports").key("reports/" + first.key() + "/" + ReportRun.CSV_FILE));
+            var head = s3.headObject(b -> b.bucket("rampe-reports").key("reports/" + first.key() + "/" + "figures.csv"));
             assertEquals(ServerSideEncryption.AWS_KMS, head.serverSideEncryption());
             assertTrue(head.contentType().startsWith("text/csv"));
         }

@@ -1,4 +1,4 @@
-package dk.rampe.monthlyreport;
+package dk.rampe.archive;
 
 import dk.rampe.platform.AwsClients;
 import dk.rampe.report.ReportArchive;
@@ -14,19 +14,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The report archive in AWS: {@code reports/{programme}/{month}/{madeAt}/{file}} in the template's
- * encrypted, versioned bucket (SSE-KMS asked on every put as well).
+ * encrypted, versioned bucket (SSE-KMS asked on every put as well). The monthly report writes it;
+ * the web app only lists and reads it, and builds its S3 client on the first report page
+ * ({@link #lazy}), so a cold start that shows no report loads no S3 class.
  */
 public final class S3ReportArchive implements ReportArchive {
     private static final String PREFIX = "reports/";
-    private final S3Client s3;
+    private final Supplier<S3Client> client;
     private final String bucket;
+    private volatile S3Client s3;
 
     public S3ReportArchive(S3Client s3, String bucket) {
+        this(() -> s3, bucket);
         this.s3 = s3;
+    }
+
+    private S3ReportArchive(Supplier<S3Client> client, String bucket) {
+        this.client = client;
         this.bucket = bucket;
+    }
+
+    /** An archive whose S3 client is built when it is first used (the web app's cold start stays SDK-free). */
+    public static S3ReportArchive lazy(String region, String endpoint, AwsCredentialsProvider credentials,
+                                       String bucket) {
+        return new S3ReportArchive(() -> client(region, endpoint, credentials), bucket);
     }
 
     public static S3Client client(String region, String endpoint, AwsCredentialsProvider credentials) {
@@ -35,11 +50,22 @@ public final class S3ReportArchive implements ReportArchive {
                 .build();
     }
 
+    private S3Client s3() {
+        S3Client c = s3;
+        if (c == null) {
+            synchronized (this) {
+                c = s3;
+                if (c == null) s3 = c = client.get();
+            }
+        }
+        return c;
+    }
+
     @Override
     public Stored put(String programmeId, String month, String madeAt, Map<String, byte[]> files) {
         String key = programmeId + "/" + month + "/" + madeAt;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            s3.putObject(b -> b.bucket(bucket).key(PREFIX + key + "/" + f.getKey())
+            s3().putObject(b -> b.bucket(bucket).key(PREFIX + key + "/" + f.getKey())
                             .contentType(f.getKey().endsWith(".csv") ? "text/csv; charset=UTF-8" : "text/html; charset=UTF-8")
                             .serverSideEncryption(ServerSideEncryption.AWS_KMS),
                     RequestBody.fromBytes(f.getValue()));
@@ -50,7 +76,7 @@ public final class S3ReportArchive implements ReportArchive {
     @Override
     public List<Stored> list(String programmeId) {
         TreeSet<String> keys = new TreeSet<>();
-        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX + programmeId + "/")).contents()) {
+        for (S3Object o : s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX + programmeId + "/")).contents()) {
             String rest = o.key().substring(PREFIX.length());
             keys.add(rest.substring(0, rest.lastIndexOf('/')));
         }
@@ -65,7 +91,7 @@ public final class S3ReportArchive implements ReportArchive {
     @Override
     public Optional<byte[]> read(Stored stored, String fileName) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + stored.key() + "/" + fileName))
+            return Optional.of(s3().getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + stored.key() + "/" + fileName))
                     .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
