@@ -136,6 +136,9 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
             if (session.isEmpty()) {
                 o = Outcome.NOT_EXPECTED;
             } else if (registered.isPresent() && !registered.get().detected()) {
+                // registered by staff (a tap on today's list, the API): no nudge, the consultant knows; an
+                // unexcused absence still counts for the caseworker's notice today (written once by its id)
+                if (registered.get().unexcused() && today.equals(d)) escalate(referral, a, d, now, r);
                 o = Outcome.REGISTERED;
             } else {
                 Session s = session.get();

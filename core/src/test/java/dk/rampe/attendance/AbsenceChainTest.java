@@ -144,6 +144,23 @@ class AbsenceChainTest {
     }
 
     @Test
+    void anAbsenceRegisteredByStaffIsNotNudgedButCountsForTheCaseworkersNotice() {
+        Referral r = enrolled("R0000000000A1", false);
+        morning(MONDAY); // detected: nudged, one unexcused absence
+        clock.set(at(MONDAY.plusDays(1), 9, 10));
+        service.register(r, MONDAY.plusDays(1), Registration.Status.ABSENT, null, null, "c1"); // a tap on today's list
+        Sweeper.Run<AbsenceDetection.Outcome> tuesday = morning(MONDAY.plusDays(1));
+        assertEquals(1, tuesday.count(AbsenceDetection.Outcome.REGISTERED), tuesday.counts().toString());
+        assertEquals(List.of("2026-11-23"), absenceTasks(r.id()), "the consultant registered it: no nudge about it");
+        List<Notice> notices = memory.notices(r.id());
+        assertEquals(1, notices.size(), "two unexcused absences in a row reach the caseworker");
+        assertEquals(MONDAY.plusDays(1), notices.get(0).date());
+        assertTrue(notices.get(0).reasons().contains(Notice.Reason.TWO_IN_A_ROW));
+        sweeper.run("absence", memory.index(), rule(), 200); // a second run writes no second notice
+        assertEquals(1, memory.notices(r.id()).size());
+    }
+
+    @Test
     void anOutageIsCaughtUpAndTwoOverlappingRunsCreateNothingTwice() {
         Referral r = enrolled("R0000000000A1", false);
         clock.set(at(MONDAY.plusDays(2), 9, 31)); // Wednesday, no run since Monday 07:00
