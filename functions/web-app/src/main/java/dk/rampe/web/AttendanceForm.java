@@ -50,8 +50,10 @@ final class AttendanceForm {
         if (days.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("ap.weekdays"))) errors.add(new FieldError("ap.weekdays", "required"));
         LocalTime start = time(f, "ap.start", true, errors);
         Integer minutes = integer(f, "ap.minutesPerDay", true, 15, 720, errors);
+        String during = f.get("ap.duringInternship");
+        if (during != null && !during.equals("1")) errors.add(new FieldError("ap.duringInternship", "type.boolean"));
         if (!errors.isEmpty()) throw new ValidationException(errors);
-        return new AttendancePlan(from, days, start, minutes, actor, now);
+        return new AttendancePlan(from, days, start, minutes, actor, now, "1".equals(during));
     }
 
     static String weekdayField(DayOfWeek d) {

@@ -1393,6 +1393,12 @@ final class Views {
                 : posted.getOrDefault("ap.start", ""), errors, null);
         field(sb, lang, "ap.minutesPerDay", "number", fresh ? (current == null ? "" : Integer.toString(current.minutes()))
                 : posted.getOrDefault("ap.minutesPerDay", ""), errors, "att.hint.minutesPerDay");
+        boolean during = fresh ? current != null && current.duringInternship() : posted.containsKey("ap.duringInternship");
+        sb.append("<div class=\"choices\" id=\"f-ap-duringInternship\"><label><input type=\"checkbox\" name=\"ap.duringInternship\" value=\"1\"")
+                .append(during ? " checked" : "").append(">").append(esc(Texts.t(lang, "att.field.ap.duringInternship")))
+                .append("</label></div>");
+        error(sb, errors, "ap.duringInternship");
+        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "att.hint.duringInternship"))).append("</p>");
         sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.planSave")))
                 .append("</button></form></details>");
     }

@@ -77,11 +77,16 @@ class WebAttendanceTest {
         assertEquals(303, saved.status(), saved.body());
         assertEquals("/app/referrals/" + id + "?done=attendance-plan#attendance", saved.location());
         // a step-up from December: the first step stays
-        assertEquals(303, post(id, "attendance-plan", plan("2026-12-07", "09:00", "300",
-                "monday", "tuesday", "wednesday", "thursday", "friday")).status());
+        Map<String, String> stepUp = plan("2026-12-07", "09:00", "300",
+                "monday", "tuesday", "wednesday", "thursday", "friday");
+        stepUp.put("ap.duringInternship", "1"); // this step also applies while in an internship
+        assertEquals(303, post(id, "attendance-plan", stepUp).status());
         Attendance stored = store.load(id, MONDAY, MONDAY);
         assertEquals(2, stored.plans().size());
         assertEquals(240, stored.planOn(MONDAY).orElseThrow().minutes());
+        assertFalse(stored.planOn(MONDAY).orElseThrow().duringInternship(), "unticked: not during an internship");
+        assertTrue(store.load(id, MONDAY.plusDays(14), MONDAY.plusDays(14)).planOn(MONDAY.plusDays(14)).orElseThrow()
+                .duringInternship());
 
         page = anna.get("/app/referrals/" + id + "?done=attendance-plan");
         assertTrue(page.body().contains("id=\"done\""));
@@ -154,6 +159,9 @@ class WebAttendanceTest {
         assertTrue(p.body().contains("name=\"ap.start\" value=\"9\""), "what was typed stays");
         p = post(id, "attendance-plan", plan("2026-11-23", "09:00", "240", "saturday"));
         assertFieldError(p, "ap.weekdays", Messages.text("weekdays.weekend", Language.DA));
+        Map<String, String> odd = plan("2026-11-23", "09:00", "240", "monday");
+        odd.put("ap.duringInternship", "yes");
+        assertFieldError(post(id, "attendance-plan", odd), "ap.duringInternship", Messages.text("type.boolean", Language.DA));
 
         p = post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "late"));
         assertEquals(400, p.status());
