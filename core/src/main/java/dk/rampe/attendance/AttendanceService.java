@@ -1,5 +1,7 @@
 package dk.rampe.attendance;
 
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.audit.AuditLog;
 import dk.rampe.core.DomainException;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
@@ -35,6 +37,7 @@ public final class AttendanceService {
     private final SessionChains chains;
     private final Function<String, AttendanceRules> rules;
     private final Clock clock;
+    private final AuditLog audit;
 
     /**
      * {@code dueWork} is not used any more (the store writes the chain, which is the referral's due work);
@@ -42,6 +45,16 @@ public final class AttendanceService {
      */
     public AttendanceService(AttendanceStore store, DueWork dueWork, WorkingDays workingDays,
                              Function<String, AttendanceRules> rules, Clock clock) {
+        this(store, workingDays, rules, clock, entry -> { });
+    }
+
+    /**
+     * Every change of a participant's attendance (plan step, agreement, registration, SMS consent) is audited
+     * in {@code audit}: who, what, when, never the data.
+     */
+    public AttendanceService(AttendanceStore store, WorkingDays workingDays, Function<String, AttendanceRules> rules,
+                             Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.expectations = new Expectations(workingDays);
         this.chains = new SessionChains(store, expectations);
@@ -66,12 +79,14 @@ public final class AttendanceService {
         requireActive(referral);
         moveWith(referral, c -> c.with(plan), AttendanceStore.With.plan(plan));
         Log.info("attendance.plan", "referralId", referral.id(), "validFrom", plan.validFrom().toString());
+        audit.record(new AuditEntry(referral.id(), plan.recordedBy(), "attendance.planned", clock.instant()));
     }
 
     public void addAgreement(Referral referral, Agreement agreement) {
         requireActive(referral);
         moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement));
         Log.info("attendance.agreement", "referralId", referral.id(), "date", agreement.date().toString());
+        audit.record(new AuditEntry(referral.id(), agreement.recordedBy(), "attendance.agreed", clock.instant()));
     }
 
     /**
@@ -86,6 +101,7 @@ public final class AttendanceService {
         store.addRegistration(referral.id(), r);
         Log.info("attendance.registered", "referralId", referral.id(), "date", date.toString(),
                 "status", status.wireName());
+        audit.record(new AuditEntry(referral.id(), actor, "attendance.registered", r.recordedAt()));
         return r;
     }
 
@@ -93,6 +109,7 @@ public final class AttendanceService {
     public void recordSmsConsent(Referral referral, boolean consent, String actor) {
         store.recordSmsConsent(referral.id(), consent, actor, clock.instant());
         Log.info("attendance.smsConsent", "referralId", referral.id(), "consent", Boolean.toString(consent));
+        audit.record(new AuditEntry(referral.id(), actor, "attendance.smsConsent", clock.instant()));
     }
 
     /** The plan steps and the last four weeks (28 days up to and including today). */

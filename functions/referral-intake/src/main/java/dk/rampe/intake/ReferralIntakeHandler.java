@@ -15,7 +15,6 @@ import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoAuditLog;
-import dk.rampe.dynamodb.DynamoDueWork;
 import dk.rampe.dynamodb.DynamoOutbox;
 import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoClients;
@@ -77,8 +76,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         // the intake schedules the next session by weekday only; the detection checks the holiday
         // calendar when the session falls due (so this function carries no holiday library)
         AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
-                new DynamoDueWork(dynamo, config.table()), (programmeId, date) -> !WorkingDays.isWeekend(date),
-                programmeId -> AttendanceRules.of(settings::current, programmeId), clock);
+                (programmeId, date) -> !WorkingDays.isWeekend(date),
+                programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
         PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
                 config.retentionAfterExit());

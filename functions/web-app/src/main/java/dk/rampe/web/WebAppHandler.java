@@ -189,8 +189,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
         };
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
-        this.attendance = new AttendanceService(attendanceStore, new DynamoDueWork(dynamo, config.table()), workingDays,
-                this::rules, clock);
+        this.attendance = new AttendanceService(attendanceStore, workingDays, this::rules, clock, audit);
         this.expectations = new Expectations(workingDays);
         this.paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), workingDays, clock, config.retentionAfterExit());

@@ -11,7 +11,6 @@ import dk.rampe.attendance.TodaysListTokens;
 import dk.rampe.core.Language;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoAuditLog;
-import dk.rampe.dynamodb.DynamoDueWork;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.log.Log;
@@ -59,8 +58,8 @@ final class TodaysListPageHandler {
         WorkingCalendar calendar = new WorkingCalendar(date -> false, settings::current);
         TodaysList lists = new TodaysList(settings::current, new DynamoReferralStore(dynamo, config.table(), audit), store,
                 calendar, programmeId -> AttendanceRules.of(settings::current, programmeId));
-        AttendanceService attendance = new AttendanceService(store, new DynamoDueWork(dynamo, config.table()), calendar,
-                programmeId -> AttendanceRules.of(settings::current, programmeId), clock);
+        AttendanceService attendance = new AttendanceService(store, calendar,
+                programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
         this.service = new TodaysListPage(lists, new TodaysListTokens(nudges.tokenKey()), attendance, settings::current,
                 audit, clock);
         this.headers = headers;
