@@ -6,7 +6,6 @@ import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoReportFigures;
-import dk.rampe.dynamodb.DynamoReportReferrals;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
 import dk.rampe.log.Log;
@@ -53,18 +52,16 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     }
 
     /**
-     * The report's wiring: referrals from gsi2, and the attendance (issue 9), aftercare and phase moves
-     * (issue 10) read by query from each referral's partitions ({@link DynamoReportFigures}).
+     * The report's wiring: one snapshot per report ({@link DynamoReportFigures#open}) reads the programme's
+     * referrals from gsi2 and each participant's attendance (issue 9), path and follow-ups (issue 10) once,
+     * by query and by key.
      */
     static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,
                             Clock clock) {
-        DynamoReportReferrals referrals = new DynamoReportReferrals(dynamo, config.table());
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO);
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
                 DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
-        ReportMaker maker = new ReportMaker(referrals, figures, figures.attendance(), figures.aftercare(), referrals,
-                clock);
-        return new ReportRun(settings, maker, archive, notifier, config.zone(), clock);
+        return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock);
     }
 
     @Override
