@@ -266,9 +266,11 @@ public final class DynamoReportFigures implements ReportSources {
             boolean anyRecent = false;
             boolean stable = true;
             boolean anyThisMonth = false;
+            Map<LocalDate, Instant> cutoffs = new HashMap<>();
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 Optional<Session> s = expectations.expected(a, r, d, grace);
                 if (s.isEmpty() || !s.get().cutoff().isBefore(asOf)) continue;
+                cutoffs.put(d, s.get().cutoff());
                 int minutes = s.get().minutes();
                 double attended = attendedMinutes(s.get(), a.registrationOn(d)) / 60.0;
                 double[] h = hours.computeIfAbsent(YearMonth.from(d), k -> new double[2]);
@@ -295,21 +297,22 @@ public final class DynamoReportFigures implements ReportSources {
             for (Registration reg : a.registrations()) {
                 if (!reg.detected() || reg.review() || !YearMonth.from(reg.date()).equals(month)) continue;
                 acc.absences++;
-                absences.add(new Object[] {acc, reg, Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + programmeId
+                // the session's cutoff as planned (the detection records the absence when it runs, at or after it)
+                Instant cutoff = cutoffs.getOrDefault(reg.date(), reg.recordedAt());
+                absences.add(new Object[] {acc, reg, cutoff, Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + programmeId
                         + "|" + r.id() + "|absence|" + reg.date())});
             }
             for (Notice n : x.notices()) {
                 if (YearMonth.from(n.date()).equals(month) && n.createdAt().isBefore(asOf)) acc.escalations++;
             }
         }
-        Map<String, FollowUpTask> tasks = snap.tasks(absences.stream().map(o -> (String) o[2]).toList());
+        Map<String, FollowUpTask> tasks = snap.tasks(absences.stream().map(o -> (String) o[3]).toList());
         for (Object[] o : absences) {
             Acc acc = (Acc) o[0];
             Registration reg = (Registration) o[1];
-            FollowUpTask task = tasks.get((String) o[2]);
+            Instant cutoff = (Instant) o[2];
+            FollowUpTask task = tasks.get((String) o[3]);
             if (task == null || !task.createdAt().isBefore(asOf)) continue;
-            // the detection writes the registration at the session's cutoff
-            Instant cutoff = reg.recordedAt();
             acc.toNudge.add(Duration.between(cutoff, task.createdAt()));
             Instant closed = task.closedAt();
             if (closed != null && closed.isBefore(asOf)) {
