@@ -10,6 +10,7 @@ import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
 import dk.rampe.log.Log;
 import dk.rampe.messaging.Notifiers;
+import dk.rampe.messaging.SesEmailSender;
 import dk.rampe.platform.AwsClients;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -39,10 +40,20 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     }
 
     private MonthlyReportHandler(RampeConfig config, NudgeConfig nudges) {
-        this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
+        this(config, nudges, DynamoClients.create(config), mailer(nudges, config.region()),
                 new S3ReportArchive(S3ReportArchive.client(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"),
                         AwsClients.credentials()), System.getenv("RAMPE_REPORT_BUCKET")),
                 Clock.systemUTC());
+    }
+
+    /**
+     * The report's mailer: SES only where email goes through AWS (the report sends no SMS, so no SNS client
+     * is built: about 150 classes less at a cold start), else the notifiers' local choice.
+     */
+    static Notifier mailer(NudgeConfig nudges, String region) {
+        if (!nudges.emailThroughAws()) return Notifiers.create(nudges, region);
+        return new SesEmailSender(SesEmailSender.client(region, nudges.sesEndpoint(), AwsClients.credentials()),
+                nudges.emailSender(), nudges.sesConfigurationSet());
     }
 
     /** Used by tests and the local runner (the archive is then the {@code .rampe/reports} folder). */
@@ -58,7 +69,8 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
      */
     static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,
                             Clock clock) {
-        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO);
+        // cached for a minute, as in every function: the calendar and the attendance rules ask for it per day
+        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
                 DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
         return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock);
