@@ -37,11 +37,17 @@ public record Referral(
 
     /** Moves to the next status, or refuses with a conflict naming the current status. */
     public Referral moveTo(ReferralStatus next, Instant at, String actor, String reason, String outcome) {
+        return moveTo(next, at, actor, reason, outcome, null);
+    }
+
+    /** As {@link #moveTo(ReferralStatus, Instant, String, String, String)}, with a decline's reason code. */
+    public Referral moveTo(ReferralStatus next, Instant at, String actor, String reason, String outcome,
+                           String reasonCode) {
         if (!status.next().contains(next)) {
             throw DomainException.conflict("status.transition", "status", status.wireName(), next.wireName());
         }
         List<StatusChange> h = new ArrayList<>(history);
-        h.add(new StatusChange(next, at, actor, reason, outcome));
+        h.add(new StatusChange(next, at, actor, reason, outcome, reasonCode));
         return new Referral(id, jobcentreId, details, consultantId, next, overQuota, h, createdAt, version + 1);
     }
 

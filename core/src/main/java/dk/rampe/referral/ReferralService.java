@@ -174,13 +174,27 @@ public final class ReferralService {
     }
 
     public Referral recordVisitation(Caller caller, String referralId, VisitationDecision decision, String reason) {
+        return recordVisitation(caller, referralId, decision, reason, null);
+    }
+
+    /**
+     * The visitation meeting's decision. A decline needs a reason: the code from the fixed list, a free
+     * text, or both; outside the target group needs the free text; a reason code goes with a decline only.
+     */
+    public Referral recordVisitation(Caller caller, String referralId, VisitationDecision decision, String reason,
+                                     DeclineReason reasonCode) {
+        if (reasonCode != null && decision != VisitationDecision.DECLINED) {
+            throw new ValidationException(new FieldError("reasonCode", "reasonCode.declinedOnly"));
+        }
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == decision.status) return r; // the same decision twice changes nothing
-        if (decision != VisitationDecision.ACCEPTED && (reason == null || reason.isBlank())) {
+        boolean noText = reason == null || reason.isBlank();
+        if (decision != VisitationDecision.ACCEPTED && noText && reasonCode == null) {
             throw new ValidationException(new FieldError("reason", "required"));
         }
         Instant now = clock.instant();
-        Referral next = r.moveTo(decision.status, now, caller.id(), reason, null);
+        Referral next = r.moveTo(decision.status, now, caller.id(), noText ? null : reason, null,
+                reasonCode == null ? null : reasonCode.wireName());
         boolean ends = !next.status().active();
         store.update(next, citizenKey(r), ends, ends ? now.plus(retentionAfterExit) : null,
                 new AuditEntry(r.id(), caller.id(), "referral.visitation." + decision.name().toLowerCase(), now));

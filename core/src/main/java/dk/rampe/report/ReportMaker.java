@@ -1,5 +1,6 @@
 package dk.rampe.report;
 
+import dk.rampe.referral.DeclineReason;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralStatus;
@@ -40,30 +41,32 @@ public final class ReportMaker {
     static final double PACE_LOW = 0.75;
     /** No pace warning before the pace expects at least this many referrals (too early to tell). */
     static final double PACE_MIN_EXPECTED = 5;
+    /** Medians, percentiles and rates need at least this many behind them. */
+    static final int MIN_GROUP = 5;
+    /** The figure key of declines without a reason code (text only, or recorded before the codes). */
+    static final String NOT_CODED = "not_coded";
 
-    private final ReportReferrals referrals;
-    private final PhaseMoves phaseMoves;
-    private final AttendanceFigures attendance;
-    private final AftercareFigures aftercare;
-    private final DeliveryFigures delivery;
+    private final ReportSources sources;
     private final Clock clock;
 
     public ReportMaker(ReportReferrals referrals, PhaseMoves phaseMoves, AttendanceFigures attendance,
                        AftercareFigures aftercare, DeliveryFigures delivery, Clock clock) {
-        this.referrals = referrals;
-        this.phaseMoves = phaseMoves;
-        this.attendance = attendance;
-        this.aftercare = aftercare;
-        this.delivery = delivery;
+        this(ReportSources.of(referrals, phaseMoves, attendance, aftercare, delivery), clock);
+    }
+
+    /** Opens the sources once per report, so an adapter can read the programme once. */
+    public ReportMaker(ReportSources sources, Clock clock) {
+        this.sources = sources;
         this.clock = clock;
     }
 
     public MonthlyReport make(Settings.Programme programme, Map<String, String> jobcentreNames, ReportPeriod period) {
         Instant end = period.end();
         Instant madeAt = clock.instant();
-        List<Referral> all = referrals.ofProgramme(programme.id()).stream()
+        ReportSources.Sources src = sources.open(programme.id(), period);
+        List<Referral> all = src.referrals().ofProgramme(programme.id()).stream()
                 .filter(r -> programme.id().equals(r.programmeId())).toList();
-        List<PhaseMove> moves = phaseMoves.moves(programme.id());
+        List<PhaseMove> moves = src.moves().moves(programme.id());
         Set<String> jobcentres = new LinkedHashSet<>();
         programme.partners().forEach(p -> jobcentres.add(p.jobcentreId()));
         all.stream().filter(r -> r.createdAt().isBefore(end)).map(Referral::jobcentreId).sorted()
@@ -82,24 +85,24 @@ public final class ReportMaker {
         intake(b, programme, h, period, warnings);
         flow(b, h, period);
         exits(b, h, period);
-        funders(b, h, period);
-        Optional<AttendanceFigures.Attendance> att = attendance.month(programme.id(), period, end);
-        Optional<AftercareFigures.Aftercare> aft = aftercare.month(programme.id(), period, end);
+        Optional<AttendanceFigures.Attendance> att = src.attendance().month(programme.id(), period, end);
+        Optional<AftercareFigures.Aftercare> aft = src.aftercare().month(programme.id(), period, end);
+        funders(b, h, period, aft);
         attendance(b, att);
         aftercare(b, aft);
-        targets(b, programme.report(), h, period, aft, programme);
-        DeliveryFigures.Nudges n = delivery.nudges(programme.id(), end);
+        targets(b, programme.report(), h, period, aft, programme, src.aftercare());
+        DeliveryFigures.Nudges n = src.delivery().nudges(programme.id(), end);
         b.setting("delivery", "nudges.failed", MonthlyReport.PROGRAMME, n.failed());
         b.setting("delivery", "nudges.waiting", MonthlyReport.PROGRAMME, n.waiting());
         if (att.isPresent()) {
             b.countPerJobcentre("delivery", "gaps.enrolled_without_attendance_plan",
-                    jc -> att.get().byJobcentre().getOrDefault(jc, ZERO_ATT).enrolledWithoutPlan());
+                    jc -> att.get().byJobcentre().getOrDefault(jc, AttendanceFigures.PerJobcentre.NONE).enrolledWithoutPlan());
         } else {
             b.pending("delivery", "gaps.enrolled_without_attendance_plan");
         }
         if (aft.isPresent()) {
             b.countPerJobcentre("delivery", "gaps.jobs_without_aftercare_outcome",
-                    jc -> aft.get().byJobcentre().getOrDefault(jc, ZERO_AFT).jobsWithoutAftercareOutcome());
+                    jc -> aft.get().byJobcentre().getOrDefault(jc, AftercareFigures.PerJobcentre.NONE).jobsWithoutAftercareOutcome());
         } else {
             b.pending("delivery", "gaps.jobs_without_aftercare_outcome");
         }
@@ -109,11 +112,15 @@ public final class ReportMaker {
         corrections.countPerScope("corrections", "phase_moves_recorded_after_month_end", scope -> moves.stream()
                 .filter(m -> period.contains(m.at()) && !m.recordedAt().isBefore(end) && !m.recordedAt().isAfter(madeAt))
                 .filter(m -> h.inScope(m.referralId(), scope)).count());
+        att.ifPresent(a -> corrections.countPerJobcentre("corrections", "attendance_registrations_recorded_after_month_end",
+                jc -> a.byJobcentre().getOrDefault(jc, AttendanceFigures.PerJobcentre.NONE).registrationsRecordedAfterMonthEnd()));
 
         List<MonthlyReport.IntakePoint> intakeOverTime = intakeOverTime(programme, all, period);
-        List<MonthlyReport.MonthValue> absence = att.map(a -> a.absenceRateLast12Months().entrySet().stream()
+        List<MonthlyReport.MonthValue> absence = att.map(a -> a.last12Months().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new MonthlyReport.MonthValue(e.getKey(), e.getValue())).toList()).orElse(List.of());
+                .map(e -> new MonthlyReport.MonthValue(e.getKey(), e.getValue().participants() >= MIN_GROUP
+                        && e.getValue().planned() > 0 ? round1(100 * (e.getValue().planned() - e.getValue().attended())
+                        / e.getValue().planned()) : Double.NaN)).toList()).orElse(List.of());
 
         List<MonthlyReport.Section> sections = new ArrayList<>();
         Map<String, Figure> figures = b.build();
@@ -133,38 +140,67 @@ public final class ReportMaker {
         b.countPerJobcentre("intake", "received.month", jc -> h.referrals(jc).filter(r -> period.contains(r.createdAt())).count());
         b.countPerJobcentre("intake", "received.total", jc -> h.referrals(jc).count());
         b.countPerJobcentre("intake", "over_quota.total", jc -> h.referrals(jc).filter(Referral::overQuota).count());
+        List<String> decided = new ArrayList<>();
         for (ReferralStatus s : List.of(ReferralStatus.ACCEPTED, ReferralStatus.DECLINED, ReferralStatus.OUTSIDE_TARGET_GROUP)) {
             b.countPerJobcentre("intake", s.wireName() + ".month",
                     jc -> h.referrals(jc).filter(r -> h.changes(r).stream()
                             .anyMatch(c -> c.status() == s && !c.at().isBefore(start))).count());
+            b.countPerJobcentre("intake", s.wireName() + ".total",
+                    jc -> h.referrals(jc).filter(r -> h.changes(r).stream().anyMatch(c -> c.status() == s)).count());
+            decided.add(s.wireName() + ".total");
         }
         b.countPerJobcentre("intake", "awaiting_visitation", jc -> h.referrals(jc)
                 .filter(r -> h.statusAtEnd(r) == ReferralStatus.RECEIVED).count());
         b.group("intake", List.of("accepted.month", "declined.month", "outside_target_group.month"), null);
+        // every referral received by the end is accepted (and maybe enrolled, exited), declined, outside or waiting
+        List<String> parts = new ArrayList<>(decided);
+        parts.add("awaiting_visitation");
+        b.group("intake", parts, "received.total");
+        // declines of the month by their reason code (the free text is never shown)
+        List<String> reasonKeys = new ArrayList<>();
+        for (DeclineReason reason : DeclineReason.values()) {
+            String key = "declined.reason." + reason.wireName() + ".month";
+            reasonKeys.add(key);
+            b.countPerJobcentre("intake", key, jc -> h.declinesInMonth(jc, start)
+                    .filter(c -> reason.wireName().equals(c.reasonCode())).count());
+        }
+        String notCoded = "declined.reason." + NOT_CODED + ".month";
+        reasonKeys.add(notCoded);
+        b.countPerJobcentre("intake", notCoded, jc -> h.declinesInMonth(jc, start)
+                .filter(c -> DeclineReason.fromWire(c.reasonCode()).isEmpty()).count());
+        b.group("intake", reasonKeys, "declined.month");
 
         int totalQuota = p.partners().stream().mapToInt(Settings.Partner::quota).sum();
         double fraction = paceFraction(p, period);
+        long monthsLeft = monthsLeft(p, period);
         b.setting("intake", "quota", MonthlyReport.PROGRAMME, totalQuota);
         b.setting("intake", "pace", MonthlyReport.PROGRAMME, round1(totalQuota * fraction));
+        b.neededPace(MonthlyReport.PROGRAMME, totalQuota, h.referrals(MonthlyReport.PROGRAMME).count(), monthsLeft);
         for (Settings.Partner partner : p.partners()) {
             b.setting("intake", "quota", partner.jobcentreId(), partner.quota());
             double pace = partner.quota() * fraction;
             b.setting("intake", "pace", partner.jobcentreId(), round1(pace));
             long received = h.referrals(partner.jobcentreId()).count();
+            b.neededPace(partner.jobcentreId(), partner.quota(), received, monthsLeft);
             if (pace >= PACE_MIN_EXPECTED && received > pace * PACE_HIGH) {
                 warnings.add("intake.pace.above:" + partner.jobcentreId());
             } else if (pace >= PACE_MIN_EXPECTED && received < pace * PACE_LOW) {
                 warnings.add("intake.pace.below:" + partner.jobcentreId());
             }
         }
-        // starts per consultant in the last four weeks before the month's end
+        // starts (enrolments) in the four weeks (28 local days) before the month's end, per consultant
+        Instant from = period.end().atZone(period.zone()).minusDays(28).toInstant();
+        Predicate<StatusChange> recentStart = c -> c.status() == ReferralStatus.ENROLLED && !c.at().isBefore(from);
+        b.countPerJobcentre("intake", "starts.last_4_weeks", jc -> h.referrals(jc)
+                .filter(r -> h.changes(r).stream().anyMatch(recentStart)).count());
+        Map<String, Long> starts = new HashMap<>();
+        h.referrals(MonthlyReport.PROGRAMME).forEach(r -> h.changes(r).stream().filter(recentStart)
+                .forEach(c -> starts.merge(String.valueOf(r.consultantId()), 1L, Long::sum)));
+        b.single("intake", "starts.max_per_consultant_last_4_weeks", MonthlyReport.PROGRAMME,
+                starts.values().stream().mapToLong(Long::longValue).max().orElse(0));
         int max = p.report().maxStartsPerConsultant4Weeks();
         if (max > 0) {
-            Instant from = period.end().minus(Duration.ofDays(28));
-            Map<String, Long> starts = new HashMap<>();
-            h.referrals(MonthlyReport.PROGRAMME).forEach(r -> h.changes(r).stream()
-                    .filter(c -> c.status() == ReferralStatus.ENROLLED && !c.at().isBefore(from))
-                    .forEach(c -> starts.merge(String.valueOf(r.consultantId()), 1L, Long::sum)));
+            b.setting("intake", "starts.max_per_consultant_setting", MonthlyReport.PROGRAMME, max);
             long over = starts.values().stream().filter(v -> v > max).count();
             if (over > 0) warnings.add("intake.starts.bunching:" + over);
         }
@@ -177,6 +213,11 @@ public final class ReportMaker {
         long passed = ChronoUnit.DAYS.between(p.intakeOpens(), lastDay) + 1;
         if (total <= 0) return 1;
         return Math.max(0, Math.min(1, (double) passed / total));
+    }
+
+    /** Months of intake left after the report month, up to the month of the intake stop date (inclusive). */
+    static long monthsLeft(Settings.Programme p, ReportPeriod period) {
+        return Math.max(0, ChronoUnit.MONTHS.between(period.month(), YearMonth.from(p.intakeStops())));
     }
 
     private void flow(Builder b, History h, ReportPeriod period) {
@@ -192,16 +233,15 @@ public final class ReportMaker {
         Map<String, Map<String, Long>> movesByScope = new HashMap<>();
         Set<String> moveKeys = new TreeSet<>();
         h.participants(MonthlyReport.PROGRAMME).forEach(r -> {
-            List<Map.Entry<Instant, Phase>> events = h.phaseEvents(r);
             Phase before = null;
-            for (Map.Entry<Instant, Phase> e : events) {
-                if (period.contains(e.getKey()) && e.getValue() != before) {
-                    String key = "moves." + (before == null ? "start" : before.wireName()) + "_to_" + e.getValue().wireName();
+            for (Event e : h.phaseEvents(r)) {
+                if (period.contains(e.at()) && e.phase() != before) {
+                    String key = "moves." + (before == null ? "start" : before.wireName()) + "_to_" + e.phase().wireName();
                     moveKeys.add(key);
                     movesByScope.computeIfAbsent(MonthlyReport.PROGRAMME, k -> new HashMap<>()).merge(key, 1L, Long::sum);
                     movesByScope.computeIfAbsent(r.jobcentreId(), k -> new HashMap<>()).merge(key, 1L, Long::sum);
                 }
-                before = e.getValue();
+                before = e.phase();
             }
         });
         for (String key : moveKeys) {
@@ -223,7 +263,7 @@ public final class ReportMaker {
                 .filter(c -> ExitOutcome.fromWire(c.outcome()).map(ExitOutcome::employmentOrEducation).orElse(false)).count());
     }
 
-    private void funders(Builder b, History h, ReportPeriod period) {
+    private void funders(Builder b, History h, ReportPeriod period, Optional<AftercareFigures.Aftercare> aft) {
         b.countPerJobcentre("funders", "participants_at_start.month", jc -> h.participants(jc)
                 .filter(r -> period.contains(h.enrolledAt(r))).count());
         b.countPerJobcentre("funders", "participants_at_start.total", jc -> h.participants(jc).count());
@@ -231,66 +271,99 @@ public final class ReportMaker {
                 .filter(r -> h.exitedAt(r) != null && period.contains(h.exitedAt(r))).count());
         b.countPerJobcentre("funders", "participants_at_exit.total", jc -> h.participants(jc)
                 .filter(r -> h.exitedAt(r) != null).count());
-        // IPS: share of active participants in competitive work, measured at the month's end; the
-        // report of a quarter's last month (March, June, September, December) gives the quarter's figure
-        Instant at = period.end();
+        // IPS: of the participants on the caseload during the quarter (up to the month's end), the share who
+        // were in competitive work at some time in it; the report of a quarter's last month (March, June,
+        // September, December) gives the whole quarter
+        YearMonth m = period.month();
+        Instant quarterStart = new ReportPeriod(YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1),
+                period.zone()).start();
+        Instant end = period.end();
         b.countPerJobcentre("funders", "quarter.active", jc -> h.participants(jc)
-                .filter(r -> h.phaseAt(r, at) != Phase.EXITED).count());
+                .filter(r -> h.exitedAt(r) == null || !h.exitedAt(r).isBefore(quarterStart)).count());
         b.countPerJobcentre("funders", "quarter.in_competitive_work", jc -> h.participants(jc)
-                .filter(r -> h.phaseAt(r, at) == Phase.PAID_HOURS_OR_JOB).count());
+                .filter(r -> h.exitedAt(r) == null || !h.exitedAt(r).isBefore(quarterStart))
+                .filter(r -> h.competitiveWorkBetween(r, quarterStart, end)).count());
         b.ratePerScope("funders", "quarter.competitive_work_share", "quarter.in_competitive_work", "quarter.active");
+        // IPS: people keeping a job for 90 days
+        if (aft.isEmpty()) {
+            b.pending("funders", "kept_job_90_days.month");
+            b.pending("funders", "kept_job_90_days.total");
+        } else {
+            Function<String, AftercareFigures.PerJobcentre> of = jc -> aft.get().byJobcentre()
+                    .getOrDefault(jc, AftercareFigures.PerJobcentre.NONE);
+            b.countPerJobcentre("funders", "kept_job_90_days.month", jc -> of.apply(jc).keptJob90Days());
+            b.countPerJobcentre("funders", "kept_job_90_days.total", jc -> of.apply(jc).keptJob90DaysToDate());
+        }
     }
-
-    private static final AttendanceFigures.PerJobcentre ZERO_ATT =
-            new AttendanceFigures.PerJobcentre(0, 0, 0, null, null, null, null, 0, 0, 0, 0);
-    private static final AftercareFigures.PerJobcentre ZERO_AFT =
-            new AftercareFigures.PerJobcentre(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private void attendance(Builder b, Optional<AttendanceFigures.Attendance> att) {
         if (att.isEmpty()) {
-            for (String k : List.of("hours.planned", "hours.attended", "absence_rate", "absences", "minutes_to_nudge.median",
-                    "minutes_to_nudge.p90", "minutes_to_closed.median", "minutes_to_closed.p90", "closed_same_day_share",
-                    "escalations", "stable_last_4_weeks")) {
+            for (String k : List.of("participants_planned", "hours.planned", "hours.attended", "absence_rate", "absences",
+                    "minutes_to_nudge.median", "minutes_to_nudge.p90", "minutes_to_closed.median", "minutes_to_closed.p90",
+                    "closed_same_day", "closed_same_day_share", "escalations", "participants_last_4_weeks",
+                    "stable_last_4_weeks", "stable_last_4_weeks_share")) {
                 b.pending("attendance", k);
             }
             return;
         }
         Map<String, AttendanceFigures.PerJobcentre> by = att.get().byJobcentre();
-        Function<String, AttendanceFigures.PerJobcentre> of = jc -> by.getOrDefault(jc, ZERO_ATT);
-        b.amountPerJobcentre("attendance", "hours.planned", jc -> of.apply(jc).plannedHours());
-        b.amountPerJobcentre("attendance", "hours.attended", jc -> of.apply(jc).attendedHours());
+        Function<String, AttendanceFigures.PerJobcentre> of = jc -> by.getOrDefault(jc, AttendanceFigures.PerJobcentre.NONE);
+        b.countPerJobcentre("attendance", "participants_planned", jc -> of.apply(jc).participantsPlanned());
+        // hours of fewer than 5 people would tell their absence: shown only where the participant count is
+        // shown and 5 or more (its complementary suppression then covers the hours too: same group)
+        String people = "participants_planned";
+        b.amountPerJobcentre("attendance", "hours.planned", jc -> of.apply(jc).plannedHours(), people);
+        b.amountPerJobcentre("attendance", "hours.attended", jc -> of.apply(jc).attendedHours(), people);
         for (String scope : b.scopes) {
-            double planned = b.amount("attendance", "hours.planned", scope);
-            double attended = b.amount("attendance", "hours.attended", scope);
+            double planned = b.raw("attendance", "hours.planned", scope);
+            double attended = b.raw("attendance", "hours.attended", scope);
             b.rawRate("attendance", "absence_rate", scope, planned <= 0 ? Double.NaN : 100 * (planned - attended) / planned);
+            b.dependsOn(Builder.id("attendance", "absence_rate", scope), Builder.id("attendance", people, scope), MIN_GROUP, "-");
         }
         b.countPerJobcentre("attendance", "absences", jc -> of.apply(jc).absencesDetected());
-        // durations only per jobcentre as given (medians do not add up), and only over 5 or more absences
+        // medians and 90th percentiles over every absence of the scope (the programme's: all of them),
+        // only over 5 or more
         for (String scope : b.scopes) {
-            AttendanceFigures.PerJobcentre x = scope.equals(MonthlyReport.PROGRAMME) ? null : of.apply(scope);
-            long n = (long) b.raw("attendance", "absences", scope);
-            b.minutes("attendance", "minutes_to_nudge.median", scope, x == null ? null : x.medianToNudge(), n);
-            b.minutes("attendance", "minutes_to_nudge.p90", scope, x == null ? null : x.p90ToNudge(), n);
-            b.minutes("attendance", "minutes_to_closed.median", scope, x == null ? null : x.medianToClosed(), n);
-            b.minutes("attendance", "minutes_to_closed.p90", scope, x == null ? null : x.p90ToClosed(), n);
+            List<Duration> toNudge = new ArrayList<>();
+            List<Duration> toClosed = new ArrayList<>();
+            for (String jc : b.scopes) {
+                if (jc.equals(MonthlyReport.PROGRAMME) || !(scope.equals(MonthlyReport.PROGRAMME) || scope.equals(jc))) continue;
+                toNudge.addAll(of.apply(jc).toNudge());
+                toClosed.addAll(of.apply(jc).toClosed());
+            }
+            b.minutes("attendance", "minutes_to_nudge.median", scope, percentile(toNudge, 50), toNudge.size());
+            b.minutes("attendance", "minutes_to_nudge.p90", scope, percentile(toNudge, 90), toNudge.size());
+            b.minutes("attendance", "minutes_to_closed.median", scope, percentile(toClosed, 50), toClosed.size());
+            b.minutes("attendance", "minutes_to_closed.p90", scope, percentile(toClosed, 90), toClosed.size());
         }
         b.countPerJobcentre("attendance", "closed_same_day", jc -> of.apply(jc).closedSameDay());
         b.ratePerScope("attendance", "closed_same_day_share", "closed_same_day", "absences");
         b.countPerJobcentre("attendance", "escalations", jc -> of.apply(jc).escalations());
+        b.countPerJobcentre("attendance", "participants_last_4_weeks", jc -> of.apply(jc).participantsLast4Weeks());
         b.countPerJobcentre("attendance", "stable_last_4_weeks", jc -> of.apply(jc).stableLast4Weeks());
+        b.ratePerScope("attendance", "stable_last_4_weeks_share", "stable_last_4_weeks", "participants_last_4_weeks");
+    }
+
+    /** Nearest-rank percentile; null without any value. */
+    static Duration percentile(List<Duration> values, int p) {
+        if (values.isEmpty()) return null;
+        List<Duration> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
     }
 
     private void aftercare(Builder b, Optional<AftercareFigures.Aftercare> aft) {
         if (aft.isEmpty()) {
             for (String k : List.of("follow_ups.due", "follow_ups.on_time", "follow_ups.late", "follow_ups.overdue",
                     "employed_at_3_months_share", "employed_at_6_months_share", "employed_or_education_6_months_after_exit",
-                    "jobs_held_90_days")) {
+                    "kept_job_6_months.total_share", "employed_or_education_6_months_after_exit.total")) {
                 b.pending("aftercare", k);
             }
             return;
         }
         Map<String, AftercareFigures.PerJobcentre> by = aft.get().byJobcentre();
-        Function<String, AftercareFigures.PerJobcentre> of = jc -> by.getOrDefault(jc, ZERO_AFT);
+        Function<String, AftercareFigures.PerJobcentre> of = jc -> by.getOrDefault(jc, AftercareFigures.PerJobcentre.NONE);
         b.countPerJobcentre("aftercare", "follow_ups.due", jc -> of.apply(jc).followUpsDue());
         b.countPerJobcentre("aftercare", "follow_ups.on_time", jc -> of.apply(jc).doneOnTime());
         b.countPerJobcentre("aftercare", "follow_ups.late", jc -> of.apply(jc).doneLate());
@@ -305,12 +378,25 @@ public final class ReportMaker {
         b.countPerJobcentre("aftercare", "exits_6_months_ago", jc -> of.apply(jc).exits6MonthsAgo());
         b.countPerJobcentre("aftercare", "employed_or_education_6_months_after_exit",
                 jc -> of.apply(jc).employedOrEducation6MonthsAfterExit());
-        b.countPerJobcentre("aftercare", "jobs_held_90_days", jc -> of.apply(jc).jobsHeld90Days());
+        // since the start: every job whose six months are over, every exit six months or more ago
+        b.countPerJobcentre("aftercare", "job_starts_6_months_passed.total", jc -> of.apply(jc).jobStarts6MonthsPassedToDate());
+        b.countPerJobcentre("aftercare", "kept_job_6_months.total", jc -> of.apply(jc).keptJob6MonthsToDate());
+        b.ratePerScope("aftercare", "kept_job_6_months.total_share", "kept_job_6_months.total",
+                "job_starts_6_months_passed.total");
+        b.countPerJobcentre("aftercare", "exits_6_months_passed.total", jc -> of.apply(jc).exits6MonthsPassedToDate());
+        b.countPerJobcentre("aftercare", "employed_or_education_6_months_after_exit.total",
+                jc -> of.apply(jc).employedOrEducation6MonthsAfterExitToDate());
     }
 
     private void targets(Builder b, ReportSettings rs, History h, ReportPeriod period,
-                         Optional<AftercareFigures.Aftercare> aft, Settings.Programme p) {
+                         Optional<AftercareFigures.Aftercare> aft, Settings.Programme p, AftercareFigures aftercare) {
         String all = MonthlyReport.PROGRAMME;
+        // the months since the start, before this one: the trend is each one's figure at its end
+        List<ReportPeriod> earlier = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(p.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
+            earlier.add(new ReportPeriod(m, period.zone()));
+        }
+        Map<YearMonth, AftercareFigures.PerJobcentre> aftercareTrend = new HashMap<>();
         for (ReportSettings.Target t : rs.targets()) {
             String k = t.kind().wireName();
             b.setting("targets", k + ".target", all, t.value());
@@ -320,41 +406,80 @@ public final class ReportMaker {
                             .filter(r -> h.everEmployerBased(r)).count() : -1);
                     b.countPerScope("targets", k + ".participants", s -> s.equals(all) ? h.participants(all).count() : -1);
                     b.ratePerScope("targets", k + ".actual", k + ".reached", k + ".participants");
-                    // trend since the start: the share at each earlier month's end
-                    for (YearMonth m = YearMonth.from(p.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
-                        History past = h.asOf(new ReportPeriod(m, period.zone()).end());
+                    for (ReportPeriod m : earlier) {
+                        History past = h.asOf(m.end());
                         long den = past.participants(all).count();
                         long num = past.participants(all).filter(past::everEmployerBased).count();
-                        b.rawRate("targets", k + ".trend." + m, all, num >= 5 && den >= 5 ? 100.0 * num / den : Double.NaN);
+                        b.rawRate("targets", k + ".trend." + m.month(), all, share(num, den));
                     }
                 }
                 case EXITS_TO_WORK_OR_EDUCATION -> {
                     b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? h.exits(all, Instant.MIN)
                             .filter(c -> ExitOutcome.fromWire(c.outcome()).map(ExitOutcome::employmentOrEducation).orElse(false))
                             .count() : -1);
-                    for (YearMonth m = YearMonth.from(p.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
-                        History past = h.asOf(new ReportPeriod(m, period.zone()).end());
+                    for (ReportPeriod m : earlier) {
+                        History past = h.asOf(m.end());
                         long v = past.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
                                 .map(ExitOutcome::employmentOrEducation).orElse(false)).count();
-                        b.single("targets", k + ".trend." + m, all, v);
+                        b.single("targets", k + ".trend." + m.month(), all, v);
                     }
                 }
                 case KEPT_JOB_6_MONTHS_SHARE -> {
-                    if (aft.isEmpty()) b.pendingOne("targets", k + ".actual", all);
-                    else b.rawRate("targets", k + ".actual", all, shownRate(b, "aftercare", "employed_at_6_months_share"));
+                    if (aft.isEmpty()) {
+                        b.pendingOne("targets", k + ".actual", all);
+                        continue;
+                    }
+                    AftercareFigures.PerJobcentre now = sum(aft.get());
+                    b.rawRate("targets", k + ".actual", all, share(now.keptJob6MonthsToDate(), now.jobStarts6MonthsPassedToDate()));
+                    for (ReportPeriod m : earlier) {
+                        AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
+                        b.rawRate("targets", k + ".trend." + m.month(), all, past == null ? Double.NaN
+                                : share(past.keptJob6MonthsToDate(), past.jobStarts6MonthsPassedToDate()));
+                    }
                 }
                 case EMPLOYED_6_MONTHS_AFTER_EXIT -> {
-                    if (aft.isEmpty()) b.pendingOne("targets", k + ".actual", all);
-                    else b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? aft.get().byJobcentre().values()
-                            .stream().mapToLong(AftercareFigures.PerJobcentre::employedOrEducation6MonthsAfterExit).sum() : -1);
+                    if (aft.isEmpty()) {
+                        b.pendingOne("targets", k + ".actual", all);
+                        continue;
+                    }
+                    b.single("targets", k + ".actual", all, sum(aft.get()).employedOrEducation6MonthsAfterExitToDate());
+                    for (ReportPeriod m : earlier) {
+                        AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
+                        if (past == null) b.pendingOne("targets", k + ".trend." + m.month(), all);
+                        else b.single("targets", k + ".trend." + m.month(), all, past.employedOrEducation6MonthsAfterExitToDate());
+                    }
                 }
             }
         }
     }
 
-    private static double shownRate(Builder b, String section, String key) {
-        Figure f = b.figures.get(Builder.id(section, key, MonthlyReport.PROGRAMME));
-        return f == null ? Double.NaN : f.value();
+    /** A share in percent, NaN unless the numerator and the denominator are 5 or more. */
+    static double share(long num, long den) {
+        return num >= MIN_GROUP && den >= MIN_GROUP ? 100.0 * num / den : Double.NaN;
+    }
+
+    private static AftercareFigures.PerJobcentre aftercareAt(Map<YearMonth, AftercareFigures.PerJobcentre> memo,
+                                                            AftercareFigures aftercare, Settings.Programme p,
+                                                            ReportPeriod m) {
+        if (!memo.containsKey(m.month())) {
+            memo.put(m.month(), aftercare.month(p.id(), m, m.end()).map(ReportMaker::sum).orElse(null));
+        }
+        return memo.get(m.month());
+    }
+
+    /** The programme's aftercare figures: the jobcentres' added up. */
+    static AftercareFigures.PerJobcentre sum(AftercareFigures.Aftercare a) {
+        long[] s = new long[17];
+        for (AftercareFigures.PerJobcentre x : a.byJobcentre().values()) {
+            long[] v = {x.followUpsDue(), x.doneOnTime(), x.doneLate(), x.overdue(), x.jobStarts3MonthsAgo(),
+                    x.stillEmployedAt3Months(), x.jobStarts6MonthsAgo(), x.stillEmployedAt6Months(), x.exits6MonthsAgo(),
+                    x.employedOrEducation6MonthsAfterExit(), x.keptJob90Days(), x.jobsWithoutAftercareOutcome(),
+                    x.jobStarts6MonthsPassedToDate(), x.keptJob6MonthsToDate(), x.exits6MonthsPassedToDate(),
+                    x.employedOrEducation6MonthsAfterExitToDate(), x.keptJob90DaysToDate()};
+            for (int i = 0; i < v.length; i++) s[i] += v[i];
+        }
+        return new AftercareFigures.PerJobcentre(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11],
+                s[12], s[13], s[14], s[15], s[16]);
     }
 
     private static List<MonthlyReport.IntakePoint> intakeOverTime(Settings.Programme p, List<Referral> all, ReportPeriod period) {
@@ -374,6 +499,10 @@ public final class ReportMaker {
 
     static double round1(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** A moment on a participant's path: from {@code at} they are in {@code phase} (in competitive work or not). */
+    record Event(Instant at, Phase phase, boolean competitive) {
     }
 
     // --- history as it stood -------------------------------------------------------------------
@@ -442,31 +571,49 @@ public final class ReportMaker {
                     .filter(c -> c.status() == ReferralStatus.EXITED && !c.at().isBefore(from));
         }
 
+        /** Declines decided from {@code from} to the end. */
+        java.util.stream.Stream<StatusChange> declinesInMonth(String scope, Instant from) {
+            return referrals(scope).flatMap(r -> changes(r).stream())
+                    .filter(c -> c.status() == ReferralStatus.DECLINED && !c.at().isBefore(from));
+        }
+
         /** Enrolment (course), recorded phase moves, exit; in time order. */
-        List<Map.Entry<Instant, Phase>> phaseEvents(Referral r) {
-            List<Map.Entry<Instant, Phase>> out = new ArrayList<>();
+        List<Event> phaseEvents(Referral r) {
+            List<Event> out = new ArrayList<>();
             Instant enrolled = enrolledAt(r);
             if (enrolled == null) return out;
-            out.add(Map.entry(enrolled, Phase.COURSE));
+            out.add(new Event(enrolled, Phase.COURSE, false));
             for (PhaseMove m : movesByReferral.getOrDefault(r.id(), List.of())) {
-                if (!m.at().isBefore(enrolled)) out.add(Map.entry(m.at(), m.to()));
+                if (!m.at().isBefore(enrolled)) out.add(new Event(m.at(), m.to(), m.competitiveWork()));
             }
             Instant exited = exitedAt(r);
-            if (exited != null) out.add(Map.entry(exited, Phase.EXITED));
-            out.sort(Map.Entry.comparingByKey());
+            if (exited != null) out.add(new Event(exited, Phase.EXITED, false));
+            out.sort(Comparator.comparing(Event::at));
             return out;
         }
 
         Phase phaseAt(Referral r, Instant at) {
             Phase p = null;
-            for (Map.Entry<Instant, Phase> e : phaseEvents(r)) {
-                if (e.getKey().isBefore(at)) p = e.getValue();
+            for (Event e : phaseEvents(r)) {
+                if (e.at().isBefore(at)) p = e.phase();
             }
             return p;
         }
 
         boolean everEmployerBased(Referral r) {
-            return phaseEvents(r).stream().anyMatch(e -> e.getValue() == Phase.INTERNSHIP || e.getValue() == Phase.PAID_HOURS_OR_JOB);
+            return phaseEvents(r).stream().anyMatch(e -> e.phase() == Phase.INTERNSHIP || e.phase() == Phase.PAID_HOURS_OR_JOB);
+        }
+
+        /** In competitive work at some moment of [from, to). */
+        boolean competitiveWorkBetween(Referral r, Instant from, Instant to) {
+            List<Event> events = phaseEvents(r);
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                if (!e.competitive() || !e.at().isBefore(to)) continue;
+                Instant until = i + 1 < events.size() ? events.get(i + 1).at() : Instant.MAX;
+                if (until.isAfter(from)) return true;
+            }
+            return false;
         }
     }
 
@@ -479,6 +626,7 @@ public final class ReportMaker {
         final Map<String, Double> raws = new HashMap<>();
         final List<Suppression.Group> groups = new ArrayList<>();
         final List<String[]> rates = new ArrayList<>();
+        final List<String[]> dependencies = new ArrayList<>();
 
         Builder(List<String> scopes) {
             this.scopes = scopes;
@@ -555,7 +703,11 @@ public final class ReportMaker {
             figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.SETTING, v, number(v)));
         }
 
-        void amountPerJobcentre(String section, String key, Function<String, Double> perJobcentre) {
+        /**
+         * An amount per jobcentre, the programme's their sum, each shown only where the count {@code people}
+         * (of the same section and scope) is shown and 5 or more, "x" elsewhere.
+         */
+        void amountPerJobcentre(String section, String key, Function<String, Double> perJobcentre, String people) {
             double sum = 0;
             for (String s : scopes) {
                 if (s.equals(MonthlyReport.PROGRAMME)) continue;
@@ -563,14 +715,36 @@ public final class ReportMaker {
                 sum += v;
                 raws.put(id(section, key, s), v);
                 figures.put(id(section, key, s), new Figure(section, key, s, Figure.Kind.AMOUNT, round1(v), number(round1(v))));
+                dependsOn(id(section, key, s), id(section, people, s), MIN_GROUP, Figure.HIDDEN);
             }
             raws.put(id(section, key, MonthlyReport.PROGRAMME), sum);
             figures.put(id(section, key, MonthlyReport.PROGRAMME),
                     new Figure(section, key, MonthlyReport.PROGRAMME, Figure.Kind.AMOUNT, round1(sum), number(round1(sum))));
+            dependsOn(id(section, key, MonthlyReport.PROGRAMME), id(section, people, MonthlyReport.PROGRAMME), MIN_GROUP,
+                    Figure.HIDDEN);
         }
 
-        double amount(String section, String key, String scope) {
-            return raws.getOrDefault(id(section, key, scope), 0.0);
+        /**
+         * The figure {@code figureId} is shown only where the count {@code countId} is shown as a number and
+         * is 0 or at least {@code min}; else it shows {@code otherwise}. (A count of 0 leaves nothing to tell.)
+         */
+        void dependsOn(String figureId, String countId, long min, String otherwise) {
+            dependencies.add(new String[] {figureId, countId, Long.toString(min), otherwise});
+        }
+
+        /**
+         * Referrals a month needed from now on to reach the quota by the intake stop date: shown only where
+         * the referrals received in total are shown (it would give them away).
+         */
+        void neededPace(String scope, int quota, long received, long monthsLeft) {
+            String id = id("intake", "pace.needed_per_month", scope);
+            if (monthsLeft <= 0) {
+                figures.put(id, new Figure("intake", "pace.needed_per_month", scope, Figure.Kind.AMOUNT, Double.NaN, "-"));
+                return;
+            }
+            double v = round1(Math.max(0, quota - received) / (double) monthsLeft);
+            figures.put(id, new Figure("intake", "pace.needed_per_month", scope, Figure.Kind.AMOUNT, v, number(v)));
+            dependsOn(id, id("intake", "received.total", scope), 0, "-");
         }
 
         double raw(String section, String key, String scope) {
@@ -578,7 +752,7 @@ public final class ReportMaker {
         }
 
         void minutes(String section, String key, String scope, Duration d, long n) {
-            boolean show = d != null && n >= 5;
+            boolean show = d != null && n >= MIN_GROUP;
             double v = show ? d.toMinutes() : Double.NaN;
             figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.AMOUNT, v,
                     show ? Long.toString(d.toMinutes()) : "-"));
@@ -607,6 +781,14 @@ public final class ReportMaker {
                 double v = show ? 100.0 * num / den : Double.NaN;
                 figures.put(r[0], new Figure(r[1], r[2], r[3], Figure.Kind.RATE, show ? round1(v) : Double.NaN,
                         show ? percent(v) : "-"));
+            }
+            for (String[] d : dependencies) {
+                Figure f = figures.get(d[0]);
+                if (f == null || f.kind() == Figure.Kind.PENDING) continue;
+                Long count = counts.get(d[1]);
+                boolean shownCount = count != null && Long.toString(count).equals(shown.get(d[1]))
+                        && (count == 0 || count >= Long.parseLong(d[2]));
+                if (!shownCount) figures.put(d[0], new Figure(f.section(), f.key(), f.scope(), f.kind(), Double.NaN, d[3]));
             }
             Map<String, Figure> out = new LinkedHashMap<>();
             figures.forEach((id, f) -> {

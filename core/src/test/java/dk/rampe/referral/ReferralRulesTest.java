@@ -11,6 +11,7 @@ import dk.rampe.core.DomainException;
 import dk.rampe.core.EmailAddress;
 import dk.rampe.core.Language;
 import dk.rampe.core.PhoneNumber;
+import dk.rampe.core.ValidationException;
 import dk.rampe.settings.Channel;
 import dk.rampe.settings.InMemorySettingsStore;
 import dk.rampe.settings.Settings;
@@ -112,5 +113,23 @@ class ReferralRulesTest {
         assertEquals(ReferralStatus.DECLINED, declined.status());
         assertEquals(declined, store.find(id).orElseThrow());
         assertFalse(service.submit(ODDER, details("0101901234", "ODD-1"), null).replayed());
+    }
+
+    @Test
+    void aDeclineMayCarryAReasonCodeInsteadOfOrBesideTheText() {
+        String id = service.submit(AARHUS, details("0101901234", "AAR-1"), null).answer().referralId();
+        ValidationException onlyDeclined = assertThrows(ValidationException.class,
+                () -> service.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null,
+                        DeclineReason.HEALTH));
+        assertEquals("reasonCode", onlyDeclined.errors().get(0).field());
+        ValidationException none = assertThrows(ValidationException.class,
+                () -> service.recordVisitation(KIM, id, ReferralService.VisitationDecision.DECLINED, " ", null));
+        assertEquals("reason", none.errors().get(0).field());
+        Referral declined = service.recordVisitation(KIM, id, ReferralService.VisitationDecision.DECLINED, null,
+                DeclineReason.NO_SHOW);
+        StatusChange last = declined.history().get(declined.history().size() - 1);
+        assertEquals("no_show", last.reasonCode());
+        assertEquals(null, last.reason());
+        assertEquals(declined, store.find(id).orElseThrow());
     }
 }

@@ -1,5 +1,6 @@
 package dk.rampe.report;
 
+import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralStatus;
 import org.junit.jupiter.api.Test;
 
@@ -132,8 +133,9 @@ class ReportRulesTest {
         assertEquals("5", r.shown("funders", "participants_at_start.month", P), "A's five enrolments");
         assertEquals("8", r.shown("funders", "participants_at_start.total", P));
         assertEquals("<5", r.shown("funders", "participants_at_exit.total", P));
-        // competitive work: b1 of 7 active -> numerator under 5, so the share is not shown
-        assertEquals("-", r.shown("funders", "quarter.competitive_work_share", P));
+        // competitive work: b1's paid hours are not an ordinary job, so none of the 8 on the caseload this quarter
+        assertEquals("8", r.shown("funders", "quarter.active", P));
+        assertEquals("0.0 %", r.shown("funders", "quarter.competitive_work_share", P));
         // quota 35; intake window 365 days, 304 passed by 31 October: pace 35 * 304/365 = 29.2, A 16.7, B 8.3, C 4.2
         assertEquals("35", r.shown("intake", "quota", P));
         assertEquals("29.2", r.shown("intake", "pace", P));
@@ -157,28 +159,140 @@ class ReportRulesTest {
         assertEquals("pending", r.shown("delivery", "gaps.jobs_without_aftercare_outcome", P));
     }
 
+    static MonthlyReport withFigures(ReportScenario s) {
+        return s.makerWithFigures(NOV_1_0700).make(ReportScenario.programme(), ReportScenario.jobcentreNames(),
+                ReportScenario.OCTOBER);
+    }
+
     @Test
-    void attendanceAndAftercareAppearOnceTheirStoresAnswer() {
-        ReportScenario s = new ReportScenario();
-        AttendanceFigures att = (p, period, asOf) -> java.util.Optional.of(new AttendanceFigures.Attendance(Map.of(
-                "jcA", new AttendanceFigures.PerJobcentre(320, 280, 12, java.time.Duration.ofMinutes(9),
-                        java.time.Duration.ofMinutes(25), java.time.Duration.ofMinutes(95), java.time.Duration.ofMinutes(300),
-                        9, 2, 3, 0),
-                "jcB", new AttendanceFigures.PerJobcentre(80, 80, 0, null, null, null, null, 0, 0, 3, 1)),
-                Map.of(java.time.YearMonth.of(2026, 10), 10.0)));
-        MonthlyReport r = new ReportMaker(p -> List.copyOf(s.referrals), p -> List.copyOf(s.moves), att,
-                AftercareFigures.notRecordedYet(), DeliveryFigures.none(), NOV_1_0700)
-                .make(ReportScenario.programme(), ReportScenario.jobcentreNames(), ReportScenario.OCTOBER);
+    void attendanceOfFewerThanFivePeopleIsHiddenAndMediansCoverTheWholeProgramme() {
+        MonthlyReport r = withFigures(new ReportScenario());
         assertFalse(r.section("attendance").orElseThrow().pending());
+        // participants with planned hours: A 6, B 2 -> B "<5", and A hidden too (8 - 6 would give B's 2)
+        assertEquals("8", r.shown("attendance", "participants_planned", P));
+        assertEquals("<5", r.shown("attendance", "participants_planned", "jcB"));
+        assertEquals(Figure.HIDDEN, r.shown("attendance", "participants_planned", "jcA"));
+        // the hours follow their participant counts: B's 80 of 80 would tell two people's absence
+        assertEquals(Figure.HIDDEN, r.shown("attendance", "hours.planned", "jcB"));
+        assertEquals(Figure.HIDDEN, r.shown("attendance", "hours.attended", "jcA"), "400 - A would give B");
         assertEquals("400", r.shown("attendance", "hours.planned", P));
+        assertEquals("360", r.shown("attendance", "hours.attended", P));
         assertEquals("10.0 %", r.shown("attendance", "absence_rate", P), "(400 - 360) / 400");
-        assertEquals("12.5 %", r.shown("attendance", "absence_rate", "jcA"));
+        assertEquals("-", r.shown("attendance", "absence_rate", "jcA"));
+        assertEquals("0", r.shown("attendance", "hours.planned", "jcC"), "no participants: nothing to hide");
+        assertTrue(Double.isNaN(r.figure("attendance", "hours.planned", "jcB").orElseThrow().value()));
         assertEquals("12", r.shown("attendance", "absences", P));
-        assertEquals("9", r.shown("attendance", "minutes_to_nudge.median", "jcA"));
+        // nearest rank over A's 12 (the programme's are the same 12): rank 6 -> 4 min, rank 11 -> 25 min
+        assertEquals("4", r.shown("attendance", "minutes_to_nudge.median", P));
+        assertEquals("25", r.shown("attendance", "minutes_to_nudge.p90", P));
+        assertEquals("4", r.shown("attendance", "minutes_to_nudge.median", "jcA"));
+        // closed: 10 -> rank 5 = 120 min, rank 9 = 400 min
+        assertEquals("120", r.shown("attendance", "minutes_to_closed.median", P));
+        assertEquals("400", r.shown("attendance", "minutes_to_closed.p90", P));
         assertEquals("-", r.shown("attendance", "minutes_to_nudge.median", "jcB"), "no absences: no median");
         assertEquals("75.0 %", r.shown("attendance", "closed_same_day_share", "jcA"), "9 of 12");
+        assertEquals("75.0 %", r.shown("attendance", "closed_same_day_share", P));
         assertEquals("<5", r.shown("attendance", "escalations", P));
-        assertEquals("6", r.shown("attendance", "stable_last_4_weeks", P));
-        assertEquals(1, r.absenceLast12Months().size());
+        // stable: A 3, B 2 of 6 and 2 with sessions in the last four weeks: programme 5 of 8
+        assertEquals("5", r.shown("attendance", "stable_last_4_weeks", P));
+        assertEquals("62.5 %", r.shown("attendance", "stable_last_4_weeks_share", P));
+        assertEquals("-", r.shown("attendance", "stable_last_4_weeks_share", "jcA"), "3 of 6: under 5");
+        // the chart: September had 4 participants with planned hours (not shown), October 8
+        assertEquals(2, r.absenceLast12Months().size());
+        assertTrue(Double.isNaN(r.absenceLast12Months().get(0).value()));
+        assertEquals(10.0, r.absenceLast12Months().get(1).value(), 1e-9);
+        // B's correction after the month's end is counted apart
+        assertEquals("<5", r.corrections().stream().filter(f -> f.key().equals(
+                "attendance_registrations_recorded_after_month_end") && f.scope().equals(P)).findFirst().orElseThrow().shown());
+    }
+
+    @Test
+    void aftercareTargetsAreSinceTheStartWithTheirTrend() {
+        MonthlyReport r = withFigures(new ReportScenario());
+        assertEquals("6", r.shown("aftercare", "follow_ups.due", P));
+        assertEquals("<5", r.shown("aftercare", "follow_ups.on_time", P));
+        assertEquals("5", r.shown("aftercare", "job_starts_3_months_ago", "jcA"));
+        assertEquals("100.0 %", r.shown("aftercare", "employed_at_3_months_share", "jcA"), "5 of 5");
+        assertEquals("-", r.shown("aftercare", "employed_at_6_months_share", "jcA"), "1 of 2: too few");
+        assertEquals("80.0 %", r.shown("aftercare", "kept_job_6_months.total_share", P), "8 of 10 since the start");
+        assertEquals("5", r.shown("aftercare", "employed_or_education_6_months_after_exit.total", P));
+        assertEquals("<5", r.shown("delivery", "gaps.jobs_without_aftercare_outcome", P));
+        // targets: kept 6 months 80.0 % against 60; employed six months after exit 5 against 30
+        assertEquals("60", r.shown("targets", "kept_job_6_months_share.target", P));
+        assertEquals("80.0 %", r.shown("targets", "kept_job_6_months_share.actual", P));
+        assertEquals("75.0 %", r.shown("targets", "kept_job_6_months_share.trend.2026-09", P), "6 of 8 at September's end");
+        assertEquals("-", r.shown("targets", "kept_job_6_months_share.trend.2026-08", P), "nothing yet");
+        assertEquals("5", r.shown("targets", "employed_6_months_after_exit.actual", P));
+        assertEquals("<5", r.shown("targets", "employed_6_months_after_exit.trend.2026-09", P));
+        assertEquals("0", r.shown("targets", "employed_6_months_after_exit.trend.2026-01", P), "from the start");
+        // funders: people keeping a job for 90 days (IPS): 1 this month, 7 since the start
+        assertEquals("<5", r.shown("funders", "kept_job_90_days.month", P));
+        assertEquals("7", r.shown("funders", "kept_job_90_days.total", P));
+    }
+
+    @Test
+    void intakeAgainstQuotaAndThePaceNeededDeclinesByReasonAndStartsPerConsultant() {
+        ReportScenario s = new ReportScenario();
+        // one of B's October referrals is declined on 20 October for health reasons (code only)
+        Referral b4 = s.referrals.stream().filter(x -> x.id().equals("R018")).findFirst().orElseThrow();
+        s.change(b4.moveTo(ReferralStatus.DECLINED, ReportScenario.local("2026-10-20T10:00"), "staff", null, null, "health"));
+        MonthlyReport r = october(s, NOV_1_0700);
+        // October's end: two months of intake left (November, December) before the stop on 31 December
+        // programme (35 - 18) / 2 = 8.5; A (20 - 13) / 2 = 3.5; B (10 - 5) / 2 = 2.5; C 5 / 2 = 2.5
+        assertEquals("8.5", r.shown("intake", "pace.needed_per_month", P));
+        assertEquals("3.5", r.shown("intake", "pace.needed_per_month", "jcA"));
+        assertEquals("2.5", r.shown("intake", "pace.needed_per_month", "jcB"));
+        assertEquals("2.5", r.shown("intake", "pace.needed_per_month", "jcC"));
+        // declines of October by reason: A's not motivated, B's health; none without a code
+        assertEquals("<5", r.shown("intake", "declined.reason.not_motivated.month", "jcA"));
+        assertEquals("<5", r.shown("intake", "declined.reason.health.month", "jcB"));
+        assertEquals("<5", r.shown("intake", "declined.reason.health.month", P));
+        assertEquals("0", r.shown("intake", "declined.reason.not_coded.month", P));
+        assertEquals("0", r.shown("intake", "declined.reason.moved.month", P));
+        assertEquals("<5", r.shown("intake", "declined.month", P));
+        // received by October's end (18): accepted 8, declined 2, outside 0, waiting 8 -> declined "<5"
+        // and, in the group received = accepted + declined + outside + waiting, one more hidden
+        assertEquals("<5", r.shown("intake", "declined.total", P));
+        assertEquals("18", r.shown("intake", "received.total", P));
+        long hiddenInGroup = List.of("accepted.total", "declined.total", "outside_target_group.total",
+                "awaiting_visitation").stream().filter(k -> !r.shown("intake", k, P).matches("\\d+")).count();
+        assertEquals(2, hiddenInGroup);
+        // the free text of a decline is never in the report
+        assertFalse(r.figures().stream().anyMatch(f -> f.shown().contains("no")));
+        // starts in the 28 days before 1 November: A's five (10-14 October, all c-a); B's were in September
+        assertEquals("5", r.shown("intake", "starts.last_4_weeks", "jcA"));
+        assertEquals("0", r.shown("intake", "starts.last_4_weeks", "jcB"));
+        assertEquals("5", r.shown("intake", "starts.max_per_consultant_last_4_weeks", P));
+        assertEquals("4", r.shown("intake", "starts.max_per_consultant_setting", P));
+        assertTrue(r.warnings().contains("intake.starts.bunching:1"));
+    }
+
+    @Test
+    void theQuarterShareInCompetitiveWorkCountsWhoWorkedAtSomeTimeInTheQuarter() {
+        ReportScenario s = new ReportScenario();
+        s.moves.clear();
+        // A's five (enrolled 10-14 October) start ordinary jobs on 25 October; b1 (R015) an ordinary job on
+        // 20 October; b2 (R016) had one from 10 to 25 September only (before the quarter); b3 (R017) a wage
+        // subsidy (not competitive) from 1 October until its exit on 28 October
+        for (int i = 1; i <= 5; i++) {
+            s.moves.add(new PhaseMove(String.format("R%03d", i), Phase.PAID_HOURS_OR_JOB, ReportScenario.local("2026-10-25T00:00"),
+                    ReportScenario.local("2026-10-25T12:00"), true));
+        }
+        s.moves.add(new PhaseMove("R015", Phase.PAID_HOURS_OR_JOB, ReportScenario.local("2026-10-20T00:00"),
+                ReportScenario.local("2026-10-20T12:00"), true));
+        s.moves.add(new PhaseMove("R016", Phase.PAID_HOURS_OR_JOB, ReportScenario.local("2026-09-10T00:00"),
+                ReportScenario.local("2026-09-10T12:00"), true));
+        s.moves.add(new PhaseMove("R016", Phase.COURSE, ReportScenario.local("2026-09-25T00:00"),
+                ReportScenario.local("2026-09-25T12:00"), false));
+        s.moves.add(new PhaseMove("R017", Phase.PAID_HOURS_OR_JOB, ReportScenario.local("2026-10-01T00:00"),
+                ReportScenario.local("2026-10-01T12:00"), false));
+        MonthlyReport r = october(s, NOV_1_0700);
+        // the fourth quarter so far: 8 participants on the caseload (b3 until 28 October), 6 in competitive work
+        assertEquals("8", r.shown("funders", "quarter.active", P));
+        assertEquals("6", r.shown("funders", "quarter.in_competitive_work", P));
+        assertEquals("75.0 %", r.shown("funders", "quarter.competitive_work_share", P));
+        assertEquals("<5", r.shown("funders", "quarter.in_competitive_work", "jcB"));
+        assertEquals(Figure.HIDDEN, r.shown("funders", "quarter.in_competitive_work", "jcA"), "6 - A would give B");
+        assertEquals("-", r.shown("funders", "quarter.competitive_work_share", "jcA"));
     }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
  * <ul>
  * <li>A: 6 referrals in September, 7 in October (one at 00:30 on 1 October summer time, one at
  *     23:59 on 31 October winter time), one at 00:30 on 1 November (not October). Of September's
- *     six, 5 are accepted and enrolled in October (consultant c-a), 1 declined in October.</li>
+ *     six, 5 are accepted and enrolled in October (consultant c-a), 1 declined in October (reason code
+ *     not_motivated).</li>
  * <li>B: 3 referrals in September, accepted and enrolled in September (consultant c-b), 2 in October.
  *     b1 goes to an internship on 5 October and to paid hours on 20 October (two moves in a month);
  *     b2 goes to an internship on 10 October, recorded only on 3 November (a correction); b3 exits
@@ -49,6 +50,7 @@ public final class ReportScenario {
                 new ReportSettings(List.of(EmailAddress.parse("styregruppe@rampe.example.dk").orElseThrow()), 4,
                         List.of(new ReportSettings.Target(ReportSettings.TargetKind.EMPLOYER_BASED_SHARE, 85),
                                 new ReportSettings.Target(ReportSettings.TargetKind.EXITS_TO_WORK_OR_EDUCATION, 30),
+                                new ReportSettings.Target(ReportSettings.TargetKind.KEPT_JOB_6_MONTHS_SHARE, 60),
                                 new ReportSettings.Target(ReportSettings.TargetKind.EMPLOYED_6_MONTHS_AFTER_EXIT, 30))));
     }
 
@@ -69,7 +71,8 @@ public final class ReportScenario {
                     .moveTo(ReferralStatus.ENROLLED, local("2026-10-1" + i + "T09:00"), "staff", null, null);
             referrals.add(r);
         }
-        referrals.add(aSept.get(5).moveTo(ReferralStatus.DECLINED, local("2026-10-06T11:00"), "staff", "no", null));
+        referrals.add(aSept.get(5).moveTo(ReferralStatus.DECLINED, local("2026-10-06T11:00"), "staff", "no", null,
+                "not_motivated"));
         referrals.add(referral("jcA", "c-a", local("2026-10-01T00:30")));
         for (int i = 0; i < 5; i++) referrals.add(referral("jcA", "c-a", local("2026-10-2" + i + "T12:00")));
         referrals.add(referral("jcA", "c-a", local("2026-10-31T23:59")));
@@ -107,6 +110,45 @@ public final class ReportScenario {
     public ReportMaker maker(java.time.Clock clock) {
         return new ReportMaker(p -> List.copyOf(referrals), p -> List.copyOf(moves),
                 AttendanceFigures.notRecordedYet(), AftercareFigures.notRecordedYet(),
+                (p, asOf) -> new DeliveryFigures.Nudges(2, 1), clock);
+    }
+
+    public static List<java.time.Duration> minutes(long... values) {
+        return java.util.Arrays.stream(values).mapToObj(java.time.Duration::ofMinutes).toList();
+    }
+
+    /** Attendance as its store would answer for October: A 6 participants, B 2 (a group under 5). */
+    public static AttendanceFigures attendance() {
+        return (p, period, asOf) -> java.util.Optional.of(new AttendanceFigures.Attendance(Map.of(
+                "jcA", new AttendanceFigures.PerJobcentre(320, 280, 6, 12, minutes(1, 2, 2, 3, 3, 4, 5, 6, 8, 9, 25, 40),
+                        minutes(30, 60, 90, 95, 120, 150, 200, 300, 400, 1500), 9, 2, 6, 3, 0, 1),
+                "jcB", new AttendanceFigures.PerJobcentre(80, 80, 2, 0, List.of(), List.of(), 0, 0, 2, 2, 1, 0)),
+                Map.of(java.time.YearMonth.of(2026, 9), new AttendanceFigures.MonthHours(100, 90, 4),
+                        java.time.YearMonth.of(2026, 10), new AttendanceFigures.MonthHours(400, 360, 8))));
+    }
+
+    /**
+     * Aftercare as its store would answer: October's figures for A, and the programme's figures to date
+     * at the end of September (8 jobs whose six months were over, 6 held; 4 employed six months after exit).
+     */
+    public static AftercareFigures aftercare() {
+        return (p, period, asOf) -> {
+            java.time.YearMonth m = period.month();
+            if (m.equals(java.time.YearMonth.of(2026, 10))) {
+                return java.util.Optional.of(new AftercareFigures.Aftercare(Map.of("jcA",
+                        new AftercareFigures.PerJobcentre(6, 4, 1, 1, 5, 5, 2, 1, 0, 0, 1, 1, 10, 8, 6, 5, 7))));
+            }
+            if (m.equals(java.time.YearMonth.of(2026, 9))) {
+                return java.util.Optional.of(new AftercareFigures.Aftercare(Map.of("jcA",
+                        new AftercareFigures.PerJobcentre(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 5, 4, 5))));
+            }
+            return java.util.Optional.of(new AftercareFigures.Aftercare(Map.of()));
+        };
+    }
+
+    /** The scenario with attendance and aftercare answered ({@link #attendance()}, {@link #aftercare()}). */
+    public ReportMaker makerWithFigures(java.time.Clock clock) {
+        return new ReportMaker(p -> List.copyOf(referrals), p -> List.copyOf(moves), attendance(), aftercare(),
                 (p, asOf) -> new DeliveryFigures.Nudges(2, 1), clock);
     }
 }

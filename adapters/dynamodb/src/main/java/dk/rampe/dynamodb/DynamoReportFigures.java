@@ -11,6 +11,7 @@ import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.Ids;
 import dk.rampe.path.AftercarePlan;
 import dk.rampe.path.AftercareRule;
+import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.Path;
@@ -22,18 +23,27 @@ import dk.rampe.report.AftercareFigures;
 import dk.rampe.report.AttendanceFigures;
 import dk.rampe.report.Phase;
 import dk.rampe.report.PhaseMove;
-import dk.rampe.report.PhaseMoves;
+import dk.rampe.report.ReportSources;
 import dk.rampe.report.ReportPeriod;
 import dk.rampe.schedule.WorkingDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +52,27 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The report's attendance, aftercare and phase-move figures, read by query, never a scan: the
- * programme's referrals from gsi2 ({@link DynamoReportReferrals}), then each referral's attendance
- * partition ({@link DynamoAttendanceStore}) and path records ({@link DynamoPathStore}); follow-up
- * tasks are read by key, their ids derived from the decision that made them (the absence's date, the
- * path's reminder). Every figure counts only what was dated AND recorded before {@code asOf}.
+ * The report's referrals, attendance, aftercare and phase-move figures, read by query, never a scan,
+ * and each item once per report ({@link #open}): the programme's referrals from gsi2
+ * ({@link DynamoReportReferrals}), then, for each participant enrolled by the month's end, its
+ * attendance partition ({@link DynamoAttendanceStore}: the twelve months the report shows, the plans,
+ * the notices) and its path records ({@link DynamoPathStore}), several participants at a time; the
+ * follow-up tasks the figures need are read by key in batches of 100, their ids derived from the
+ * decision that made them (the absence's date, the path's reminder). Every figure counts only what
+ * was dated AND recorded before {@code asOf}; the trend months of the targets compute from the same
+ * snapshot and read only tasks not read yet.
  * <p>
  * What is not stored, and how it is answered: the time to the nudge is the follow-up task's creation
  * (the nudge is written with it; the send time itself is the outbox's); a task closed after
  * {@code asOf} counts as open. "Employed or in education 6 months after exit" is the outcome check's
  * recorded "still employed", or else a job or education start on the path not ended by then.
  */
-public final class DynamoReportFigures implements PhaseMoves {
+public final class DynamoReportFigures implements ReportSources {
     /** The weeks over which attendance counts as stable: every session attended, none absent. */
     static final int STABLE_DAYS = 28;
+    /** Participants read at the same time (each is a few queries; DynamoDB serves them in parallel). */
+    static final int PARALLEL = 16;
+    private static final int BATCH_GET = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -76,26 +93,137 @@ public final class DynamoReportFigures implements PhaseMoves {
         this.rules = rules;
     }
 
+    /** One report's sources: the programme is read once, when a figure first needs it. */
+    @Override
+    public Sources open(String programmeId, ReportPeriod period) {
+        Snapshot s = new Snapshot(programmeId, period);
+        return new Sources(p -> s.referrals(), p -> s.moves(), s::attendanceMonth, s::aftercareMonth, referrals);
+    }
+
+    /** The programme's history as the report reads it, loaded once (lazily) and computed from. */
+    final class Snapshot {
+        private final String programmeId;
+        private final ReportPeriod period;
+        private final LocalDate windowFirst;
+        private final LocalDate windowLast;
+        private List<Referral> all;
+        private Map<String, Participant> participants;
+        private final Map<String, Optional<FollowUpTask>> tasks = new HashMap<>();
+
+        Snapshot(String programmeId, ReportPeriod period) {
+            this.programmeId = programmeId;
+            this.period = period;
+            this.windowFirst = period.month().minusMonths(11).atDay(1);
+            this.windowLast = period.month().atEndOfMonth();
+        }
+
+        synchronized List<Referral> referrals() {
+            if (all == null) all = referrals.ofProgramme(programmeId);
+            return all;
+        }
+
+        /** Each referral enrolled before the month's end, with its path and (if it can matter) its attendance. */
+        synchronized Map<String, Participant> participants() {
+            if (participants != null) return participants;
+            Instant end = period.end();
+            Instant windowStart = windowFirst.atStartOfDay(WorkingDays.ZONE).toInstant();
+            List<Referral> enrolled = new ArrayList<>();
+            for (Referral r : referrals()) {
+                if (changedTo(asOf(r, end), ReferralStatus.ENROLLED) != null) enrolled.add(r);
+            }
+            Map<String, Participant> out = new LinkedHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, enrolled.size())), rt -> {
+                Thread t = new Thread(rt, "report-read");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Participant>> loads = new ArrayList<>(enrolled.size());
+                for (Referral r : enrolled) {
+                    Instant exited = changedTo(asOf(r, end), ReferralStatus.EXITED);
+                    boolean attendanceMatters = exited == null || !exited.isBefore(windowStart);
+                    loads.add(pool.submit(() -> new Participant(r, new Path(paths.milestones(r.id())),
+                            attendanceMatters ? attendance.load(r.id(), windowFirst, windowLast) : Attendance.empty(r.id()),
+                            attendanceMatters ? attendance.notices(r.id()) : List.of())));
+                }
+                for (Future<Participant> f : loads) {
+                    Participant x = f.get();
+                    out.put(x.referral().id(), x);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted reading the programme", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            participants = out;
+            return out;
+        }
+
+        /** The tasks of these ids (read by key, 100 a request, each id once per snapshot). */
+        synchronized Map<String, FollowUpTask> tasks(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !tasks.containsKey(id)).distinct().toList();
+            for (int i = 0; i < missing.size(); i += BATCH_GET) {
+                List<String> chunk = missing.subList(i, Math.min(missing.size(), i + BATCH_GET));
+                chunk.forEach(id -> tasks.put(id, Optional.empty()));
+                Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                        .keys(chunk.stream().map(Keys::taskKey).toList()).build());
+                while (request != null && !request.isEmpty()) {
+                    Map<String, KeysAndAttributes> send = request;
+                    BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(send));
+                    for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
+                        FollowUpTask t = OutboxItems.task(item);
+                        tasks.put(t.taskId(), Optional.of(t));
+                    }
+                    request = r.hasUnprocessedKeys() && !r.unprocessedKeys().isEmpty() ? r.unprocessedKeys() : null;
+                    if (request != null) Attrs.backoff(1);
+                }
+            }
+            Map<String, FollowUpTask> out = new HashMap<>();
+            for (String id : ids) tasks.getOrDefault(id, Optional.empty()).ifPresent(t -> out.put(id, t));
+            return out;
+        }
+
+        List<PhaseMove> moves() {
+            List<PhaseMove> out = new ArrayList<>();
+            for (Participant x : participants().values()) out.addAll(DynamoReportFigures.moves(x.referral().id(), x.path()));
+            return out;
+        }
+
+        Optional<AttendanceFigures.Attendance> attendanceMonth(String programmeId, ReportPeriod p, Instant asOf) {
+            return DynamoReportFigures.this.attendanceMonth(this, programmeId, p, asOf);
+        }
+
+        Optional<AftercareFigures.Aftercare> aftercareMonth(String programmeId, ReportPeriod p, Instant asOf) {
+            return DynamoReportFigures.this.aftercareMonth(this, programmeId, p, asOf);
+        }
+    }
+
+    /** A participant as read: the referral (its whole history), its path, its attendance in the window, its notices. */
+    record Participant(Referral referral, Path path, Attendance attendance, List<Notice> notices) {
+    }
+
     // --- phase moves ------------------------------------------------------------------------------
 
     /**
      * Internship, job and education starts from the path (each step as last corrected); an internship
      * or job that ended moves the participant back to the course. A step whose type or date a later
-     * record corrected counts from that correction's recording.
+     * record corrected counts from that correction's recording. A job start of the kind ordinary is
+     * competitive work.
      */
-    @Override
-    public List<PhaseMove> moves(String programmeId) {
+    static List<PhaseMove> moves(String referralId, Path path) {
         List<PhaseMove> out = new ArrayList<>();
-        for (Referral r : referrals.ofProgramme(programmeId)) {
-            Path path = new Path(paths.milestones(r.id()));
-            for (Path.Step s : path.steps()) {
-                Phase to = phaseOf(s.type());
-                if (to == null) continue;
-                Milestone first = path.find(s.stepId()).orElse(s.current());
-                boolean same = first.type() == s.type() && first.effectiveOn().equals(s.current().effectiveOn());
-                out.add(new PhaseMove(r.id(), to, startOf(s.current().effectiveOn()),
-                        same ? s.firstRecordedAt() : s.current().recordedAt()));
-            }
+        for (Path.Step s : path.steps()) {
+            Phase to = phaseOf(s.type());
+            if (to == null) continue;
+            Milestone first = path.find(s.stepId()).orElse(s.current());
+            boolean same = first.type() == s.type() && first.effectiveOn().equals(s.current().effectiveOn());
+            out.add(new PhaseMove(referralId, to, startOf(s.current().effectiveOn()),
+                    same ? s.firstRecordedAt() : s.current().recordedAt(),
+                    s.type() == MilestoneType.JOB_STARTED && s.current().jobKind() == JobKind.ORDINARY));
         }
         return out;
     }
@@ -112,17 +240,8 @@ public final class DynamoReportFigures implements PhaseMoves {
 
     // --- attendance -------------------------------------------------------------------------------
 
-    /** The attendance section: see {@link AttendanceFigures}. */
-    public AttendanceFigures attendance() {
-        return this::attendanceMonth;
-    }
-
-    /** The aftercare section: see {@link AftercareFigures}. */
-    public AftercareFigures aftercare() {
-        return this::aftercareMonth;
-    }
-
-    Optional<AttendanceFigures.Attendance> attendanceMonth(String programmeId, ReportPeriod period, Instant asOf) {
+    Optional<AttendanceFigures.Attendance> attendanceMonth(Snapshot snap, String programmeId, ReportPeriod period,
+                                                          Instant asOf) {
         Duration grace = rules.apply(programmeId).grace();
         Expectations expectations = new Expectations(workingDays);
         YearMonth month = period.month();
@@ -130,31 +249,41 @@ public final class DynamoReportFigures implements PhaseMoves {
         LocalDate last = month.atEndOfMonth();
         Map<String, Acc> byJc = new TreeMap<>();
         Map<YearMonth, double[]> hours = new TreeMap<>();
-        for (Referral all : referrals.ofProgramme(programmeId)) {
-            Referral r = asOf(all, asOf);
+        Map<YearMonth, Set<String>> planned = new HashMap<>();
+        List<Object[]> absences = new ArrayList<>();
+        for (Participant x : snap.participants().values()) {
+            Referral r = asOf(x.referral(), asOf);
             Instant enrolled = changedTo(r, ReferralStatus.ENROLLED);
             if (enrolled == null) continue;
             Acc acc = byJc.computeIfAbsent(r.jobcentreId(), k -> new Acc());
             // internships as the path stood (the attendance partition keeps only the current ones): planned
             // hours follow the same rules as the detection (Expectations), nothing of the plan during one
-            Attendance a = recordedBefore(attendance.load(r.id(), first, last), asOf)
-                    .withInternships(new Path(paths.milestones(r.id())).asOf(asOf.minusNanos(1)).internships());
+            Attendance a = recordedBefore(x.attendance(), asOf)
+                    .withInternships(x.path().asOf(asOf.minusNanos(1)).internships());
             Instant exited = changedTo(r, ReferralStatus.EXITED);
             if (exited == null && a.plans().isEmpty()) acc.enrolledWithoutPlan++;
+            for (Registration reg : x.attendance().registrations()) {
+                if (YearMonth.from(reg.date()).equals(month) && !reg.recordedAt().isBefore(asOf)) acc.recordedLater++;
+            }
 
             boolean anyRecent = false;
             boolean stable = true;
+            boolean anyThisMonth = false;
+            Map<LocalDate, Instant> cutoffs = new HashMap<>();
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 Optional<Session> s = expectations.expected(a, r, d, grace);
                 if (s.isEmpty() || !s.get().cutoff().isBefore(asOf)) continue;
+                cutoffs.put(d, s.get().cutoff());
                 int minutes = s.get().minutes();
                 double attended = attendedMinutes(s.get(), a.registrationOn(d)) / 60.0;
                 double[] h = hours.computeIfAbsent(YearMonth.from(d), k -> new double[2]);
                 h[0] += minutes / 60.0;
                 h[1] += attended;
+                planned.computeIfAbsent(YearMonth.from(d), k -> new HashSet<>()).add(r.id());
                 if (YearMonth.from(d).equals(month)) {
                     acc.planned += minutes / 60.0;
                     acc.attended += attended;
+                    anyThisMonth = true;
                 }
                 if (!d.isBefore(last.minusDays(STABLE_DAYS - 1L))) {
                     anyRecent = true;
@@ -162,34 +291,44 @@ public final class DynamoReportFigures implements PhaseMoves {
                     if (reg.isEmpty() || reg.get().unexcused()) stable = false;
                 }
             }
-            if (exited == null && anyRecent && stable) acc.stable++;
+            if (anyThisMonth) acc.participants++;
+            if (exited == null && anyRecent) {
+                acc.recent++;
+                if (stable) acc.stable++;
+            }
 
             for (Registration reg : a.registrations()) {
                 if (!reg.detected() || reg.review() || !YearMonth.from(reg.date()).equals(month)) continue;
                 acc.absences++;
-                // the detection writes the registration at the session's cutoff
-                Instant cutoff = reg.recordedAt();
-                Optional<FollowUpTask> task = task(Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + programmeId
-                        + "|" + r.id() + "|absence|" + reg.date()));
-                if (task.isEmpty() || !task.get().createdAt().isBefore(asOf)) continue;
-                acc.toNudge.add(Duration.between(cutoff, task.get().createdAt()));
-                Instant closed = task.get().closedAt();
-                if (closed != null && closed.isBefore(asOf)) {
-                    acc.toClosed.add(Duration.between(cutoff, closed));
-                    if (closed.atZone(WorkingDays.ZONE).toLocalDate().equals(reg.date())) acc.closedSameDay++;
-                }
+                // the session's cutoff as planned (the detection records the absence when it runs, at or after it)
+                Instant cutoff = cutoffs.getOrDefault(reg.date(), reg.recordedAt());
+                absences.add(new Object[] {acc, reg, cutoff, Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + programmeId
+                        + "|" + r.id() + "|absence|" + reg.date())});
             }
-            for (Notice n : attendance.notices(r.id())) {
+            for (Notice n : x.notices()) {
                 if (YearMonth.from(n.date()).equals(month) && n.createdAt().isBefore(asOf)) acc.escalations++;
+            }
+        }
+        Map<String, FollowUpTask> tasks = snap.tasks(absences.stream().map(o -> (String) o[3]).toList());
+        for (Object[] o : absences) {
+            Acc acc = (Acc) o[0];
+            Registration reg = (Registration) o[1];
+            Instant cutoff = (Instant) o[2];
+            FollowUpTask task = tasks.get((String) o[3]);
+            if (task == null || !task.createdAt().isBefore(asOf)) continue;
+            acc.toNudge.add(Duration.between(cutoff, task.createdAt()));
+            Instant closed = task.closedAt();
+            if (closed != null && closed.isBefore(asOf)) {
+                acc.toClosed.add(Duration.between(cutoff, closed));
+                if (closed.atZone(WorkingDays.ZONE).toLocalDate().equals(reg.date())) acc.closedSameDay++;
             }
         }
         Map<String, AttendanceFigures.PerJobcentre> out = new TreeMap<>();
         byJc.forEach((jc, x) -> out.put(jc, x.attendance()));
-        Map<YearMonth, Double> rates = new TreeMap<>();
-        hours.forEach((m, h) -> {
-            if (h[0] > 0) rates.put(m, 100 * (h[0] - h[1]) / h[0]);
-        });
-        return Optional.of(new AttendanceFigures.Attendance(out, rates));
+        Map<YearMonth, AttendanceFigures.MonthHours> months = new TreeMap<>();
+        hours.forEach((m, h) -> months.put(m, new AttendanceFigures.MonthHours(h[0], h[1],
+                planned.getOrDefault(m, Set.of()).size())));
+        return Optional.of(new AttendanceFigures.Attendance(out, months));
     }
 
     /** Present: the session; late: from arrival to the session's end; excused or absent: nothing. */
@@ -212,20 +351,33 @@ public final class DynamoReportFigures implements PhaseMoves {
 
     // --- aftercare --------------------------------------------------------------------------------
 
-    Optional<AftercareFigures.Aftercare> aftercareMonth(String programmeId, ReportPeriod period, Instant asOf) {
+    Optional<AftercareFigures.Aftercare> aftercareMonth(Snapshot snap, String programmeId, ReportPeriod period,
+                                                        Instant asOf) {
         AftercarePlan plan = new AftercarePlan(workingDays);
         YearMonth month = period.month();
-        Map<String, long[]> byJc = new TreeMap<>();
-        for (Referral all : referrals.ofProgramme(programmeId)) {
-            Referral r = asOf(all, asOf);
+        // first the paths as they stood and the reminders they called for, then their tasks in batches
+        List<Object[]> rows = new ArrayList<>();
+        List<String> taskIds = new ArrayList<>();
+        for (Participant x : snap.participants().values()) {
+            Referral r = asOf(x.referral(), asOf);
             if (changedTo(r, ReferralStatus.ENROLLED) == null) continue;
-            long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[12]);
-            Path path = new Path(paths.milestones(r.id())).asOf(asOf.minusNanos(1));
+            Path path = x.path().asOf(asOf.minusNanos(1));
+            List<Reminder> reminders = plan.plan(r.id(), programmeId, path);
+            for (Reminder w : reminders) taskIds.add(reminderTaskId(programmeId, r.id(), w));
+            rows.add(new Object[] {r, path, reminders});
+        }
+        Map<String, FollowUpTask> found = snap.tasks(taskIds);
+        Map<String, long[]> byJc = new TreeMap<>();
+        for (Object[] row : rows) {
+            Referral r = (Referral) row[0];
+            Path path = (Path) row[1];
+            @SuppressWarnings("unchecked")
+            List<Reminder> reminders = (List<Reminder>) row[2];
+            long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[17]);
             List<Path.Step> steps = path.steps();
             Map<String, FollowUpTask> tasks = new HashMap<>();
-            for (Reminder w : plan.plan(r.id(), programmeId, path)) {
-                Optional<FollowUpTask> t = task(Ids.taskId(AftercareRule.kindOf(w.kind()).wireName() + "|" + programmeId
-                        + "|" + r.id() + "|reminder|" + w.id()));
+            for (Reminder w : reminders) {
+                Optional<FollowUpTask> t = Optional.ofNullable(found.get(reminderTaskId(programmeId, r.id(), w)));
                 t.filter(x -> x.createdAt().isBefore(asOf)).ifPresent(x -> tasks.put(w.kind() + "|" + w.stepId(), x));
                 Instant closed = t.map(FollowUpTask::closedAt).filter(c -> c.isBefore(asOf)).orElse(null);
                 if (YearMonth.from(w.dueOn()).equals(month)) {
@@ -237,36 +389,58 @@ public final class DynamoReportFigures implements PhaseMoves {
                 if (w.kind() == Reminder.Kind.AFTERCARE && w.dueOn().isBefore(month.plusMonths(1).atDay(1))
                         && (closed == null)) f[11]++;
             }
+            boolean kept90ThisMonth = false;
+            boolean kept90ToDate = false;
             for (int i = 0; i < steps.size(); i++) {
                 Path.Step s = steps.get(i);
                 LocalDate on = s.current().effectiveOn();
                 if (s.type() == MilestoneType.JOB_STARTED) {
                     LocalDate end = nextEnd(steps, i, MilestoneType.JOB_ENDED);
-                    if (YearMonth.from(on).equals(month.minusMonths(3))) {
+                    YearMonth started = YearMonth.from(on);
+                    if (started.equals(month.minusMonths(3))) {
                         f[4]++;
                         if (held(end, on.plusMonths(3), tasks.get(Reminder.Kind.AFTERCARE + "|" + s.stepId()))) f[5]++;
                     }
-                    if (YearMonth.from(on).equals(month.minusMonths(6))) {
+                    boolean held6 = held(end, on.plusMonths(6), tasks.get(Reminder.Kind.RETENTION_CHECK + "|" + s.stepId()));
+                    if (started.equals(month.minusMonths(6))) {
                         f[6]++;
-                        if (held(end, on.plusMonths(6), tasks.get(Reminder.Kind.RETENTION_CHECK + "|" + s.stepId()))) f[7]++;
+                        if (held6) f[7]++;
+                    }
+                    if (!started.isAfter(month.minusMonths(6))) {
+                        f[12]++;
+                        if (held6) f[13]++;
                     }
                     LocalDate day90 = on.plusDays(90);
-                    if (YearMonth.from(day90).equals(month) && (end == null || !end.isBefore(day90))) f[10]++;
+                    boolean held90 = end == null || !end.isBefore(day90);
+                    if (held90 && YearMonth.from(day90).equals(month)) kept90ThisMonth = true;
+                    if (held90 && !YearMonth.from(day90).isAfter(month)) kept90ToDate = true;
                 }
             }
+            if (kept90ThisMonth) f[10]++;
+            if (kept90ToDate) f[16]++;
             Instant exited = changedTo(r, ReferralStatus.EXITED);
             if (exited != null) {
                 LocalDate exitOn = exited.atZone(WorkingDays.ZONE).toLocalDate();
+                boolean employed = employedOrEducation(steps, exitOn.plusMonths(6), tasks);
                 if (YearMonth.from(exitOn).equals(month.minusMonths(6))) {
                     f[8]++;
-                    if (employedOrEducation(steps, exitOn.plusMonths(6), tasks)) f[9]++;
+                    if (employed) f[9]++;
+                }
+                if (!YearMonth.from(exitOn).isAfter(month.minusMonths(6))) {
+                    f[14]++;
+                    if (employed) f[15]++;
                 }
             }
         }
         Map<String, AftercareFigures.PerJobcentre> out = new TreeMap<>();
         byJc.forEach((jc, f) -> out.put(jc, new AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3], f[4], f[5],
-                f[6], f[7], f[8], f[9], f[10], f[11])));
+                f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16])));
         return Optional.of(new AftercareFigures.Aftercare(out));
+    }
+
+    private static String reminderTaskId(String programmeId, String referralId, Reminder w) {
+        return Ids.taskId(AftercareRule.kindOf(w.kind()).wireName() + "|" + programmeId + "|" + referralId + "|reminder|"
+                + w.id());
     }
 
     /** Held at {@code at}: no job end before it, and no follow-up outcome saying the job is gone. */
@@ -306,11 +480,6 @@ public final class DynamoReportFigures implements PhaseMoves {
 
     // --- shared -----------------------------------------------------------------------------------
 
-    private Optional<FollowUpTask> task(String taskId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.taskKey(taskId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OutboxItems.task(item));
-    }
-
     /** The referral with only the status changes that happened before {@code asOf}. */
     private static Referral asOf(Referral r, Instant asOf) {
         List<StatusChange> h = r.history().stream().filter(c -> c.at().isBefore(asOf)).toList();
@@ -331,27 +500,20 @@ public final class DynamoReportFigures implements PhaseMoves {
     private static final class Acc {
         double planned;
         double attended;
+        long participants;
         long absences;
         long closedSameDay;
         long escalations;
+        long recent;
         long stable;
         long enrolledWithoutPlan;
+        long recordedLater;
         final List<Duration> toNudge = new ArrayList<>();
         final List<Duration> toClosed = new ArrayList<>();
 
         AttendanceFigures.PerJobcentre attendance() {
-            return new AttendanceFigures.PerJobcentre(planned, attended, absences, percentile(toNudge, 50),
-                    percentile(toNudge, 90), percentile(toClosed, 50), percentile(toClosed, 90), closedSameDay,
-                    escalations, stable, enrolledWithoutPlan);
+            return new AttendanceFigures.PerJobcentre(planned, attended, participants, absences, toNudge, toClosed,
+                    closedSameDay, escalations, recent, stable, enrolledWithoutPlan, recordedLater);
         }
-    }
-
-    /** Nearest-rank percentile; null without any value. */
-    static Duration percentile(List<Duration> values, int p) {
-        if (values.isEmpty()) return null;
-        List<Duration> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 }

@@ -91,6 +91,7 @@ final class ReferralItems {
             put(e, "by", h.actor());
             put(e, "reason", h.reason());
             put(e, "outcome", h.outcome());
+            put(e, "reasonCode", h.reasonCode());
             out.add(AttributeValue.fromM(e));
         }
         return AttributeValue.fromL(out);
@@ -102,7 +103,7 @@ final class ReferralItems {
         for (AttributeValue v : stored.l()) {
             Map<String, AttributeValue> e = v.m();
             out.add(new StatusChange(ReferralStatus.fromWire(text(e, "status")), Instant.parse(text(e, "at")),
-                    text(e, "by"), text(e, "reason"), text(e, "outcome")));
+                    text(e, "by"), text(e, "reason"), text(e, "outcome"), text(e, "reasonCode")));
         }
         return out;
     }

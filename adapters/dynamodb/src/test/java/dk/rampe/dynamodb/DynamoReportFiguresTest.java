@@ -154,40 +154,49 @@ class DynamoReportFiguresTest {
 
         DynamoReportFigures figures = new DynamoReportFigures(client, config.table(), WEEKDAYS,
                 p -> AttendanceRules.DEFAULTS);
+        dk.rampe.report.ReportSources.Sources october = figures.open("p1", OCTOBER);
 
-        AttendanceFigures.Attendance att = figures.attendance().month("p1", OCTOBER, AS_OF).orElseThrow();
+        AttendanceFigures.Attendance att = october.attendance().month("p1", OCTOBER, AS_OF).orElseThrow();
         AttendanceFigures.PerJobcentre a = att.byJobcentre().get("jcA");
         assertEquals(22 * 3 + 2, a.plannedHours(), 1e-9, "22 weekdays of 3 hours, and R4's two hours");
         assertEquals(20 * 3 + 2 + 2, a.attendedHours(), 1e-9, "the absence gives nothing, the late day 2 hours");
+        assertEquals(2, a.participantsPlanned(), "R1 and R4 (R2 has no plan)");
         assertEquals(1, a.absencesDetected());
-        assertEquals(Duration.ofMinutes(2), a.medianToNudge());
-        assertEquals(Duration.ofMinutes(2), a.p90ToNudge());
-        assertEquals(Duration.ofHours(3), a.medianToClosed());
+        assertEquals(List.of(Duration.ofMinutes(2)), a.toNudge());
+        assertEquals(List.of(Duration.ofHours(3)), a.toClosed());
         assertEquals(1, a.closedSameDay());
         assertEquals(1, a.escalations());
+        assertEquals(2, a.participantsLast4Weeks(), "R1 and R4 had sessions in the last 28 days");
         assertEquals(1, a.stableLast4Weeks(), "R4 only: R1 was absent on 14 October");
         assertEquals(1, a.enrolledWithoutPlan(), "R2");
+        assertEquals(1, a.registrationsRecordedAfterMonthEnd(), "the correction of 30 October, recorded 3 November");
         AttendanceFigures.PerJobcentre b = att.byJobcentre().get("jcB");
         assertEquals(0, b.plannedHours(), 1e-9);
         assertEquals(0, b.absencesDetected());
-        assertNull(b.medianToNudge());
+        assertEquals(List.of(), b.toNudge());
         assertEquals(1, b.enrolledWithoutPlan(), "R3 has a job and no attendance plan");
-        assertEquals(Map.of(YearMonth.of(2026, 10), 100.0 * 4 / 68), att.absenceRateLast12Months());
+        assertEquals(Map.of(YearMonth.of(2026, 10), new AttendanceFigures.MonthHours(68, 64, 2)), att.last12Months());
 
-        AftercareFigures.Aftercare aft = figures.aftercare().month("p1", OCTOBER, AS_OF).orElseThrow();
-        assertEquals(new AftercareFigures.PerJobcentre(1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0), aft.byJobcentre().get("jcB"),
-                "the call due and done on time; the July job held at 3 months and for 90 days");
-        assertEquals(new AftercareFigures.PerJobcentre(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0), aft.byJobcentre().get("jcA"),
-                "the internship's workplace check is overdue");
+        AftercareFigures.Aftercare aft = october.aftercare().month("p1", OCTOBER, AS_OF).orElseThrow();
+        // R3's July job: the call due and done on time; held at 3 months; its 90 days reached on 4 October
+        assertEquals(new AftercareFigures.PerJobcentre(1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1),
+                aft.byJobcentre().get("jcB"));
+        assertEquals(new AftercareFigures.PerJobcentre(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                aft.byJobcentre().get("jcA"), "the internship's workplace check is overdue");
 
         // read as of the day before the call was closed: it is overdue then
-        AftercareFigures.Aftercare early = figures.aftercare().month("p1", OCTOBER, local("2026-10-06T12:00")).orElseThrow();
+        AftercareFigures.Aftercare early = october.aftercare().month("p1", OCTOBER, local("2026-10-06T12:00")).orElseThrow();
         assertEquals(1, early.byJobcentre().get("jcB").overdue());
+        // January 2027 from the same snapshot: R3's job (July) has passed six months, still held
+        AftercareFigures.Aftercare january = october.aftercare().month("p1",
+                new ReportPeriod(YearMonth.of(2027, 1), WorkingDays.ZONE), AS_OF).orElseThrow();
+        assertEquals(1, january.byJobcentre().get("jcB").jobStarts6MonthsPassedToDate());
+        assertEquals(1, january.byJobcentre().get("jcB").keptJob6MonthsToDate());
 
         assertEquals(Set.of(
                         new PhaseMove("R1", Phase.INTERNSHIP, local("2026-10-19T00:00"), local("2026-10-19T12:00")),
                         new PhaseMove("R3", Phase.PAID_HOURS_OR_JOB, local("2026-07-06T00:00"), local("2026-07-06T10:00"))),
-                Set.copyOf(figures.moves("p1")));
+                Set.copyOf(october.moves().moves("p1")));
     }
 
     private static void create(DynamoFollowUpStore tasks, FollowUpTask t) {

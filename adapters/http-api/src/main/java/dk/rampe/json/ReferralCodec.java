@@ -161,6 +161,7 @@ public final class ReferralCodec {
             e.put("by", h.actor());
             if (h.reason() != null) e.put("reason", h.reason());
             if (h.outcome() != null) e.put("outcome", h.outcome());
+            if (h.reasonCode() != null) e.put("reasonCode", h.reasonCode());
         }
         return a;
     }
@@ -171,7 +172,8 @@ public final class ReferralCodec {
             out.add(new StatusChange(ReferralStatus.fromWire(e.get("status").textValue()),
                     Instant.parse(e.get("at").textValue()), e.get("by").textValue(),
                     e.hasNonNull("reason") ? e.get("reason").textValue() : null,
-                    e.hasNonNull("outcome") ? e.get("outcome").textValue() : null));
+                    e.hasNonNull("outcome") ? e.get("outcome").textValue() : null,
+                    e.hasNonNull("reasonCode") ? e.get("reasonCode").textValue() : null));
         }
         return out;
     }

@@ -111,6 +111,8 @@ public final class BenchMain {
 
     /** The SES and SNS stubs' endpoints, for the functions that send (set in main). */
     static Map<String, String> senders = Map.of();
+    /** The report functions' S3 stub, bucket and SES stub (set in main). */
+    static Map<String, String> reports = Map.of();
 
     private BenchMain() {
     }
@@ -138,6 +140,12 @@ public final class BenchMain {
      * under 10 minutes.
      */
     static final int WARM_DIVISOR_DISPATCHER = 6;
+
+    /**
+     * The report functions' warm runs are a fiftieth as long: a monthly job (and an admin's occasional call),
+     * each invocation makes, keeps and emails a report (about 100 ms), and the bench must stay short.
+     */
+    static final int WARM_DIVISOR_REPORT = 50;
 
     static final int SWEEP_COLD_DUE = 2;
     static final int SWEEP_COST_DUE = 10;
@@ -250,6 +258,10 @@ public final class BenchMain {
         FakeAwsEndpoint ses = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.sesSent("0100018c-bench-ses"));
         FakeAwsEndpoint sns = FakeAwsEndpoint.start(r -> FakeAwsEndpoint.snsPublished("bench-sns"));
         senders = Map.of("AWS_ENDPOINT_URL_SES", ses.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint());
+        // S3 for the report archive: a stub in this JVM (PUT, GET, list), no moto needed
+        S3Stub s3 = new S3Stub();
+        reports = Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint(), "RAMPE_REPORT_BUCKET", ReportSeeds.BUCKET,
+                "AWS_ENDPOINT_URL_SES", ses.endpoint());
         RuntimeApi api = new RuntimeApi();
         try {
             FunctionBench bare = new FunctionBench("bare SDK baseline",
@@ -280,6 +292,23 @@ public final class BenchMain {
                     "one run, nothing due"));
             profiles.put("dk.rampe.web.WebAppHandler", f -> webApp(template, db, memoryMb, f, repo.sample("web-app-get.json").text(),
                     work));
+            // the monthly report: the scheduled run for the sample programme and the month just ended (an empty
+            // programme in the cost and cold-start tables; the growth rows have the seeded ones), and the admin
+            // route making the same report, then listing the archive
+            Path reportEvent = ReportSeeds.monthlyEvent(work.resolve("monthly-report.json"));
+            String oneReport = "one report (the sample programme, the month just ended), kept in S3 and emailed";
+            profiles.put("dk.rampe.monthlyreport.MonthlyReportHandler", f -> new FunctionBench(f.name(), f.target(),
+                    childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), reportEvent, reportEvent,
+                    List.of(ChildJvm.Step.of(oneReport, reportEvent, 1)), oneReport, Prepare.NONE, WARM_DIVISOR_REPORT));
+            Path adminPost = ReportSeeds.adminPost(repo.sample("referral-intake/put-settings.json").text(),
+                    work.resolve("report-admin-post.template.json"));
+            Path adminList = ReportSeeds.adminList(repo.sample("referral-intake/put-settings.json").text(),
+                    work.resolve("report-admin-list.template.json"));
+            profiles.put("dk.rampe.monthlyreport.ReportAdminHandler", f -> new FunctionBench(f.name(), f.target(),
+                    childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), adminPost, adminList,
+                    List.of(ChildJvm.Step.of("POST /v1/admin/reports (make, keep, email)", adminPost, 1),
+                            ChildJvm.Step.of("GET /v1/admin/reports (list the archive)", adminList, 1)),
+                    "GET /v1/admin/reports, the archive listed", Prepare.NONE, WARM_DIVISOR_REPORT));
             profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
                     f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
             // today's list (issue 9): one run with the whole day as its window (07:30-12:00 in the template), so
@@ -316,7 +345,7 @@ public final class BenchMain {
             if (o.runs("size")) runner.sizes(bare, deployed.stream().map(Deployed::target).toList());
             if (o.runs("warm")) runner.warm(bare, functions);
             if (o.runs("cost")) runner.cost(bare, functions, List.of(new Pending("attendance registration"), new Pending("absence sweep (one run)"),
-                    new Pending("aftercare sweep (one run)"), new Pending("monthly report (one programme)")));
+                    new Pending("aftercare sweep (one run)")));
             db.close(); // growth rows get DynamoDB Locals of their own
             if (o.runs("growth")) report.note("growth, nudge sweep: the table holds, " + Nudges.SWEEP_TABLE + ".");
             if (o.runs("growth")) report.note("growth, absence sweep: the table holds, " + AbsenceSeeds.TABLE + ".");
@@ -336,14 +365,23 @@ public final class BenchMain {
                     // one run of the daily aftercare sweep: 50 participants' aftercare calls due
                     new Growth("aftercare sweep", o.aftercareGrowthSizes, "participants", 50, "aftercare call due",
                             new Growth.Built(byHandler.get("dk.rampe.aftercare.AftercareSweepHandler").target(),
-                                    ChildJvm.Step.of("sweep", sweepInput, 1), AftercareSeeds::seed, 2, 5)),
-                    Growth.notBuiltYet("monthly report", List.of(1_000, 10_000), 0, "")));
+                                    ChildJvm.Step.of("sweep", sweepInput, 1), AftercareSeeds::seed, 2, 5))));
+            if (o.runs("growth")) {
+                // one report of a programme of 1,000 and of 10,000 participants in a table of 100,000 items
+                report.note("growth, monthly report: the table holds, " + ReportSeeds.TABLE + ".");
+                try (LocalDynamo own = new LocalDynamo(template, settings.text())) {
+                    ReportSeeds.growth(report, jvm, (h, n, e) -> childEnv(template, h, e, memoryMb, n), own, settings.text(),
+                            byHandler.get("dk.rampe.monthlyreport.MonthlyReportHandler").target(), work,
+                            o.reportGrowthSizes, o.reportTableItems, 900_000_000L);
+                }
+            }
             if (o.runs("latency")) cutoffToSms(template, settings.text(), report);
         } finally {
             api.close();
             db.close();
             ses.close();
             sns.close();
+            s3.close();
         }
 
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -788,6 +826,7 @@ public final class BenchMain {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
         if (handlerClass != null && handlerClass.startsWith("dk.rampe.dispatch.")) env.putAll(senders);
+        if (handlerClass != null && handlerClass.startsWith("dk.rampe.monthlyreport.")) env.putAll(reports);
         t.environment(function).forEach((k, v) -> {
             if (k.equals("JAVA_TOOL_OPTIONS")) return;
             if (LocalDynamo.TABLES.containsKey(k)) {
@@ -818,7 +857,8 @@ public final class BenchMain {
         report.machine("harness JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.machine("runs", o.classRuns + " cold starts with -Xlog:class+load and " + o.coldRuns
                 + " without, per function; warm: " + o.warmup + " warm-up + " + o.warm
-                + " measured invocations (nudge-dispatcher: 1/" + WARM_DIVISOR_DISPATCHER + " of that, 2 messages each)");
+                + " measured invocations (nudge-dispatcher: 1/" + WARM_DIVISOR_DISPATCHER + " of that, 2 messages each; the report"
+                + " functions: 1/" + WARM_DIVISOR_REPORT + ")");
     }
 
     static String firstMatching(Path file, String prefix) {
@@ -874,6 +914,8 @@ public final class BenchMain {
         List<Integer> sweepGrowthSizes = List.of(1_000, 10_000, 100_000);
         List<Integer> absenceGrowthSizes = List.of(1_000, 20_000, 100_000);
         List<Integer> aftercareGrowthSizes = List.of(1_000, 10_000, 100_000);
+        List<Integer> reportGrowthSizes = List.of(1_000, 10_000);
+        int reportTableItems = 100_000;
         static final List<String> SECTIONS = List.of("cold", "size", "warm", "cost", "growth", "latency");
         List<String> only = SECTIONS;
 
@@ -894,7 +936,12 @@ public final class BenchMain {
                         o.sweepGrowthSizes = List.of(1_000, 10_000);
                         o.absenceGrowthSizes = List.of(1_000, 20_000);
                         o.aftercareGrowthSizes = List.of(1_000, 10_000);
+                        o.reportGrowthSizes = List.of(100, 1_000);
+                        o.reportTableItems = 10_000;
                     }
+                    case "--report-growth" -> o.reportGrowthSizes = Arrays.stream(args[++i].split(","))
+                            .map(String::trim).map(Integer::parseInt).toList();
+                    case "--report-table" -> o.reportTableItems = Integer.parseInt(args[++i]);
                     case "--intake-growth" -> o.intakeGrowthSizes = Arrays.stream(args[++i].split(","))
                             .map(String::strip).map(Integer::valueOf).toList();
                     case "--absence-growth" -> o.absenceGrowthSizes = Arrays.stream(args[++i].split(","))
@@ -910,7 +957,7 @@ public final class BenchMain {
                     case "--java" -> o.java = Path.of(args[++i]);
                     case "--update-md" -> o.updateMd = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --only cold,size,warm,cost,growth,latency, --java PATH, --update-md)");
+                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --report-growth N,N, --report-table N, --only cold,size,warm,cost,growth,latency, --java PATH, --update-md)");
                 }
             }
             if (o.updateMd && !o.only.containsAll(SECTIONS)) {

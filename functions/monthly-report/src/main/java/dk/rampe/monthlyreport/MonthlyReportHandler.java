@@ -7,11 +7,11 @@ import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoReportFigures;
-import dk.rampe.dynamodb.DynamoReportReferrals;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
 import dk.rampe.log.Log;
 import dk.rampe.messaging.Notifiers;
+import dk.rampe.messaging.SesEmailSender;
 import dk.rampe.platform.AwsClients;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -41,10 +41,20 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     }
 
     private MonthlyReportHandler(RampeConfig config, NudgeConfig nudges) {
-        this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
+        this(config, nudges, DynamoClients.create(config), mailer(nudges, config.region()),
                 new S3ReportArchive(S3ReportArchive.client(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"),
                         AwsClients.credentials()), System.getenv("RAMPE_REPORT_BUCKET")),
                 Clock.systemUTC());
+    }
+
+    /**
+     * The report's mailer: SES only where email goes through AWS (the report sends no SMS, so no SNS client
+     * is built: about 150 classes less at a cold start), else the notifiers' local choice.
+     */
+    static Notifier mailer(NudgeConfig nudges, String region) {
+        if (!nudges.emailThroughAws()) return Notifiers.create(nudges, region);
+        return new SesEmailSender(SesEmailSender.client(region, nudges.sesEndpoint(), AwsClients.credentials()),
+                nudges.emailSender(), nudges.sesConfigurationSet());
     }
 
     /** Used by tests and the local runner (the archive is then the {@code .rampe/reports} folder). */
@@ -54,18 +64,17 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     }
 
     /**
-     * The report's wiring: referrals from gsi2, and the attendance (issue 9), aftercare and phase moves
-     * (issue 10) read by query from each referral's partitions ({@link DynamoReportFigures}).
+     * The report's wiring: one snapshot per report ({@link DynamoReportFigures#open}) reads the programme's
+     * referrals from gsi2 and each participant's attendance (issue 9), path and follow-ups (issue 10) once,
+     * by query and by key.
      */
     static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,
                             Clock clock) {
-        DynamoReportReferrals referrals = new DynamoReportReferrals(dynamo, config.table());
-        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ZERO);
+        // cached for a minute, as in every function: the calendar and the attendance rules ask for it per day
+        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
                 DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
-        ReportMaker maker = new ReportMaker(referrals, figures, figures.attendance(), figures.aftercare(), referrals,
-                clock);
-        return new ReportRun(settings, maker, archive, notifier, config.zone(), clock);
+        return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock);
     }
 
     @Override

@@ -18,7 +18,6 @@ import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
 import dk.rampe.json.Json;
 import dk.rampe.log.Log;
-import dk.rampe.messaging.Notifiers;
 import dk.rampe.platform.AwsClients;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -52,7 +51,7 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private ReportAdminHandler(RampeConfig config, NudgeConfig nudges) {
-        this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
+        this(config, nudges, DynamoClients.create(config), MonthlyReportHandler.mailer(nudges, config.region()),
                 new S3ReportArchive(S3ReportArchive.client(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"),
                         AwsClients.credentials()), System.getenv("RAMPE_REPORT_BUCKET")),
                 Clock.systemUTC());

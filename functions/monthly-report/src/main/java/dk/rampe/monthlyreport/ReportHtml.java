@@ -97,11 +97,13 @@ final class ReportHtml {
         } else {
             h.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"2\" cellspacing=\"0\" style=\"font-size:12px\">");
             for (MonthlyReport.MonthValue v : r.absenceLast12Months()) {
+                boolean shown = !Double.isNaN(v.value());
                 h.append("<tr><td width=\"70\">").append(esc(v.month().toString())).append("</td><td>")
-                        .append(bar(v.value() / 100, ORANGE)).append("</td><td width=\"60\" align=\"right\">")
-                        .append(esc(String.format(Locale.ROOT, "%.1f %%", v.value()))).append("</td></tr>");
+                        .append(bar(shown ? v.value() / 100 : 0, ORANGE)).append("</td><td width=\"60\" align=\"right\">")
+                        .append(esc(shown ? String.format(Locale.ROOT, "%.1f %%", v.value()) : "-")).append("</td></tr>");
             }
-            h.append("</table>");
+            h.append("</table><p style=\"margin:2px 0 12px 0;font-size:12px;color:#4a5568\">")
+                    .append("Fravær = planlagte timer uden fremmøde. - : færre end 5 deltagere med planlagte timer.</p>");
         }
     }
 
@@ -129,7 +131,12 @@ final class ReportHtml {
                     .append("</th>");
         }
         h.append("</tr>");
-        List<String> keys = s.figures().stream().map(Figure::key).distinct().toList();
+        // declines by a reason no one gave this month are left out here (they are 0 in the CSV)
+        List<String> keys = s.figures().stream().map(Figure::key).distinct()
+                .filter(k -> !k.startsWith("declined.reason.") || s.figures().stream()
+                        .anyMatch(f -> f.key().equals(k) && !f.shown().equals("0")))
+                .filter(k -> !k.contains(".trend."))
+                .toList();
         for (String key : keys) {
             h.append("<tr style=\"border-bottom:1px solid #e2e8f0\"><td>").append(esc(ReportTexts.figure(key))).append("</td>");
             for (String scope : r.scopes()) {
@@ -139,7 +146,28 @@ final class ReportHtml {
             }
             h.append("</tr>");
         }
+        trends(h, r, s);
         h.append("</table>");
+    }
+
+    /** A target's trend since the start as one line of month: value pairs (the CSV has one row each). */
+    private static void trends(StringBuilder h, MonthlyReport r, MonthlyReport.Section s) {
+        List<String> targets = s.figures().stream().filter(f -> f.key().contains(".trend."))
+                .map(f -> f.key().substring(0, f.key().indexOf(".trend."))).distinct().toList();
+        for (String target : targets) {
+            StringBuilder line = new StringBuilder();
+            for (Figure f : s.figures()) {
+                if (!f.key().startsWith(target + ".trend.")) continue;
+                if (line.length() > 0) line.append(" · ");
+                java.time.YearMonth m = java.time.YearMonth.parse(f.key().substring(f.key().lastIndexOf('.') + 1));
+                line.append(ReportTexts.shortMonth(m)).append(":\u00a0")
+                        .append(f.kind() == Figure.Kind.PENDING ? "afventer" : f.shown());
+            }
+            h.append("<tr style=\"border-bottom:1px solid #e2e8f0\"><td colspan=\"").append(r.scopes().size() + 1)
+                    .append("\" style=\"font-size:12px;color:#4a5568\">").append(esc("Udvikling siden start, "
+                            + ReportTexts.target(target).toLowerCase(Locale.ROOT) + ": ")).append(esc(line.toString()))
+                    .append("</td></tr>");
+        }
     }
 
     private static void corrections(StringBuilder h, MonthlyReport r) {
@@ -147,7 +175,9 @@ final class ReportHtml {
                 .append("\">Rettelser efter månedens slut</h2><p style=\"margin:0 0 6px 0;color:#4a5568\">")
                 .append("Registreret efter månedens slut, men dateret i måneden. De indgår ikke i tallene ovenfor,")
                 .append(" så rapporten giver de samme tal, hver gang den laves.</p><ul style=\"margin:0 0 0 18px;padding:0\">");
-        for (Figure f : r.corrections()) {
+        List<Figure> some = r.corrections().stream().filter(f -> !f.shown().equals("0")).toList();
+        if (some.isEmpty()) h.append("<li>Ingen.</li>");
+        for (Figure f : some) {
             h.append("<li>").append(esc(r.scopeNames().getOrDefault(f.scope(), f.scope()))).append(": ")
                     .append(esc(ReportTexts.figure(f.key()))).append(" ").append(esc(f.shown())).append("</li>");
         }

@@ -42,9 +42,9 @@ final class ReportTexts {
             Map.entry("participants_at_start.total", "Deltagere ved start i alt"),
             Map.entry("participants_at_exit.month", "Deltagere ved afslutning i måneden"),
             Map.entry("participants_at_exit.total", "Deltagere ved afslutning i alt"),
-            Map.entry("quarter.active", "Aktive deltagere (kvartalet)"),
-            Map.entry("quarter.in_competitive_work", "I ordinært arbejde (kvartalet)"),
-            Map.entry("quarter.competitive_work_share", "Andel i ordinært arbejde (IPS)"),
+            Map.entry("quarter.active", "Deltagere i kvartalet til dato"),
+            Map.entry("quarter.in_competitive_work", "Heraf i ordinært arbejde i kvartalet (IPS)"),
+            Map.entry("quarter.competitive_work_share", "Andel i ordinært arbejde i kvartalet (IPS)"),
             Map.entry("nudges.failed", "Påmindelser der ikke kunne sendes"),
             Map.entry("nudges.waiting", "Påmindelser der venter"),
             Map.entry("gaps.enrolled_without_attendance_plan", "Deltagere uden fremmødeplan"),
@@ -68,8 +68,38 @@ final class ReportTexts {
             Map.entry("employed_at_3_months_share", "Stadig i job efter 3 måneder"),
             Map.entry("employed_at_6_months_share", "Stadig i job efter 6 måneder"),
             Map.entry("employed_or_education_6_months_after_exit", "I job eller uddannelse 6 måneder efter afslutning"),
-            Map.entry("jobs_held_90_days", "Job holdt i 90 dage (IPS)"),
-            Map.entry("phase_moves_recorded_after_month_end", "Faseskift registreret efter månedens slut"));
+            Map.entry("phase_moves_recorded_after_month_end", "Faseskift registreret efter månedens slut"),
+            Map.entry("attendance_registrations_recorded_after_month_end", "Fremmøderegistreringer rettet efter månedens slut"),
+            Map.entry("accepted.total", "Optaget i alt"),
+            Map.entry("declined.total", "Takket nej i alt"),
+            Map.entry("outside_target_group.total", "Uden for målgruppen i alt"),
+            Map.entry("declined.reason.not_motivated.month", "Nej i måneden: ønsker ikke at deltage nu"),
+            Map.entry("declined.reason.health.month", "Nej i måneden: helbredet tillader det ikke nu"),
+            Map.entry("declined.reason.other_offer.month", "Nej i måneden: andet tilbud, job eller uddannelse"),
+            Map.entry("declined.reason.no_show.month", "Nej i måneden: mødte ikke til visitation"),
+            Map.entry("declined.reason.practical.month", "Nej i måneden: transport eller andre praktiske forhold"),
+            Map.entry("declined.reason.moved.month", "Nej i måneden: fraflyttet"),
+            Map.entry("declined.reason.other.month", "Nej i måneden: anden årsag"),
+            Map.entry("declined.reason.not_coded.month", "Nej i måneden: uden årsagskode"),
+            Map.entry("pace.needed_per_month", "Henvisninger pr. måned der skal til for at nå kvoten inden stop"),
+            Map.entry("starts.last_4_weeks", "Opstarter de sidste fire uger"),
+            Map.entry("starts.max_per_consultant_last_4_weeks", "Flest opstarter hos én konsulent (fire uger)"),
+            Map.entry("starts.max_per_consultant_setting", "Højst opstarter pr. konsulent (indstilling)"),
+            Map.entry("participants_planned", "Deltagere med planlagte timer"),
+            Map.entry("participants_last_4_weeks", "Deltagere med planlagte timer de sidste fire uger"),
+            Map.entry("stable_last_4_weeks_share", "Andel med stabilt fremmøde"),
+            Map.entry("job_starts_3_months_ago", "Jobstart for 3 måneder siden"),
+            Map.entry("employed_at_3_months", "Heraf stadig i job efter 3 måneder"),
+            Map.entry("job_starts_6_months_ago", "Jobstart for 6 måneder siden"),
+            Map.entry("employed_at_6_months", "Heraf stadig i job efter 6 måneder"),
+            Map.entry("exits_6_months_ago", "Afsluttet for 6 måneder siden"),
+            Map.entry("job_starts_6_months_passed.total", "Job startet mindst 6 måneder før, i alt"),
+            Map.entry("kept_job_6_months.total", "Heraf holdt i 6 måneder"),
+            Map.entry("kept_job_6_months.total_share", "Andel holdt i job i 6 måneder, i alt"),
+            Map.entry("exits_6_months_passed.total", "Afsluttet mindst 6 måneder før, i alt"),
+            Map.entry("employed_or_education_6_months_after_exit.total", "Heraf i job eller uddannelse 6 måneder efter, i alt"),
+            Map.entry("kept_job_90_days.month", "Personer der nåede 90 dage i job i måneden (IPS)"),
+            Map.entry("kept_job_90_days.total", "Personer der har holdt et job i 90 dage, i alt (IPS)"));
 
     static final Map<String, String> WARNINGS = Map.of(
             "intake.pace.above", "henviser langt over tempoet mod kvoten",
@@ -86,14 +116,34 @@ final class ReportTexts {
     static String figure(String key) {
         String label = FIGURES.get(key);
         if (label != null) return label;
-        if (key.startsWith("month.")) return "Afsluttet i måneden: " + key.substring(6).replace('_', ' ');
-        if (key.startsWith("moves.")) return "Skift: " + key.substring(6).replace("_to_", " → ").replace('_', ' ');
+        if (key.startsWith("month.")) return "Afsluttet i måneden: " + EXITS.getOrDefault(key.substring(6), key.substring(6));
+        if (key.startsWith("moves.")) {
+            String[] fromTo = key.substring(6).split("_to_", 2);
+            return "Skift: " + PHASES.getOrDefault(fromTo[0], fromTo[0]) + " → "
+                    + (fromTo.length > 1 ? PHASES.getOrDefault(fromTo[1], fromTo[1]) : "");
+        }
         if (key.contains(".trend.")) return "Udvikling " + key.substring(key.lastIndexOf('.') + 1) + ": "
                 + target(key.substring(0, key.indexOf(".trend.")));
         int dot = key.lastIndexOf('.');
-        if (dot > 0) return target(key.substring(0, dot)) + " (" + key.substring(dot + 1) + ")";
+        if (dot > 0) {
+            String part = key.substring(dot + 1);
+            return target(key.substring(0, dot)) + " (" + TARGET_PARTS.getOrDefault(part, part) + ")";
+        }
         return key.replace('_', ' ');
     }
+
+    private static final Map<String, String> EXITS = Map.of(
+            "ordinary_job", "ordinært job", "flexjob", "fleksjob", "wage_subsidy", "løntilskud",
+            "social_economy_job", "job i socialøkonomisk virksomhed", "education", "uddannelse",
+            "pension_process", "pensionssag", "further_assessment", "videre afklaring", "moved", "fraflyttet",
+            "dropped_absence", "stoppet på grund af fravær", "other", "andet");
+
+    private static final Map<String, String> PHASES = Map.of(
+            "start", "start", "course", "forløb", "internship", "praktik", "paid_hours_or_job", "løntimer eller job",
+            "education", "uddannelse", "exited", "afsluttet");
+
+    private static final Map<String, String> TARGET_PARTS = Map.of(
+            "target", "mål", "actual", "opnået", "reached", "nået", "participants", "deltagere");
 
     static String target(String kind) {
         return switch (kind) {
@@ -103,6 +153,11 @@ final class ReportTexts {
             case "employed_6_months_after_exit" -> "I job 6 måneder efter afslutning";
             default -> kind.replace('_', ' ');
         };
+    }
+
+    /** "jan 26". */
+    static String shortMonth(YearMonth m) {
+        return m.getMonth().getDisplayName(TextStyle.SHORT, DA).replace(".", "") + " " + (m.getYear() % 100);
     }
 
     static String month(YearMonth m) {

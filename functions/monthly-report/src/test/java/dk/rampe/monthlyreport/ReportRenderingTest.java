@@ -34,9 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportRenderingTest {
     static final Clock NOV_1 = Clock.fixed(Instant.parse("2026-11-01T06:00:00Z"), ZoneOffset.UTC);
 
+    /** October with attendance and aftercare answered (what the stores give now). */
     static MonthlyReport october() {
-        return new ReportScenario().maker(NOV_1).make(ReportScenario.programme(), ReportScenario.jobcentreNames(),
-                ReportScenario.OCTOBER);
+        return new ReportScenario().makerWithFigures(NOV_1).make(ReportScenario.programme(),
+                ReportScenario.jobcentreNames(), ReportScenario.OCTOBER);
     }
 
     @Test
@@ -51,7 +52,21 @@ class ReportRenderingTest {
         assertTrue(html.contains("Indtag mod kvote over tid"));
         assertTrue(html.contains("Deltagere pr. fase ved månedens slut"));
         assertTrue(html.contains("Fravær de sidste tolv måneder"));
-        assertTrue(html.contains("Afventer: data registreres endnu ikke."), "attendance and aftercare are pending");
+        assertFalse(html.contains("Afventer: data registreres endnu ikke."), "attendance and aftercare are answered");
+        // every figure's label is Danish text, never its key
+        for (Figure f : r.figures()) {
+            String label = ReportTexts.figure(f.key());
+            assertFalse(label.contains("_") || label.matches(".*\\((target|actual|reached|participants)\\).*")
+                    || label.matches(".*(ordinary|course|internship).*"), f.key() + " has no Danish label: " + label);
+        }
+        assertTrue(html.contains("Nej i måneden: ønsker ikke at deltage nu"), "declines by reason code");
+        assertFalse(html.contains("Nej i måneden: fraflyttet"), "a reason no one gave is left out of the HTML");
+        assertTrue(html.contains("Fravær = planlagte timer uden fremmøde."));
+        assertTrue(html.contains("Udvikling siden start, andel fastholdt i job i 6 måneder (%): jan 26:\u00a0-"), "one line per trend");
+        assertTrue(html.contains("sep 26:\u00a075.0 %"));
+        String pending = ReportHtml.render(new ReportScenario().maker(NOV_1).make(ReportScenario.programme(),
+                ReportScenario.jobcentreNames(), ReportScenario.OCTOBER), ReportScenario.ZONE);
+        assertTrue(pending.contains("Afventer: data registreres endnu ikke."), "a section whose store does not answer");
         assertTrue(html.contains("bgcolor=\"" + ReportHtml.BLUE + "\""), "bars are table cells");
         String lower = html.toLowerCase(java.util.Locale.ROOT);
         for (String banned : List.of("<svg", "<script", "<img", "<canvas", "<style", "javascript:", "http://", "https://")) {
@@ -64,6 +79,7 @@ class ReportRenderingTest {
         // no personal data: no citizen names of the scenario, no benefit
         assertFalse(html.contains("Deltager "), "no participant names");
         assertFalse(lower.contains("kontanthjælp"));
+        assertFalse(html.contains(">no<"), "the free text of a decline is never shown");
     }
 
     @Test
@@ -139,12 +155,27 @@ class ReportRenderingTest {
         Files.writeString(html, ReportHtml.render(october(), ReportScenario.ZONE));
         Path shot = Files.createTempFile("report", ".png");
         Process p = new ProcessBuilder(BrowserTools.chromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=390,3200", "--screenshot=" + shot, html.toUri().toString())
+                "--hide-scrollbars", "--window-size=390,14000", "--screenshot=" + shot, html.toUri().toString())
                 .redirectErrorStream(true).start();
         p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertTrue(Files.size(shot) > 10_000, "Chromium rendered the report");
+        // the whole report, cut below its last line (the window is taller than any report)
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(shot.toFile());
+        int last = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 40; x < img.getWidth() - 40; x++) {
+                if ((img.getRGB(x, y) & 0xff) < 200) {
+                    last = y;
+                    break;
+                }
+            }
+        }
+        assertTrue(last < img.getHeight() - 50, "the report fits the window: " + last);
         Path docs = dk.rampe.local.embedded.Events.projectRoot().resolve("docs/monthly-report-phone.png");
-        if (System.getenv("RAMPE_UPDATE_SCREENSHOTS") != null) Files.copy(shot, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (System.getenv("RAMPE_UPDATE_SCREENSHOTS") != null) {
+            javax.imageio.ImageIO.write(img.getSubimage(0, 0, img.getWidth(), Math.min(img.getHeight(), last + 24)), "png",
+                    docs.toFile());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dk.rampe.intake;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.JsonReader;
+import dk.rampe.referral.DeclineReason;
 import dk.rampe.referral.ReferralService;
 import dk.rampe.referral.ReferralService.VisitationDecision;
 import java.util.Set;
@@ -21,16 +22,23 @@ final class VisitationRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(Request req) {
-        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("decision", "reason"));
+        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("decision", "reason", "reasonCode"));
         JsonReader r = new JsonReader();
         String decisionText = r.text(body, "", "decision", true, 32);
         String reason = r.freeText(body, "", "reason", false, 1000);
+        String codeText = r.text(body, "", "reasonCode", false, 32);
+        DeclineReason code = null;
+        if (codeText != null) {
+            code = DeclineReason.fromWire(codeText).orElse(null);
+            if (code == null) r.add("reasonCode", "enum", DeclineReason.wireNames());
+        }
         VisitationDecision decision = null;
         if (decisionText != null) {
             decision = VisitationDecision.fromWire(decisionText).orElse(null);
             if (decision == null) r.add("decision", "enum", VisitationDecision.wireNames());
         }
         r.throwIfAny();
-        return Requests.staffView(service.recordVisitation(req.caller(), Requests.referralId(req.event()), decision, reason));
+        return Requests.staffView(service.recordVisitation(req.caller(), Requests.referralId(req.event()), decision, reason,
+                code));
     }
 }

@@ -219,6 +219,31 @@ class ReferralIntakeHandlerTest {
     }
 
     @Test
+    void aDeclineCarriesAReasonCodeFromTheFixedList() {
+        String id = submitSample();
+        String path = "/v1/referrals/{referralId}/visitation";
+        APIGatewayV2HTTPResponse unknown = f.handle(call("POST", path, id,
+                "{\"decision\":\"declined\",\"reasonCode\":\"lazy\"}", ANNA));
+        assertEquals(400, unknown.getStatusCode());
+        assertEquals("reasonCode", json(unknown).get("errors").get(0).get("field").asText());
+        assertEquals("enum", json(unknown).get("errors").get(0).get("code").asText());
+        APIGatewayV2HTTPResponse notDeclined = f.handle(call("POST", path, id,
+                "{\"decision\":\"outside_target_group\",\"reason\":\"x\",\"reasonCode\":\"health\"}", ANNA));
+        assertEquals(400, notDeclined.getStatusCode());
+        assertEquals("reasonCode.declinedOnly", json(notDeclined).get("errors").get(0).get("code").asText());
+        // the code alone is a reason; the free text stays optional beside it
+        APIGatewayV2HTTPResponse declined = f.handle(call("POST", path, id,
+                "{\"decision\":\"declined\",\"reasonCode\":\"other_offer\"}", ANNA));
+        assertEquals(200, declined.getStatusCode(), declined.getBody());
+        JsonNode last = json(declined).get("history").get(1);
+        assertEquals("declined", last.get("status").asText());
+        assertEquals("other_offer", last.get("reasonCode").asText());
+        assertFalse(last.has("reason"));
+        APIGatewayV2HTTPResponse read = f.handle(call("GET", "/v1/referrals/{referralId}", id, null, AARHUS));
+        assertEquals("other_offer", json(read).get("history").get(1).get("reasonCode").asText(), "stored and read back");
+    }
+
+    @Test
     void staffRecordTheVisitationEnrolmentAndExit() {
         String id = submitSample();
         String path = "/v1/referrals/{referralId}/visitation";
