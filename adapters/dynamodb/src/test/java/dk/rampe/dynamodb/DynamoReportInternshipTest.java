@@ -51,7 +51,7 @@ class DynamoReportInternshipTest {
                 local("2026-11-02T12:00"), null, null, null, null, null, "for meget", null), PathStore.Changes.NONE);
 
         AttendanceFigures.Attendance att = new DynamoReportFigures(client, config.table(), WEEKDAYS,
-                p -> AttendanceRules.DEFAULTS).attendance().month("p1", OCTOBER, AS_OF).orElseThrow();
+                p -> AttendanceRules.DEFAULTS).open("p1", OCTOBER).attendance().month("p1", OCTOBER, AS_OF).orElseThrow();
         // R1: 22 weekdays but the internship's 5: 17 x 3 hours; R2: its plan applies during one: 22 x 3
         assertEquals(17 * 3 + 22 * 3, att.byJobcentre().get("jcA").plannedHours(), 1e-9);
     }

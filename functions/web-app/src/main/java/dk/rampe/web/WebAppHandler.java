@@ -584,7 +584,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         for (Views.ProgrammeReferrals pr : programmes) {
             String id = pr.programme().id();
             long[] f = new long[5];
-            figures.aftercare().month(id, month, now).ifPresent(a -> a.byJobcentre().values().forEach(j -> {
+            figures.open(id, month).aftercare().month(id, month, now).ifPresent(a -> a.byJobcentre().values().forEach(j -> {
                 f[0] += j.followUpsDue();
                 f[1] += j.doneOnTime();
                 f[2] += j.doneLate();
@@ -592,7 +592,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 f[4] += j.jobsWithoutAftercareOutcome();
             }));
             out.put(id, new Views.OwnerFigures(new dk.rampe.report.AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3],
-                    0, 0, 0, 0, 0, 0, 0, f[4]), failed.stream().filter(m -> id.equals(m.programmeId())).toList()));
+                    0, 0, 0, 0, 0, 0, 0, f[4], 0, 0, 0, 0, 0), failed.stream().filter(m -> id.equals(m.programmeId())).toList()));
         }
         return out;
     }
