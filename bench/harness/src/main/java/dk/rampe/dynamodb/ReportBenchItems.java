@@ -176,16 +176,34 @@ public final class ReportBenchItems {
     private static final class Capture implements DynamoDbClient {
         final List<Map<String, AttributeValue>> items = new ArrayList<>();
 
+        /** A later put of the same key replaces the earlier one (the session chain is written with each registration). */
+        private void keep(Map<String, AttributeValue> item) {
+            items.removeIf(x -> x.get("pk").equals(item.get("pk")) && x.get("sk").equals(item.get("sk")));
+            items.add(new HashMap<>(item));
+        }
+
         @Override
         public PutItemResponse putItem(PutItemRequest r) {
-            items.add(new HashMap<>(r.item()));
+            keep(r.item());
             return PutItemResponse.builder().build();
         }
 
         @Override
         public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
-            for (TransactWriteItem w : r.transactItems()) if (w.put() != null) items.add(new HashMap<>(w.put().item()));
+            for (TransactWriteItem w : r.transactItems()) if (w.put() != null) keep(w.put().item());
             return TransactWriteItemsResponse.builder().build();
+        }
+
+        /** What was put under the key (the store reads the referral's session chain before it writes it). */
+        @Override
+        public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
+                software.amazon.awssdk.services.dynamodb.model.GetItemRequest r) {
+            for (Map<String, AttributeValue> x : items) {
+                if (x.get("pk").equals(r.key().get("pk")) && x.get("sk").equals(r.key().get("sk"))) {
+                    return software.amazon.awssdk.services.dynamodb.model.GetItemResponse.builder().item(x).build();
+                }
+            }
+            return software.amazon.awssdk.services.dynamodb.model.GetItemResponse.builder().build();
         }
 
         @Override

@@ -435,7 +435,17 @@ final class Views {
                         .append(esc(Texts.t(lang, "decision." + v))).append("</label>");
             }
             error(sb, "visitation".equals(failed) ? errors : Map.of(), "decision");
-            sb.append("</fieldset><label for=\"f-reason\">").append(esc(Texts.t(lang, "act.reason"))).append("</label>")
+            sb.append("</fieldset><label for=\"f-reasonCode\">").append(esc(Texts.t(lang, "act.reasonCode")))
+                    .append("</label><select id=\"f-reasonCode\" name=\"reasonCode\"><option value=\"\">")
+                    .append(esc(Texts.t(lang, "act.reasonCode.none"))).append("</option>");
+            for (dk.rampe.referral.DeclineReason c : dk.rampe.referral.DeclineReason.values()) {
+                sb.append("<option value=\"").append(c.wireName()).append("\"")
+                        .append(c.wireName().equals(req.form().get("reasonCode")) ? " selected" : "").append(">")
+                        .append(esc(Texts.t(lang, "declineReason." + c.wireName()))).append("</option>");
+            }
+            sb.append("</select>");
+            error(sb, "visitation".equals(failed) ? errors : Map.of(), "reasonCode");
+            sb.append("<label for=\"f-reason\">").append(esc(Texts.t(lang, "act.reason"))).append("</label>")
                     .append("<textarea id=\"f-reason\" name=\"reason\" maxlength=\"1000\">")
                     .append(esc(req.form().getOrDefault("reason", ""))).append("</textarea>");
             error(sb, "visitation".equals(failed) ? errors : Map.of(), "reason");

@@ -435,7 +435,15 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 case "visitation" -> {
                     var decision = ReferralService.VisitationDecision.fromWire(f.getOrDefault("decision", ""));
                     if (decision.isEmpty()) throw new ValidationException(new FieldError("decision", "required"));
-                    service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")));
+                    String code = f.getOrDefault("reasonCode", "");
+                    var reasonCode = code.isEmpty() ? java.util.Optional.<dk.rampe.referral.DeclineReason>empty()
+                            : dk.rampe.referral.DeclineReason.fromWire(code);
+                    if (!code.isEmpty() && reasonCode.isEmpty()) {
+                        throw new ValidationException(new FieldError("reasonCode", "enum",
+                                dk.rampe.referral.DeclineReason.wireNames()));
+                    }
+                    service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")),
+                            reasonCode.orElse(null));
                 }
                 case "enrolment" -> {
                     String consent = f.getOrDefault("smsConsent", "");

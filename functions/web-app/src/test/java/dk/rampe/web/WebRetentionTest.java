@@ -76,7 +76,13 @@ class WebRetentionTest {
     @Test
     void aDeclineWithoutAPlanWritesNoPlan() {
         String id = sent("AAR-RET-2", "020290-1234");
-        assertEquals(303, post(id, "visitation", Map.of("decision", "declined", "reason", "Ønsker ikke")).status());
+        WebFixture.Page bad = post(id, "visitation", Map.of("decision", "declined", "reasonCode", "lazy"));
+        assertEquals(400, bad.status(), "an unknown reason code is refused beside its field");
+        assertTrue(bad.body().contains("data-field=\"reasonCode\""), bad.body());
+        assertTrue(anna.get("/app/referrals/" + id).body().contains("<option value=\"not_motivated\">"));
+        assertEquals(303, post(id, "visitation", Map.of("decision", "declined", "reason", "Ønsker ikke",
+                "reasonCode", "not_motivated")).status());
+        assertTrue(item(id, "REFERRAL").toString().contains("not_motivated"), "the code is kept for the report");
         assertTrue(item(id, "REFERRAL").containsKey("expiresAt"));
         assertTrue(item(id, "PLAN") == null || item(id, "PLAN").isEmpty(), "no plan item is made for the retention");
     }
