@@ -974,14 +974,7 @@ final class Views {
 
     private static void fuField(StringBuilder sb, Language lang, String name, String type, String value,
                                 Map<String, String> errors, String hintKey) {
-        String fid = fieldId(name);
-        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "fu.field." + name.substring(3))))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
-                .append(name).append("\" value=\"").append(esc(value)).append("\"")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
-                .append(">");
-        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
-        error(sb, errors, name);
+        input(sb, lang, "fu.field." + name.substring(3), name, type, value, errors, hintKey);
     }
 
     /** A text of the follow-up page's catalogue: the app's close form reads as the page does. */
@@ -1209,14 +1202,7 @@ final class Views {
 
     private static void msField(StringBuilder sb, Language lang, String name, String type, String value,
                                 Map<String, String> errors, String hintKey) {
-        String fid = fieldId(name);
-        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "ms.field." + name.substring(3))))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
-                .append(name).append("\" value=\"").append(esc(value)).append("\"")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
-                .append(">");
-        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
-        error(sb, errors, name);
+        input(sb, lang, "ms.field." + name.substring(3), name, type, value, errors, hintKey);
     }
 
     /**
@@ -1415,8 +1401,14 @@ final class Views {
 
     private static void field(StringBuilder sb, Language lang, String name, String type, String value,
                               Map<String, String> errors, String hintKey) {
+        input(sb, lang, "att.field." + name, name, type, value, errors, hintKey);
+    }
+
+    /** A labelled input with its hint and its field error (the attendance, milestone and follow-up forms). */
+    private static void input(StringBuilder sb, Language lang, String labelKey, String name, String type, String value,
+                              Map<String, String> errors, String hintKey) {
         String fid = fieldId(name);
-        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "att.field." + name)))
+        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, labelKey)))
                 .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
                 .append(name).append("\" value=\"").append(esc(value)).append("\"")
                 .append("number".equals(type) ? " inputmode=\"numeric\"" : "")
