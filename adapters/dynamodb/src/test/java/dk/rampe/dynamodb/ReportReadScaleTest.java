@@ -43,7 +43,6 @@ class ReportReadScaleTest {
     void readsFollowTheProgrammeNotTheTable() {
         RampeConfig config = DynamoContractTables.freshTables();
         DynamoDbClient db = DynamoContractTables.client();
-        ReportSeed seed = new ReportSeed(config.table(), MONTH);
         long t0 = System.nanoTime();
         Map<String, Integer> programmeItems = new java.util.HashMap<>();
         int written = 0;
@@ -51,14 +50,14 @@ class ReportReadScaleTest {
         int big = 10_000 / DIVISOR;
         for (String[] p : new String[][] {{"p-small", Integer.toString(small)}, {"p-big", Integer.toString(big)}}) {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
-            for (int i = 0; i < Integer.parseInt(p[1]); i++) items.addAll(seed.participant(p[0], i));
+            for (int i = 0; i < Integer.parseInt(p[1]); i++) items.addAll(ReportSeed.participant(config.table(), p[0], MONTH, i));
             ReportSeed.write(db, config.table(), items);
             programmeItems.put(p[0], items.size());
             written += items.size();
         }
         // the rest of the table: participants of 20 other programmes, shaped the same
         for (int i = 0; written < TABLE; i++) {
-            List<Map<String, AttributeValue>> items = seed.participant("p-other-" + (i % 20), i);
+            List<Map<String, AttributeValue>> items = ReportSeed.participant(config.table(), "p-other-" + (i % 20), MONTH, i);
             ReportSeed.write(db, config.table(), items);
             written += items.size();
         }
@@ -69,8 +68,8 @@ class ReportReadScaleTest {
             DynamoReportFigures figures = new DynamoReportFigures(counting, config.table(), ReportSeed.WEEKDAYS,
                     p -> AttendanceRules.DEFAULTS);
             Settings.Programme programme = new Settings.Programme(c[0], "Bench", LocalDate.of(2026, 11, 1),
-                    LocalDate.of(2028, 12, 31), List.of(new Settings.Partner("jc-0", 5000, "c-0"),
-                    new Settings.Partner("jc-1", 5000, "c-1"), new Settings.Partner("jc-2", 5000, "c-2")),
+                    LocalDate.of(2028, 12, 31), List.of(new Settings.Partner("jc-aarhus", 5000, "c-anna"),
+                    new Settings.Partner("jc-odder", 5000, "c-bo"), new Settings.Partner("jc-randers", 5000, "c-carla")),
                     List.of(), List.of(), List.of(), new ReportSettings(List.of(), 6, List.of(
                     new ReportSettings.Target(ReportSettings.TargetKind.KEPT_JOB_6_MONTHS_SHARE, 60),
                     new ReportSettings.Target(ReportSettings.TargetKind.EMPLOYED_6_MONTHS_AFTER_EXIT, 30))));

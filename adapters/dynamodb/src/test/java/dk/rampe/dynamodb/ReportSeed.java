@@ -17,20 +17,11 @@ import dk.rampe.path.Reminder;
 import dk.rampe.referral.Benefit;
 import dk.rampe.referral.Caseworker;
 import dk.rampe.referral.Citizen;
+import dk.rampe.referral.Cpr;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralDetails;
 import dk.rampe.referral.ReferralStatus;
 import dk.rampe.schedule.WorkingDays;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -43,86 +34,94 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
 /**
- * A realistic programme for the report's read budget, each item as the stores write it (the stores
- * themselves write into a capturing client, then the items go to the table in batches). Participant
- * {@code i} of a programme, for a report of {@code month}: referred two months before, enrolled a week
- * later (an enrolment record on the path); an attendance plan on Mondays and Wednesdays for the month's
- * last two weeks with a registration for every session; every 10th participant's first session a
- * detected absence with its follow-up closed three hours later (every 20th also a notice to the
- * caseworker); every 5th an internship from the 10th; every 10th an ordinary job three months before,
- * its aftercare call due in the month and closed that day; every 20th exits on the 20th (a record too).
+ * The monthly report's bench participants, with the functions' own item mapping: the referral store's
+ * referral item (with its gsi2 entry), the path store's records, the attendance store's plan,
+ * registrations and notices (the store itself writes them, into a client that keeps what it would have
+ * put), and follow-up tasks as the follow-up store creates and closes them. Only JDK and SDK types in the
+ * signatures. The adapter's {@code ReportReadScaleTest} and the bench's report rows seed with it (this
+ * module's test-jar).
+ *
+ * <p>Participant {@code i} of a programme, for the report of {@code month}: referred two months before and
+ * enrolled a week later (an enrolment record on the path), with a caseworker and a CPR number like a real
+ * referral; an attendance plan on Mondays and Wednesdays for the month's last two weeks with a
+ * registration for every session; every 10th participant's first session a detected absence with its
+ * follow-up closed three hours later (every 20th also a notice to the caseworker); every 5th an
+ * internship from the 10th; every 10th an ordinary job three months before, its aftercare call due in
+ * the month and closed that day; every 20th exits on the 20th (an exit record too).
  */
-final class ReportSeed {
+public final class ReportSeed {
     static final WorkingDays WEEKDAYS = (programmeId, date) -> !WorkingDays.isWeekend(date);
+    private static final String[] JOBCENTRES = {"jc-aarhus", "jc-odder", "jc-randers"};
+    private static final String[] CONSULTANTS = {"c-anna", "c-bo", "c-carla"};
 
-    private final String table;
-    private final YearMonth month;
-
-    ReportSeed(String table, YearMonth month) {
-        this.table = table;
-        this.month = month;
+    private ReportSeed() {
     }
 
-    static Instant local(LocalDate d, int hour, int minute) {
-        return d.atTime(hour, minute).atZone(WorkingDays.ZONE).toInstant();
+    public static String referralId(String programmeId, int i) {
+        return "R" + Integer.toHexString(programmeId.hashCode() & 0xfffff).toUpperCase() + String.format("%08d", i);
     }
 
-    static String referralId(String programmeId, int i) {
-        return String.format("R%s%07d", programmeId.replaceAll("[^a-z0-9]", "").toUpperCase(), i);
-    }
-
-    /** Participant {@code i}'s items. */
-    List<Map<String, AttributeValue>> participant(String programmeId, int i) {
+    public static List<Map<String, AttributeValue>> participant(String table, String programmeId, YearMonth month, int i) {
         Capture c = new Capture();
         String id = referralId(programmeId, i);
-        String jc = "jc-" + (i % 3);
-        LocalDate first = month.atDay(1);
+        String jc = JOBCENTRES[i % 3];
+        String consultant = CONSULTANTS[i % 3];
         LocalDate last = month.atEndOfMonth();
-        Instant received = local(month.minusMonths(2).atDay(1), 10, 0).plusSeconds(60L * i);
+        Instant received = local(month.minusMonths(2).atDay(1), 10, 0).plusSeconds(60L * (i % 20_000));
         Instant enrolledAt = received.plus(Duration.ofDays(7));
         LocalDate exitOn = i % 20 == 19 ? month.atDay(20) : null;
-        ReferralDetails d = new ReferralDetails(programmeId, "REF-" + id, new Citizen(null, "Deltager", null, null),
-                Benefit.KONTANTHJAELP, new Caseworker("Sagsbehandler", null, null), List.of("Lager"), null, null, null,
-                List.of(), false, null);
-        Referral r = Referral.received(id, jc, d, "c-" + (i % 7), false, received)
-                .moveTo(ReferralStatus.ACCEPTED, received.plus(Duration.ofDays(1)), "c-a", null, null)
-                .moveTo(ReferralStatus.ENROLLED, enrolledAt, "c-a", null, null);
-        if (exitOn != null) r = r.moveTo(ReferralStatus.EXITED, local(exitOn, 14, 0), "c-a", null, "ordinary_job");
+        ReferralDetails d = new ReferralDetails(programmeId, "BENCH-" + id, new Citizen(Cpr.stored("0101901234"),
+                "Bench Deltager", dk.rampe.core.PhoneNumber.parse("20 12 34 56").orElseThrow(), null),
+                Benefit.KONTANTHJAELP, new Caseworker("Birthe",
+                dk.rampe.core.EmailAddress.parse("b@jobcenter.example").orElseThrow(), null),
+                List.of("Lager"), "Vil gerne i gang", "Bus", "", List.of("Møde til tiden"), false, null);
+        Referral r = Referral.received(id, jc, d, consultant, false, received)
+                .moveTo(ReferralStatus.ACCEPTED, received.plus(Duration.ofDays(1)), consultant, null, null)
+                .moveTo(ReferralStatus.ENROLLED, enrolledAt, consultant, null, null);
+        if (exitOn != null) r = r.moveTo(ReferralStatus.EXITED, local(exitOn, 14, 0), consultant, null, "ordinary_job");
         List<Map<String, AttributeValue>> out = new ArrayList<>();
-        out.add(DynamoReferralStore.referralItem(r, null, null));
+        out.add(DynamoReferralStore.referralItem(r, "bench-citizen-key-" + id, null));
 
         List<Milestone> path = new ArrayList<>();
         path.add(Milestone.status("ME" + id, id, MilestoneType.ENROLLED, enrolledAt.atZone(WorkingDays.ZONE).toLocalDate(),
-                "c-a", enrolledAt, null));
+                consultant, enrolledAt, null));
         if (i % 5 == 1) {
-            path.add(new Milestone("MI" + id, id, MilestoneType.INTERNSHIP_STARTED, month.atDay(10), "c-a",
+            path.add(new Milestone("MI" + id, id, MilestoneType.INTERNSHIP_STARTED, month.atDay(10), consultant,
                     local(month.atDay(10), 12, 0), null, "Lager A/S", null, null, null, null, null));
         }
         if (i % 10 == 2) {
             LocalDate on = month.minusMonths(3).atDay(5);
-            path.add(new Milestone("MJ" + id, id, MilestoneType.JOB_STARTED, on, "c-a", local(on, 12, 0), null,
+            path.add(new Milestone("MJ" + id, id, MilestoneType.JOB_STARTED, on, consultant, local(on, 12, 0), null,
                     "Lager A/S", JobKind.ORDINARY, new BigDecimal("20"), null, null, null));
         }
         if (exitOn != null) {
-            path.add(Milestone.status("MX" + id, id, MilestoneType.EXITED, exitOn, "c-a", local(exitOn, 14, 0), null));
+            path.add(Milestone.status("MX" + id, id, MilestoneType.EXITED, exitOn, consultant, local(exitOn, 14, 0), null));
         }
         for (Milestone m : path) out.add(DynamoPathStore.milestoneItem(m));
-        // the job's aftercare call, as the sweep names its task, closed on its day
         for (Reminder w : new AftercarePlan(WEEKDAYS).plan(id, programmeId, new Path(path))) {
-            if (w.kind() != Reminder.Kind.AFTERCARE || !YearMonth.from(w.dueOn()).equals(month)) continue;
+            if (w.kind() != Reminder.Kind.AFTERCARE) continue;
             String taskId = Ids.taskId(AftercareRule.kindOf(w.kind()).wireName() + "|" + programmeId + "|" + id
                     + "|reminder|" + w.id());
-            out.add(closedTask(FollowUpTask.open(taskId, FollowUpKind.AFTERCARE_CALL_DUE, id, r.consultantId(), programmeId,
+            out.add(closedTask(FollowUpTask.open(taskId, FollowUpKind.AFTERCARE_CALL_DUE, id, consultant, programmeId,
                     local(w.dueOn(), 9, 0), local(w.notifyOn(), 8, 0)), new FollowUpOutcome(true, FollowUpOutcome.Cause.NONE,
-                    FollowUpOutcome.NextStep.NONE, null, new FollowUpOutcome.Aftercare(FollowUpOutcome.Method.PHONE,
-                    FollowUpOutcome.WithWhom.EMPLOYEE, true, new BigDecimal("20"))), local(w.dueOn(), 13, 0)));
+                    FollowUpOutcome.NextStep.NONE, "Talt med begge", new FollowUpOutcome.Aftercare(FollowUpOutcome.Method.PHONE,
+                    FollowUpOutcome.WithWhom.BOTH, true, new BigDecimal("20"))), local(w.dueOn(), 13, 0)));
         }
 
         LocalDate from = last.minusDays(13);
         AttendancePlan plan = new AttendancePlan(from, EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), LocalTime.of(9, 0),
-                240, "c-a", local(from.minusDays(1), 10, 0));
+                240, consultant, local(from.minusDays(1), 10, 0));
         out.add(DynamoAttendanceStore.planItem(id, plan));
         DynamoAttendanceStore attendance = new DynamoAttendanceStore(c, table);
         boolean firstSession = true;
@@ -134,16 +133,16 @@ final class ReportSeed {
                         "system:absence", cutoff, true, false));
                 String taskId = Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + programmeId + "|" + id
                         + "|absence|" + day);
-                out.add(closedTask(FollowUpTask.open(taskId, FollowUpKind.ABSENCE_TODAY, id, r.consultantId(), programmeId,
+                out.add(closedTask(FollowUpTask.open(taskId, FollowUpKind.ABSENCE_TODAY, id, consultant, programmeId,
                         cutoff, cutoff.plus(Duration.ofMinutes(2))), new FollowUpOutcome(true, FollowUpOutcome.Cause.ILLNESS,
-                        FollowUpOutcome.NextStep.NONE, null), cutoff.plus(Duration.ofHours(3))));
+                        FollowUpOutcome.NextStep.CALL_AGAIN, "Syg, ringer i morgen"), cutoff.plus(Duration.ofHours(3))));
                 if (i % 20 == 0) {
                     attendance.addNotice(new Notice("N" + id, id, jc, day, List.of(Notice.Reason.UNEXCUSED_ABSENCE), cutoff),
                             false, null);
                 }
             } else {
                 attendance.addRegistration(id, new Registration("G" + id + day, day, Registration.Status.PRESENT, null, null,
-                        "c-a", local(day, 9, 5), false, false));
+                        consultant, local(day, 9, 5), false, false));
             }
             firstSession = false;
         }
@@ -151,8 +150,12 @@ final class ReportSeed {
         return out;
     }
 
-    /** A task as DynamoFollowUpStore.close leaves it (the same attributes its update sets). */
-    static Map<String, AttributeValue> closedTask(FollowUpTask open, FollowUpOutcome o, Instant at) {
+    private static Instant local(LocalDate d, int hour, int minute) {
+        return d.atTime(hour, minute).atZone(WorkingDays.ZONE).toInstant();
+    }
+
+    /** A task as DynamoFollowUpStore.close leaves it (the attributes its update sets; off the open-tasks index). */
+    private static Map<String, AttributeValue> closedTask(FollowUpTask open, FollowUpOutcome o, Instant at) {
         Map<String, AttributeValue> m = OutboxItems.taskItem(open);
         m.remove("gsi1pk");
         m.remove("gsi1sk");
@@ -160,7 +163,7 @@ final class ReportSeed {
         m.put("reached", Attrs.bool(o.reached()));
         m.put("cause", Attrs.s(o.cause().wireName()));
         m.put("nextStep", Attrs.s(o.nextStep().wireName()));
-        if (o.note() != null) m.put("note", Attrs.s(o.note()));
+        m.put("note", Attrs.s(o.note()));
         m.put("closedAt", Attrs.s(at.toString()));
         m.put("closedBy", Attrs.s(open.consultantId()));
         if (o.aftercare() != null) {
@@ -172,7 +175,8 @@ final class ReportSeed {
         return m;
     }
 
-    static void write(DynamoDbClient db, String table, List<Map<String, AttributeValue>> items) {
+    /** Writes {@code items} in batches of 25. */
+    public static void write(DynamoDbClient db, String table, List<Map<String, AttributeValue>> items) {
         List<WriteRequest> batch = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
@@ -193,8 +197,8 @@ final class ReportSeed {
         }
     }
 
-    /** Keeps what a store would have put (PutItem and the puts of a transaction) instead of sending it. */
-    static final class Capture implements DynamoDbClient {
+    /** Keeps what a store would have put (PutItem, and the puts of a transaction) instead of sending it. */
+    private static final class Capture implements DynamoDbClient {
         final List<Map<String, AttributeValue>> items = new ArrayList<>();
 
         /** A later put of the same key replaces the earlier one (the session chain is written with each registration). */

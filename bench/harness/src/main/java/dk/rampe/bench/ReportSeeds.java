@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.dynamodb.BenchItems;
-import dk.rampe.dynamodb.ReportBenchItems;
+import dk.rampe.dynamodb.ReportSeed;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The monthly report's bench: the events of its two functions (cold start, cost) and its growth rows,
  * one report of a programme of 1,000 and of 10,000 participants in a table of 100,000 items, with the
  * budget items read ≤ 1.2 × the programme's items + {@value #CONSTANT}. The programme's items are
- * everything of it the report needs, counted as they are seeded ({@link ReportBenchItems}: referrals,
+ * everything of it the report needs, counted as they are seeded ({@link ReportSeed}: referrals,
  * path records, attendance plans, registrations and notices, follow-up tasks); the rest of the table
  * is participants of other programmes, shaped the same. Both programmes are in one table, seeded once.
  */
@@ -131,7 +131,7 @@ final class ReportSeeds {
         for (int start = from; start < to && total < max; start += 1000) {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             for (int i = start; i < Math.min(to, start + 1000); i++) {
-                items.addAll(ReportBenchItems.participant(db.table(), programme, month, i));
+                items.addAll(ReportSeed.participant(db.table(), programme, month, i));
             }
             if (items.size() > max - total) items = items.subList(0, (int) (max - total));
             List<Map<String, AttributeValue>> all = items;
