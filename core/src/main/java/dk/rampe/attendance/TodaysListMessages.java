@@ -1,6 +1,5 @@
 package dk.rampe.attendance;
 
-import static dk.rampe.followup.NudgeTemplates.escape;
 
 import dk.rampe.core.Language;
 import dk.rampe.followup.NudgeTemplates;
@@ -42,20 +41,8 @@ public final class TodaysListMessages {
         String action = t("todays_list.action", language);
         String footer = fill(t("todays_list.footer", language), count, day, link);
         String text = body + "\n\n" + action + "\n" + link + "\n\n" + footer + "\n";
-        String html = "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(subject) + "</title></head>"
-                + "<body style=\"font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;"
-                + "line-height:1.5;color:#1b1b1b;margin:0;padding:16px;overflow-wrap:anywhere;word-break:break-word;\">"
-                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + escape(heading) + "</h1>"
-                + "<p>" + escape(body) + "</p><p>" + escape(action) + "</p>"
-                + "<p><a href=\"" + escape(link) + "\" style=\"display:inline-block;max-width:100%;padding:12px 20px;"
-                + "background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;\">"
-                + escape(t("todays_list.button", language)) + "</a></p>"
-                + "<p style=\"font-size:14px;color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
-                + "<a href=\"" + escape(link) + "\" style=\"color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
-                + escape(link) + "</a></p>"
-                + "<p style=\"font-size:13px;color:#555;\">" + escape(footer) + "</p></body></html>";
+        String html = NudgeTemplates.emailHtml(language, subject, heading, body, action,
+                t("todays_list.button", language), link, footer);
         String sms = fill(t("todays_list.sms", language), count, day, link);
         if (Sms.segments(sms) > 1) sms = fill(t("todays_list.smsShort", language), count, day, link);
         return new Rendered(subject, text, html, sms);

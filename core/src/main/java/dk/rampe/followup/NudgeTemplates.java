@@ -76,23 +76,8 @@ public final class NudgeTemplates {
                 link);
         String footer = fill(t("footer", language), caseReference, longTime, shortTime, link);
         String text = body + "\n\n" + t("action", language) + "\n" + link + "\n\n" + footer + "\n";
-        // The button is the link; the visible URL below it may break anywhere, so a narrow screen never scrolls sideways.
-        String html = "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(subject) + "</title></head>"
-                + "<body style=\"font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;"
-                + "line-height:1.5;color:#1b1b1b;margin:0;padding:16px;overflow-wrap:anywhere;word-break:break-word;\">"
-                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + escape(heading) + "</h1>"
-                + "<p>" + escape(body) + "</p>"
-                + "<p>" + escape(t("action", language)) + "</p>"
-                + "<p><a href=\"" + escape(link) + "\" style=\"display:inline-block;max-width:100%;padding:12px 20px;"
-                + "background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;\">"
-                + escape(t("button", language)) + "</a></p>"
-                + "<p style=\"font-size:14px;color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
-                + "<a href=\"" + escape(link) + "\" style=\"color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
-                + escape(link) + "</a></p>"
-                + "<p style=\"font-size:13px;color:#555;\">" + escape(footer) + "</p>"
-                + "</body></html>";
+        String html = emailHtml(language, subject, heading, body, t("action", language), t("button", language), link,
+                footer);
         String sms = prefix + fill(t(k + "sms", language), caseReference, longTime, shortTime, link);
         if (Sms.segments(sms) > 1) sms = prefix + fill(t(k + "smsShort", language), caseReference, longTime, shortTime, link);
         if (Sms.segments(sms) > 1) sms = fill(t(k + "smsShort", language), caseReference, longTime, shortTime, link);
@@ -105,6 +90,30 @@ public final class NudgeTemplates {
 
     private String fill(String template, String ref, String longTime, String shortTime, String link) {
         return template.replace("{p}", productName).replace("{r}", ref).replace("{t}", longTime).replace("{s}", shortTime).replace("{l}", link);
+    }
+
+    /**
+     * The HTML of a nudge email: heading, text, the action, a button that is the link, the visible URL (it may
+     * break anywhere, so a narrow screen never scrolls sideways) and the footer; every text escaped.
+     */
+    public static String emailHtml(Language language, String subject, String heading, String body, String action,
+                                   String button, String link, String footer) {
+        return "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(subject) + "</title></head>"
+                + "<body style=\"font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;"
+                + "line-height:1.5;color:#1b1b1b;margin:0;padding:16px;overflow-wrap:anywhere;word-break:break-word;\">"
+                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + escape(heading) + "</h1>"
+                + "<p>" + escape(body) + "</p>"
+                + "<p>" + escape(action) + "</p>"
+                + "<p><a href=\"" + escape(link) + "\" style=\"display:inline-block;max-width:100%;padding:12px 20px;"
+                + "background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;\">"
+                + escape(button) + "</a></p>"
+                + "<p style=\"font-size:14px;color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
+                + "<a href=\"" + escape(link) + "\" style=\"color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
+                + escape(link) + "</a></p>"
+                + "<p style=\"font-size:13px;color:#555;\">" + escape(footer) + "</p>"
+                + "</body></html>";
     }
 
     public static String escape(String s) {
