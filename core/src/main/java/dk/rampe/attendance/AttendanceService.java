@@ -6,7 +6,6 @@ import dk.rampe.core.DomainException;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
 import dk.rampe.schedule.DecisionIds;
-import dk.rampe.schedule.DueWork;
 import dk.rampe.schedule.WorkingDays;
 
 import java.time.Clock;
@@ -38,15 +37,6 @@ public final class AttendanceService {
     private final Function<String, AttendanceRules> rules;
     private final Clock clock;
     private final AuditLog audit;
-
-    /**
-     * {@code dueWork} is not used any more (the store writes the chain, which is the referral's due work);
-     * the parameter stays for the callers.
-     */
-    public AttendanceService(AttendanceStore store, DueWork dueWork, WorkingDays workingDays,
-                             Function<String, AttendanceRules> rules, Clock clock) {
-        this(store, workingDays, rules, clock, entry -> { });
-    }
 
     /**
      * Every change of a participant's attendance (plan step, agreement, registration, SMS consent) is audited

@@ -74,8 +74,8 @@ class AbsenceChainTest {
     private final InMemoryAttendanceStore memory = new InMemoryAttendanceStore();
     private final Counting store = new Counting(memory);
     private final Referrals referrals = new Referrals();
-    private final AttendanceService service = new AttendanceService(store, null, weekdays, p -> AttendanceRules.DEFAULTS,
-            clock);
+    private final AttendanceService service = new AttendanceService(store, weekdays, p -> AttendanceRules.DEFAULTS,
+            clock, entry -> { });
     private final Sweeper sweeper = new Sweeper(new InMemoryWatermarks(), clock);
 
     static Instant at(LocalDate d, int h, int m) {

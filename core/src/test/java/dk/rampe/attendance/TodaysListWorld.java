@@ -6,7 +6,6 @@ import dk.rampe.core.Language;
 import dk.rampe.core.PhoneNumber;
 import dk.rampe.followup.InMemoryFollowUpStore;
 import dk.rampe.followup.InMemoryOutbox;
-import dk.rampe.path.InMemoryDueWork;
 import dk.rampe.referral.Benefit;
 import dk.rampe.referral.Caseworker;
 import dk.rampe.referral.Citizen;
@@ -49,7 +48,6 @@ final class TodaysListWorld {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryReferralStore referrals = new InMemoryReferralStore(audit);
     final InMemoryAttendanceStore store = new InMemoryAttendanceStore();
-    final InMemoryDueWork dueWork = new InMemoryDueWork();
     final InMemoryFollowUpStore followUps = new InMemoryFollowUpStore(audit);
     final InMemoryOutbox outbox = new InMemoryOutbox(followUps);
     final InMemoryWatermarks watermarks = new InMemoryWatermarks();
@@ -63,8 +61,8 @@ final class TodaysListWorld {
     final WorkingCalendar calendar = new WorkingCalendar(HOLIDAYS::contains, () -> settings);
     final TodaysList lists = new TodaysList(() -> settings, referrals, store, calendar, p -> AttendanceRules.DEFAULTS);
     final TodaysListTokens tokens = new TodaysListTokens(KEY);
-    final AttendanceService attendance = new AttendanceService(store, dueWork, calendar, p -> AttendanceRules.DEFAULTS,
-            clock);
+    final AttendanceService attendance = new AttendanceService(store, calendar, p -> AttendanceRules.DEFAULTS,
+            clock, entry -> { });
 
     static Settings.Consultant consultant(String id, Channel channel, Language language) {
         return new Settings.Consultant(id, "Konsulent " + id, EmailAddress.parse(id + "@rampe.example").orElseThrow(),

@@ -58,8 +58,8 @@ class AbsenceDetectionTest {
 
     AbsenceDetectionTest() {
         f.loadSettings(Events.text("settings-sample.json"));
-        service = new AttendanceService(attendance, dueWork, (p, d) -> !WorkingDays.isWeekend(d),
-                p -> AttendanceRules.DEFAULTS, f.clock);
+        service = new AttendanceService(attendance, (p, d) -> !WorkingDays.isWeekend(d),
+                p -> AttendanceRules.DEFAULTS, f.clock, entry -> { });
     }
 
     private Referral enrolled(String id) {

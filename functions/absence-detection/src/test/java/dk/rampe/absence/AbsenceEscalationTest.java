@@ -12,7 +12,6 @@ import dk.rampe.audit.AuditEntry;
 import dk.rampe.core.EmailAddress;
 import dk.rampe.core.PhoneNumber;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
-import dk.rampe.dynamodb.DynamoDueWork;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.Ids;
 import dk.rampe.followup.MessageChannel;
@@ -52,9 +51,8 @@ class AbsenceEscalationTest {
 
     private final RampeFixture f = new RampeFixture(MONDAY_0700, Map.of());
     private final DynamoAttendanceStore attendance = new DynamoAttendanceStore(f.dynamo, f.config.table());
-    private final DynamoDueWork dueWork = new DynamoDueWork(f.dynamo, f.config.table());
-    private final AttendanceService service = new AttendanceService(attendance, dueWork,
-            (p, d) -> !WorkingDays.isWeekend(d), p -> AttendanceRules.DEFAULTS, f.clock);
+    private final AttendanceService service = new AttendanceService(attendance,
+            (p, d) -> !WorkingDays.isWeekend(d), p -> AttendanceRules.DEFAULTS, f.clock, entry -> { });
 
     private void settings(String attendanceJson) throws Exception {
         ObjectNode root = (ObjectNode) Json.parse(Events.text("settings-sample.json"));

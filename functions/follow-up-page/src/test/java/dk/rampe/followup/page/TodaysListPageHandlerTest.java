@@ -61,8 +61,8 @@ class TodaysListPageHandlerTest {
     private final RampeFixture f = new RampeFixture(at(7, 0), Map.of("RAMPE_PUBLIC_BASE_URL", "https://" + HOST));
     private final DynamoAttendanceStore attendance = new DynamoAttendanceStore(f.dynamo, f.config.table());
     private final DynamoDueWork dueWork = new DynamoDueWork(f.dynamo, f.config.table());
-    private final AttendanceService service = new AttendanceService(attendance, dueWork,
-            (p, d) -> !WorkingDays.isWeekend(d), p -> AttendanceRules.DEFAULTS, f.clock);
+    private final AttendanceService service = new AttendanceService(attendance,
+            (p, d) -> !WorkingDays.isWeekend(d), p -> AttendanceRules.DEFAULTS, f.clock, entry -> { });
     private final String token;
     private final String listId;
 
