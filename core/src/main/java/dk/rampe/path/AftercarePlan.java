@@ -1,5 +1,6 @@
 package dk.rampe.path;
 
+import dk.rampe.referral.ExitOutcome;
 import dk.rampe.schedule.DecisionIds;
 import dk.rampe.schedule.WorkingDays;
 import java.time.LocalDate;
@@ -16,7 +17,12 @@ import java.util.List;
  * month or the month's last day, moved to the next working day); a job that ends on E drops those due
  * after E, and when E is before the aftercare date, a job-ended call is planned instead: nudged on E
  * (or the day it was recorded, if later), due 2 working days later;</li>
- * <li>exit X: every reminder nudged after X is dropped, and an outcome check at X + 6 months is added.</li>
+ * <li>exit X: an outcome check at X + 6 months is added. What else stays depends on why the participant
+ * left. Aftercare follows the job, not the programme: an exit into work (ordinary job, flexjob, wage subsidy,
+ * social-economy job) or education keeps the reminders of the job still open at X (its aftercare call, its
+ * retention check, and its job-ended call should it end later); an exit into work with no job recorded counts
+ * the exit as the job's start, so its aftercare call comes X + 3 months. Any other exit drops every reminder
+ * nudged after X.</li>
  * </ul>
  */
 public final class AftercarePlan {
@@ -36,6 +42,9 @@ public final class AftercarePlan {
         List<Path.Step> steps = path.steps();
         List<Reminder> out = new ArrayList<>();
         LocalDate exit = null;
+        String exitOutcome = null;
+        String openJobAtExit = null;
+        String openJobStep = null;
         for (int i = 0; i < steps.size(); i++) {
             Path.Step s = steps.get(i);
             Milestone m = s.current();
@@ -48,6 +57,7 @@ public final class AftercarePlan {
                     }
                 }
                 case JOB_STARTED -> {
+                    openJobStep = s.stepId();
                     LocalDate aftercare = workingDays.monthsLater(programmeId, m.effectiveOn(), AFTERCARE_MONTHS);
                     LocalDate retention = workingDays.monthsLater(programmeId, m.effectiveOn(), RETENTION_MONTHS);
                     Path.Step endStep = nextEndStep(steps, i, MilestoneType.JOB_ENDED);
@@ -65,10 +75,17 @@ public final class AftercarePlan {
                         out.add(reminder(Reminder.Kind.RETENTION_CHECK, referralId, s.stepId(), retention, retention));
                     }
                 }
+                case JOB_ENDED -> openJobStep = null;
                 case EXITED -> {
                     exit = m.effectiveOn();
+                    exitOutcome = m.reason();
+                    openJobAtExit = openJobStep;
                     LocalDate on = workingDays.monthsLater(programmeId, exit, OUTCOME_MONTHS);
                     out.add(reminder(Reminder.Kind.OUTCOME_CHECK, referralId, s.stepId(), on, on));
+                    if (openJobStep == null && intoWork(exitOutcome)) {
+                        LocalDate aftercare = workingDays.monthsLater(programmeId, exit, AFTERCARE_MONTHS);
+                        out.add(reminder(Reminder.Kind.AFTERCARE, referralId, s.stepId(), aftercare, aftercare));
+                    }
                 }
                 default -> {
                 }
@@ -76,9 +93,33 @@ public final class AftercarePlan {
         }
         if (exit != null) {
             LocalDate x = exit;
-            out.removeIf(r -> r.kind() != Reminder.Kind.OUTCOME_CHECK && r.notifyOn().isAfter(x));
+            String exitStep = steps.stream().filter(st -> st.type() == MilestoneType.EXITED).map(Path.Step::stepId)
+                    .findFirst().orElse(null);
+            boolean keepsJob = openJobAtExit != null && ExitOutcome.fromWire(exitOutcome)
+                    .map(ExitOutcome::employmentOrEducation).orElse(false);
+            String job = openJobAtExit;
+            out.removeIf(r -> r.notifyOn().isAfter(x) && r.kind() != Reminder.Kind.OUTCOME_CHECK
+                    && !r.stepId().equals(exitStep) && !(keepsJob && belongsTo(r, job, steps)));
         }
         return List.copyOf(out);
+    }
+
+    /** Exits whose outcome is a job (the exit milestone's reason carries the outcome's wire name). */
+    static boolean intoWork(String outcome) {
+        return ExitOutcome.fromWire(outcome).map(o -> o.employmentOrEducation() && o != ExitOutcome.EDUCATION)
+                .orElse(false);
+    }
+
+    /** The job's own reminders: planned from its start step, or from the end step that closed it. */
+    private static boolean belongsTo(Reminder r, String jobStartStep, List<Path.Step> steps) {
+        if (r.stepId().equals(jobStartStep)) return true;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).stepId().equals(jobStartStep)) {
+                Path.Step end = nextEndStep(steps, i, MilestoneType.JOB_ENDED);
+                return end != null && r.stepId().equals(end.stepId());
+            }
+        }
+        return false;
     }
 
     private static LocalDate nextEnd(List<Path.Step> steps, int from, MilestoneType endType) {

@@ -192,7 +192,7 @@ class PathLifecycleTest {
     }
 
     @Test
-    void anExitInAprilLeavesOnlyTheSixMonthsAfterLeavingCheck() {
+    void anExitIntoTheJobKeepsTheJobsRetentionCheckAndAddsTheSixMonthsAfterLeavingCheck() {
         String id = enrolledParticipant("0101901234", "AAR-1");
         clock.set(at("2026-12-29", 12));
         record(id, MilestoneType.JOB_STARTED, "2026-12-29", null);
@@ -208,9 +208,53 @@ class PathLifecycleTest {
         sweepEveryMorningUntil("2028-06-30");
         // the path's records go with the referral's personal data, a year after the exit
         assertEquals(at("2028-04-14", 11), pathStore.expiresAt(id));
+        // aftercare follows the job: its six-month check on Tuesday 29 June stays after the exit into it
         assertEquals(List.of("aftercare_call_due@2027-03-30 created 2027-03-30",
+                "retention_check_due@2027-06-29 created 2027-06-29",
+                "pm:follow_up_overdue@2027-07-06 created 2027-07-06",
                 "outcome_check_due@2027-10-15 created 2027-10-15",
                 "pm:follow_up_overdue@2027-10-22 created 2027-10-22"), tasksOf(id));
+    }
+
+    @Test
+    void anExitIntoTheJobBeforeItsAftercareKeepsTheAftercareCall() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        String moved = enrolledParticipant("0202851234", "AAR-2");
+        clock.set(at("2026-11-30", 12));
+        record(id, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        record(moved, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        clock.set(at("2026-12-14", 11));
+        for (var p : List.of(java.util.Map.entry(id, ExitOutcome.ORDINARY_JOB), java.util.Map.entry(moved, ExitOutcome.MOVED))) {
+            Referral exited = referrals.exit(KIM, p.getKey(), p.getValue(), null);
+            paths.statusChanged(exited, MilestoneType.EXITED, KIM.id(), p.getValue().wireName());
+        }
+        AftercarePlan plan = new AftercarePlan(calendar);
+        // 30 November + 3 months = 28 February 2027, a Sunday: Monday 1 March; + 6 months = Monday 31 May
+        assertEquals(List.of("AFTERCARE 2027-03-01", "RETENTION_CHECK 2027-05-31", "OUTCOME_CHECK 2027-06-14"),
+                plan.plan(id, "p1", paths.path(id)).stream().map(r -> r.kind() + " " + r.notifyOn()).toList());
+        // a participant who moved away is not followed in the job any more: only the check after leaving
+        assertEquals(List.of("OUTCOME_CHECK 2027-06-14"),
+                plan.plan(moved, "p1", paths.path(moved)).stream().map(r -> r.kind() + " " + r.notifyOn()).toList());
+        sweepEveryMorningUntil("2027-03-01");
+        assertEquals(List.of("aftercare_call_due@2027-03-01 created 2027-03-01"), tasksOf(id));
+        assertEquals(List.of(), tasksOf(moved));
+    }
+
+    @Test
+    void anExitIntoWorkWithNoJobRecordedCountsTheExitAsTheJobsStart() {
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        String education = enrolledParticipant("0202851234", "AAR-2");
+        clock.set(at("2026-12-14", 11));
+        Referral exited = referrals.exit(KIM, id, ExitOutcome.SOCIAL_ECONOMY_JOB, null);
+        paths.statusChanged(exited, MilestoneType.EXITED, KIM.id(), ExitOutcome.SOCIAL_ECONOMY_JOB.wireName());
+        Referral studies = referrals.exit(KIM, education, ExitOutcome.EDUCATION, null);
+        paths.statusChanged(studies, MilestoneType.EXITED, KIM.id(), ExitOutcome.EDUCATION.wireName());
+        AftercarePlan plan = new AftercarePlan(calendar);
+        // 14 December + 3 months = 14 March 2027, a Sunday: Monday 15 March
+        assertEquals(List.of("OUTCOME_CHECK 2027-06-14", "AFTERCARE 2027-03-15"),
+                plan.plan(id, "p1", paths.path(id)).stream().map(r -> r.kind() + " " + r.notifyOn()).toList());
+        assertEquals(List.of("OUTCOME_CHECK 2027-06-14"),
+                plan.plan(education, "p1", paths.path(education)).stream().map(r -> r.kind() + " " + r.notifyOn()).toList());
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 10's "done when", in the local runner over HTTP, the clock moved to 08:00 every morning and
  * the template's schedules fired: a job started on 2026-11-30 gives the consultant an aftercare nudge
  * on 2027-03-01 and none before; closing it on the follow-up page records the outcome; a job ended in
- * January cancels it and creates the job-ended follow-up; an exit in April leaves only the
- * six-months-after-leaving check, due in October.
+ * January cancels it and creates the job-ended follow-up; an exit in April for another reason (moved)
+ * leaves only the six-months-after-leaving check, due in October; an exit into the job in December keeps
+ * the job's aftercare call in March and its six-month check in May, and adds the check after leaving.
  */
 class LocalRunnerAftercareTest {
     /** The script\'s dates are the issue\'s: the local clock starts before them, whatever day it is. */
@@ -100,10 +101,11 @@ class LocalRunnerAftercareTest {
             String kept = enrolled(runner, "010190-1234", "AAR-2026-00101");
             String ended = enrolled(runner, "020285-1234", "AAR-2026-00102");
             String exits = enrolled(runner, "030375-1234", "AAR-2026-00103");
+            String intoWork = enrolled(runner, "040480-1234", "AAR-2026-00104");
             moveTo(runner, at("2026-11-30", 10));
             String job = "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-30\",\"employer\":\"Lager A/S\","
                     + "\"jobKind\":\"flexjob\",\"hoursPerWeek\":15}";
-            for (String id : List.of(kept, ended, exits)) milestone(runner, id, job);
+            for (String id : List.of(kept, ended, exits, intoWork)) milestone(runner, id, job);
             // the jobcentre reads the path without the consultant's notes
             JsonNode read = Json.parse(send("GET", runner.baseUrl() + "/v1/referrals/" + kept, "local-jobcenter-aarhus",
                     null, null).body());
@@ -111,6 +113,11 @@ class LocalRunnerAftercareTest {
                     List.of(read.get("path").get(0).get("type").asText(), read.get("path").get(1).get("type").asText()));
 
             int before = sms(data).size();
+            mornings(runner, "2026-12-14");
+            moveTo(runner, at("2026-12-14", 11));
+            // leaves the programme for the job: aftercare follows the job, not the programme
+            HttpResponse<String> intoJob = post(runner, intoWork, "/exit", "{\"outcome\":\"flexjob\"}");
+            assertEquals(200, intoJob.statusCode(), intoJob.body());
             mornings(runner, "2027-01-14");
             moveTo(runner, at("2027-01-14", 15));
             milestone(runner, ended, "{\"type\":\"job_ended\",\"effectiveOn\":\"2027-01-13\",\"reason\":\"Opsagt i prøvetiden\"}");
@@ -121,9 +128,10 @@ class LocalRunnerAftercareTest {
 
             mornings(runner, "2027-03-01");
             List<String> march = sms(data).subList(before + 1, sms(data).size());
-            assertEquals(2, march.size(), march.toString());
+            assertEquals(3, march.size(), march.toString());
             assertEquals(1, smsFor(march, kept, "Efterværnsopkald 1/3"), march.toString());
             assertEquals(1, smsFor(march, exits, "Efterværnsopkald 1/3"), march.toString());
+            assertEquals(1, smsFor(march, intoWork, "Efterværnsopkald 1/3"), march.toString());
 
             // closing the aftercare call on the follow-up page records the outcome
             String keptSms = march.stream().filter(s -> s.contains(kept)).findFirst().orElseThrow();
@@ -157,10 +165,13 @@ class LocalRunnerAftercareTest {
             int afterMarch = sms(data).size();
             mornings(runner, "2027-10-15");
             List<String> rest = sms(data).subList(afterMarch, sms(data).size());
-            // the kept job's six-month check on Monday 31 May; the exited one's only the check in October
-            assertEquals(2, rest.size(), rest.toString());
+            // the kept job's six-month check on Monday 31 May; the one who moved only the check in October;
+            // the one who left for the job both the job's six-month check and the check after leaving
+            assertEquals(4, rest.size(), rest.toString());
             assertEquals(1, smsFor(rest, kept, "6 mdr. 31/5"), rest.toString());
             assertEquals(1, smsFor(rest, exits, "Efter forløb 15/10"), rest.toString());
+            assertEquals(1, smsFor(rest, intoWork, "6 mdr. 31/5"), rest.toString());
+            assertEquals(1, smsFor(rest, intoWork, "Efter forløb 14/6"), rest.toString());
             assertFalse(rest.stream().anyMatch(s -> s.contains(ended)), rest.toString());
         }
     }
