@@ -290,7 +290,8 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
     private OutboxMessage noticeEmail(Referral referral, Notice notice, Caseworker cw, Instant now) {
         String ref = referral.details().jobcentreReference();
         String caseRef = ref == null || ref.isBlank() ? referral.id() : ref + " / " + referral.id();
-        String link = publicBaseUrl + "/v1/referrals/" + referral.id() + "/notices";
+        // the web app's page for the referral (it asks for login); systems read GET …/notices
+        String link = publicBaseUrl + "/app/referrals/" + referral.id();
         String subject = "Rampe: ny meddelelse i sag " + referral.id();
         String text = "Der er en ny meddelelse om fremmøde i sag " + caseRef + " (" + notice.date() + ").\n"
                 + "Se den her: " + link + "\n\n"

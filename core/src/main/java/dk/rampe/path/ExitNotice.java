@@ -29,12 +29,13 @@ public final class ExitNotice {
             Log.warn("exitNotice.noCaseworkerEmail", "referralId", r.id());
             return false;
         }
-        String link = publicBaseUrl + "/v1/referrals/" + r.id() + "/exit-description";
+        // the web app's page for the referral (it asks for login); systems read GET …/exit-description
+        String link = publicBaseUrl + "/app/referrals/" + r.id();
         String subject = "Beskrivelse ved afslutning – sag " + r.id();
         String text = "Der er en beskrivelse ved afslutning i sag " + r.id() + ".\n"
-                + "Den kan hentes gennem Rampes API: " + link + "\n";
-        String html = "<p>Der er en beskrivelse ved afslutning i sag " + r.id() + ".</p><p>Den kan hentes gennem "
-                + "Rampes API: <a href=\"" + link + "\">" + link + "</a></p>";
+                + "Læs den i Rampe (log ind): " + link + "\n";
+        String html = "<p>Der er en beskrivelse ved afslutning i sag " + r.id() + ".</p><p>Læs den i Rampe (log ind): "
+                + "<a href=\"" + link + "\">" + link + "</a></p>";
         String key = "exitDescription|" + r.id() + "|email";
         OutboxMessage m = OutboxMessage.pending(key, DecisionIds.of("X", "exitDescription", r.id()), r.programmeId(),
                 MessageChannel.EMAIL, r.details().caseworker().email().value(), subject, text, html, false, now, now);

@@ -6,7 +6,7 @@ import dk.rampe.json.JsonReader;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.ExitNotice;
-import dk.rampe.path.MilestoneType;
+import dk.rampe.path.ParticipantExit;
 import dk.rampe.path.PathService;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
@@ -16,18 +16,13 @@ import java.util.Set;
 final class ExitRoute implements Route {
     static final String KEY = "POST /v1/referrals/{referralId}/exit";
 
-    private final ReferralService service;
     private final int maxBodyBytes;
-    private final PathService paths;
-    private final ExitNotice notice;
-    private final java.time.Clock clock;
+    /** The exit's rules, shared with the web app's exit form. */
+    private final ParticipantExit exit;
 
     ExitRoute(ReferralService service, int maxBodyBytes, PathService paths, ExitNotice notice, java.time.Clock clock) {
-        this.service = service;
         this.maxBodyBytes = maxBodyBytes;
-        this.paths = paths;
-        this.notice = notice;
-        this.clock = clock;
+        this.exit = new ParticipantExit(service, paths, notice, clock);
     }
 
     @Override
@@ -42,16 +37,9 @@ final class ExitRoute implements Route {
             if (outcome == null) r.add("outcome", "enum", ExitOutcome.wireNames());
         }
         ExitDescription.ConsultantText text = description(r, body);
-        if (text != null && outcome != null && outcome.employmentOrEducation()) {
-            r.add("description", "unknownField"); // a description goes back only with an exit without job or education
-        }
         r.throwIfAny();
-        Referral exited = service.exit(req.caller(), Requests.referralId(req.event()), outcome, note);
-        // the path's last step: cancels pending reminders, plans the check six months after leaving
-        paths.statusChanged(exited, MilestoneType.EXITED, req.caller().id(), outcome.wireName());
-        if (text != null) paths.saveExitText(exited, text);
-        // without job or education: the caseworker is told the exit description is ready (once)
-        if (!outcome.employmentOrEducation()) notice.send(exited, clock.instant());
+        Referral exited = exit.exit(req.caller(), new ParticipantExit.Command(Requests.referralId(req.event()), outcome,
+                note, text));
         return Requests.staffView(exited);
     }
 

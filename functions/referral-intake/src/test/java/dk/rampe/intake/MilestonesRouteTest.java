@@ -189,7 +189,7 @@ class MilestonesRouteTest {
         // the caseworker gets one neutral email with the link
         var notice = f.rampe.outbox.find(dk.rampe.followup.Ids.messageId("exitDescription|" + id + "|email")).orElseThrow();
         assertEquals("birthe.aagaard@jobcenter.example", notice.recipient());
-        assertTrue(notice.text().contains("/v1/referrals/" + id + "/exit-description"), notice.text());
+        assertTrue(notice.text().contains("/app/referrals/" + id), notice.text());
         for (String secret : java.util.List.of("010190", "Søren", "kontanthj", "Gartneri", "Stabilt")) {
             assertFalse(notice.text().contains(secret) || notice.html().contains(secret) || notice.subject().contains(secret), secret);
         }

@@ -483,6 +483,14 @@ final class Views {
                     .append("<textarea id=\"f-note\" name=\"note\" maxlength=\"2000\">")
                     .append(esc(req.form().getOrDefault("note", ""))).append("</textarea>");
             error(sb, e, "note");
+            // the consultant's part of the exit description (ExitForm), as the API's exit takes it
+            sb.append("<fieldset id=\"exit-description-fields\"><legend>").append(esc(Texts.t(lang, "act.exitDescription")))
+                    .append("</legend>");
+            for (String name : List.of("xd.progress", "xd.stability", "xd.clarified", "xd.employersContacted",
+                    "xd.tasksTried", "xd.direction")) {
+                textarea(sb, lang, name, req.form(), e);
+            }
+            sb.append("</fieldset>");
             sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.exitHint"))).append("</p>")
                     .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "act.exitButton")))
                     .append("</button></form>");

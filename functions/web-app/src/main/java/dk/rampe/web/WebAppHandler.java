@@ -37,6 +37,8 @@ import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoPathStore;
 import dk.rampe.dynamodb.DynamoPlanStore;
 import dk.rampe.path.AftercarePlan;
+import dk.rampe.path.ExitNotice;
+import dk.rampe.path.ParticipantExit;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.Reminder;
 import dk.rampe.path.MilestoneType;
@@ -117,6 +119,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final DynamoOutbox outbox;
     private volatile DynamoReportFigures reportFigures;
     private final FollowUpPlanning planning;
+    /** The exit's rules, shared with the API's exit: the path's last step, the description, the caseworker's notice. */
+    private final ParticipantExit exit;
     /** The follow-up page's rules (the outcome form, its checks and audit entries), for the app's close form. */
     private final FollowUpPageService followUpRules;
     /** The monthly reports kept, for the owner's pages (S3 in AWS, .rampe/reports locally); null where there are none. */
@@ -199,6 +203,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.outbox = new DynamoOutbox(dynamo, config.table());
         this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
         this.planning = new FollowUpPlanning(service, followUps, clock);
+        this.exit = new ParticipantExit(service, paths, new ExitNotice(outbox, config.publicBaseUrl()), clock);
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
@@ -477,17 +482,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     attendance.register(service.activeReferralForStaff(caller, id), g.date(), g.status(), g.arrival(),
                             g.reason(), caller.id());
                 }
-                case "exit" -> {
-                    Optional<ExitOutcome> outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", ""));
-                    if (outcome.isEmpty()) throw new ValidationException(new FieldError("outcome", "required"));
-                    String note = blankToNull(f.get("note"));
-                    if (note != null && note.length() > 2000) {
-                        throw new ValidationException(new FieldError("note", "tooLong", 2000));
-                    }
-                    Referral exited = service.exit(caller, id, outcome.get(), note);
-                    // the path's last step, as the API's exit records it (cancels reminders no longer called for)
-                    paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), outcome.get().wireName());
-                }
+                case "exit" -> exit.exit(caller, ExitForm.parse(id, f));
                 default -> throw DomainException.notFound("route.notFound");
             }
         } catch (DomainException e) {

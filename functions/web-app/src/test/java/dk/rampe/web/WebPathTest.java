@@ -208,4 +208,41 @@ class WebPathTest {
         assertFalse(page.body().contains("id=\"exit-description-card\""));
         assertTrue(recorded(id, MilestoneType.EXITED).size() == 1, "the web exit records the path's last step");
     }
+
+    @Test
+    void anExitWithoutAJobInTheAppCarriesTheDescriptionAndTellsTheCaseworkerOnceAsTheApiDoes() {
+        String id = enrolledParticipant("AAR-PATH-6", "060690-1234");
+        Map<String, String> described = new HashMap<>(Map.of("outcome", "ordinary_job", "note", "",
+                "xd.stability", "Stabilt fremmøde tre dage om ugen", "xd.clarified", "Trives med praktiske opgaver",
+                "xd.employersContacted", "Café Nord\r\nGartneri ApS", "xd.tasksTried", "Opvask",
+                "xd.direction", "Praktik i gartneri med flere timer"));
+        // a description goes back only with an exit without job or education: refused on its field, nothing kept
+        WebFixture.Page refused = post(id, "exit", described);
+        assertEquals(400, refused.status(), refused.body());
+        assertFieldError(refused, "xd.progress", Messages.text("exitDescription.withJob", Language.DA));
+        assertTrue(refused.body().contains("Stabilt fremmøde tre dage om ugen"), "the typed description is kept");
+        assertTrue(recorded(id, MilestoneType.EXITED).isEmpty());
+
+        described.put("outcome", "further_assessment");
+        assertEquals(303, post(id, "exit", described).status());
+        post(id, "exit", described); // a double tap: the exit is recorded once, the notice queued once
+
+        String body = caseworker.get("/app/referrals/" + id).body();
+        assertTrue(body.contains("<dd id=\"xd-stability\">Stabilt fremmøde tre dage om ugen</dd>"), body);
+        assertTrue(body.contains("<dd id=\"xd-direction\">Praktik i gartneri med flere timer</dd>"), body);
+        assertTrue(body.contains("<li>Café Nord</li><li>Gartneri ApS</li>"), body);
+        assertTrue(body.contains("<li>Opvask</li>"), body);
+
+        var outbox = new dk.rampe.dynamodb.DynamoOutbox(f.dynamo, f.config.table());
+        var toCaseworker = outbox.due(WebFixture.MORNING.minusSeconds(86_400), WebFixture.MORNING.plusSeconds(86_400), 100)
+                .stream().filter(m -> m.recipient().equals("lise@aarhus.example")).toList();
+        assertEquals(1, toCaseworker.size(), toCaseworker.toString());
+        var notice = toCaseworker.get(0);
+        assertEquals(dk.rampe.followup.Ids.messageId("exitDescription|" + id + "|email"), notice.messageId());
+        assertTrue(notice.text().contains("/app/referrals/" + id), "the link opens the app's page: " + notice.text());
+        for (String secret : List.of("060690", "Søren", "Gartneri", "Stabilt")) {
+            assertFalse(notice.text().contains(secret) || notice.html().contains(secret) || notice.subject().contains(secret),
+                    secret);
+        }
+    }
 }

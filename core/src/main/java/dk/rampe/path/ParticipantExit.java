@@ -1,0 +1,53 @@
+package dk.rampe.path;
+
+import dk.rampe.core.Caller;
+import dk.rampe.core.FieldError;
+import dk.rampe.core.ValidationException;
+import dk.rampe.referral.ExitOutcome;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralService;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The exit, as one use case behind both doors (the API's {@code POST …/exit} and the web app's exit
+ * form): the referral's status, the path's last step (which keeps or cancels reminders by outcome, see
+ * {@link AftercarePlan}), the consultant's part of the exit description, and for an exit without job or
+ * education the caseworker's one neutral notice. The doors only parse the request and render the answer.
+ */
+public final class ParticipantExit {
+    private final ReferralService referrals;
+    private final PathService paths;
+    private final ExitNotice notice;
+    private final Clock clock;
+
+    public ParticipantExit(ReferralService referrals, PathService paths, ExitNotice notice, Clock clock) {
+        this.referrals = Objects.requireNonNull(referrals, "referrals");
+        this.paths = Objects.requireNonNull(paths, "paths");
+        this.notice = Objects.requireNonNull(notice, "notice");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * What the consultant says at the exit. A description goes back to the jobcentre only with an exit
+     * without job or education; given with any other outcome it is refused on its field.
+     */
+    public record Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description) {
+        public Command {
+            Objects.requireNonNull(referralId, "referralId");
+            if (outcome == null) throw new ValidationException(new FieldError("outcome", "required"));
+            if (description != null && outcome.employmentOrEducation()) {
+                throw new ValidationException(new FieldError("description", "unknownField"));
+            }
+        }
+    }
+
+    public Referral exit(Caller caller, Command c) {
+        Referral exited = referrals.exit(caller, c.referralId(), c.outcome(), c.note());
+        paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), c.outcome().wireName());
+        if (c.description() != null) paths.saveExitText(exited, c.description());
+        // without job or education: the caseworker is told the exit description is ready (once)
+        if (!c.outcome().employmentOrEducation()) notice.send(exited, clock.instant());
+        return exited;
+    }
+}
