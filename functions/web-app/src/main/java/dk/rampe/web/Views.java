@@ -277,6 +277,15 @@ final class Views {
 
     String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, List<Notice> notices,
                              ExitDescription exitDescription) {
+        return jobcentreReferral(req, csrf, r, plan, notices, exitDescription, null, null);
+    }
+
+    /**
+     * The referring caseworker's page: status, exit, the path (steps by date, without the consultant's notes
+     * and reasons), attendance over the last four weeks with the stability figure, the plan, the notices.
+     */
+    String jobcentreReferral(WebAppHandler.Request req, String csrf, Referral r, Plan plan, List<Notice> notices,
+                             ExitDescription exitDescription, Path path, AttendanceView attendance) {
         Language lang = req.lang();
         ReferralDetails d = r.details();
         StringBuilder sb = new StringBuilder(4096);
@@ -305,6 +314,15 @@ final class Views {
         }
         sb.append("</section></div>");
         if (exitDescription != null) exitDescriptionCard(sb, lang, exitDescription);
+        if (path != null) jobcentrePath(sb, lang, path);
+        if (attendance != null) {
+            sb.append("<section class=\"card\" id=\"jobcentre-attendance\"><h2>").append(esc(Texts.t(lang, "ref.attendance")))
+                    .append("</h2><p>");
+            stability(sb, lang, attendance.weeks());
+            sb.append("</p>");
+            weeks(sb, lang, attendance);
+            sb.append("</section>");
+        }
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.history"))).append("</h2>");
         history(sb, lang, r);
         sb.append("</section>");
@@ -1104,6 +1122,34 @@ final class Views {
     }
 
     // ---------------------------------------------------------------- the path (milestones) and the exit description
+
+    /**
+     * The path for the referring jobcentre: each step as last corrected, by date, with employer, kind of job,
+     * hours and the exit's outcome; never the consultant's note or reason (they stay with the programme).
+     */
+    private static void jobcentrePath(StringBuilder sb, Language lang, Path path) {
+        sb.append("<section class=\"card\" id=\"jobcentre-path\"><h2>").append(esc(Texts.t(lang, "ref.milestones")))
+                .append("</h2>");
+        if (path.steps().isEmpty()) {
+            sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "ms.none"))).append("</p></section>");
+            return;
+        }
+        sb.append("<ol>");
+        for (Path.Step st : path.steps()) {
+            Milestone m = st.current();
+            sb.append("<li data-step=\"").append(m.type().wireName()).append("\"><strong>")
+                    .append(esc(date(lang, m.effectiveOn()))).append("</strong> · ")
+                    .append(esc(Texts.t(lang, "ms.type." + m.type().wireName())));
+            if (m.employer() != null) sb.append(" · ").append(esc(m.employer()));
+            if (m.jobKind() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.jobKind." + m.jobKind().wireName())));
+            if (m.hoursPerWeek() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", m.hoursPerWeek().toPlainString())));
+            if (m.type() == MilestoneType.EXITED && m.reason() != null) {
+                sb.append(" · ").append(esc(Texts.t(lang, "outcome." + m.reason())));
+            }
+            sb.append("</li>");
+        }
+        sb.append("</ol></section>");
+    }
 
     /** The path as PathService gives it (each step as last corrected, by date) and the quick milestone form. */
     private void milestonesCard(StringBuilder sb, Language lang, String csrf, Referral r, Path path,

@@ -417,10 +417,17 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             String action = m.group(3);
             if (action == null && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
-                return Answer.html(200, caller.role() == Caller.Role.STAFF
-                        ? views.staffReferral(req, csrf, participant(v), Views.Failed.NONE)
-                        : views.jobcentreReferral(req, csrf, v.referral(), v.plan(), attendance.notices(v.referral()),
-                                exitDescription(caller, v.referral())));
+                if (caller.role() == Caller.Role.STAFF) {
+                    return Answer.html(200, views.staffReferral(req, csrf, participant(v), Views.Failed.NONE));
+                }
+                Referral r = v.referral();
+                // the caseworker's page: the path and the attendance beside the notices, in one round of reads
+                List<Object> read = Parallel.all(List.<java.util.function.Supplier<Object>>of(() -> attendance.notices(r),
+                        () -> exitDescription(caller, r), () -> paths.path(r.id()), () -> attendanceView(r)));
+                @SuppressWarnings("unchecked")
+                List<dk.rampe.attendance.Notice> notices = (List<dk.rampe.attendance.Notice>) read.get(0);
+                return Answer.html(200, views.jobcentreReferral(req, csrf, r, v.plan(), notices,
+                        (ExitDescription) read.get(1), (dk.rampe.path.Path) read.get(2), (Views.AttendanceView) read.get(3)));
             }
             if ("plan/print".equals(action) && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);

@@ -245,4 +245,20 @@ class WebPathTest {
                     secret);
         }
     }
+
+    @Test
+    void theCaseworkerSeesThePathAndTheAttendanceWithoutTheConsultantsNotes() {
+        String id = enrolledParticipant("AAR-PATH-7", "070790-1234");
+        assertEquals(303, post(id, "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn", "2026-11-23",
+                "ms.employer", "Genbrugsbutikken", "ms.hoursPerWeek", "12", "ms.note", "egen note")).status());
+        String body = caseworker.get("/app/referrals/" + id).body();
+        assertTrue(body.contains("id=\"jobcentre-path\""), body);
+        assertTrue(body.contains("<li data-step=\"internship_started\"><strong>23. nov. 2026</strong> · "
+                + Html.esc(Texts.t(Language.DA, "ms.type.internship_started")) + " · Genbrugsbutikken · "), body);
+        assertTrue(body.contains("<li data-step=\"enrolled\">"), body);
+        assertTrue(body.contains("id=\"jobcentre-attendance\""), body);
+        assertTrue(body.contains("data-stability=\""), "the stability figure: " + body);
+        assertFalse(body.contains("egen note"), "the consultant's own note never reaches the jobcentre");
+        assertFalse(body.contains("070790"));
+    }
 }
