@@ -23,6 +23,11 @@ final class Html {
             + "header .brand{font-size:1.2rem;font-weight:800;margin-right:auto}"
             + "header nav{display:flex;flex-wrap:wrap;gap:6px 16px}"
             + "header form{margin:0;display:inline}"
+            + "header .who{font-size:0.9rem;opacity:0.95;width:100%;order:9}"
+            + ".skip{position:absolute;left:-999px;top:0;background:#fff;color:#123d63;padding:8px 12px;font-weight:700;z-index:9}"
+            + ".skip:focus{left:8px}"
+            + ":focus-visible{outline:3px solid #ffbf47;outline-offset:2px}"
+            + "main:focus{outline:none}"
             + "button.link{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline}"
             + "main{max-width:72rem;margin:0 auto;padding:16px}"
             + "h1{font-size:1.45rem;margin:0.3rem 0 1rem}h2{font-size:1.15rem;margin:0 0 0.6rem}h3{font-size:1.02rem;margin:1rem 0 0.4rem}"
@@ -102,7 +107,8 @@ final class Html {
                 .append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"robots\" content=\"noindex, nofollow\"><meta name=\"referrer\" content=\"no-referrer\">")
                 .append("<title>").append(esc(title)).append(" · Rampe</title><style>").append(STYLE)
-                .append("</style></head><body><header><div class=\"bar\"><a class=\"brand\" href=\"/app\">Rampe</a><nav>")
+                .append("</style></head><body><a class=\"skip\" href=\"#main\">").append(esc(Texts.t(lang, "skip")))
+                .append("</a><header><div class=\"bar\"><a class=\"brand\" href=\"/app\">Rampe</a><nav>")
                 .append(nav);
         String other = lang == Language.EN ? "da" : "en";
         sb.append("<a href=\"/app/lang?to=").append(other).append("\" lang=\"").append(other).append("\">")
@@ -112,7 +118,7 @@ final class Html {
                     .append(esc(csrf)).append("\"><button class=\"link\" type=\"submit\" id=\"logout\">")
                     .append(esc(Texts.t(lang, "nav.logout"))).append("</button></form>");
         }
-        sb.append("</nav></div></header><main>").append(main).append("</main></body></html>");
+        sb.append("</nav></div></header><main id=\"main\" tabindex=\"-1\">").append(main).append("</main></body></html>");
         return sb.toString();
     }
 

@@ -111,7 +111,21 @@ final class Views {
             link(sb, "/app/participants", Texts.t(lang, "nav.participants"), "nav-participants");
             link(sb, "/app/queue", Texts.t(lang, "nav.queue"), "nav-queue");
         }
+        // who is logged in, in which role (and for a caseworker, which jobcentre)
+        Caller c = s.caller();
+        String who = switch (c.role()) {
+            case JOBCENTRE -> Texts.t(lang, "who.jobcentre", jobcentreName(c.id()));
+            case STAFF -> Texts.t(lang, s.owner() ? "who.owner" : "who.staff", staffName(c.id()));
+            case ADMIN -> Texts.t(lang, "who.admin", c.id());
+        };
+        sb.append("<span class=\"who\" id=\"who\">").append(esc(who)).append("</span>");
         return sb.toString();
+    }
+
+    /** A staff member's name from the settings (any programme), else their user name. */
+    private String staffName(String userId) {
+        return settings.current().programmes().stream().flatMap(p -> p.consultants().stream())
+                .filter(x -> x.id().equals(userId)).map(Settings.Consultant::name).findFirst().orElse(userId);
     }
 
     private static void link(StringBuilder sb, String href, String text, String id) {

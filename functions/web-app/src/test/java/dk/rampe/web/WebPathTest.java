@@ -260,5 +260,10 @@ class WebPathTest {
         assertTrue(body.contains("data-stability=\""), "the stability figure: " + body);
         assertFalse(body.contains("egen note"), "the consultant's own note never reaches the jobcentre");
         assertFalse(body.contains("070790"));
+        // every page says who is logged in, in which role, and skips to the content
+        assertTrue(body.contains("<a class=\"skip\" href=\"#main\">Spring til indhold</a>"), body);
+        assertTrue(body.contains("<main id=\"main\" tabindex=\"-1\">"), body);
+        assertTrue(body.contains("id=\"who\">Logget ind som sagsbehandler · Jobcenter Aarhus</span>"), body);
+        assertTrue(anna.get("/app/participants").body().contains("id=\"who\">Logget ind: Anna Højgaard · konsulent</span>"));
     }
 }
