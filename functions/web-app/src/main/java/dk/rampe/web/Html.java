@@ -71,10 +71,23 @@ final class Html {
 
     static final String STYLE_HASH;
 
+    /**
+     * The printed plan's one script: shows the print button and prints on a tap. Without JavaScript the button
+     * stays hidden and the page says how to print; the page's CSP allows this script by its hash only.
+     */
+    static final String PRINT_SCRIPT = "var b=document.getElementById('print-now');b.hidden=false;"
+            + "b.addEventListener('click',function(){window.print()});";
+    static final String PRINT_SCRIPT_HASH;
+
     static {
+        STYLE_HASH = sha256(STYLE);
+        PRINT_SCRIPT_HASH = sha256(PRINT_SCRIPT);
+    }
+
+    private static String sha256(String s) {
         try {
-            STYLE_HASH = "'sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8))) + "'";
+            return "'sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))) + "'";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

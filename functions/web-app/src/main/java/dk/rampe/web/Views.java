@@ -567,7 +567,7 @@ final class Views {
         dd(sb, lang, "plan.supporters", people.toString(), "plan-supporters");
         if (!plan.changes().isEmpty()) {
             Plan.Change last = plan.changes().get(plan.changes().size() - 1);
-            dd(sb, lang, "plan.changed", Texts.t(lang, "plan.changedBy", time(lang, last.at()), last.by(),
+            dd(sb, lang, "plan.changed", Texts.t(lang, "plan.changedBy", time(lang, last.at()), staffName(last.by()),
                     plan.changes().size()), null);
         }
         sb.append("</dl><p class=\"noprint\"><a id=\"plan-print\" href=\"/app/referrals/").append(esc(r.id()))
@@ -643,16 +643,61 @@ final class Views {
 
     /** The plan on A4, in Danish, for the participant to take home after a meeting: no CPR, no benefit. */
     String planPrint(Referral r, Plan plan) {
+        return planPrint(r, plan, null, null);
+    }
+
+    /**
+     * The participant's copy of the plan, printed after each meeting (A4): the steps and agreements, the
+     * attendance times, the next follow-up planned with the consultant, and who to call (the consultant's name,
+     * phone and email). A print button (a hashed script; without JavaScript the page says how to print) and a
+     * way back, both left off the paper.
+     */
+    String planPrint(Referral r, Plan plan, AttendanceView attendance, Instant nextMeeting) {
         Language da = Language.DA;
         StringBuilder sb = new StringBuilder();
+        sb.append("<p class=\"noprint\"><a id=\"plan-back\" href=\"/app/referrals/").append(esc(r.id())).append("\">")
+                .append(esc(Texts.t(da, "plan.back"))).append("</a> <button class=\"primary\" type=\"button\" id=\"print-now\" hidden>")
+                .append(esc(Texts.t(da, "plan.printNow"))).append("</button></p><noscript><p class=\"noprint meta\">")
+                .append(esc(Texts.t(da, "plan.printHint"))).append("</p></noscript>");
         sb.append("<h1>").append(esc(Texts.t(da, "plan.printTitle"))).append("</h1><p><strong>")
                 .append(esc(r.details().citizen().name())).append("</strong> · ").append(esc(programmeName(r.programmeId())))
                 .append(" · ").append(esc(Texts.t(da, "plan.printDate", date(da, clock.instant())))).append("</p>");
         sb.append("<h2>").append(esc(Texts.t(da, "plan.steps"))).append("</h2>");
         planView(sb, da, r, plan);
-        sb.append("<p class=\"meta\">").append(esc(Texts.t(da, "ref.consultant"))).append(": ")
-                .append(esc(consultantName(r))).append("</p>");
+        sb.append("<dl>");
+        if (attendance != null) {
+            AttendancePlan current = attendance.attendance().currentPlan(attendance.today()).orElse(null);
+            StringBuilder times = new StringBuilder();
+            for (AttendancePlan p : attendance.attendance().plans()) {
+                if (current == null || (p != current && p.validFrom().isBefore(current.validFrom()))) continue;
+                if (times.length() > 0) times.append(" · ");
+                times.append(p == current ? planText(da, p)
+                        : Texts.t(da, "att.planLater", date(da, p.validFrom())) + ": " + planText(da, p));
+            }
+            dd(sb, da, "plan.attendanceTimes", times.length() == 0 ? Texts.t(da, "att.noPlan") : times.toString(),
+                    "print-attendance");
+        }
+        if (nextMeeting != null) dd(sb, da, "plan.nextMeeting", time(da, nextMeeting), "print-next-meeting");
+        Settings.Consultant c = settings.current().programme(r.programmeId()).flatMap(p -> p.consultant(r.consultantId()))
+                .orElse(null);
+        StringBuilder contact = new StringBuilder(consultantName(r));
+        if (c != null && c.phone() != null) contact.append(" · ").append(phone(c.phone().e164()));
+        if (c != null && c.email() != null) contact.append(" · ").append(c.email().value());
+        dd(sb, da, "plan.contact", contact.toString(), "print-contact");
+        sb.append("</dl>");
+        sb.append("<script>").append(Html.PRINT_SCRIPT).append("</script>");
         return Html.page(da, Texts.t(da, "plan.printTitle"), "", null, "<div class=\"print\">" + sb + "</div>");
+    }
+
+    /** A Danish phone number grouped as people write it: +45 20 12 34 56 (others as given). */
+    static String phone(String e164) {
+        if (e164 == null) return "";
+        String digits = e164.replace(" ", "");
+        if (digits.matches("\\+45[0-9]{8}")) {
+            return "+45 " + digits.substring(3, 5) + " " + digits.substring(5, 7) + " " + digits.substring(7, 9) + " "
+                    + digits.substring(9, 11);
+        }
+        return e164;
     }
 
     // ---------------------------------------------------------------- project owner
@@ -1605,11 +1650,11 @@ final class Views {
     private void details(StringBuilder sb, Language lang, ReferralDetails d) {
         // never the CPR number
         sb.append("<dl>");
-        dd(sb, lang, "field.citizen.phone", d.citizen().phone() == null ? "" : d.citizen().phone().e164(), null);
+        dd(sb, lang, "field.citizen.phone", d.citizen().phone() == null ? "" : phone(d.citizen().phone().e164()), null);
         dd(sb, lang, "field.citizen.email", d.citizen().email() == null ? "" : d.citizen().email().value(), null);
         dd(sb, lang, "field.caseworker.name", d.caseworker().name(), null);
         dd(sb, lang, "field.caseworker.email", d.caseworker().email() == null ? "" : d.caseworker().email().value(), null);
-        dd(sb, lang, "field.caseworker.phone", d.caseworker().phone() == null ? "" : d.caseworker().phone().e164(), null);
+        dd(sb, lang, "field.caseworker.phone", d.caseworker().phone() == null ? "" : phone(d.caseworker().phone().e164()), null);
         dd(sb, lang, "ref.jobWishes", String.join(" · ", d.jobWishes()), null);
         dd(sb, lang, "ref.subGoals", String.join(" · ", d.subGoals()), null);
         dd(sb, lang, "field.motivation", d.motivation(), null);

@@ -431,7 +431,15 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
             if ("plan/print".equals(action) && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
-                return Answer.html(200, views.planPrint(v.referral(), v.plan()));
+                Referral r = v.referral();
+                // staff print it after a meeting: the attendance times and the next follow-up planned with the consultant
+                Views.AttendanceView att = caller.role() == Caller.Role.STAFF ? attendanceView(r) : null;
+                Instant next = caller.role() == Caller.Role.STAFF ? followUps.tasksOf(r.id()).stream()
+                        .filter(t -> t.isOpen() && t.kind() == dk.rampe.followup.FollowUpKind.FOLLOW_UP_DUE)
+                        .map(FollowUpTask::dueAt).filter(d -> d.isAfter(clock.instant())).min(Instant::compareTo).orElse(null)
+                        : null;
+                return new Answer(200, views.planPrint(r, v.plan(), att, next),
+                        Map.of("content-security-policy", CSP + "; script-src " + Html.PRINT_SCRIPT_HASH), List.of());
             }
             if (action != null && "POST".equals(req.method())) return act(req, csrf, id, action);
         }

@@ -353,6 +353,18 @@ class WebAppHandlerTest {
         assertTrue(print.body().contains("Min plan") && print.body().contains("Mette Sørensen"));
         assertFalse(print.body().contains("0909901234") || print.body().contains("Kontanthjælp"), "no CPR, no benefit");
         assertFalse(print.body().contains("<form"), "nothing to click on paper");
+        // printed by the consultant after the meeting: who to call, the attendance times, a print button and a way back
+        WebFixture.Page staffPrint = anna.get("/app/referrals/" + id + "/plan/print");
+        String sp = staffPrint.body();
+        assertTrue(sp.contains("id=\"print-contact\">Anna Højgaard · +45 20 00 00 01 · anna@rampe.example</dd>"), sp);
+        assertTrue(sp.contains("id=\"print-attendance\""), sp);
+        assertTrue(sp.contains("<a id=\"plan-back\" href=\"/app/referrals/" + id + "\">"), sp);
+        assertTrue(sp.contains("id=\"print-now\" hidden>"), "the button shows only where its script runs: " + sp);
+        assertTrue(sp.contains("af Anna Højgaard (ændring nr. 1)"), "the consultant's name, not their user id: " + sp);
+        assertTrue(staffPrint.headers().get("content-security-policy").contains("script-src " + Html.PRINT_SCRIPT_HASH),
+                staffPrint.headers().toString());
+        assertFalse(anna.get("/app/referrals/" + id).headers().get("content-security-policy").contains("script-src"),
+                "no script anywhere else");
         assertTrue(f.auditActions(id).contains("plan.updated"));
         assertEquals("/app/login", f.browser().get("/app/referrals/" + id + "/plan/print").location(),
                 "no session: to the login page");
