@@ -681,7 +681,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /**
      * This month so far for one programme: every participant enrolled during the month, their
-     * sessions from the 1st up to and including today, summed (one query set per participant).
+     * sessions from the 1st up to and including today, summed (one query set per participant); the
+     * participants counted are those with sessions planned this month (enrolled without a plan: not counted).
      */
     private Views.MonthFigures monthFigures(Views.ProgrammeReferrals pr) {
         java.time.LocalDate today = WorkingDays.today(clock);
@@ -699,7 +700,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     rules(r.programmeId()).grace(), first, today));
         }
         for (AttendanceSummary s : Parallel.all(reads)) { // the participants' partitions in one round
-            participants++;
+            if (s.expected() > 0) participants++; // "with a plan": sessions were planned for them this month
             expected += s.expected();
             attended += s.attended();
             excused += s.excused();
