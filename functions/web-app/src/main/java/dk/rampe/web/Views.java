@@ -109,6 +109,7 @@ final class Views {
         } else if (s.caller().role() == Caller.Role.STAFF) {
             if (s.owner()) link(sb, "/app/overview", Texts.t(lang, "nav.overview"), "nav-overview");
             link(sb, "/app/participants", Texts.t(lang, "nav.participants"), "nav-participants");
+            link(sb, "/app/today", Texts.t(lang, "nav.today"), "nav-today");
             link(sb, "/app/queue", Texts.t(lang, "nav.queue"), "nav-queue");
         }
         // who is logged in, in which role (and for a caseworker, which jobcentre)

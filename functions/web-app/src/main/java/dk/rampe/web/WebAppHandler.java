@@ -119,6 +119,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final DynamoOutbox outbox;
     private volatile DynamoReportFigures reportFigures;
     private final FollowUpPlanning planning;
+    /** Signs today's attendance list for the logged-in consultant (the key the 07:30 nudge's links are signed with). */
+    private final dk.rampe.attendance.TodaysListTokens todaysListTokens;
     /** The exit's rules, shared with the API's exit: the path's last step, the description, the caseworker's notice. */
     private final ParticipantExit exit;
     /** The follow-up page's rules (the outcome form, its checks and audit entries), for the app's close form. */
@@ -203,6 +205,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.outbox = new DynamoOutbox(dynamo, config.table());
         this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
         this.planning = new FollowUpPlanning(service, followUps, clock);
+        this.todaysListTokens = new dk.rampe.attendance.TodaysListTokens(nudges.tokenKey());
         this.exit = new ParticipantExit(service, paths, new ExitNotice(outbox, config.publicBaseUrl()), clock);
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
@@ -363,6 +366,11 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             case "GET /app/queue":
                 requireStaff(caller);
                 return Answer.html(200, views.queue(req, csrf, listForStaff(caller, ReferralStatus.RECEIVED)));
+            case "GET /app/today":
+                requireStaff(caller);
+                // today's attendance: the very page the 07:30 nudge links to (its taps, rules and undo), signed for this
+                // consultant and today; a day without sessions shows its empty list there
+                return Answer.redirect("/t/" + todaysListTokens.issue(caller.id(), WorkingDays.today(clock)));
             case "GET /app/participants":
                 requireStaff(caller);
                 boolean all = "1".equals(req.query().get("all"));

@@ -266,4 +266,22 @@ class WebPathTest {
         assertTrue(body.contains("id=\"who\">Logget ind som sagsbehandler · Jobcenter Aarhus</span>"), body);
         assertTrue(anna.get("/app/participants").body().contains("id=\"who\">Logget ind: Anna Højgaard · konsulent</span>"));
     }
+
+    @Test
+    void todaysAttendanceInTheAppIsTheSignedListOfTheLoggedInConsultantForToday() {
+        anna.login("local-consultant-anna");
+        WebFixture.Page today = anna.get("/app/today");
+        assertEquals(303, today.status(), today.body());
+        String token = today.location().substring("/t/".length());
+        assertTrue(today.location().startsWith("/t/"), today.location());
+        var tokens = new dk.rampe.attendance.TodaysListTokens(dk.rampe.platform.NudgeConfig.from(Map.of()).tokenKey());
+        var check = tokens.verify(token, f.clock.instant());
+        assertTrue(check instanceof dk.rampe.attendance.TodaysListTokens.Valid, check.toString());
+        var valid = (dk.rampe.attendance.TodaysListTokens.Valid) check;
+        assertEquals(LocalDate.parse("2026-11-23"), valid.date());
+        assertEquals(tokens.listId("c-anna", valid.date()), valid.listId(), "Anna's own list");
+        assertTrue(anna.get("/app/participants").body().contains("id=\"nav-today\" href=\"/app/today\""));
+        caseworker.login("local-jobcenter-aarhus");
+        assertFalse(caseworker.get("/app/today").status() == 303, "no list for a caseworker");
+    }
 }
