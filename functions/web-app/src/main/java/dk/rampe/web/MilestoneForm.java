@@ -129,11 +129,11 @@ final class MilestoneForm {
             if (s.length() > 12 || !s.matches("^[0-9]+(\\.[0-9]+)?$")) throw new NumberFormatException();
             h = new BigDecimal(s);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError("ms.hoursPerWeek", "range", 0, 80));
+            errors.add(new FieldError("ms.hoursPerWeek", "hours.range", 0, 80));
             return null;
         }
         if (h.compareTo(MAX_HOURS) > 0 || h.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("ms.hoursPerWeek", "range", 0, 80));
+            errors.add(new FieldError("ms.hoursPerWeek", "hours.range", 0, 80));
             return null;
         }
         return h.stripTrailingZeros().scale() < 0 ? h.setScale(0) : h.stripTrailingZeros();

@@ -127,13 +127,13 @@ class WebPathTest {
         assertEquals(400, p.status());
         assertFieldError(p, "ms.effectiveOn", Messages.text("date.invalid", Language.DA));
         assertFieldError(p, "ms.employer", Messages.text("required", Language.DA));
-        assertFieldError(p, "ms.hoursPerWeek", Messages.text("range", Language.DA, 0, 80));
+        assertFieldError(p, "ms.hoursPerWeek", Messages.text("hours.range", Language.DA, 0, 80));
         assertFieldError(p, "ms.jobKind", Messages.text("enum", Language.DA, JobKind.wireNames()));
         assertTrue(p.body().contains("value=\"23-11-2026\""), "what was typed is shown again");
 
         p = post(id, "milestone", Map.of("ms.type", "hours_changed", "ms.effectiveOn", "2026-11-23",
                 "ms.hoursPerWeek", "12.345"));
-        assertFieldError(p, "ms.hoursPerWeek", Messages.text("range", Language.DA, 0, 80));
+        assertFieldError(p, "ms.hoursPerWeek", Messages.text("hours.range", Language.DA, 0, 80));
         p = post(id, "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn", "2026-11-23",
                 "ms.employer", "Linje\nskift"));
         assertFieldError(p, "ms.employer", Messages.text("controlCharacters", Language.DA));
