@@ -442,8 +442,12 @@ final class Views {
         StringBuilder sb = new StringBuilder(8192);
         sb.append(done(req));
         if (!errors.isEmpty()) {
-            sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\">").append(esc(Texts.t(lang, "form.errors")))
-                    .append("</div>");
+            // the summary names each field and links to it (the field itself gets the focus, below)
+            sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\"><p>").append(esc(Texts.t(lang, "form.errors")))
+                    .append("</p><ul>");
+            errors.forEach((field, m) -> sb.append("<li><a href=\"#").append(fieldId(field)).append("\">")
+                    .append(esc(fieldLabel(lang, field))).append("</a>: ").append(esc(m)).append("</li>"));
+            sb.append("</ul></div>");
         }
         sb.append("<h1>").append(esc(d.citizen().name())).append("</h1><p>").append(statusTag(lang, r.status()))
                 .append(overQuotaTag(lang, r)).append("<span class=\"meta\">").append(esc(r.id())).append("</span></p>");
@@ -544,6 +548,9 @@ final class Views {
                 .append("</h2>");
         timeline(sb, lang, p);
         sb.append("</section>");
+        // a failed form: the focus goes to its first invalid field (no script: autofocus scrolls it into view)
+        int invalid = errors.isEmpty() ? -1 : sb.indexOf(" aria-invalid=\"true\"");
+        if (invalid >= 0) sb.insert(invalid, " autofocus");
         return page(req, csrf, d.citizen().name(), sb.toString());
     }
 
@@ -1691,6 +1698,16 @@ final class Views {
 
     private static String overQuotaTag(Language lang, Referral r) {
         return r.overQuota() ? "<span class=\"tag warn\">" + esc(Texts.t(lang, "overQuota")) + "</span>" : "";
+    }
+
+    /** A field's label in an error summary, whichever form it belongs to; the field's name where none is known. */
+    private static String fieldLabel(Language lang, String field) {
+        for (String key : new String[] {"field." + field, "att.field." + field,
+                field.startsWith("ms.") ? "ms.field." + field.substring(3) : null,
+                field.startsWith("fu.") ? "fu.field." + field.substring(3) : null}) {
+            if (key != null && Texts.has(lang, key)) return Texts.t(lang, key);
+        }
+        return field;
     }
 
     static String fieldId(String name) {

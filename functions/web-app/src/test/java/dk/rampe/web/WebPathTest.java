@@ -130,6 +130,13 @@ class WebPathTest {
         assertFieldError(p, "ms.hoursPerWeek", Messages.text("hours.range", Language.DA, 0, 80));
         assertFieldError(p, "ms.jobKind", Messages.text("enum", Language.DA, JobKind.wireNames()));
         assertTrue(p.body().contains("value=\"23-11-2026\""), "what was typed is shown again");
+        // the summary at the top names each field and links to it; the first invalid field has the focus
+        assertTrue(p.body().contains("<li><a href=\"#f-ms-hoursPerWeek\">" + Html.esc(Texts.t(Language.DA,
+                "ms.field.hoursPerWeek")) + "</a>: " + Html.esc(Messages.text("hours.range", Language.DA, 0, 80)) + "</li>"),
+                p.body());
+        assertEquals(1, p.body().split(" autofocus", -1).length - 1, "one field has the focus");
+        assertTrue(p.body().indexOf(" autofocus aria-invalid=\"true\"") > p.body().indexOf("id=\"milestone-form\""),
+                "the focus is on the failed form's field");
 
         p = post(id, "milestone", Map.of("ms.type", "hours_changed", "ms.effectiveOn", "2026-11-23",
                 "ms.hoursPerWeek", "12.345"));
