@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * SETTINGS                             SETTINGS
  * TASK#{taskId}                        TASK            OPENTASKS#{programme}#{consultant} / {dueAt}#{taskId} (while open)
  *                                                      gsi2: REFERRAL#{referralId}#TASKS / {dueAt}#{taskId} (always)
+ * (idempotency items and due work about a referral: gsi2 REFERRAL#{referralId}#ITEMS / {pk}|{sk}, for retention)
  * OUTBOX#{messageId}                   OUTBOX          DUE#outbox#{yyyy-mm-dd} / {dueAt}#{messageId} (pending, sending)
  *                                                      OUTBOX#FAILED / {failedAt}#{messageId} (failed)
  * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
@@ -161,6 +162,20 @@ public final class Keys {
     /** gsi2's partition of a referral's follow-up tasks, open and closed (the web app's participant page). */
     static String referralTasksGsi2pk(String referralId) {
         return REFERRAL + referralId + "#TASKS";
+    }
+
+    /**
+     * gsi2's partition of the items about a referral kept outside its own partitions and its tasks (the
+     * idempotency items of its intake, its due work): found at the exit to carry the referral's retention.
+     */
+    static String referralItemsGsi2pk(String referralId) {
+        return REFERRAL + referralId + "#ITEMS";
+    }
+
+    /** gsi2's attributes of an item about {@code referralId} (see {@link #referralItemsGsi2pk}). */
+    static Map<String, AttributeValue> aboutReferral(String referralId, Map<String, AttributeValue> key) {
+        return Map.of("gsi2pk", Attrs.s(referralItemsGsi2pk(referralId)),
+                "gsi2sk", Attrs.s(key.get("pk").s() + "|" + key.get("sk").s()));
     }
 
     static String messagePk(String messageId) {
