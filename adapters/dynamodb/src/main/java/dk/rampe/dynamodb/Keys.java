@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                      OUTBOX#FAILED / {failedAt}#{messageId} (failed)
  * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
  * SWEEP#{sweep}                        WATERMARK       (none: read by key)
+ * REPORT#{programme}                   SENT#{yyyy-mm}  the monthly report's send (none: read by key)
  * audit table: SUBJECT#{subject}       {at}#{uuid}
  * </pre>
  * Due work of any kind lives under {@code DUE#{kind}#{yyyy-mm-dd}} (the UTC day of its due time) with
@@ -312,6 +313,13 @@ public final class Keys {
     /** The outbox's failed messages partition on gsi1 (read by the report's delivery health). */
     static String reportFailedOutboxGsi1pk() {
         return outboxFailedGsi1pk();
+    }
+
+    // --- the monthly report's sends ---------------------------------------------------------------
+    // REPORT#{programme}   SENT#{yyyy-mm}   what was done with the month's report (DynamoReportDeliveries)
+
+    static Map<String, AttributeValue> reportSentKey(String programmeId, String month) {
+        return key("REPORT#" + programmeId, "SENT#" + month);
     }
 
     // --- aftercare (issue 10): the participant's path ------------------------------------------
