@@ -120,6 +120,7 @@ public final class TodaysListRun {
             }
         }
         if (errors == 0) watermarks.advance(SWEEP, now);
+        else dk.rampe.log.Metrics.count(dk.rampe.schedule.Sweeper.ERRORS_METRIC, errors);
         Log.info("todaysList.run", "date", date.toString(), "lists", Integer.toString(all.size()),
                 "participants", Integer.toString(participants), "messages", Integer.toString(messages),
                 "errors", Integer.toString(errors));

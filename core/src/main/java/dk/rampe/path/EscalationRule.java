@@ -53,7 +53,7 @@ public final class EscalationRule implements SweepRule<Map<String, String>, Esca
         String manager = settings.get().programme(t.programmeId()).map(Settings.Programme::projectManagerId).orElse(null);
         if (manager == null) {
             Log.error("aftercare.noProjectManager", "programmeId", t.programmeId(), "taskId", t.taskId());
-            Metrics.count("AftercareSweepErrors");
+            Metrics.count(dk.rampe.schedule.Sweeper.ERRORS_METRIC); // the sweep's one failure signal
             dueWork.done(DUE_KIND, due.id(), now);
             return Outcome.NO_PROJECT_MANAGER;
         }

@@ -187,7 +187,10 @@ public final class ReferralService {
             throw new ValidationException(new FieldError("reasonCode", "reasonCode.declinedOnly"));
         }
         Referral r = visibleToStaff(caller, referralId);
-        if (r.status() == decision.status) return r; // the same decision twice changes nothing
+        if (r.status() == decision.status) { // the same decision twice changes nothing but the retention
+            if (!r.status().active()) retainAgain(r);
+            return r;
+        }
         boolean noText = reason == null || reason.isBlank();
         if (decision != VisitationDecision.ACCEPTED && noText && reasonCode == null) {
             throw new ValidationException(new FieldError("reason", "required"));
@@ -212,12 +215,24 @@ public final class ReferralService {
 
     public Referral exit(Caller caller, String referralId, ExitOutcome outcome, String note) {
         Referral r = visibleToStaff(caller, referralId);
-        if (r.status() == ReferralStatus.EXITED) return r;
+        if (r.status() == ReferralStatus.EXITED) {
+            retainAgain(r);
+            return r;
+        }
         Instant now = clock.instant();
         Referral next = r.moveTo(ReferralStatus.EXITED, now, caller.id(), note, outcome.wireName());
         store.update(next, citizenKey(r), true, now.plus(retentionAfterExit),
                 new AuditEntry(r.id(), caller.id(), "referral.exited", now));
         return next;
+    }
+
+    /**
+     * A repeated exit or decline writes the referral's retention again on every item about the participant
+     * (a first one that stopped between its transaction and the items that did not fit in it is completed).
+     */
+    private void retainAgain(Referral r) {
+        r.history().stream().filter(c -> c.status() == r.status()).reduce((a, b) -> b)
+                .ifPresent(c -> store.applyRetention(r.id(), c.at().plus(retentionAfterExit)));
     }
 
     public Referral assignConsultant(Caller caller, String referralId, String consultantId) {

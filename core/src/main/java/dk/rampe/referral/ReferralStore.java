@@ -48,6 +48,14 @@ public interface ReferralStore {
      */
     void update(Referral updated, String citizenKey, boolean releaseCitizen, Instant expiresAt, AuditEntry audit);
 
+    /**
+     * Gives every stored item about an ended referral its {@code expiresAt} again (the items the ending
+     * transaction could not hold, items written since): safe to repeat. A store that keeps nothing
+     * beside the referral has nothing to do.
+     */
+    default void applyRetention(String referralId, Instant expiresAt) {
+    }
+
     /** Referrals the jobcentre has sent to the programme so far (for its quota). */
     long intakeCount(String programmeId, String jobcentreId);
 

@@ -1,6 +1,7 @@
 package dk.rampe.schedule;
 
 import dk.rampe.log.Log;
+import dk.rampe.log.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Map;
  * <li>The watermark moves only as far as every item up to it was applied without an error: an
  * item whose rule threw holds it back and is read again by the next run. When {@code limit} items
  * were read, it moves to the last of them and the next run goes on from there.</li>
+ * <li>An item whose rule threw is logged with its stack frames (never the message) and counted in
+ * {@value #ERRORS_METRIC}; the run goes on with the next item and returns normally.</li>
  * <li>Two overlapping runs apply the same items twice (harmless, see {@link SweepRule}) and the
  * watermark only moves forward.</li>
  * </ul>
@@ -27,6 +30,11 @@ import java.util.Map;
 public final class Sweeper {
     /** When a sweep has never run: how far back its first run reads. */
     public static final Duration FIRST_LOOKBACK = Duration.ofDays(31);
+    /**
+     * The one failure signal of every sweep: items whose rule threw in a run, counted (EMF, dimension
+     * {@code Function}) and alarmed in infra/sam-template.yaml; each is logged with its stack frames.
+     */
+    public static final String ERRORS_METRIC = "SweepErrors";
     /** How far before the watermark each run starts reading again. */
     public static final Duration OVERLAP = Duration.ofMinutes(15);
 
@@ -68,7 +76,7 @@ public final class Sweeper {
             } catch (RuntimeException e) {
                 errors++;
                 if (firstError == null) firstError = d.dueAt();
-                Log.error("sweep.itemError", "sweep", sweep, "id", d.id(), "exception", e.getClass().getName());
+                Log.error("sweep.itemError", e, "sweep", sweep, "id", d.id());
             }
         }
         Instant to = due.size() >= limit && !due.isEmpty() ? due.get(due.size() - 1).dueAt() : now;
@@ -78,6 +86,7 @@ public final class Sweeper {
         Instant left = to.isAfter(mark) ? to : mark;
         Log.info("sweep.run", "sweep", sweep, "read", Integer.toString(due.size()),
                 "errors", Integer.toString(errors), "watermark", left.toString());
+        if (errors > 0) Metrics.count(ERRORS_METRIC, errors);
         return new Run<>(counts, due.size(), errors, from, now, left);
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.DayOfWeek;
@@ -295,16 +296,42 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         return SessionChain.fromWork(work, dueAt == null ? null : Keys.parseTime(dueAt));
     }
 
-    /** The chain's Put, on the condition that the stored chain still has revision {@code expected} (0: none). */
+    /**
+     * The chain's write, on the condition that the stored chain still has revision {@code expected} (0: none).
+     * An update of every attribute of {@link #chainItem} rather than a Put, so the chain keeps the referral's
+     * retention ({@code expiresAt}) once it has it: a chain moved or parked after the exit still goes with it.
+     */
     static TransactWriteItem chainPut(String table, SessionChain c, long expected) {
-        Put.Builder put = Put.builder().tableName(table).item(chainItem(c));
-        if (expected == 0) {
-            put.conditionExpression("attribute_not_exists(pk)");
-        } else {
-            put.conditionExpression("#w.#rev = :rev").expressionAttributeNames(Map.of("#w", "dueWork", "#rev", "rev"))
-                    .expressionAttributeValues(Map.of(":rev", Attrs.s(Long.toString(expected))));
+        Map<String, AttributeValue> item = chainItem(c);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().equals("pk") || e.getKey().equals("sk")) continue;
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            set.add("#a" + i + " = :a" + i);
+            i++;
         }
-        return TransactWriteItem.builder().put(put.build()).build();
+        List<String> remove = new ArrayList<>();
+        for (String name : List.of("dueAt", "gsi1pk", "gsi1sk")) {
+            if (item.containsKey(name)) continue;
+            names.put("#r" + remove.size(), name);
+            remove.add("#r" + remove.size());
+        }
+        Update.Builder update = Update.builder().tableName(table).key(Keys.attendanceChainKey(c.referralId()))
+                .updateExpression("SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)));
+        if (expected == 0) {
+            update.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            names.put("#w", "dueWork");
+            names.put("#rev", "rev");
+            values.put(":rev", Attrs.s(Long.toString(expected)));
+            update.conditionExpression("#w.#rev = :rev");
+        }
+        return TransactWriteItem.builder().update(update.expressionAttributeNames(names).expressionAttributeValues(values)
+                .build()).build();
     }
 
     /**

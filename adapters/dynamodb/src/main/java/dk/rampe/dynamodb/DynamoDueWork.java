@@ -45,6 +45,8 @@ public final class DynamoDueWork implements DueWork {
         work.forEach((k, v) -> texts.put(k, Attrs.s(v)));
         item.put("dueWork", AttributeValue.fromM(texts));
         item.putAll(Keys.due(kind, dueAt, id));
+        // work about a referral is found again at the referral's retention (gsi2)
+        if (work.get("referralId") != null) item.putAll(Keys.aboutReferral(work.get("referralId"), item));
         return Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(doneAt)").build();
     }

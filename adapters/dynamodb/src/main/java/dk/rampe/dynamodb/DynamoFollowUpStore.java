@@ -39,26 +39,56 @@ public final class DynamoFollowUpStore implements FollowUpStore {
 
     @Override
     public CreateResult create(FollowUpTask task, List<OutboxMessage> messages, AuditEntry auditEntry) {
-        List<TransactWriteItem> writes = new ArrayList<>(messages.size() + 2);
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(OutboxItems.taskItem(task))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
-        for (OutboxMessage m : messages) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(OutboxItems.messageItem(m))
-                    .conditionExpression("attribute_not_exists(pk)").build()).build());
-        }
-        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+        AttributeValue expiresAt = null; // the referral's retention, once it has ended
         for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> writes = createWrites(task, messages, auditEntry, expiresAt);
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return new Created(task);
             } catch (TransactionCanceledException e) {
                 Optional<FollowUpTask> existing = find(task.taskId());
                 if (existing.isPresent()) return new AlreadyExists(existing.get());
+                if (DynamoAttendanceStore.failed(e, 1 + messages.size())) {
+                    // the referral ended (or its retention changed): the task goes with it
+                    Map<String, AttributeValue> referral = dynamo.getItem(b -> b.tableName(table)
+                            .key(Keys.referralKey(task.referralId())).projectionExpression("expiresAt")
+                            .consistentRead(true)).item();
+                    expiresAt = referral == null ? null : referral.get("expiresAt");
+                    if (attempt >= MAX_ATTEMPTS) throw e;
+                    continue;
+                }
                 // the same decision being written right now by someone else: look again shortly
                 if (attempt >= MAX_ATTEMPTS) throw e;
                 Attrs.backoff(attempt);
             }
         }
+    }
+
+    /**
+     * The task, its messages, a check that the referral's retention is still {@code expiresAt} (none while
+     * it is active: no extra read then), the audit entry. A task of an ended referral carries its expiresAt.
+     */
+    private List<TransactWriteItem> createWrites(FollowUpTask task, List<OutboxMessage> messages, AuditEntry auditEntry,
+                                                 AttributeValue expiresAt) {
+        List<TransactWriteItem> writes = new ArrayList<>(messages.size() + 3);
+        Map<String, AttributeValue> item = OutboxItems.taskItem(task);
+        if (expiresAt != null) item.put("expiresAt", expiresAt);
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        for (OutboxMessage m : messages) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(OutboxItems.messageItem(m))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+        var check = software.amazon.awssdk.services.dynamodb.model.ConditionCheck.builder().tableName(table)
+                .key(Keys.referralKey(task.referralId()));
+        if (expiresAt == null) {
+            check.conditionExpression("attribute_not_exists(expiresAt)");
+        } else {
+            check.conditionExpression("expiresAt = :e").expressionAttributeValues(Map.of(":e", expiresAt));
+        }
+        writes.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
+        writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
+        return writes;
     }
 
     @Override

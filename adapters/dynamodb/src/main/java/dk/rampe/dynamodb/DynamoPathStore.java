@@ -136,20 +136,14 @@ public final class DynamoPathStore implements PathStore {
         return item;
     }
 
+    /**
+     * The path's records and the exit text, and with them every other item about the participant written
+     * since the referral ended (the exit's own path record and reminders come just after it), get the
+     * referral's retention ({@link Retention#stampAll}; safe to repeat).
+     */
     @Override
     public void expireAll(String referralId, Instant at) {
-        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
-        for (Milestone m : milestones(referralId)) keys.add(Keys.milestoneKey(referralId, m.recordedAt(), m.id()));
-        keys.add(Keys.exitTextKey(referralId));
-        for (Map<String, AttributeValue> key : keys) {
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(pk)")
-                        .updateExpression("SET expiresAt = :t")
-                        .expressionAttributeValues(Map.of(":t", Attrs.n(at.getEpochSecond()))));
-            } catch (ConditionalCheckFailedException e) {
-                // no exit text: nothing to expire
-            }
-        }
+        new Retention(dynamo, table).stampAll(referralId, at);
     }
 
     @Override

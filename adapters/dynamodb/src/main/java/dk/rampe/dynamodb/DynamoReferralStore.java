@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -29,8 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * CITIZEN#{programme}#{matchKey}    / ACTIVE         one active referral per citizen and programme
  * PROGRAMME#{programme}             / INTAKE#{jc}    intake counter for the jobcentre's quota
  * </pre>
- * The referral also carries gsi2 (PROGRAMME#{programme}#REFERRAL / {status}#{receivedAt}#{id},
- * projection ALL), so the web app lists a programme's referrals, or those in one status, in one query.
+ * The referral also carries gsi2 (PROGRAMME#{programme}#REFERRAL / {status}#{receivedAt}#{id}), so the
+ * web app lists a programme's referrals, or those in one status, in one query (and reads them by key: gsi2
+ * projects no details). At the exit or decline every item about the participant gets the referral's
+ * retention ({@link Retention}).
  * Every create and change is one transaction together with its audit entry.
  */
 public final class DynamoReferralStore implements ReferralStore {
@@ -127,6 +131,7 @@ public final class DynamoReferralStore implements ReferralStore {
             key.put("consultantId", Attrs.s(answer.consultantId()));
             key.put("overQuota", Attrs.bool(answer.overQuota()));
             key.put("receivedAt", Attrs.s(answer.receivedAt().toString()));
+            key.putAll(Keys.aboutReferral(answer.referralId(), key)); // found again at the referral's retention
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
@@ -184,12 +189,37 @@ public final class DynamoReferralStore implements ReferralStore {
         }
         // the participant's plan goes with the referral's personal data at retention (one transaction)
         if (expiresAt != null) writes.add(DynamoPlanStore.retention(dynamo, table, updated.id(), expiresAt));
+        // and every other item about the participant: as many as the transaction holds, the rest just after
+        Retention retention = new Retention(dynamo, table);
+        List<Map<String, AttributeValue>> about = List.of();
+        List<Map<String, AttributeValue>> rest = List.of();
+        if (expiresAt != null) {
+            about = retention.keysAbout(updated.id(), List.of(Keys.planKey(updated.id())));
+            int room = Retention.MAX_TRANSACTION_ITEMS - writes.size() - 1;
+            for (Map<String, AttributeValue> key : about.subList(0, Math.min(room, about.size()))) {
+                writes.add(retention.stamp(key, expiresAt));
+            }
+            rest = about.subList(Math.min(room, about.size()), about.size());
+        }
         writes.add(TransactWriteItem.builder().put(audit.put(auditEntry)).build());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
             throw new ConcurrentChange();
         }
+        if (expiresAt != null) { // what did not fit, then the nudges of its tasks (single updates, repeatable)
+            retention.stamp(rest, expiresAt);
+            retention.stampMessages(about, expiresAt);
+        }
+    }
+
+    /**
+     * Every item about an ended referral gets its retention again: the follow-up of the exit's transaction
+     * for a participant with more items than it holds, repeated when the same exit or decline is repeated.
+     */
+    @Override
+    public void applyRetention(String referralId, Instant expiresAt) {
+        new Retention(dynamo, table).stampAll(referralId, expiresAt);
     }
 
     @Override
@@ -219,8 +249,12 @@ public final class DynamoReferralStore implements ReferralStore {
                 ":jc", Attrs.s(jobcentreId))), "jobcentreId = :jc");
     }
 
+    /**
+     * The referrals gsi2 lists, read by key: the index projects no {@code details} (CPR number, benefit),
+     * so it gives the keys and {@code BatchGetItem} the referrals, 100 a request (a few hundred a programme).
+     */
     private List<Referral> query(String condition, Map<String, AttributeValue> values, String filter) {
-        List<Referral> out = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -230,10 +264,23 @@ public final class DynamoReferralStore implements ReferralStore {
                 if (filter != null) b.filterExpression(filter);
             });
             for (Map<String, AttributeValue> item : page.items()) {
-                if ("referral".equals(Attrs.str(item, "type"))) out.add(fromItem(item));
+                if ("referral".equals(Attrs.str(item, "type"))) keys.add(Attrs.key(Attrs.str(item, "pk"), Attrs.str(item, "sk")));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        List<Referral> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 100) {
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys.subList(i, Math.min(i + 100, keys.size()))).build());
+            for (int attempt = 1; request != null && !request.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(ask));
+                // a referral gone meanwhile (its retention) is simply not listed
+                for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) out.add(fromItem(item));
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : null;
+                if (request != null && !request.isEmpty()) Attrs.backoff(Math.min(attempt, MAX_ATTEMPTS));
+            }
+        }
         out.sort(java.util.Comparator.comparing(Referral::createdAt).thenComparing(Referral::id));
         return out;
     }

@@ -22,10 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * SETTINGS                             SETTINGS
  * TASK#{taskId}                        TASK            OPENTASKS#{programme}#{consultant} / {dueAt}#{taskId} (while open)
  *                                                      gsi2: REFERRAL#{referralId}#TASKS / {dueAt}#{taskId} (always)
+ * (idempotency items and due work about a referral: gsi2 REFERRAL#{referralId}#ITEMS / {pk}|{sk}, for retention)
  * OUTBOX#{messageId}                   OUTBOX          DUE#outbox#{yyyy-mm-dd} / {dueAt}#{messageId} (pending, sending)
  *                                                      OUTBOX#FAILED / {failedAt}#{messageId} (failed)
  * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
  * SWEEP#{sweep}                        WATERMARK       (none: read by key)
+ * REPORT#{programme}                   SENT#{yyyy-mm}  the monthly report's send (none: read by key)
  * audit table: SUBJECT#{subject}       {at}#{uuid}
  * </pre>
  * Due work of any kind lives under {@code DUE#{kind}#{yyyy-mm-dd}} (the UTC day of its due time) with
@@ -163,6 +165,20 @@ public final class Keys {
         return REFERRAL + referralId + "#TASKS";
     }
 
+    /**
+     * gsi2's partition of the items about a referral kept outside its own partitions and its tasks (the
+     * idempotency items of its intake, its due work): found at the exit to carry the referral's retention.
+     */
+    static String referralItemsGsi2pk(String referralId) {
+        return REFERRAL + referralId + "#ITEMS";
+    }
+
+    /** gsi2's attributes of an item about {@code referralId} (see {@link #referralItemsGsi2pk}). */
+    static Map<String, AttributeValue> aboutReferral(String referralId, Map<String, AttributeValue> key) {
+        return Map.of("gsi2pk", Attrs.s(referralItemsGsi2pk(referralId)),
+                "gsi2sk", Attrs.s(key.get("pk").s() + "|" + key.get("sk").s()));
+    }
+
     static String messagePk(String messageId) {
         return OUTBOX + messageId;
     }
@@ -297,6 +313,13 @@ public final class Keys {
     /** The outbox's failed messages partition on gsi1 (read by the report's delivery health). */
     static String reportFailedOutboxGsi1pk() {
         return outboxFailedGsi1pk();
+    }
+
+    // --- the monthly report's sends ---------------------------------------------------------------
+    // REPORT#{programme}   SENT#{yyyy-mm}   what was done with the month's report (DynamoReportDeliveries)
+
+    static Map<String, AttributeValue> reportSentKey(String programmeId, String month) {
+        return key("REPORT#" + programmeId, "SENT#" + month);
     }
 
     // --- aftercare (issue 10): the participant's path ------------------------------------------

@@ -174,4 +174,52 @@ class AbsenceDetectionTest {
         assertEquals(0, dueWork.index(AttendanceService.KIND).due(Instant.parse("2026-11-25T00:00:00Z"),
                 Instant.parse("2027-01-31T00:00:00Z"), 100).size(), "and nothing is left on the index");
     }
+
+    @Test
+    void everyWriteFailingIsCountedAsSweepErrorsAndLoggedWithFrames() {
+        String id = "R7K2M9Q4X1ZB1";
+        enrolled(id);
+        f.clock.set(Instant.parse("2026-11-23T08:31:00Z"));
+        // the same DynamoDB, but every transaction refused (the detection writes in transactions)
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor refuse =
+                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) {
+                            throw software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException.builder()
+                                    .message("injected for " + id).build();
+                        }
+                    }
+                };
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient failing = dk.rampe.platform.AwsClients.configure(
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), dk.rampe.local.embedded.DynamoLocal.REGION,
+                RampeFixture.sharedDynamo().endpoint(), software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(refuse)).build();
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Map<String, Object> run;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            run = new AbsenceDetectionHandler(f.config, f.nudges, failing, f.clock).handleRequest(Map.of(), null);
+        } finally {
+            System.setOut(out);
+            failing.close();
+        }
+        assertEquals(1, run.get("read"), run.toString());
+        assertEquals(1, run.get("errors"), run.toString());
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.lines().anyMatch(l -> l.startsWith("{\"_aws\"") && l.contains("\"Namespace\":\"Rampe\"")
+                && l.contains("\"Dimensions\":[[\"Function\"]]") && l.contains("\"Name\":\"SweepErrors\"")
+                && l.contains("\"SweepErrors\":1")), "the SweepErrors metric (EMF):\n" + log);
+        String error = log.lines().filter(l -> l.contains("\"sweep.itemError\"")).findFirst().orElseThrow();
+        assertTrue(error.contains("\"sweep\":\"absence\"") && error.contains("InternalServerErrorException"), error);
+        assertTrue(error.contains("\"frames\":\"") && error.contains("dk.rampe.dynamodb.DynamoAttendanceStore."), error);
+        assertFalse(error.contains("injected"), "never the message");
+        assertEquals(0, recorded(id).registrations().size(), "nothing written");
+        // the item is read again by the next run, which succeeds
+        assertEquals(1, handler().handleRequest(Map.of(), null).get("read"));
+        assertEquals(1, recorded(id).registrations().size());
+    }
 }

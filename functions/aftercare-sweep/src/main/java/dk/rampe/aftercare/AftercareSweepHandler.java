@@ -12,7 +12,6 @@ import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.dynamodb.DynamoWatermarks;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.log.Log;
-import dk.rampe.log.Metrics;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.path.AftercareRule;
 import dk.rampe.path.AftercareSweepRule;
@@ -76,7 +75,7 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
             if (run.read() < BATCH || run.errors() > 0) break;
         }
         out.put("errors", errors);
-        if (errors > 0) Metrics.count("AftercareSweepErrors");
+        // item errors are logged with their frames and counted as SweepErrors by the Sweeper
         Log.info("aftercare.sweep", "results", out.toString());
         return out;
     }

@@ -6,6 +6,8 @@ import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.DynamoReportDeliveries;
 import dk.rampe.dynamodb.DynamoReportFigures;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
@@ -74,7 +76,9 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
                 DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
-        return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock);
+        return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock,
+                new DynamoReportDeliveries(dynamo, config.table()),
+                new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()));
     }
 
     @Override
@@ -108,8 +112,9 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("programmeId", x.programmeId());
             o.put("month", x.month());
-            o.put("key", x.stored().key());
+            if (x.stored() != null) o.put("key", x.stored().key());
             o.put("emailed", x.emailId() != null);
+            if (x.sentBefore() != null) o.put("sentBefore", x.sentBefore().sentAt().toString());
             reports.add(o);
         }
         Log.info("report.run", "reports", Integer.toString(made.size()));

@@ -76,7 +76,7 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
             Caller caller = HttpApi.caller(event, config, settings::current);
             if (caller.role() != Caller.Role.ADMIN) throw DomainException.forbidden("role.adminOnly");
             response = switch (String.valueOf(event.getRouteKey())) {
-                case POST -> make(event);
+                case POST -> make(event, caller);
                 case GET -> list(event);
                 default -> throw ApiError.of(404, "notFound");
             };
@@ -88,7 +88,7 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
         return response;
     }
 
-    private APIGatewayV2HTTPResponse make(APIGatewayV2HTTPEvent event) {
+    private APIGatewayV2HTTPResponse make(APIGatewayV2HTTPEvent event, Caller caller) {
         JsonNode body = HttpApi.jsonBody(event, config.maxBodyBytes());
         String programmeId = body.path("programmeId").isTextual() ? body.path("programmeId").textValue() : null;
         if (programmeId == null || programmeId.isBlank()) throw ApiError.field(400, "programmeId", "required");
@@ -100,10 +100,14 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
         } catch (DateTimeParseException e) {
             throw ApiError.field(400, "month", "month.invalid");
         }
-        ReportRun.Made made = run.make(programmeId.strip(), ym);
+        JsonNode resend = body.path("resend");
+        if (!resend.isMissingNode() && !resend.isNull() && !resend.isBoolean()) throw ApiError.field(400, "resend", "type.boolean");
+        // made and kept again; emailed only if never sent, or when the admin asks to resend (audited)
+        ReportRun.Made made = run.make(programmeId.strip(), ym, resend.asBoolean(false) ? caller.id() : null);
         ObjectNode o = stored(made.stored());
         o.put("emailed", made.emailId() != null);
         o.put("recipients", made.recipients());
+        if (made.sentBefore() != null) o.put("sentBefore", made.sentBefore().sentAt().toString());
         return HttpApi.json(201, o);
     }
 

@@ -1,5 +1,7 @@
 package dk.rampe.monthlyreport;
 
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.audit.AuditLog;
 import dk.rampe.core.DomainException;
 import dk.rampe.core.EmailAddress;
 import dk.rampe.followup.EmailWithAttachments;
@@ -7,9 +9,11 @@ import dk.rampe.followup.Notifier;
 import dk.rampe.log.Log;
 import dk.rampe.report.MonthlyReport;
 import dk.rampe.report.ReportArchive;
+import dk.rampe.report.ReportDeliveries;
 import dk.rampe.report.ReportMaker;
 import dk.rampe.report.ReportPeriod;
 import dk.rampe.settings.Settings;
+import dk.rampe.schedule.DecisionIds;
 import dk.rampe.settings.SettingsStore;
 
 import java.nio.charset.StandardCharsets;
@@ -20,16 +24,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Makes a programme's report for a month that has ended: computes, renders, keeps it in the archive, emails it. */
+/**
+ * Makes a programme's report for a month that has ended: computes, renders, keeps it in the archive, emails it,
+ * and records that ({@link ReportDeliveries}, under the send's decision id). One email per programme and month,
+ * ever: the schedule (and Lambda's retries of it) skips a programme whose month is recorded, so a run that failed
+ * on the second programme sends only what is missing; the admin route makes the report again but emails it
+ * only when asked to resend, which is audited.
+ */
 public final class ReportRun {
     public static final String HTML_FILE = "report.html";
     public static final String CSV_FILE = "figures.csv";
 
-    /** What one run made; {@code emailId} is null when the programme has no report recipients. */
+    /**
+     * What one run made; {@code emailId} is null when nothing was emailed (no recipients, or sent before);
+     * {@code sentBefore} is the earlier send when the month's report was sent already. The schedule skips such a
+     * programme: {@code stored} and {@code report} are then null.
+     */
     public record Made(String programmeId, String month, ReportArchive.Stored stored, String emailId, int recipients,
-                       MonthlyReport report) {
+                       MonthlyReport report, ReportDeliveries.Sent sentBefore) {
     }
+
+    /** Who sends the scheduled reports, in the send record. */
+    public static final String SYSTEM = "system:report";
 
     private final SettingsStore settings;
     private final ReportMaker maker;
@@ -37,9 +55,13 @@ public final class ReportRun {
     private final Notifier mailer;
     private final ZoneId zone;
     private final Clock clock;
+    private final ReportDeliveries deliveries;
+    private final AuditLog audit;
 
     public ReportRun(SettingsStore settings, ReportMaker maker, ReportArchive archive, Notifier mailer, ZoneId zone,
-                     Clock clock) {
+                     Clock clock, ReportDeliveries deliveries, AuditLog audit) {
+        this.deliveries = deliveries;
+        this.audit = audit;
         this.settings = settings;
         this.maker = maker;
         this.archive = archive;
@@ -57,11 +79,30 @@ public final class ReportRun {
     public List<Made> monthBefore(java.time.Instant scheduledAt) {
         YearMonth month = ReportPeriod.monthBefore(scheduledAt, zone).month();
         List<Made> out = new ArrayList<>();
-        for (Settings.Programme p : settings.current().programmes()) out.add(make(p.id(), month));
+        for (Settings.Programme p : settings.current().programmes()) {
+            // done by an earlier run (a retry of this one): nothing made, kept or sent again
+            Optional<ReportDeliveries.Sent> done = deliveries.sent(p.id(), month.toString());
+            if (done.isPresent()) {
+                Log.info("report.alreadySent", "programme", p.id(), "month", month.toString(),
+                        "decisionId", done.get().decisionId());
+                out.add(new Made(p.id(), month.toString(), null, null, done.get().recipients(), null, done.get()));
+                continue;
+            }
+            out.add(make(p.id(), month, null));
+        }
         return out;
     }
 
+    /** The report of {@code month}, made and kept; emailed if it was not sent before. */
     public Made make(String programmeId, YearMonth month) {
+        return make(programmeId, month, null);
+    }
+
+    /**
+     * The report of {@code month}, made and kept; emailed if it was not sent before, or again when
+     * {@code resendBy} (an administrator) asks for it, which is audited.
+     */
+    public Made make(String programmeId, YearMonth month, String resendBy) {
         Settings s = settings.current();
         Settings.Programme p = s.programme(programmeId)
                 .orElseThrow(() -> DomainException.notFound("report.unknownProgramme"));
@@ -78,15 +119,29 @@ public final class ReportRun {
         files.put(CSV_FILE, csv);
         ReportArchive.Stored stored = archive.put(p.id(), month.toString(), report.madeAt().toString(), files);
         List<String> to = p.report().recipients().stream().map(EmailAddress::value).toList();
+        Optional<ReportDeliveries.Sent> before = deliveries.sent(p.id(), month.toString());
         String emailId = null;
-        if (!to.isEmpty()) {
-            emailId = mailer.sendWithAttachments(new EmailWithAttachments(to, ReportHtml.title(report), text(report),
-                    html, List.of(new EmailWithAttachments.Attachment("rampe-" + p.id() + "-" + month + ".csv",
-                            "text/csv; charset=UTF-8", csv))));
+        if (before.isEmpty() || resendBy != null) {
+            String decisionId = resendBy == null ? DecisionIds.of("S", "report", p.id(), month.toString())
+                    : DecisionIds.of("S", "report", p.id(), month.toString(), "resend", clock.instant().toString());
+            if (!to.isEmpty()) {
+                emailId = mailer.sendWithAttachments(new EmailWithAttachments(to, ReportHtml.title(report), text(report),
+                        html, List.of(new EmailWithAttachments.Attachment("rampe-" + p.id() + "-" + month + ".csv",
+                                "text/csv; charset=UTF-8", csv))));
+            }
+            ReportDeliveries.Sent sent = new ReportDeliveries.Sent(p.id(), month.toString(), decisionId, emailId,
+                    to.size(), clock.instant(), resendBy == null ? SYSTEM : resendBy);
+            if (resendBy == null) {
+                deliveries.recordFirst(sent);
+            } else {
+                deliveries.recordResend(sent);
+                audit.record(new AuditEntry("report:" + p.id() + ":" + month, resendBy, "report.resent", clock.instant()));
+            }
         }
         Log.info("report.made", "programme", p.id(), "month", month.toString(), "key", stored.key(),
-                "recipients", Integer.toString(to.size()), "emailed", Boolean.toString(emailId != null));
-        return new Made(p.id(), month.toString(), stored, emailId, to.size(), report);
+                "recipients", Integer.toString(to.size()), "emailed", Boolean.toString(emailId != null),
+                "sentBefore", Boolean.toString(before.isPresent()));
+        return new Made(p.id(), month.toString(), stored, emailId, to.size(), report, before.orElse(null));
     }
 
     static String text(MonthlyReport r) {

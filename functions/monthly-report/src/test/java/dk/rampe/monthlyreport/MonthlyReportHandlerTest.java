@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The handlers on DynamoDB Local: the October scenario's referrals written by the referral store. */
@@ -89,7 +90,9 @@ class MonthlyReportHandlerTest {
         assertEquals(201, made.getStatusCode(), made.getBody());
         JsonNode m = Json.parse(made.getBody());
         assertEquals("2026-10", m.path("month").asText());
-        assertTrue(m.path("emailed").asBoolean());
+        assertFalse(m.path("emailed").asBoolean(), "emailed by the schedule already: made and kept, not sent again");
+        assertEquals("2026-11-01T06:00:00Z", m.path("sentBefore").asText());
+        assertEquals(1, f.emails().size());
         kept = archive.list("p1");
         assertEquals(2, kept.size());
         assertArrayEquals(csv, archive.read(kept.get(1), ReportRun.CSV_FILE).orElseThrow(),
@@ -109,6 +112,22 @@ class MonthlyReportHandlerTest {
                 "{\"programmeId\":\"nope\",\"month\":\"2026-10\"}", "rampe-admin"), null).getStatusCode());
         assertEquals(400, admin.handleRequest(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"oktober\"}", "rampe-admin"), null).getStatusCode());
+
+        // a resend is the admin's explicit act: emailed again and audited
+        APIGatewayV2HTTPResponse notBoolean = admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":\"yes\"}", "rampe-admin"), null);
+        assertEquals(400, notBoolean.getStatusCode());
+        assertTrue(notBoolean.getBody().contains("resend"), notBoolean.getBody());
+        assertEquals(1, f.emails().size());
+        APIGatewayV2HTTPResponse resent = admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":true}", "rampe-admin"), null);
+        assertEquals(201, resent.getStatusCode(), resent.getBody());
+        assertTrue(Json.parse(resent.getBody()).path("emailed").asBoolean());
+        assertEquals(2, f.emails().size(), "sent again on request");
+        assertEquals(List.of("report.resent"), f.auditActions("report:p1:2026-10"));
+        // and the schedule's retry still sends nothing
+        handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
+        assertEquals(2, f.emails().size());
     }
 
     @Test

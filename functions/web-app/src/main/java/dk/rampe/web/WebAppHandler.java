@@ -260,7 +260,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             answer = dispatch(event, method, path, lang, session, now);
         } catch (RuntimeException e) {
             outcome = "error";
-            Log.error("webApp.failed", "exception", e.getClass().getName());
+            Log.error("webApp.failed", e); // with its stack frames, never the message
             Metrics.count("UnexpectedErrors");
             answer = Answer.html(500, views.message(lang, session, web, "error.internal.title", "error.internal"));
         }

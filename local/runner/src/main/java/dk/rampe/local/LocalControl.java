@@ -23,10 +23,17 @@ final class LocalControl implements HttpHandler {
 
     private final LocalClock clock;
     private final LocalScheduler scheduler;
+    private final java.util.function.IntSupplier timeToLive;
 
     LocalControl(LocalClock clock, LocalScheduler scheduler) {
+        this(clock, scheduler, () -> 0);
+    }
+
+    /** With {@code timeToLive}: deletes what DynamoDB's TTL would have deleted by now, after each advance. */
+    LocalControl(LocalClock clock, LocalScheduler scheduler, java.util.function.IntSupplier timeToLive) {
         this.clock = clock;
         this.scheduler = scheduler;
+        this.timeToLive = timeToLive;
     }
 
     @Override
@@ -48,7 +55,9 @@ final class LocalControl implements HttpHandler {
                     LocalApiServer.sendProblem(exchange, ApiError.field(400, "advance", "duration.invalid"));
                     return;
                 }
-                reply(exchange, 200, state(scheduler.fireDue()));
+                List<String> fired = scheduler.fireDue();
+                int expired = timeToLive.getAsInt(); // DynamoDB Local keeps expired items: delete them as AWS would
+                reply(exchange, 200, state(fired).put("itemsExpired", expired));
             } else {
                 reply(exchange, 404, Json.object().put("message", "Not Found"));
             }

@@ -16,6 +16,7 @@ import dk.rampe.local.embedded.DynamoLocal;
 import dk.rampe.local.embedded.Events;
 import dk.rampe.local.embedded.SamTemplate;
 import dk.rampe.local.embedded.Tables;
+import dk.rampe.local.embedded.TimeToLive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,9 @@ public final class LocalRunner implements AutoCloseable {
             LocalHandlers[] handlers = new LocalHandlers[1];
             LocalScheduler[] scheduler = new LocalScheduler[1];
             LocalApiServer api = new LocalApiServer(options.host(), options.port(), routes, apiHandlers, tokens::get,
-                    exchange -> new LocalControl(clock, scheduler[0]).handle(exchange));
+                    exchange -> new LocalControl(clock, scheduler[0], () -> TimeToLive.expire(dynamo.client(),
+                            provisional.table(), clock.instant()) + TimeToLive.expire(dynamo.client(),
+                            provisional.auditTable(), clock.instant())).handle(exchange));
             started[0] = api;
             env.putIfAbsent("RAMPE_PUBLIC_BASE_URL", "http://" + options.host() + ":" + api.port());
             RampeConfig config = RampeConfig.from(env);

@@ -119,6 +119,31 @@ class SamTemplateTest {
     }
 
     @Test
+    void everySweepIsAlarmedOnItsSweepErrors() {
+        var alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (String function : List.of("AbsenceDetectionFunction", "AftercareSweepFunction", "TodaysListFunction",
+                "NudgeSweepFunction")) {
+            assertTrue(alarms.values().stream().map(a -> String.valueOf(SamTemplate.properties(a))).anyMatch(p ->
+                    p.contains("MetricName=" + dk.rampe.schedule.Sweeper.ERRORS_METRIC)
+                            && p.contains("Namespace=" + dk.rampe.log.Metrics.NAMESPACE)
+                            && p.contains("Name=Function, Value={Ref=" + function + "}")
+                            && p.contains("AlarmActions=[{Ref=AlarmTopic}]")), function);
+        }
+    }
+
+    @Test
+    void gsi2ProjectsWhatItsReadersReadAndNeverTheReferralsDetails() {
+        Map<String, Object> table = SamTemplate.properties(template.resources().get("RampeTable"));
+        Map<?, ?> gsi2 = ((List<?>) table.get("GlobalSecondaryIndexes")).stream().map(g -> (Map<?, ?>) g)
+                .filter(g -> "gsi2".equals(g.get("IndexName"))).findFirst().orElseThrow();
+        Map<?, ?> projection = (Map<?, ?>) gsi2.get("Projection");
+        assertEquals("INCLUDE", projection.get("ProjectionType"));
+        List<?> attributes = (List<?>) projection.get("NonKeyAttributes");
+        assertFalse(attributes.contains("details") || attributes.contains("citizenKey"), attributes.toString());
+        assertTrue(attributes.containsAll(List.of("type", "status", "history", "note", "cause")), attributes.toString());
+    }
+
+    @Test
     void theFollowUpPageAnswersHeadAndEveryNudgingFunctionKnowsTheProductName() {
         List<LocalRoutes.Route> routes = LocalRoutes.fromTemplate(template);
         for (String method : List.of("GET", "HEAD", "POST")) {
