@@ -310,6 +310,14 @@ public final class Keys {
         return key(referralPk(referralId), MILESTONE_SK_PREFIX + timeSk(recordedAt, milestoneId));
     }
 
+    /**
+     * The revision of a referral's path: REFERRAL#{id} / PATH, moved on by one with every record, the condition
+     * a record decided on the path as it was read is written under.
+     */
+    static Map<String, AttributeValue> pathRevisionKey(String referralId) {
+        return key(referralPk(referralId), "PATH");
+    }
+
     /** The consultant's text for a referral's exit description: REFERRAL#{id} / EXITDESCRIPTION. */
     static Map<String, AttributeValue> exitTextKey(String referralId) {
         return key(referralPk(referralId), "EXITDESCRIPTION");

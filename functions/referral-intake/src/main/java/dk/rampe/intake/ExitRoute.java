@@ -46,7 +46,19 @@ final class ExitRoute implements Route {
             r.add("description", "unknownField"); // a description goes back only with an exit without job or education
         }
         r.throwIfAny();
-        Referral exited = service.exit(req.caller(), Requests.referralId(req.event()), outcome, note);
+        Referral exited;
+        try {
+            exited = service.exit(req.caller(), Requests.referralId(req.event()), outcome, note);
+        } catch (dk.rampe.core.DomainException e) {
+            // a second exit is refused; it still completes the path's exit record if a failure left it unwritten
+            if ("status.alreadyExited".equals(e.code())) {
+                Referral left = service.referralForStaff(req.caller(), Requests.referralId(req.event()));
+                String first = left.history().stream().filter(c -> c.status() == dk.rampe.referral.ReferralStatus.EXITED)
+                        .map(c -> c.outcome()).findFirst().orElse(outcome.wireName());
+                paths.statusChanged(left, MilestoneType.EXITED, req.caller().id(), first);
+            }
+            throw e;
+        }
         // the path's last step: cancels pending reminders, plans the check six months after leaving
         paths.statusChanged(exited, MilestoneType.EXITED, req.caller().id(), outcome.wireName());
         if (text != null) paths.saveExitText(exited, text);
