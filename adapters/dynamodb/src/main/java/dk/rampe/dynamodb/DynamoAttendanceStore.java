@@ -345,7 +345,9 @@ public final class DynamoAttendanceStore implements AttendanceStore {
                 return true;
             } catch (TransactionCanceledException e) {
                 if (failed(e, 0)) return false;
-                if (attempt >= ATTEMPTS || !(failed(e, 1) || conflicted(e))) throw e;
+                if (!(failed(e, 1) || conflicted(e))) throw e;
+                // the chain kept changing (many writes at once): a clear 409, never a 500
+                if (attempt >= ATTEMPTS) throw dk.rampe.core.DomainException.conflict("attendance.changedMeanwhile", null);
                 Attrs.backoff(attempt);
             }
         }

@@ -131,6 +131,14 @@ public final class Keys {
         return key(IDEMPOTENCY + jobcentreId + "#" + field + "#" + value, IDEMPOTENCY_SK);
     }
 
+    /**
+     * A request's Idempotency-Key on any POST route but the referral's own: IDEMPOTENCY#{scope}#request#{key} /
+     * IDEMPOTENCY, the scope naming the caller ({@code staff:c-anna}, {@code jobcentre:jc-aarhus}).
+     */
+    static Map<String, AttributeValue> requestKey(String scope, String key) {
+        return idempotencyKey(scope, "request", key);
+    }
+
     static Map<String, AttributeValue> citizenKey(String programmeId, String matchKey) {
         return key(CITIZEN + programmeId + "#" + matchKey, ACTIVE_SK);
     }
