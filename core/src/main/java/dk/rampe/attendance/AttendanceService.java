@@ -3,6 +3,7 @@ package dk.rampe.attendance;
 import dk.rampe.audit.AuditEntry;
 import dk.rampe.audit.AuditLog;
 import dk.rampe.core.DomainException;
+import dk.rampe.core.Intent;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
 import dk.rampe.schedule.DecisionIds;
@@ -12,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -29,7 +33,6 @@ public final class AttendanceService {
     public static final String KIND = "absence";
     /** How far ahead the next planned session is looked for. */
     public static final int LOOK_AHEAD_DAYS = 62;
-    private static final int ATTEMPTS = 8;
 
     private final AttendanceStore store;
     private final Expectations expectations;
@@ -65,34 +68,99 @@ public final class AttendanceService {
         return Map.of("referralId", referralId, "date", date.toString());
     }
 
+    /**
+     * Writes a plan step (a step with the same from-date is replaced). A step the same as the one stored for its
+     * from-date writes nothing (a repeated PUT, or two at once: one effect).
+     */
     public void putPlan(Referral referral, AttendancePlan plan) {
         requireActive(referral);
-        moveWith(referral, c -> c.with(plan), AttendanceStore.With.plan(plan));
+        boolean written = moveWith(referral, c -> c.with(plan), AttendanceStore.With.plan(plan),
+                c -> c.attendance().plans().stream().anyMatch(p -> samePlan(p, plan)));
+        if (!written) return;
         Log.info("attendance.plan", "referralId", referral.id(), "validFrom", plan.validFrom().toString());
         audit.record(new AuditEntry(referral.id(), plan.recordedBy(), "attendance.planned", clock.instant()));
     }
 
-    public void addAgreement(Referral referral, Agreement agreement) {
+    /**
+     * Adds a one-day agreement and returns it; one that says the same as the latest agreement of its date, recorded
+     * within {@link Intent#WINDOW}, is the same intent: that agreement is returned and nothing is written.
+     */
+    public Agreement addAgreement(Referral referral, Agreement agreement) {
         requireActive(referral);
-        moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement));
+        Agreement[] first = new Agreement[1];
+        boolean written = moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement), c -> {
+            // the date's agreements as recorded (the chain's copy keeps no times), read after the chain's revision
+            Optional<Agreement> latest = store.load(referral.id(), agreement.date(), agreement.date()).agreements().stream()
+                    .max(java.util.Comparator.comparing(Agreement::recordedAt));
+            boolean same = latest.isPresent() && sameAgreement(latest.get(), agreement)
+                    && Intent.repeats(latest.get().recordedAt(), agreement.recordedAt());
+            first[0] = same ? latest.get() : null;
+            return same;
+        });
+        if (!written) return first[0];
         Log.info("attendance.agreement", "referralId", referral.id(), "date", agreement.date().toString());
         audit.record(new AuditEntry(referral.id(), agreement.recordedBy(), "attendance.agreed", clock.instant()));
+        return agreement;
+    }
+
+    /** A registration as stored, and whether it was a repeat of the latest one (nothing written then). */
+    public record Registered(Registration registration, boolean repeated) {
     }
 
     /**
      * A new registration (a correction too); returns it as stored. The store writes it with the chain's copy
      * (a registration for the chain's date makes the detection find it registered; a correction of an earlier
-     * date counts in the escalation rules).
+     * date counts in the escalation rules). A registration that says the same as the latest of its date,
+     * recorded within {@link Intent#WINDOW}, is a repeat: the latest is returned and nothing is written.
      */
     public Registration register(Referral referral, LocalDate date, Registration.Status status,
                                  java.time.LocalTime arrival, Registration.Reason reason, String actor) {
-        Registration r = new Registration("G" + UUID.randomUUID().toString().replace("-", ""), date, status, arrival,
-                reason, actor, clock.instant(), false, false);
-        store.addRegistration(referral.id(), r);
-        Log.info("attendance.registered", "referralId", referral.id(), "date", date.toString(),
-                "status", status.wireName());
-        audit.record(new AuditEntry(referral.id(), actor, "attendance.registered", r.recordedAt()));
-        return r;
+        return registerOnce(referral, date, status, arrival, reason, actor).registration();
+    }
+
+    /**
+     * {@link #register}, telling a repeat apart. Decided on the date's registrations as read under the chain's
+     * revision and written only if the revision is unchanged (else read again, at most {@link Intent#ATTEMPTS}
+     * times, then a 409 {@code attendance.changedMeanwhile}): 30 identical taps at once store one registration.
+     */
+    public Registered registerOnce(Referral referral, LocalDate date, Registration.Status status,
+                                   java.time.LocalTime arrival, Registration.Reason reason, String actor) {
+        for (int attempt = 1; attempt <= Intent.ATTEMPTS; attempt++) {
+            long revision = store.chain(referral.id()).map(SessionChain::revision).orElse(0L);
+            List<Registration> sameDate = store.load(referral.id(), date, date).registrationsOn(date);
+            Registration r = new Registration("G" + UUID.randomUUID().toString().replace("-", ""), date, status, arrival,
+                    reason, actor, clock.instant(), false, false);
+            Registration latest = latest(sameDate);
+            if (latest != null && !latest.detected() && latest.status() == r.status()
+                    && Objects.equals(latest.arrival(), r.arrival()) && latest.reason() == r.reason()
+                    && Intent.repeats(latest.recordedAt(), r.recordedAt())) {
+                return new Registered(latest, true);
+            }
+            if (store.addRegistration(referral.id(), r, revision)) {
+                Log.info("attendance.registered", "referralId", referral.id(), "date", date.toString(),
+                        "status", status.wireName());
+                audit.record(new AuditEntry(referral.id(), actor, "attendance.registered", r.recordedAt()));
+                return new Registered(r, false);
+            }
+            Log.info("attendance.chainChanged", "referralId", referral.id(), "attempt", Integer.toString(attempt));
+            Intent.pause(attempt);
+        }
+        throw DomainException.conflict("attendance.changedMeanwhile", "date");
+    }
+
+    /** The registration that was recorded last (the one that counts), by when it was recorded, then its id. */
+    private static Registration latest(List<Registration> registrations) {
+        return registrations.stream().max(java.util.Comparator.comparing(Registration::recordedAt)
+                .thenComparing(Registration::id)).orElse(null);
+    }
+
+    private static boolean samePlan(AttendancePlan a, AttendancePlan b) {
+        return a.validFrom().equals(b.validFrom()) && a.weekdays().equals(b.weekdays()) && a.start().equals(b.start())
+                && a.minutes() == b.minutes() && a.duringInternship() == b.duringInternship();
+    }
+
+    private static boolean sameAgreement(Agreement a, Agreement b) {
+        return a.dayOff() == b.dayOff() && Objects.equals(a.start(), b.start()) && Objects.equals(a.minutes(), b.minutes());
     }
 
     /** Records the participant's answer at enrolment to an SMS at the cutoff when they have not shown up. */
@@ -115,20 +183,25 @@ public final class AttendanceService {
     /**
      * Writes {@code with} and the chain changed by {@code change} and moved to where it now stands (see
      * {@link SessionChains#reposition}) in one transaction; read again and redone when the chain changed
-     * in the meantime (a registration, the detection).
+     * in the meantime (a registration, the detection, another plan or agreement), at most {@link Intent#ATTEMPTS}
+     * times with a short random pause, then a 409 {@code attendance.changedMeanwhile}. False, and nothing written,
+     * when {@code already} finds the write done in the chain as read (a repeat).
      */
-    private void moveWith(Referral referral, UnaryOperator<SessionChain> change, AttendanceStore.With with) {
+    private boolean moveWith(Referral referral, UnaryOperator<SessionChain> change, AttendanceStore.With with,
+                             java.util.function.Predicate<SessionChain> already) {
         Duration grace = rules.apply(referral.programmeId()).grace();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Intent.ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             LocalDate today = WorkingDays.today(clock);
             SessionChain current = chains.current(referral.id(), today);
+            if (already.test(current)) return false;
             SessionChain next = chains.reposition(change.apply(current), referral.programmeId(), now, today, grace)
                     .withRevision(current.revision() + 1);
-            if (store.writeChain(next, current.revision(), with)) return;
+            if (store.writeChain(next, current.revision(), with)) return true;
             Log.info("attendance.chainChanged", "referralId", referral.id(), "attempt", Integer.toString(attempt));
+            Intent.pause(attempt);
         }
-        throw new IllegalStateException("attendance chain of " + referral.id() + " kept changing");
+        throw DomainException.conflict("attendance.changedMeanwhile", "date");
     }
 
     private static void requireActive(Referral referral) {

@@ -26,6 +26,16 @@ public interface AttendanceStore {
     boolean addRegistration(String referralId, Registration registration);
 
     /**
+     * Adds a registration with the chain's copy (as {@link #addRegistration(String, Registration)}) on the condition
+     * that the chain's revision is still {@code expected} (0: none stored): what the registration was decided on
+     * (the date's registrations, read after the revision) is then what it is added to. False, and nothing
+     * written, if anything was written for the referral in between: read again and decide again.
+     */
+    default boolean addRegistration(String referralId, Registration registration, long expected) {
+        throw new UnsupportedOperationException("addRegistration");
+    }
+
+    /**
      * Every plan step, the agreements and registrations dated in [{@code from}, {@code to}], the flag and the
      * internships.
      */

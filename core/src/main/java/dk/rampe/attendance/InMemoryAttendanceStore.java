@@ -51,6 +51,13 @@ public final class InMemoryAttendanceStore implements AttendanceStore {
         return added;
     }
 
+    @Override
+    public synchronized boolean addRegistration(String referralId, Registration registration, long expected) {
+        SessionChain stored = chains.get(referralId);
+        if ((stored == null ? 0 : stored.revision()) != expected) return false;
+        return addRegistration(referralId, registration);
+    }
+
     private void touch(String referralId, UnaryOperator<SessionChain> change) {
         chains.put(referralId, SessionChain.afterWrite(referralId, Optional.ofNullable(chains.get(referralId)), change));
     }

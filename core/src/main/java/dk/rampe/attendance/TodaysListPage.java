@@ -184,7 +184,11 @@ public final class TodaysListPage {
                 && latest.get().reason() == reason) {
             return new Done(latest.get().id(), false, true); // a double tap: it is so already
         }
-        Registration g = attendance.register(e.referral(), c.list().date(), status, arrival, reason, c.list().consultantId());
+        // the same tap at once from another phone or a second thumb: decided again under the chain's revision
+        AttendanceService.Registered done = attendance.registerOnce(e.referral(), c.list().date(), status, arrival, reason,
+                c.list().consultantId());
+        if (done.repeated()) return new Done(done.registration().id(), false, true);
+        Registration g = done.registration();
         audit.record(new AuditEntry(e.referralId(), actor(c), "todaysList.registered." + tap.get().wireName(), now));
         return new Done(g.id(), false, false);
     }

@@ -1,11 +1,13 @@
 package dk.rampe.path;
 
 import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
 import dk.rampe.core.FieldError;
 import dk.rampe.core.ValidationException;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
+import dk.rampe.referral.ReferralStatus;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -43,7 +45,19 @@ public final class ParticipantExit {
     }
 
     public Referral exit(Caller caller, Command c) {
-        Referral exited = referrals.exit(caller, c.referralId(), c.outcome(), c.note());
+        Referral exited;
+        try {
+            exited = referrals.exit(caller, c.referralId(), c.outcome(), c.note());
+        } catch (DomainException e) {
+            // a second exit is refused; it still completes the path's exit record if a failure left it unwritten
+            if ("status.alreadyExited".equals(e.code())) {
+                Referral left = referrals.referralForStaff(caller, c.referralId());
+                String first = left.history().stream().filter(h -> h.status() == ReferralStatus.EXITED)
+                        .map(h -> h.outcome()).findFirst().orElse(c.outcome().wireName());
+                paths.statusChanged(left, MilestoneType.EXITED, caller.id(), first);
+            }
+            throw e;
+        }
         paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), c.outcome().wireName());
         if (c.description() != null) paths.saveExitText(exited, c.description());
         // without job or education: the caseworker is told the exit description is ready (once)

@@ -1,6 +1,8 @@
 package dk.rampe.path;
 
 import dk.rampe.core.Caller;
+import dk.rampe.core.DomainException;
+import dk.rampe.core.Intent;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
@@ -69,36 +71,107 @@ public final class PathService {
         this.clock = clock;
     }
 
-    /** Records a step for a referral the staff member may act on; refuses impossible sequences ({@link PathRules}). */
+    /**
+     * Records a step for a referral the staff member may act on; refuses impossible sequences ({@link PathRules}).
+     * The rules are checked on the path as read under its revision and the record is written only if the
+     * revision is unchanged (else read again and decided again, at most {@link Intent#ATTEMPTS} times, then a
+     * 409 {@code path.changedMeanwhile}): two steps decided at once cannot both pass a rule that only one of
+     * them may pass. A step identical to the latest record of its type, recorded within {@link Intent#WINDOW},
+     * is the same intent: its record is answered and nothing is written.
+     */
     public Milestone record(Caller caller, String referralId, NewMilestone m) {
-        Referral r = referrals.referralForStaff(caller, referralId);
-        Instant now = clock.instant();
-        Path before = path(r.id());
-        Milestone record = new Milestone(newId(), r.id(), m.type(), m.effectiveOn(), caller.id(), now, m.corrects(),
-                m.employer(), m.jobKind(), m.hoursPerWeek(), m.expectedEnd(), m.reason(), m.note());
-        PathRules.check(before, record, r.createdAt().atZone(WorkingDays.ZONE).toLocalDate(), WorkingDays.today(clock),
-                r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED);
-        store.record(record, changes(r, before, before.with(record), now));
-        if (r.status() == ReferralStatus.EXITED) expire(r);
-        Log.info("path.recorded", "referralId", r.id(), "milestoneId", record.id(), "type", m.type().wireName());
-        return record;
+        for (int attempt = 1; attempt <= Intent.ATTEMPTS; attempt++) {
+            Referral r = referrals.referralForStaff(caller, referralId);
+            Instant now = clock.instant();
+            long revision = store.revision(r.id());
+            Path before = path(r.id());
+            Milestone record = new Milestone(newId(), r.id(), m.type(), m.effectiveOn(), caller.id(), now, m.corrects(),
+                    m.employer(), m.jobKind(), m.hoursPerWeek(), m.expectedEnd(), m.reason(), m.note());
+            java.util.Optional<Milestone> repeated = repeated(before, record);
+            if (repeated.isPresent()) {
+                Log.info("path.repeated", "referralId", r.id(), "milestoneId", repeated.get().id());
+                return repeated.get();
+            }
+            PathRules.check(withStatus(r, before), record, r.createdAt().atZone(WorkingDays.ZONE).toLocalDate(),
+                    WorkingDays.today(clock), r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED);
+            PathStore.Outcome outcome = store.record(record, changes(r, before, before.with(record), now), revision);
+            if (outcome == PathStore.Outcome.STALE) {
+                Log.info("path.changedMeanwhile", "referralId", r.id(), "attempt", Integer.toString(attempt));
+                Intent.pause(attempt);
+                continue;
+            }
+            if (r.status() == ReferralStatus.EXITED) expire(r);
+            Log.info("path.recorded", "referralId", r.id(), "milestoneId", record.id(), "type", m.type().wireName());
+            return record;
+        }
+        throw DomainException.conflict("path.changedMeanwhile", "type");
+    }
+
+    /** The latest record of the candidate's type, if it says the same and was recorded within the window. */
+    static java.util.Optional<Milestone> repeated(Path before, Milestone candidate) {
+        Milestone latest = null;
+        for (Milestone r : before.records()) if (r.type() == candidate.type()) latest = r;
+        if (latest == null || !Intent.repeats(latest.recordedAt(), candidate.recordedAt())) return java.util.Optional.empty();
+        boolean same = latest.effectiveOn().equals(candidate.effectiveOn())
+                && java.util.Objects.equals(latest.corrects(), candidate.corrects())
+                && java.util.Objects.equals(latest.employer(), candidate.employer())
+                && latest.jobKind() == candidate.jobKind()
+                && (latest.hoursPerWeek() == null ? candidate.hoursPerWeek() == null
+                        : candidate.hoursPerWeek() != null && latest.hoursPerWeek().compareTo(candidate.hoursPerWeek()) == 0)
+                && java.util.Objects.equals(latest.expectedEnd(), candidate.expectedEnd())
+                && java.util.Objects.equals(latest.reason(), candidate.reason())
+                && java.util.Objects.equals(latest.note(), candidate.note());
+        return same ? java.util.Optional.of(latest) : java.util.Optional.empty();
+    }
+
+    /**
+     * The path with the referral's exit on it even before the exit's record is written (the status moves first,
+     * the record follows): a step decided after the exit is then checked against it.
+     */
+    private Path withStatus(Referral r, Path before) {
+        if (r.status() != ReferralStatus.EXITED) return before;
+        Milestone exit = statusRecord(r, MilestoneType.EXITED, "system:exit", null, clock.instant());
+        return before.find(exit.id()).isPresent() ? before : before.with(exit);
+    }
+
+    private Milestone statusRecord(Referral r, MilestoneType type, String actor, String reason, Instant fallback) {
+        Instant at = r.history().stream()
+                .filter(c -> c.status() == (type == MilestoneType.ENROLLED ? ReferralStatus.ENROLLED : ReferralStatus.EXITED))
+                .map(c -> c.at()).findFirst().orElse(fallback);
+        return Milestone.status(DecisionIds.of("M", "status", r.id(), type.name()), r.id(), type,
+                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
     }
 
     /**
      * Enrolment and exit, after the referral's status moved: the same history, one record each (the
-     * id is derived from the decision, so a repeated enrolment or exit adds nothing).
+     * id is derived from the decision, so a repeated enrolment or exit adds nothing). Written under the path's
+     * revision like every record; a step written between the status change and its record stays before it
+     * (the exit's record is then recorded just after the path's latest record), so nothing is ever after the exit.
      */
     public void statusChanged(Referral r, MilestoneType type, String actor, String reason) {
         if (type != MilestoneType.ENROLLED && type != MilestoneType.EXITED) throw new IllegalArgumentException("type");
-        Instant at = r.history().stream()
-                .filter(c -> c.status() == (type == MilestoneType.ENROLLED ? ReferralStatus.ENROLLED : ReferralStatus.EXITED))
-                .map(c -> c.at()).findFirst().orElse(clock.instant());
-        Path before = path(r.id());
-        Milestone record = Milestone.status(DecisionIds.of("M", "status", r.id(), type.name()), r.id(), type,
-                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
-        if (before.find(record.id()).isPresent()) return;
-        if (!store.record(record, changes(r, before, before.with(record), clock.instant()))) return;
-        if (type == MilestoneType.EXITED) expire(r);
+        for (int attempt = 1; attempt <= Intent.ATTEMPTS; attempt++) {
+            long revision = store.revision(r.id());
+            Path before = path(r.id());
+            Milestone record = statusRecord(r, type, actor, reason, clock.instant());
+            if (before.find(record.id()).isPresent()) return;
+            if (type == MilestoneType.EXITED && !before.records().isEmpty()) {
+                Instant last = before.records().get(before.records().size() - 1).recordedAt();
+                if (!record.recordedAt().isAfter(last)) {
+                    Instant at = last.plusMillis(1);
+                    record = Milestone.status(record.id(), r.id(), type, record.effectiveOn(), actor, at, reason);
+                }
+            }
+            PathStore.Outcome outcome = store.record(record, changes(r, before, before.with(record), clock.instant()),
+                    revision);
+            if (outcome == PathStore.Outcome.DUPLICATE) return;
+            if (outcome == PathStore.Outcome.RECORDED) {
+                if (type == MilestoneType.EXITED) expire(r);
+                return;
+            }
+            Intent.pause(attempt);
+        }
+        throw DomainException.conflict("path.changedMeanwhile", "type");
     }
 
     /** Keeps the consultant's text for the exit description (given with the exit). */

@@ -11,7 +11,10 @@ public interface PathStore {
     /** Every record of the referral's path (corrections included), in any order. */
     List<Milestone> milestones(String referralId);
 
-    /** Adds the record unless a record with its id exists: false then (a repeated decision). */
+    /**
+     * Adds the record unless a record with its id exists: false then (a repeated decision). No rules and no
+     * revision: for seeds and tests.
+     */
     boolean add(Milestone milestone);
 
     /** A reminder put on the due index (kind {@link PathService#DUE_KIND}), or moved there if it is not done yet. */
@@ -43,6 +46,29 @@ public interface PathStore {
      * nothing written, if a record with its id exists (a repeated decision).
      */
     boolean record(Milestone milestone, Changes changes);
+
+    /** What a write under the path's revision came to. */
+    enum Outcome {
+        /** Written, with its changes, and the revision moved on. */
+        RECORDED,
+        /** A record with its id exists already (a repeated decision): nothing written. */
+        DUPLICATE,
+        /** The path was written by someone else since its revision was read: nothing written; read again. */
+        STALE
+    }
+
+    /**
+     * The path's revision: how many records have been written to it (0: none). Read it BEFORE the records
+     * ({@link #milestones}); a write under it ({@link #record(Milestone, Changes, long)}) then succeeds only if
+     * no record came in between, so what the rules were checked on is what the record is added to.
+     */
+    long revision(String referralId);
+
+    /**
+     * {@link #record(Milestone, Changes)} on the condition that the path's revision is still {@code expected}
+     * (moved on by one in the same write).
+     */
+    Outcome record(Milestone milestone, Changes changes, long expected);
 
     /** Personal data is deleted a set time after exit: the referral's records and exit text expire at {@code at}. */
     void expireAll(String referralId, java.time.Instant at);

@@ -3,6 +3,7 @@ package dk.rampe.referral;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
 import dk.rampe.core.FieldError;
+import dk.rampe.core.Intent;
 import dk.rampe.core.ValidationException;
 import dk.rampe.settings.Settings;
 
@@ -186,6 +187,11 @@ public final class ReferralService {
         if (reasonCode != null && decision != VisitationDecision.DECLINED) {
             throw new ValidationException(new FieldError("reasonCode", "reasonCode.declinedOnly"));
         }
+        return decided(() -> visitation(caller, referralId, decision, reason, reasonCode));
+    }
+
+    private Referral visitation(Caller caller, String referralId, VisitationDecision decision, String reason,
+                                DeclineReason reasonCode) {
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == decision.status) { // the same decision twice changes nothing but the retention
             if (!r.status().active()) retainAgain(r);
@@ -205,6 +211,10 @@ public final class ReferralService {
     }
 
     public Referral enrol(Caller caller, String referralId) {
+        return decided(() -> enrolment(caller, referralId));
+    }
+
+    private Referral enrolment(Caller caller, String referralId) {
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == ReferralStatus.ENROLLED) return r;
         Instant now = clock.instant();
@@ -213,11 +223,16 @@ public final class ReferralService {
         return next;
     }
 
+    /** The participant leaves; a second exit (with the same or another outcome) is a 409 {@code status.alreadyExited}. */
     public Referral exit(Caller caller, String referralId, ExitOutcome outcome, String note) {
+        return decided(() -> leaving(caller, referralId, outcome, note));
+    }
+
+    private Referral leaving(Caller caller, String referralId, ExitOutcome outcome, String note) {
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == ReferralStatus.EXITED) {
-            retainAgain(r);
-            return r;
+            retainAgain(r); // completes a first exit's retention that stopped part-way
+            throw DomainException.conflict("status.alreadyExited", "outcome");
         }
         Instant now = clock.instant();
         Referral next = r.moveTo(ReferralStatus.EXITED, now, caller.id(), note, outcome.wireName());
@@ -236,6 +251,10 @@ public final class ReferralService {
     }
 
     public Referral assignConsultant(Caller caller, String referralId, String consultantId) {
+        return decided(() -> consultantChange(caller, referralId, consultantId));
+    }
+
+    private Referral consultantChange(Caller caller, String referralId, String consultantId) {
         Referral r = visibleToStaff(caller, referralId);
         Settings.Programme programme = programmeOf(r);
         if (programme.consultant(consultantId).isEmpty()) {
@@ -250,6 +269,22 @@ public final class ReferralService {
         store.update(next, citizenKey(r), false, null,
                 new AuditEntry(r.id(), caller.id(), "referral.consultantAssigned", now));
         return next;
+    }
+
+    /**
+     * A change decided on the referral as read, written under its version: when another change came in between,
+     * read again and decided again (the same change twice is then no change; a second exit a 409), at most
+     * {@link Intent#ATTEMPTS} times, then the 409 {@code referral.changedMeanwhile}.
+     */
+    private static Referral decided(Supplier<Referral> decision) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return decision.get();
+            } catch (ReferralStore.ConcurrentChange e) {
+                if (attempt >= Intent.ATTEMPTS) throw e;
+                Intent.pause(attempt);
+            }
+        }
     }
 
     /**

@@ -232,6 +232,11 @@ class AbsenceChainTest {
         }
 
         @Override
+        public boolean addRegistration(String referralId, Registration registration, long expected) {
+            return d.addRegistration(referralId, registration, expected);
+        }
+
+        @Override
         public Attendance load(String referralId, LocalDate from, LocalDate to) {
             reads.incrementAndGet();
             return d.load(referralId, from, to);

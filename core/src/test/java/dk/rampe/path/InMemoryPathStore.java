@@ -23,10 +23,25 @@ public final class InMemoryPathStore implements PathStore {
         this.attendance = attendance;
     }
 
+    private final Map<String, Long> revisions = new LinkedHashMap<>();
+
+    @Override
+    public synchronized long revision(String referralId) {
+        return revisions.getOrDefault(referralId, 0L);
+    }
+
+    @Override
+    public synchronized Outcome record(Milestone milestone, Changes changes, long expected) {
+        if (byId.containsKey(milestone.id())) return Outcome.DUPLICATE;
+        if (revision(milestone.referralId()) != expected) return Outcome.STALE;
+        return record(milestone, changes) ? Outcome.RECORDED : Outcome.DUPLICATE;
+    }
+
     @Override
     public synchronized boolean record(Milestone milestone, Changes changes) {
         if (byId.containsKey(milestone.id())) return false;
         byId.put(milestone.id(), milestone);
+        revisions.merge(milestone.referralId(), 1L, Long::sum);
         if (dueWork != null) {
             for (Scheduled s : changes.schedule()) dueWork.schedule(PathService.DUE_KIND, s.id(), s.dueAt(), s.work());
             for (String id : changes.cancel()) dueWork.done(PathService.DUE_KIND, id, milestone.recordedAt());

@@ -101,6 +101,22 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         return withChain(referralId, put(registrationItem(referralId, r), "attribute_not_exists(pk)"), c -> c.with(r));
     }
 
+    @Override
+    public boolean addRegistration(String referralId, Registration r, long expected) {
+        Optional<SessionChain> stored = chain(referralId);
+        if (stored.map(SessionChain::revision).orElse(0L) != expected) return false;
+        SessionChain next = SessionChain.afterWrite(referralId, stored, c -> c.with(r));
+        List<TransactWriteItem> writes = List.of(put(registrationItem(referralId, r), "attribute_not_exists(pk)"),
+                chainPut(table, next, expected));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (failed(e, 1) || conflicted(e)) return false;
+            throw e;
+        }
+    }
+
     /** The item of a registration (also how the bench seeds them). */
     static Map<String, AttributeValue> registrationItem(String referralId, Registration r) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceRegistrationKey(referralId, r.date(),
@@ -356,7 +372,9 @@ public final class DynamoAttendanceStore implements AttendanceStore {
                 return true;
             } catch (TransactionCanceledException e) {
                 if (failed(e, 0)) return false;
-                if (attempt >= ATTEMPTS || !(failed(e, 1) || conflicted(e))) throw e;
+                if (!(failed(e, 1) || conflicted(e))) throw e;
+                // the chain kept changing (many writes at once): a clear 409, never a 500
+                if (attempt >= ATTEMPTS) throw dk.rampe.core.DomainException.conflict("attendance.changedMeanwhile", null);
                 Attrs.backoff(attempt);
             }
         }

@@ -23,16 +23,20 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Milestones as items under the referral's partition ({@code REFERRAL#{id}} /
- * {@code MILESTONE#{recordedAt}#{id}}), written once and never changed: one Query reads a path. A record
+ * {@code MILESTONE#{recordedAt}#{id}}), written once and never changed: one Query reads a path. Every record
+ * moves the path's revision ({@code REFERRAL#{id}} / {@code PATH}, attribute {@code rev}) on by one in its
+ * transaction, so a record decided on the path as it stood is written only if nothing came in between. A record
  * is written in one transaction with its reminders (generic due work of kind aftercare, scheduled, moved
  * or cancelled) and, when they change, the participant's internships in the attendance partition with the
  * session chain that carries them ({@link DynamoAttendanceStore}).
  */
 public final class DynamoPathStore implements PathStore {
     static final String TYPE = "milestone";
+    static final String REVISION_TYPE = "pathRevision";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -71,7 +75,28 @@ public final class DynamoPathStore implements PathStore {
     }
 
     @Override
+    public long revision(String referralId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Keys.pathRevisionKey(referralId))).item();
+        if (item == null || !item.containsKey("rev")) return 0;
+        return Long.parseLong(item.get("rev").n());
+    }
+
+    @Override
     public boolean record(Milestone m, Changes changes) {
+        return write(m, changes, null) == Outcome.RECORDED;
+    }
+
+    @Override
+    public Outcome record(Milestone m, Changes changes, long expected) {
+        return write(m, changes, expected);
+    }
+
+    /**
+     * The record, its reminders, its internships and the path's revision in one transaction; with {@code expected},
+     * on the condition that the revision is still that (STALE otherwise), without it the revision just moves on.
+     */
+    private Outcome write(Milestone m, Changes changes, Long expected) {
         DynamoDueWork dueWork = new DynamoDueWork(dynamo, table);
         DynamoAttendanceStore attendance = new DynamoAttendanceStore(dynamo, table);
         Set<String> skip = new HashSet<>();
@@ -79,6 +104,7 @@ public final class DynamoPathStore implements PathStore {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(milestoneItem(m))
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
+            writes.add(TransactWriteItem.builder().update(revisionUpdate(m.referralId(), expected)).build());
             List<String> scheduled = new ArrayList<>();
             for (Scheduled s : changes.schedule()) {
                 if (skip.contains(s.id())) continue;
@@ -98,22 +124,46 @@ public final class DynamoPathStore implements PathStore {
             }
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
-                return true;
+                return Outcome.RECORDED;
             } catch (TransactionCanceledException e) {
-                if (DynamoAttendanceStore.failed(e, 0)) return false; // recorded already
+                if (DynamoAttendanceStore.failed(e, 0)) return Outcome.DUPLICATE; // recorded already
+                if (DynamoAttendanceStore.failed(e, 1)) return Outcome.STALE; // the path moved on since it was read
                 boolean doneMeanwhile = false;
                 for (int i = 0; i < scheduled.size(); i++) {
                     // a reminder done already (sent) stays done: left out, the rest written
-                    if (DynamoAttendanceStore.failed(e, 1 + i)) {
+                    if (DynamoAttendanceStore.failed(e, 2 + i)) {
                         skip.add(scheduled.get(i));
                         doneMeanwhile = true;
                     }
                 }
                 boolean chain = changes.internships() != null && DynamoAttendanceStore.failed(e, writes.size() - 1);
+                if (expected != null && !doneMeanwhile && DynamoAttendanceStore.conflicted(e)) {
+                    return Outcome.STALE; // met another write of the path: the caller reads again and decides again
+                }
                 if (attempt >= 8 || !(doneMeanwhile || chain || DynamoAttendanceStore.conflicted(e))) throw e;
                 if (!doneMeanwhile) Attrs.backoff(attempt);
             }
         }
+    }
+
+    /** The path's revision moved on by one: from {@code expected} (null: whatever it was, none counting as 0). */
+    private Update revisionUpdate(String referralId, Long expected) {
+        Update.Builder u = Update.builder().tableName(table).key(Keys.pathRevisionKey(referralId));
+        if (expected == null) {
+            return u.updateExpression("SET rev = if_not_exists(rev, :zero) + :one, #t = :type")
+                    .expressionAttributeNames(Map.of("#t", "type"))
+                    .expressionAttributeValues(Map.of(":zero", Attrs.n(0), ":one", Attrs.n(1),
+                            ":type", Attrs.s(REVISION_TYPE))).build();
+        }
+        u.updateExpression("SET rev = :next, #t = :type").expressionAttributeNames(Map.of("#t", "type"));
+        if (expected == 0) {
+            u.conditionExpression("attribute_not_exists(rev)")
+                    .expressionAttributeValues(Map.of(":next", Attrs.n(1), ":type", Attrs.s(REVISION_TYPE)));
+        } else {
+            u.conditionExpression("rev = :expected").expressionAttributeValues(Map.of(":next", Attrs.n(expected + 1),
+                    ":expected", Attrs.n(expected), ":type", Attrs.s(REVISION_TYPE)));
+        }
+        return u.build();
     }
 
     /** The item of a milestone (also how the bench seeds paths). */

@@ -133,6 +133,14 @@ public final class Keys {
         return key(IDEMPOTENCY + jobcentreId + "#" + field + "#" + value, IDEMPOTENCY_SK);
     }
 
+    /**
+     * A request's Idempotency-Key on any POST route but the referral's own: IDEMPOTENCY#{scope}#request#{key} /
+     * IDEMPOTENCY, the scope naming the caller ({@code staff:c-anna}, {@code jobcentre:jc-aarhus}).
+     */
+    static Map<String, AttributeValue> requestKey(String scope, String key) {
+        return idempotencyKey(scope, "request", key);
+    }
+
     static Map<String, AttributeValue> citizenKey(String programmeId, String matchKey) {
         return key(CITIZEN + programmeId + "#" + matchKey, ACTIVE_SK);
     }
@@ -331,6 +339,14 @@ public final class Keys {
     /** A milestone record under its referral's partition, sorted by when it was recorded. */
     static Map<String, AttributeValue> milestoneKey(String referralId, Instant recordedAt, String milestoneId) {
         return key(referralPk(referralId), MILESTONE_SK_PREFIX + timeSk(recordedAt, milestoneId));
+    }
+
+    /**
+     * The revision of a referral's path: REFERRAL#{id} / PATH, moved on by one with every record, the condition
+     * a record decided on the path as it was read is written under.
+     */
+    static Map<String, AttributeValue> pathRevisionKey(String referralId) {
+        return key(referralPk(referralId), "PATH");
     }
 
     /** The consultant's text for a referral's exit description: REFERRAL#{id} / EXITDESCRIPTION. */

@@ -51,7 +51,7 @@ final class AttendanceAgreementsRoute implements Route {
         Referral referral = referrals.activeReferralForStaff(req.caller(), Requests.referralId(req.event()));
         Agreement a = new Agreement(date, off, off ? null : start, off ? null : minutes, req.caller().id(),
                 clock.instant());
-        attendance.addAgreement(referral, a);
-        return HttpApi.json(201, AttendanceJson.agreement(a));
+        // a repeat of the latest agreement of the date answers that agreement (nothing written)
+        return HttpApi.json(201, AttendanceJson.agreement(attendance.addAgreement(referral, a)));
     }
 }

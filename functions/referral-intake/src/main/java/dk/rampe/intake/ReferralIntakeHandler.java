@@ -47,6 +47,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
     private final RampeConfig config;
     private final SettingsStore settings;
     private final RouteTable routes;
+    private final dk.rampe.dynamodb.DynamoRequestKeys requestKeys;
 
     /** Used by Lambda: everything from the environment, built once per execution environment. */
     public ReferralIntakeHandler() {
@@ -66,6 +67,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
 
     public ReferralIntakeHandler(RampeConfig config, NudgeConfig nudgeConfig, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
+        this.requestKeys = new dk.rampe.dynamodb.DynamoRequestKeys(dynamo, config.table(), clock);
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
@@ -120,7 +122,12 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         try {
             Caller caller = HttpApi.caller(event, config, settings::current);
             role = caller.role().name();
-            response = routes.find(event.getRouteKey()).handle(new Route.Request(event, caller, language));
+            Route route = routes.find(event.getRouteKey());
+            // every POST route but the referral's own (its key is part of the referral's idempotency) takes the header
+            if (event.getRouteKey().startsWith("POST ") && !ReferralsRoute.POST.equals(event.getRouteKey())) {
+                route = new RequestKeyRoute(route, requestKeys);
+            }
+            response = route.handle(new Route.Request(event, caller, language));
         } catch (RuntimeException e) {
             response = HttpApi.problem(e, language, requestId);
         }

@@ -115,7 +115,10 @@ class MilestonesRouteTest {
                 409, "type", "path.jobNotStarted");
         APIGatewayV2HTTPResponse created = milestone(job, ANNA);
         assertEquals(201, created.getStatusCode(), created.getBody());
-        assertError(milestone(job, ANNA), 409, "type", "path.jobOpen");
+        APIGatewayV2HTTPResponse repeated = milestone(job, ANNA);
+        assertEquals(201, repeated.getStatusCode(), "the same step again within the window is the same intent");
+        assertEquals(json(created).get("milestoneId"), json(repeated).get("milestoneId"));
+        assertError(milestone(job.replace("Lager A/S", "Andet Lager"), ANNA), 409, "type", "path.jobOpen");
         assertError(milestone("{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"B\","
                 + "\"jobKind\":\"ordinary\",\"hoursPerWeek\":10,\"corrects\":\"M0000000000AB\"}", ANNA),
                 409, "corrects", "path.correctionTarget");

@@ -225,6 +225,37 @@ class TodaysListPageHandlerTest {
     }
 
     @Test
+    void thirtyIdenticalTapsAtOnceStoreOneRegistration() throws Exception {
+        f.clock.set(at(9, 5));
+        int n = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> taps = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                APIGatewayV2HTTPEvent e = post(token, form("RANNA0001", "status", "absent"));
+                FollowUpPageHandler h = handler();
+                taps.add(pool.submit(() -> {
+                    go.await();
+                    return h.handleRequest(e, null);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<APIGatewayV2HTTPResponse> t : taps) {
+                APIGatewayV2HTTPResponse r = t.get();
+                assertEquals(303, r.getStatusCode(), r.getBody());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Registration> stored = registrations("RANNA0001");
+        assertEquals(1, stored.size(), stored.toString());
+        assertEquals(Registration.Status.ABSENT, stored.get(0).status());
+        assertEquals(List.of("todaysList.registered.absent"), f.auditActions("RANNA0001").stream()
+                .filter(a -> a.startsWith("todaysList.")).toList());
+    }
+
+    @Test
     void anUndoBackToNothingLetsTheDetectionFireAtTheCutoff() {
         f.clock.set(at(8, 55));
         String location = handler().handleRequest(post(token, form("RANNA0001", "status", "present")), null)
