@@ -3,7 +3,6 @@ package dk.rampe.followup;
 import dk.rampe.log.Log;
 import dk.rampe.schedule.Due;
 import dk.rampe.schedule.DueIndex;
-import dk.rampe.schedule.InMemoryWatermarks;
 import dk.rampe.schedule.Sweeper;
 import dk.rampe.schedule.Watermarks;
 import java.time.Clock;
@@ -41,11 +40,7 @@ public final class OutboxDispatcher {
     private final Policy policy;
     private final Sweeper sweeper;
 
-    /** A dispatcher whose sweep keeps its watermark in memory (tests, the local loop). */
-    public OutboxDispatcher(Outbox outbox, Notifier notifier, Clock clock, Policy policy) {
-        this(outbox, notifier, clock, policy, new InMemoryWatermarks());
-    }
-
+    /** A dispatcher whose due sweep keeps its watermark in {@code watermarks} (the table, in production). */
     public OutboxDispatcher(Outbox outbox, Notifier notifier, Clock clock, Policy policy, Watermarks watermarks) {
         this.outbox = outbox;
         this.notifier = notifier;

@@ -2,7 +2,7 @@ package dk.rampe.schedule;
 
 import java.time.LocalDate;
 
-/** Port: the country's public holidays (Denmark: see the jollyday adapter, rampe-calendar). */
+/** Port: the country's public holidays (Denmark: see DanishHolidays in rampe-calendar). */
 @FunctionalInterface
 public interface PublicHolidays {
 

@@ -53,7 +53,8 @@ class FollowUpRulesTest {
     }
 
     private OutboxDispatcher dispatcherAt(Instant now) {
-        return new OutboxDispatcher(outbox, notifier, Clock.fixed(now, ZoneOffset.UTC), POLICY);
+        return new OutboxDispatcher(outbox, notifier, Clock.fixed(now, ZoneOffset.UTC), POLICY,
+                new dk.rampe.schedule.InMemoryWatermarks());
     }
 
     private String absence(String date) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The calendar rules with the Danish public holidays of 2026-2028 as a fixed list (rampe-calendar checks jollyday's). */
+/** The calendar rules with the Danish public holidays of 2026-2028 as a fixed list (rampe-calendar computes them). */
 class WorkingCalendarTest {
     static final Set<LocalDate> DK = Set.of(
             d("2026-01-01"), d("2026-04-02"), d("2026-04-03"), d("2026-04-05"), d("2026-04-06"), d("2026-05-14"),

@@ -109,10 +109,11 @@ public final class RampeFixture {
                 new QuietHours(config.zone()), clock, config.publicBaseUrl(), nudges.reminderAfter());
     }
 
-    /** The outbox dispatcher with the configured retry policy. */
+    /** The outbox dispatcher with the configured retry policy, its sweep's watermark in the table. */
     public OutboxDispatcher dispatcher(Notifier notifier) {
         return new OutboxDispatcher(outbox, notifier, clock, new OutboxDispatcher.Policy(nudges.maxAttempts(),
-                nudges.firstRetryAfter(), nudges.maxRetryAfter(), nudges.sendLease()));
+                nudges.firstRetryAfter(), nudges.maxRetryAfter(), nudges.sendLease()),
+                new dk.rampe.dynamodb.DynamoWatermarks(dynamo, config.table()));
     }
 
     /** Replaces the settings in the table with {@code json} (the shape of events/settings-sample.json). */

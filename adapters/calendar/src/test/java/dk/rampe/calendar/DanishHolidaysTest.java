@@ -32,6 +32,29 @@ class DanishHolidaysTest {
                 new TreeSet<>(HOLIDAYS.holidays(2028)));
     }
 
+    /** The computed calendar is jollyday's Danish public holidays (which Rampe used before), every year 1900-2200. */
+    @Test
+    void everyYearsHolidaysAreJollydaysDanishPublicHolidays() {
+        de.focus_shift.jollyday.core.HolidayManager denmark = de.focus_shift.jollyday.core.HolidayManager.getInstance(
+                de.focus_shift.jollyday.core.ManagerParameters.create(de.focus_shift.jollyday.core.HolidayCalendar.DENMARK));
+        for (int year = 1900; year <= 2200; year++) {
+            Set<LocalDate> jollyday = new TreeSet<>();
+            for (de.focus_shift.jollyday.core.Holiday h : denmark.getHolidays(java.time.Year.of(year),
+                    de.focus_shift.jollyday.core.HolidayType.PUBLIC_HOLIDAY)) {
+                jollyday.add(h.getDate());
+            }
+            assertEquals(jollyday, new TreeSet<>(HOLIDAYS.holidays(year)), "the holidays of " + year);
+        }
+    }
+
+    @Test
+    void easterSundayFromTheComputus() {
+        assertEquals(d("2024-03-31"), DanishHolidays.easterSunday(2024));
+        assertEquals(d("2025-04-20"), DanishHolidays.easterSunday(2025));
+        assertEquals(d("2038-04-25"), DanishHolidays.easterSunday(2038), "the latest possible");
+        assertEquals(d("2285-03-22"), DanishHolidays.easterSunday(2285), "the earliest possible");
+    }
+
     @Test
     void storeBededagIsGoneFrom2024AndGrundlovsdagIsNotAPublicHoliday() {
         assertTrue(HOLIDAYS.isPublicHoliday(d("2023-05-05")), "Store Bededag 2023, the last one");

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP API plumbing every API handler shares: headers, body limits, JSON parsing, who is
+ * The HTTP API plumbing every JSON API handler shares: headers (from {@link HttpRequests}), body limits, JSON parsing, who is
  * calling (from the JWT authorizer's claims), and errors as application/problem+json that name
  * each bad field in the caller's language.
  */
@@ -41,24 +41,17 @@ public final class HttpApi {
     private HttpApi() {
     }
 
+    /** See {@link HttpRequests#header}: the pages share it without Jackson. */
     public static String header(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) return null;
-        String v = headers.get(name.toLowerCase(Locale.ROOT));
-        if (v != null) return v;
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
-        }
-        return null;
+        return HttpRequests.header(event, name);
     }
 
     public static Language language(APIGatewayV2HTTPEvent event) {
-        return Language.from(header(event, "accept-language"));
+        return HttpRequests.language(event);
     }
 
     public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> p = event.getPathParameters();
-        return p == null ? null : p.get(name);
+        return HttpRequests.pathParameter(event, name);
     }
 
     /**
@@ -212,37 +205,8 @@ public final class HttpApi {
                 .withBody(Json.write(body)).build();
     }
 
-    /**
-     * A posted {@code application/x-www-form-urlencoded} form (the pages' only input), or null
-     * when it is not one, is not valid base64, is larger than {@code maxBytes}, is not decodable,
-     * or repeats a field.
-     */
+    /** See {@link HttpRequests#form}. */
     public static Map<String, String> form(APIGatewayV2HTTPEvent event, int maxBytes) {
-        String contentType = header(event, "content-type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip()
-                .startsWith("application/x-www-form-urlencoded")) {
-            return null;
-        }
-        String raw = event.getBody() == null ? "" : event.getBody();
-        byte[] bytes;
-        try {
-            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (bytes.length > maxBytes) return null;
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        try {
-            for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (out.put(k, v) != null) return null;
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return out;
+        return HttpRequests.form(event, maxBytes);
     }
 }

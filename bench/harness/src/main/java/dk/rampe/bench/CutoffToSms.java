@@ -3,6 +3,7 @@ package dk.rampe.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dk.rampe.absence.AbsenceDetectionHandler;
 import dk.rampe.dynamodb.BenchItems;
+import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.local.LocalClock;
@@ -83,7 +84,8 @@ final class CutoffToSms {
             OutboxDispatcher dispatcher = FollowUps.dispatcher(config, nudges, db.client(), notifier, clock);
             AbsenceDetectionHandler detection = new AbsenceDetectionHandler(config, nudges, db.client(), clock);
             RequestHandler<Map<String, Object>, Map<String, Object>> nothing = (in, c) -> Map.of();
-            String referralId = BenchItems.plannedParticipant(db.client(), db.table(), "RBLATENCY0001", MONDAY,
+            String referralId = BenchItems.plannedParticipant(db.client(), db.table(),
+                    new DynamoAuditLog(db.client(), config.auditTable(), config.auditRetention()), "RBLATENCY0001", MONDAY,
                     LocalTime.of(9, 0), clock);
 
             List<Duration> lags = new ArrayList<>();

@@ -232,17 +232,19 @@ public final class BenchItems {
     /**
      * A participant for the cutoff → SMS row: the referral (enrolled a week before {@code monday}) written as the
      * intake writes it, and a plan Monday to Friday at {@code start} from {@code monday} put through the attendance
-     * service, which writes the plan and the session chain at Monday's session. Returns the referral id.
+     * service, which writes the plan and the session chain at Monday's session (audited in {@code audit}, as the
+     * web app audits it). Returns the referral id.
      */
-    public static String plannedParticipant(DynamoDbClient client, String table, String referralId,
-                                            java.time.LocalDate monday, java.time.LocalTime start, Clock clock) {
+    public static String plannedParticipant(DynamoDbClient client, String table, dk.rampe.audit.AuditLog audit,
+                                            String referralId, java.time.LocalDate monday, java.time.LocalTime start,
+                                            Clock clock) {
         ZoneId cph = ZoneId.of("Europe/Copenhagen");
         dk.rampe.referral.Referral referral = enrolledReferral(referralId,
                 monday.minusDays(7).atTime(10, 0).atZone(cph).toInstant());
         client.putItem(b -> b.tableName(table).item(DynamoReferralStore.referralItem(referral, null, null)));
-        new dk.rampe.attendance.AttendanceService(new DynamoAttendanceStore(client, table), null,
+        new dk.rampe.attendance.AttendanceService(new DynamoAttendanceStore(client, table),
                 (p, d) -> !dk.rampe.schedule.WorkingDays.isWeekend(d), p -> dk.rampe.attendance.AttendanceRules.DEFAULTS,
-                clock).putPlan(referral, new dk.rampe.attendance.AttendancePlan(monday,
+                clock, audit).putPlan(referral, new dk.rampe.attendance.AttendancePlan(monday,
                 java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), start, 240, "c-anna",
                 clock.instant()));
         return referralId;

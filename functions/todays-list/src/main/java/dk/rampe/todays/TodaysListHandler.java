@@ -43,8 +43,8 @@ public final class TodaysListHandler implements RequestHandler<Map<String, Objec
 
     private TodaysListHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Clock.systemUTC());
-        // every run asks the holiday calendar: jollyday and its JAXB (about 900 classes, most of this
-        // function's cold start) load in init, which SnapStart snapshots, not in the first run
+        // every run asks the holiday calendar: its first year is computed in init, which SnapStart
+        // snapshots, not in the first run
         new DanishHolidays().isPublicHoliday(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")));
     }
 

@@ -1,6 +1,7 @@
 package dk.rampe.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,92 @@ class ShadedJarTest {
             "NudgeDispatcherFunction", "nudge-dispatcher-stream.json",
             "FollowUpPageFunction", "follow-up-page-get.json",
             "WebAppFunction", "web-app-get.json");
+
+    /** What a function's jar may weigh (10 MB): Lambda reads and unpacks it at every cold start. */
+    static final long MAX_JAR_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * The jars not yet within {@link #MAX_JAR_BYTES}, each held to what it weighs today (MB) so it cannot grow
+     * unnoticed; what weighs is the SDK modules they call: SES v2 and SNS (4 MB) in the dispatcher, S3 (3.9 MB)
+     * and Jackson (2.2 MB) in the web app and the report's admin routes, S3 and SES v2 and commons-csv in the
+     * scheduled report. A jar that reaches 10 MB leaves this list.
+     */
+    static final Map<String, Double> NOT_YET_WITHIN_BUDGET = Map.of(
+            "NudgeDispatcherFunction", 11.7,
+            "NudgeSweepFunction", 11.7,
+            "WebAppFunction", 13.6,
+            "MonthlyReportFunction", 14.9,
+            "ReportAdminFunction", 17.2);
+
+    /**
+     * Every jar the template deploys, each on its own budget: a jar over it names itself and its size, and
+     * a page jar or the scheduled report carrying Jackson, or a report jar carrying the SNS SDK, fails too.
+     */
+    @Test
+    void eachFunctionJarIsWithinItsSizeBudgetAndCarriesOnlyWhatItsFunctionUses() throws Exception {
+        SamTemplate template = SamTemplate.read(Events.projectRoot().resolve("infra/sam-template.yaml"));
+        java.util.List<String> over = new java.util.ArrayList<>();
+        for (var e : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Map<String, Object> p = SamTemplate.properties(e.getValue());
+            Path jar = Events.projectRoot().resolve("infra").resolve((String) p.get("CodeUri")).normalize();
+            long size = Files.size(jar);
+            Double heavier = NOT_YET_WITHIN_BUDGET.get(e.getKey());
+            long budget = heavier == null ? MAX_JAR_BYTES : (long) (heavier * 1024 * 1024);
+            if (size > budget) {
+                over.add(e.getKey() + " " + jar.getFileName() + " " + String.format(java.util.Locale.ROOT, "%.1f MB",
+                        size / 1024.0 / 1024.0));
+            }
+        }
+        assertEquals(java.util.List.of(), over, "jars over their budget (" + MAX_JAR_BYTES / 1024 / 1024
+                + " MB, or " + NOT_YET_WITHIN_BUDGET + ")");
+        for (var known : NOT_YET_WITHIN_BUDGET.entrySet()) {
+            assertTrue(template.resourcesOfType("AWS::Serverless::Function").containsKey(known.getKey()), known.getKey());
+        }
+
+        Path functions = Events.projectRoot().resolve("functions");
+        for (String jsonFree : new String[] {"follow-up-page/target/follow-up-page.jar",
+                "monthly-report/target/monthly-report.jar"}) {
+            assertFalse(holds(functions.resolve(jsonFree), "com/fasterxml/jackson/databind/ObjectMapper.class"),
+                    jsonFree + " writes no JSON, so it carries no Jackson");
+        }
+        for (String emailOnly : new String[] {"monthly-report/target/monthly-report.jar",
+                "monthly-report/target/report-admin.jar"}) {
+            assertFalse(holds(functions.resolve(emailOnly), "software/amazon/awssdk/services/sns/SnsClient.class"),
+                    emailOnly + " sends email only, so it carries no SNS SDK");
+        }
+        for (String jar : new String[] {"monthly-report/target/monthly-report.jar", "web-app/target/web-app.jar",
+                "referral-intake/target/referral-intake.jar", "nudge-dispatcher/target/nudge-dispatcher.jar"}) {
+            assertFalse(holds(functions.resolve(jar), "dk/rampe/attendance/InMemoryAttendanceStore.class"),
+                    jar + ": the in-memory fakes are test code");
+            assertFalse(holds(functions.resolve(jar), "com/fasterxml/jackson/datatype/jsr310/JavaTimeModule.class"),
+                    jar + ": no date module (all JSON goes through the tree model)");
+        }
+    }
+
+    /**
+     * The scheduled report's jar alone (no Jackson, no HTTP event types) links its handler and its run:
+     * initialising a class verifies its code, which fails on a missing class its methods name.
+     */
+    @Test
+    void theScheduledReportJarLinksItsHandlerWithoutTheAdminRoutesDependencies() throws Exception {
+        Path jar = Events.projectRoot().resolve("functions/monthly-report/target/monthly-report.jar");
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            for (String name : new String[] {"dk.rampe.monthlyreport.MonthlyReportHandler",
+                    "dk.rampe.monthlyreport.ReportRun", "dk.rampe.monthlyreport.ReportHtml"}) {
+                assertEquals(alone, Class.forName(name, true, alone).getClassLoader(), name);
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(ClassNotFoundException.class,
+                    () -> Class.forName("dk.rampe.monthlyreport.ReportAdminHandler", false, alone),
+                    "the admin routes are the other jar's");
+        }
+    }
+
+    private static boolean holds(Path jar, String entry) throws java.io.IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.getEntry(entry) != null;
+        }
+    }
 
     @Test
     void eachJarLoadsItsHandlerAndReadsItsSampleEventAlone() throws Exception {

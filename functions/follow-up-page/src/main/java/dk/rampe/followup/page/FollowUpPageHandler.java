@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dk.rampe.api.HttpApi;
+import dk.rampe.api.HttpRequests;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.FollowUps;
@@ -75,7 +75,7 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         if (TodaysListPageHandler.isListRoute(event)) return lists().handle(event);
         long started = System.nanoTime();
-        Language language = HttpApi.language(event);
+        Language language = HttpRequests.language(event);
         String method = method(event);
         String token = token(event);
         APIGatewayV2HTTPResponse response;
@@ -158,15 +158,15 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     static String token(APIGatewayV2HTTPEvent event) {
-        String t = HttpApi.pathParameter(event, "token");
+        String t = HttpRequests.pathParameter(event, "token");
         if (t == null && event.getRawPath() != null && event.getRawPath().startsWith("/f/")) {
             t = event.getRawPath().substring(3);
         }
         return t;
     }
 
-    /** The posted form ({@link HttpApi#form}), or null if it is not a urlencoded form within the size limit. */
+    /** The posted form ({@link HttpRequests#form}), or null if it is not a urlencoded form within the size limit. */
     static Map<String, String> form(APIGatewayV2HTTPEvent event) {
-        return HttpApi.form(event, MAX_FORM_BYTES);
+        return HttpRequests.form(event, MAX_FORM_BYTES);
     }
 }

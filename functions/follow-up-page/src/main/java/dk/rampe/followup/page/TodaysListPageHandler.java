@@ -2,7 +2,7 @@ package dk.rampe.followup.page;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dk.rampe.api.HttpApi;
+import dk.rampe.api.HttpRequests;
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.attendance.AttendanceService;
 import dk.rampe.attendance.TodaysList;
@@ -78,7 +78,7 @@ final class TodaysListPageHandler {
         String method = FollowUpPageHandler.method(event);
         String token = token(event);
         String chosen = chosenLanguage(event);
-        Language fallback = chosen != null ? Language.from(chosen) : HttpApi.language(event);
+        Language fallback = chosen != null ? Language.from(chosen) : HttpRequests.language(event);
         APIGatewayV2HTTPResponse response;
         String outcome;
         try {
@@ -112,7 +112,7 @@ final class TodaysListPageHandler {
 
     private TodaysListPage.Post post(APIGatewayV2HTTPEvent event, String token) {
         if (crossSite(event)) return service.refusedPost("crossSite");
-        Map<String, String> form = HttpApi.form(event, FollowUpPageHandler.MAX_FORM_BYTES);
+        Map<String, String> form = HttpRequests.form(event, FollowUpPageHandler.MAX_FORM_BYTES);
         if (form == null) return service.refusedPost("unreadableForm");
         return service.post(token, form);
     }
@@ -163,7 +163,7 @@ final class TodaysListPageHandler {
     }
 
     static String token(APIGatewayV2HTTPEvent event) {
-        String t = HttpApi.pathParameter(event, "token");
+        String t = HttpRequests.pathParameter(event, "token");
         if (t == null && event.getRawPath() != null && event.getRawPath().startsWith(PREFIX)) {
             t = event.getRawPath().substring(PREFIX.length());
         }
@@ -172,10 +172,10 @@ final class TodaysListPageHandler {
 
     /** A POST the browser made for another site (Sec-Fetch-Site), or whose Origin names another host. */
     static boolean crossSite(APIGatewayV2HTTPEvent event) {
-        String site = HttpApi.header(event, "sec-fetch-site");
+        String site = HttpRequests.header(event, "sec-fetch-site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) return true;
-        String origin = HttpApi.header(event, "origin");
-        String host = HttpApi.header(event, "host");
+        String origin = HttpRequests.header(event, "origin");
+        String host = HttpRequests.header(event, "host");
         // with Referrer-Policy no-referrer a browser sends "Origin: null" for the page's own forms
         if (origin == null || host == null || origin.equals("null")) return false;
         return !origin.replaceFirst("^[a-z]+://", "").equalsIgnoreCase(host);

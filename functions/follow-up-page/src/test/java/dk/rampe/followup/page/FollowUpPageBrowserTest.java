@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
+import dk.rampe.dynamodb.DynamoWatermarks;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.json.Json;
 import dk.rampe.testkit.BrowserTools;
@@ -42,7 +43,8 @@ class FollowUpPageBrowserTest {
             server.serve(f.handler());
             String taskId = f.createSampleTask();
             OutboxDispatcher.Summary sent = new OutboxDispatcher(f.outbox, f.local, f.clock,
-                    new OutboxDispatcher.Policy(5, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(5)))
+                    new OutboxDispatcher.Policy(5, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(5)),
+                    new DynamoWatermarks(f.dynamo, f.config.table()))
                     .dispatchDue(100);
             assertEquals(2, sent.count(OutboxDispatcher.Result.SENT), "one email and one SMS");
 
