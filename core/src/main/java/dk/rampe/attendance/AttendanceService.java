@@ -37,6 +37,7 @@ public final class AttendanceService {
     private final Function<String, AttendanceRules> rules;
     private final Clock clock;
     private final AuditLog audit;
+    private java.util.function.BiConsumer<Referral, Registration> afterRegistration = (referral, registration) -> { };
 
     /**
      * Every change of a participant's attendance (plan step, agreement, registration, SMS consent) is audited
@@ -50,6 +51,15 @@ public final class AttendanceService {
         this.chains = new SessionChains(store, expectations);
         this.rules = rules;
         this.clock = clock;
+    }
+
+    /**
+     * What follows a registration once it is stored (the day's absence follow-up: {@link AbsenceDetection#registered}
+     * closes it when the participant is there, opens it on a correction to absent); returns this service.
+     */
+    public AttendanceService afterRegistration(java.util.function.BiConsumer<Referral, Registration> then) {
+        this.afterRegistration = then;
+        return this;
     }
 
     /**
@@ -92,6 +102,7 @@ public final class AttendanceService {
         Log.info("attendance.registered", "referralId", referral.id(), "date", date.toString(),
                 "status", status.wireName());
         audit.record(new AuditEntry(referral.id(), actor, "attendance.registered", r.recordedAt()));
+        afterRegistration.accept(referral, r);
         return r;
     }
 

@@ -185,9 +185,14 @@ public final class NudgeService {
      * cancels the reminders not yet sent. Recording again changes nothing.
      */
     public Recorded record(String taskId, FollowUpOutcome outcome, String actor) {
+        return record(taskId, outcome, actor, "followUp.closed");
+    }
+
+    /** As {@link #record(String, FollowUpOutcome, String)}, audited as {@code action} (e.g. closed by a registration). */
+    public Recorded record(String taskId, FollowUpOutcome outcome, String actor, String action) {
         Instant now = clock.instant();
         boolean closed = store.close(taskId, outcome, actor, now,
-                new AuditEntry(SUBJECT + taskId, actor, "followUp.closed", now));
+                new AuditEntry(SUBJECT + taskId, actor, action, now));
         if (!closed) return Recorded.ALREADY_CLOSED;
         for (OutboxMessage m : store.messagesOf(taskId)) {
             if (m.reminder() && m.state() == OutboxMessage.State.PENDING) outbox.cancel(m.messageId(), now);

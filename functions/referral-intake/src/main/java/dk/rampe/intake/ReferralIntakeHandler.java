@@ -75,9 +75,18 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         int max = config.maxBodyBytes();
         // the intake schedules the next session by weekday only; the detection checks the holiday
         // calendar when the session falls due (so this function carries no holiday library)
-        AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
+        DynamoAttendanceStore attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
+        AttendanceService attendance = new AttendanceService(attendanceStore,
                 (programmeId, date) -> !WorkingDays.isWeekend(date),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
+        // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
+        dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(
+                new DynamoReferralStore(dynamo, config.table(), audit), attendanceStore, null,
+                DanishHolidays.workingDays(settings::current), nudges,
+                programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
+                settings::current);
+        attendance.afterRegistration((referral, registration) ->
+                afterRegistration.registered(referral, registration, clock.instant()));
         PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
                 config.retentionAfterExit());

@@ -198,6 +198,11 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.workingDays = workingDays;
         this.outbox = new DynamoOutbox(dynamo, config.table());
         this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
+        // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
+        dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(store,
+                attendanceStore, null, workingDays, followUps, this::rules, config.publicBaseUrl(), settings::current);
+        this.attendance.afterRegistration((referral, registration) ->
+                afterRegistration.registered(referral, registration, clock.instant()));
         this.planning = new FollowUpPlanning(service, followUps, clock);
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
