@@ -82,8 +82,18 @@ public final class AttendanceService {
         audit.record(new AuditEntry(referral.id(), plan.recordedBy(), "attendance.planned", clock.instant()));
     }
 
+    /**
+     * A one-day agreement. One that plans a session (not a day off) on a day without sessions (a weekend, a public
+     * holiday, a closing day) is refused ({@code attendance.noSessionDay} on {@code date}) unless the programme
+     * allows extra days ({@link AttendanceRules#extraDays()}): nobody is there to see the participant, and the
+     * detection would nudge the session as an absence.
+     */
     public void addAgreement(Referral referral, Agreement agreement) {
         requireActive(referral);
+        if (!agreement.dayOff() && !rules.apply(referral.programmeId()).extraDays()
+                && !expectations.workingDays().isWorkingDay(referral.programmeId(), agreement.date())) {
+            throw DomainException.unprocessable("attendance.noSessionDay", "date", agreement.date().toString());
+        }
         moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement));
         Log.info("attendance.agreement", "referralId", referral.id(), "date", agreement.date().toString());
         audit.record(new AuditEntry(referral.id(), agreement.recordedBy(), "attendance.agreed", clock.instant()));

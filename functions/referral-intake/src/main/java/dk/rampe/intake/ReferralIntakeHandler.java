@@ -4,7 +4,6 @@ import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.attendance.AttendanceService;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoDueWork;
-import dk.rampe.schedule.WorkingDays;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -73,11 +72,9 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())
                 .withConsultantHandover(nudges::handOver);
         int max = config.maxBodyBytes();
-        // the intake schedules the next session by weekday only; the detection checks the holiday
-        // calendar when the session falls due (so this function carries no holiday library)
+        // the working-day calendar (holidays, closing days) also refuses an agreement on a day without sessions
         DynamoAttendanceStore attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
-        AttendanceService attendance = new AttendanceService(attendanceStore,
-                (programmeId, date) -> !WorkingDays.isWeekend(date),
+        AttendanceService attendance = new AttendanceService(attendanceStore, DanishHolidays.workingDays(settings::current),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
         // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
         dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(
