@@ -137,10 +137,11 @@ public final class NudgeService {
 
     private OutboxMessage message(FollowUpTask task, MessageChannel channel, String recipient, Language language,
                                   boolean reminder, Instant at, String link, Instant now) {
-        NudgeTemplates.Rendered r = templates.render(task.kind(), language, reminder, task.referralId(),
-                task.dueAt(), link);
-        String dedupeKey = OutboxMessage.dedupeKey(task.taskId(), reminder, channel);
         Instant notBefore = quietHours.earliest(channel, at);
+        // an SMS held over the night names its date rather than "today"
+        NudgeTemplates.Rendered r = templates.render(task.kind(), language, reminder, task.referralId(),
+                task.dueAt(), link, notBefore);
+        String dedupeKey = OutboxMessage.dedupeKey(task.taskId(), reminder, channel);
         return channel == MessageChannel.EMAIL
                 ? OutboxMessage.pending(dedupeKey, task.taskId(), task.programmeId(), channel, recipient, r.subject(),
                         r.text(), r.html(), reminder, notBefore, now)
@@ -239,7 +240,7 @@ public final class NudgeService {
                     String link = linkIn(m);
                     String recipient = m.channel() == MessageChannel.EMAIL ? next.email().value() : next.phone().e164();
                     NudgeTemplates.Rendered r = templates.render(task.kind(), language, m.reminder(), task.referralId(),
-                            task.dueAt(), link);
+                            task.dueAt(), link, m.notBefore());
                     readdressed.add(m.channel() == MessageChannel.EMAIL
                             ? m.readdressed(recipient, r.subject(), r.text(), r.html())
                             : m.readdressed(recipient, null, r.sms(), null));
