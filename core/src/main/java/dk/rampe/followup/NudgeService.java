@@ -33,6 +33,11 @@ public final class NudgeService {
     private final Clock clock;
     private final String publicBaseUrl;
     private final Duration reminderAfter;
+    /** The programme's working days for the links' life (null: the tokens' clock-hour ttl only). */
+    private dk.rampe.schedule.WorkingDays linkDays;
+
+    /** How many working days after the day it is sent a follow-up link works (to the end of that day). */
+    public static final int LINK_WORKING_DAYS = 3;
 
     public NudgeService(FollowUpStore store, Outbox outbox, Supplier<Settings> settings, FollowUpTokens tokens,
                         NudgeTemplates templates, QuietHours quietHours, Clock clock, String publicBaseUrl,
@@ -47,6 +52,16 @@ public final class NudgeService {
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
         this.reminderAfter = reminderAfter;
+    }
+
+    /**
+     * Follow-up links live for working days ({@value #LINK_WORKING_DAYS} after the day they are sent, to the end of
+     * that day, on the programme's calendar) rather than clock hours, and never less than the tokens' ttl: a nudge
+     * on the Wednesday before Easter still opens on the Tuesday after it. Returns this service.
+     */
+    public NudgeService withLinkWorkingDays(dk.rampe.schedule.WorkingDays workingDays) {
+        this.linkDays = workingDays;
+        return this;
     }
 
     /**
@@ -108,7 +123,7 @@ public final class NudgeService {
         }
         Instant linkFrom = later(later(notifyAt, request.dueAt()),
                 reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(gap)));
-        String link = link(taskId, linkFrom);
+        String link = link(taskId, programme.id(), linkFrom);
         Language language = consultant.language() == null ? Language.DA : consultant.language();
 
         List<OutboxMessage> messages = new ArrayList<>();
@@ -163,6 +178,18 @@ public final class NudgeService {
 
     public String link(String taskId, Instant from) {
         return publicBaseUrl + "/f/" + tokens.issue(taskId, from);
+    }
+
+    /** A link that works from {@code from} to the end of the programme's {@value #LINK_WORKING_DAYS}rd working day after. */
+    public String link(String taskId, String programmeId, Instant from) {
+        Instant until = from.plus(tokens.ttl());
+        if (linkDays != null) {
+            java.time.LocalDate day = from.atZone(dk.rampe.schedule.WorkingDays.ZONE).toLocalDate();
+            Instant end = linkDays.plusWorkingDays(programmeId, day, LINK_WORKING_DAYS).plusDays(1)
+                    .atStartOfDay(dk.rampe.schedule.WorkingDays.ZONE).toInstant();
+            if (end.isAfter(until)) until = end;
+        }
+        return publicBaseUrl + "/f/" + tokens.issueUntil(taskId, until);
     }
 
     public Optional<FollowUpTask> find(String taskId) {

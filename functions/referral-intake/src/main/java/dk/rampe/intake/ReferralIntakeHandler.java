@@ -66,7 +66,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
     public ReferralIntakeHandler(RampeConfig config, NudgeConfig nudgeConfig, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
-        NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings);
+        NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings)
+                .withLinkWorkingDays(DanishHolidays.workingDays(settings::current));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         ReferralService service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings,
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())

@@ -63,7 +63,7 @@ final class TodaysListPageHandler {
                 calendar, programmeId -> AttendanceRules.of(settings::current, programmeId));
         // a tap after the nudge closes the day's absence follow-up; a correction to absent opens it
         AbsenceDetection afterTap = new AbsenceDetection(referrals, store, null, calendar,
-                FollowUps.service(config, nudges, dynamo, clock, settings),
+                FollowUps.service(config, nudges, dynamo, clock, settings).withLinkWorkingDays(calendar),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
         AttendanceService attendance = new AttendanceService(store, calendar,
