@@ -59,7 +59,8 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
         this.dueWork = new DynamoDueWork(dynamo, config.table());
         this.rule = new AftercareSweepRule(new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoPathStore(dynamo, config.table()), DanishHolidays.workingDays(settings::current),
-                nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork));
+                nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork),
+                DanishHolidays.workingDays(settings::current), dueWork);
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
     }
 
