@@ -4,6 +4,8 @@ import dk.rampe.core.DomainException;
 import dk.rampe.core.PhoneNumber;
 import dk.rampe.settings.Settings;
 import dk.rampe.followup.FollowUpKind;
+import dk.rampe.followup.FollowUpOutcome;
+import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.followup.OutboxMessage;
@@ -238,6 +240,78 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
             }
         }
         return out;
+    }
+
+    /**
+     * After a registration by staff (the API, the web app, today's list): the date's latest registration decides
+     * its absence follow-up. One saying the participant is there (present, late, excused) closes every open
+     * {@code absence_today} follow-up of the date, recorded as closed by the registration (who registered it, and
+     * when; audit action {@code followUp.closedByRegistration}), which stops its reminder and the team lead's
+     * escalation (both go only while the task is open). An {@code absent} correcting a registration of today that
+     * said the participant was there, after the session's cutoff (the detection has nothing left to nudge), opens
+     * the day's follow-up with its nudges and runs the escalation rules, as the detection does for an absence it
+     * finds. A registration before the cutoff changes nothing here: the detection decides at the cutoff.
+     */
+    public void registered(Referral referral, Registration registration, Instant now) {
+        if (registration.detected()) return;
+        LocalDate date = registration.date();
+        LocalDate today = WorkingDays.today(Clock.fixed(now, ZoneOffset.UTC));
+        if (date.isAfter(today)) return;
+        List<FollowUpTask> ofTheDay = nudges.tasksOf(referral.id()).stream()
+                .filter(t -> t.kind() == FollowUpKind.ABSENCE_TODAY)
+                .filter(t -> LocalDate.ofInstant(t.dueAt(), WorkingDays.ZONE).equals(date)).toList();
+        switch (registration.status()) {
+            case PRESENT, LATE, EXCUSED -> {
+                for (FollowUpTask t : ofTheDay) {
+                    if (!t.isOpen()) continue;
+                    if (nudges.record(t.taskId(), closedBy(registration), registration.recordedBy(),
+                            "followUp.closedByRegistration") == NudgeService.Recorded.CLOSED) {
+                        Log.info("absence.closedByRegistration", "referralId", referral.id(), "taskId", t.taskId(),
+                                "status", registration.status().wireName());
+                    }
+                }
+            }
+            case ABSENT -> reopened(referral, registration, today, now, ofTheDay);
+            case NONE -> { }
+        }
+    }
+
+    private void reopened(Referral referral, Registration registration, LocalDate today, Instant now,
+                          List<FollowUpTask> ofTheDay) {
+        LocalDate date = registration.date();
+        if (!date.equals(today) || ofTheDay.stream().anyMatch(FollowUpTask::isOpen)) return;
+        Attendance a = store.load(referral.id(), date.minusDays(31), date);
+        List<Registration> history = a.registrationsOn(date);
+        Registration before = null;
+        for (Registration g : history) if (!g.id().equals(registration.id())) before = g;
+        if (before == null || before.status() == Registration.Status.ABSENT
+                || before.status() == Registration.Status.NONE) {
+            return; // not a correction of "there": an absence registered by staff is not nudged (the consultant knows)
+        }
+        AttendanceRules r = rules.apply(referral.programmeId());
+        Optional<Session> session = expectations.expected(a, referral, date, r.grace());
+        if (session.isEmpty() || session.get().cutoff().isAfter(now)) return;
+        escalate(referral, a, date, now, r);
+        Instant escalateAt = r.escalateAfter().isZero() ? null
+                : WorkingHours.plus(expectations.workingDays(), referral.programmeId(), now, r.escalateAfter());
+        // the day's first follow-up keeps its decision; one closed before is followed by one for this correction
+        String decision = ofTheDay.isEmpty() ? "absence|" + date : "absence|" + date + "|" + registration.id();
+        try {
+            nudges.create(new NudgeService.NewFollowUp(FollowUpKind.ABSENCE_TODAY, referral.programmeId(),
+                    referral.id(), referral.consultantId(), session.get().cutoff(), null, decision), ACTOR,
+                    escalateAt, extras(referral, date, r, escalateAt, now, false));
+            Log.info("absence.openedByCorrection", "referralId", referral.id(), "date", date.toString());
+        } catch (DomainException e) {
+            Log.warn("absence.notNudged", "referralId", referral.id(), "code", e.code());
+        }
+    }
+
+    /** The outcome of a follow-up closed by a registration saying the participant is there. */
+    private static FollowUpOutcome closedBy(Registration g) {
+        FollowUpOutcome.Cause cause = g.reason() == Registration.Reason.SICK ? FollowUpOutcome.Cause.ILLNESS
+                : g.reason() == Registration.Reason.APPOINTMENT ? FollowUpOutcome.Cause.APPOINTMENT
+                : FollowUpOutcome.Cause.NONE;
+        return new FollowUpOutcome(g.status() != Registration.Status.EXCUSED, cause, FollowUpOutcome.NextStep.NONE, "");
     }
 
     /** The caseworker's notice, if the rules say so; the participant is flagged for repeated absence. */

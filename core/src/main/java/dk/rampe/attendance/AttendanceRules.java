@@ -15,17 +15,26 @@ import java.util.function.Supplier;
  * ({@link Settings.Attendance#DEFAULTS}): a 30-minute grace period; the caseworker is told after two
  * unexcused absences in a row or three within ten working days, and of every unexcused absence for
  * the listed benefits; an open absence follow-up is escalated after two working hours (to the
- * team lead, if one is set); no participant SMS unless the programme turns it on.
+ * team lead, if one is set); no participant SMS unless the programme turns it on. {@code extraDays}: a one-day
+ * agreement may put a session on a day without sessions (the programme's calendar switch, off by default).
  */
 public record AttendanceRules(Duration grace, int inARow, int withinCount, int withinWorkingDays,
                               Set<Benefit> reportEveryAbsence, Duration escalateAfter, EmailAddress teamLeadEmail,
-                              boolean participantSms) {
+                              boolean participantSms, boolean extraDays) {
 
     public static final AttendanceRules DEFAULTS = of(Settings.Attendance.DEFAULTS);
 
     public AttendanceRules {
         reportEveryAbsence = reportEveryAbsence.isEmpty() ? EnumSet.noneOf(Benefit.class)
                 : EnumSet.copyOf(reportEveryAbsence);
+    }
+
+    /** Without extra days: an agreement for a day without sessions is refused. */
+    public AttendanceRules(Duration grace, int inARow, int withinCount, int withinWorkingDays,
+                           Set<Benefit> reportEveryAbsence, Duration escalateAfter, EmailAddress teamLeadEmail,
+                           boolean participantSms) {
+        this(grace, inARow, withinCount, withinWorkingDays, reportEveryAbsence, escalateAfter, teamLeadEmail,
+                participantSms, false);
     }
 
     /** The rules of a programme's settings; a benefit name not known (any more) is left out. */
@@ -39,6 +48,11 @@ public record AttendanceRules(Duration grace, int inARow, int withinCount, int w
     /** The rules of the programme in the current settings; the defaults for a programme not (yet) known. */
     public static AttendanceRules of(Supplier<Settings> settings, String programmeId) {
         Optional<Settings.Programme> p = settings.get().programme(programmeId);
-        return p.map(x -> of(x.attendance())).orElse(DEFAULTS);
+        return p.map(x -> {
+            AttendanceRules r = of(x.attendance());
+            return new AttendanceRules(r.grace(), r.inARow(), r.withinCount(), r.withinWorkingDays(),
+                    r.reportEveryAbsence(), r.escalateAfter(), r.teamLeadEmail(), r.participantSms(),
+                    x.calendar().extraDays());
+        }).orElse(DEFAULTS);
     }
 }

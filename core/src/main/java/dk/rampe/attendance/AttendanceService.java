@@ -40,6 +40,7 @@ public final class AttendanceService {
     private final Function<String, AttendanceRules> rules;
     private final Clock clock;
     private final AuditLog audit;
+    private java.util.function.BiConsumer<Referral, Registration> afterRegistration = (referral, registration) -> { };
 
     /**
      * Every change of a participant's attendance (plan step, agreement, registration, SMS consent) is audited
@@ -53,6 +54,15 @@ public final class AttendanceService {
         this.chains = new SessionChains(store, expectations);
         this.rules = rules;
         this.clock = clock;
+    }
+
+    /**
+     * What follows a registration once it is stored (the day's absence follow-up: {@link AbsenceDetection#registered}
+     * closes it when the participant is there, opens it on a correction to absent); returns this service.
+     */
+    public AttendanceService afterRegistration(java.util.function.BiConsumer<Referral, Registration> then) {
+        this.afterRegistration = then;
+        return this;
     }
 
     /**
@@ -83,10 +93,18 @@ public final class AttendanceService {
 
     /**
      * Adds a one-day agreement and returns it; one that says the same as the latest agreement of its date, recorded
-     * within {@link Intent#WINDOW}, is the same intent: that agreement is returned and nothing is written.
+     * within {@link Intent#WINDOW}, is the same intent: that agreement is returned and nothing is written. One that
+     * plans a session (not a day off) on a day without sessions (a weekend, a public holiday, a closing day) is
+     * refused ({@code attendance.noSessionDay} on {@code date}) unless the programme allows extra days
+     * ({@link AttendanceRules#extraDays()}): nobody is there to see the participant, and the detection would nudge
+     * the session as an absence.
      */
     public Agreement addAgreement(Referral referral, Agreement agreement) {
         requireActive(referral);
+        if (!agreement.dayOff() && !rules.apply(referral.programmeId()).extraDays()
+                && !expectations.workingDays().isWorkingDay(referral.programmeId(), agreement.date())) {
+            throw DomainException.unprocessable("attendance.noSessionDay", "date", agreement.date().toString());
+        }
         Agreement[] first = new Agreement[1];
         boolean written = moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement), c -> {
             // the date's agreements as recorded (the chain's copy keeps no times), read after the chain's revision
@@ -140,6 +158,7 @@ public final class AttendanceService {
                 Log.info("attendance.registered", "referralId", referral.id(), "date", date.toString(),
                         "status", status.wireName());
                 audit.record(new AuditEntry(referral.id(), actor, "attendance.registered", r.recordedAt()));
+                afterRegistration.accept(referral, r); // the day's absence follow-up follows the latest registration
                 return new Registered(r, false);
             }
             Log.info("attendance.chainChanged", "referralId", referral.id(), "attempt", Integer.toString(attempt));

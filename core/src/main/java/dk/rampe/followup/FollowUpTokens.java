@@ -28,8 +28,13 @@ public final class FollowUpTokens {
 
     /** A token for the task, valid until {@code from + ttl}. */
     public String issue(String taskId, Instant from) {
+        return issueUntil(taskId, from.plus(ttl));
+    }
+
+    /** A token for the task, valid until {@code until} (the end of a number of working days, say). */
+    public String issueUntil(String taskId, Instant until) {
         if (!Ids.isTaskId(taskId)) throw new IllegalArgumentException("not a task id");
-        String expiry = Long.toString(from.plus(ttl).getEpochSecond(), 36);
+        String expiry = Long.toString(until.getEpochSecond(), 36);
         return taskId + "." + expiry + "." + signer.sign(taskId, expiry);
     }
 

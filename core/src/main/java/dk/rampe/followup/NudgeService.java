@@ -33,6 +33,11 @@ public final class NudgeService {
     private final Clock clock;
     private final String publicBaseUrl;
     private final Duration reminderAfter;
+    /** The programme's working days for the links' life (null: the tokens' clock-hour ttl only). */
+    private dk.rampe.schedule.WorkingDays linkDays;
+
+    /** How many working days after the day it is sent a follow-up link works (to the end of that day). */
+    public static final int LINK_WORKING_DAYS = 3;
 
     public NudgeService(FollowUpStore store, Outbox outbox, Supplier<Settings> settings, FollowUpTokens tokens,
                         NudgeTemplates templates, QuietHours quietHours, Clock clock, String publicBaseUrl,
@@ -47,6 +52,16 @@ public final class NudgeService {
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
         this.reminderAfter = reminderAfter;
+    }
+
+    /**
+     * Follow-up links live for working days ({@value #LINK_WORKING_DAYS} after the day they are sent, to the end of
+     * that day, on the programme's calendar) rather than clock hours, and never less than the tokens' ttl: a nudge
+     * on the Wednesday before Easter still opens on the Tuesday after it. Returns this service.
+     */
+    public NudgeService withLinkWorkingDays(dk.rampe.schedule.WorkingDays workingDays) {
+        this.linkDays = workingDays;
+        return this;
     }
 
     /**
@@ -108,7 +123,7 @@ public final class NudgeService {
         }
         Instant linkFrom = later(later(notifyAt, request.dueAt()),
                 reminderAt == null ? notifyAt : later(reminderAt, quietHours.earliestSms(notifyAt).plus(gap)));
-        String link = link(taskId, linkFrom);
+        String link = link(taskId, programme.id(), linkFrom);
         Language language = consultant.language() == null ? Language.DA : consultant.language();
 
         List<OutboxMessage> messages = new ArrayList<>();
@@ -137,10 +152,11 @@ public final class NudgeService {
 
     private OutboxMessage message(FollowUpTask task, MessageChannel channel, String recipient, Language language,
                                   boolean reminder, Instant at, String link, Instant now) {
-        NudgeTemplates.Rendered r = templates.render(task.kind(), language, reminder, task.referralId(),
-                task.dueAt(), link);
-        String dedupeKey = OutboxMessage.dedupeKey(task.taskId(), reminder, channel);
         Instant notBefore = quietHours.earliest(channel, at);
+        // an SMS held over the night names its date rather than "today"
+        NudgeTemplates.Rendered r = templates.render(task.kind(), language, reminder, task.referralId(),
+                task.dueAt(), link, notBefore);
+        String dedupeKey = OutboxMessage.dedupeKey(task.taskId(), reminder, channel);
         return channel == MessageChannel.EMAIL
                 ? OutboxMessage.pending(dedupeKey, task.taskId(), task.programmeId(), channel, recipient, r.subject(),
                         r.text(), r.html(), reminder, notBefore, now)
@@ -164,6 +180,18 @@ public final class NudgeService {
         return publicBaseUrl + "/f/" + tokens.issue(taskId, from);
     }
 
+    /** A link that works from {@code from} to the end of the programme's {@value #LINK_WORKING_DAYS}rd working day after. */
+    public String link(String taskId, String programmeId, Instant from) {
+        Instant until = from.plus(tokens.ttl());
+        if (linkDays != null) {
+            java.time.LocalDate day = from.atZone(dk.rampe.schedule.WorkingDays.ZONE).toLocalDate();
+            Instant end = linkDays.plusWorkingDays(programmeId, day, LINK_WORKING_DAYS).plusDays(1)
+                    .atStartOfDay(dk.rampe.schedule.WorkingDays.ZONE).toInstant();
+            if (end.isAfter(until)) until = end;
+        }
+        return publicBaseUrl + "/f/" + tokens.issueUntil(taskId, until);
+    }
+
     public Optional<FollowUpTask> find(String taskId) {
         return store.find(taskId);
     }
@@ -185,9 +213,14 @@ public final class NudgeService {
      * cancels the reminders not yet sent. Recording again changes nothing.
      */
     public Recorded record(String taskId, FollowUpOutcome outcome, String actor) {
+        return record(taskId, outcome, actor, "followUp.closed");
+    }
+
+    /** As {@link #record(String, FollowUpOutcome, String)}, audited as {@code action} (e.g. closed by a registration). */
+    public Recorded record(String taskId, FollowUpOutcome outcome, String actor, String action) {
         Instant now = clock.instant();
         boolean closed = store.close(taskId, outcome, actor, now,
-                new AuditEntry(SUBJECT + taskId, actor, "followUp.closed", now));
+                new AuditEntry(SUBJECT + taskId, actor, action, now));
         if (!closed) return Recorded.ALREADY_CLOSED;
         for (OutboxMessage m : store.messagesOf(taskId)) {
             if (m.reminder() && m.state() == OutboxMessage.State.PENDING) outbox.cancel(m.messageId(), now);
@@ -234,7 +267,7 @@ public final class NudgeService {
                     String link = linkIn(m);
                     String recipient = m.channel() == MessageChannel.EMAIL ? next.email().value() : next.phone().e164();
                     NudgeTemplates.Rendered r = templates.render(task.kind(), language, m.reminder(), task.referralId(),
-                            task.dueAt(), link);
+                            task.dueAt(), link, m.notBefore());
                     readdressed.add(m.channel() == MessageChannel.EMAIL
                             ? m.readdressed(recipient, r.subject(), r.text(), r.html())
                             : m.readdressed(recipient, null, r.sms(), null));

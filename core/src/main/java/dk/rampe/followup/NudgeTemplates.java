@@ -61,6 +61,16 @@ public final class NudgeTemplates {
 
     public Rendered render(FollowUpKind kind, Language language, boolean reminder, String caseReference, Instant at,
                            String link) {
+        return render(kind, language, reminder, caseReference, at, link, null);
+    }
+
+    /**
+     * As {@link #render(FollowUpKind, Language, boolean, String, Instant, String)}, for an SMS that goes out at
+     * {@code smsAt} (null: at once): held over quiet hours to a later date than {@code at}'s, it names its date
+     * instead of "today" (the kind's {@code smsHeld} text, where it has one).
+     */
+    public Rendered render(FollowUpKind kind, Language language, boolean reminder, String caseReference, Instant at,
+                           String link, Instant smsAt) {
         if (caseReference == null || !CASE_REFERENCE.matcher(caseReference).matches()) {
             throw new IllegalArgumentException("case reference must be an id such as R…");
         }
@@ -78,7 +88,9 @@ public final class NudgeTemplates {
         String text = body + "\n\n" + t("action", language) + "\n" + link + "\n\n" + footer + "\n";
         String html = emailHtml(language, subject, heading, body, t("action", language), t("button", language), link,
                 footer);
-        String sms = prefix + fill(t(k + "sms", language), caseReference, longTime, shortTime, link);
+        boolean held = smsAt != null && smsAt.atZone(zone).toLocalDate().isAfter(at.atZone(zone).toLocalDate())
+                && Texts.NUDGES.find(k + "smsHeld", language) != null;
+        String sms = prefix + fill(t(k + (held ? "smsHeld" : "sms"), language), caseReference, longTime, shortTime, link);
         if (Sms.segments(sms) > 1) sms = prefix + fill(t(k + "smsShort", language), caseReference, longTime, shortTime, link);
         if (Sms.segments(sms) > 1) sms = fill(t(k + "smsShort", language), caseReference, longTime, shortTime, link);
         return new Rendered(subject, text, html, sms);

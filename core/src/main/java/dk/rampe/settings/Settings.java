@@ -62,14 +62,29 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                             List<Partner> partners, List<Consultant> consultants, List<String> staff,
                             List<LocalDate> closingDays, ReportSettings report, String projectManagerId,
-                            Attendance attendance) {
+                            Attendance attendance, Calendar calendar) {
         public Programme {
+            calendar = calendar == null ? Calendar.DEFAULTS : calendar;
             report = report == null ? ReportSettings.none() : report;
             attendance = attendance == null ? Attendance.DEFAULTS : attendance;
             partners = List.copyOf(partners);
             consultants = List.copyOf(consultants);
             staff = List.copyOf(staff);
             closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
+        }
+
+        /** A programme with the default calendar switches ({@link Calendar#DEFAULTS}). */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays, ReportSettings report, String projectManagerId,
+                         Attendance attendance) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, report, projectManagerId,
+                    attendance, null);
+        }
+
+        /** Whether the programme is closed on {@code date} by its settings: a closing day listed, or a customary one. */
+        public boolean closedOn(LocalDate date) {
+            return closingDays.contains(date) || calendar.closedOn(date);
         }
 
         /** A programme without report settings, without a named project manager, with the default attendance rules. */
@@ -120,6 +135,27 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
         /** Consultants and listed staff may read and change the programme's referrals. */
         public boolean hasStaff(String username) {
             return staff.contains(username) || consultant(username).isPresent();
+        }
+    }
+
+    /**
+     * A programme's calendar switches. Christmas Eve (24 December), New Year's Eve (31 December) and Constitution
+     * Day (Grundlovsdag, 5 June) are not public holidays by law, but most workplaces close on them: each is a
+     * closing day unless switched off. {@code extraDays}: a one-day agreement may plan a session on a day
+     * without sessions (a weekend, a public holiday, a closing day); off by default, so such an agreement is
+     * refused.
+     */
+    public record Calendar(boolean closedOnChristmasEve, boolean closedOnNewYearsEve, boolean closedOnConstitutionDay,
+                           boolean extraDays) {
+        public static final Calendar DEFAULTS = new Calendar(true, true, true, false);
+
+        /** Whether {@code date} is one of the customary closing days switched on. */
+        public boolean closedOn(LocalDate date) {
+            int m = date.getMonthValue();
+            int d = date.getDayOfMonth();
+            return closedOnChristmasEve && m == 12 && d == 24
+                    || closedOnNewYearsEve && m == 12 && d == 31
+                    || closedOnConstitutionDay && m == 6 && d == 5;
         }
     }
 

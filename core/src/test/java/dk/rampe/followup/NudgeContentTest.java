@@ -111,6 +111,22 @@ class NudgeContentTest {
     }
 
     @Test
+    void anAbsenceSmsHeldOverTheNightNamesItsDateInsteadOfToday() {
+        Instant evening = Instant.parse("2026-11-24T19:45:00Z"); // 20:45 in Copenhagen: an evening cutoff
+        Instant nextMorning = new QuietHours(ZoneId.of("Europe/Copenhagen")).earliestSms(evening);
+        NudgeTemplates.Rendered da = templates.render(FollowUpKind.ABSENCE_TODAY, Language.DA, false, "RABC1234",
+                evening, LINK, nextMorning);
+        NudgeTemplates.Rendered en = templates.render(FollowUpKind.ABSENCE_TODAY, Language.EN, false, "RABC1234",
+                evening, LINK, nextMorning);
+        assertEquals("Rampe: Fravær 24/11 kl. 20:45, sag RABC1234: " + LINK, da.sms());
+        assertEquals("Rampe: Absence 24/11 at 20:45, case RABC1234: " + LINK, en.sms());
+        assertEquals(1, Sms.segments(da.sms()));
+        // sent the same day it is "i dag" as before
+        assertEquals("Rampe: Fravær i dag 24/11 kl. 20:45, sag RABC1234: " + LINK, templates.render(
+                FollowUpKind.ABSENCE_TODAY, Language.DA, false, "RABC1234", evening, LINK, evening).sms());
+    }
+
+    @Test
     void onlyAnIdCanBeTheCaseReferenceAndOnlyAPlainUrlTheLink() {
         Instant due = Instant.parse("2026-11-24T13:30:00Z");
         for (String bad : new String[] {"0101901234", "010190-1234", "Jens Hansen", "R<b>", "", "r123"}) {

@@ -161,6 +161,49 @@ class PathLifecycleTest {
     }
 
     @Test
+    void aClosingDayAddedLaterMovesTheReminderPlannedOnItToTheNextWorkingDay() {
+        AftercareSweepRule withCalendar = new AftercareSweepRule(rule, escalation, calendar, dueWork);
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-30", 12));
+        record(id, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        // planned for Monday 1 March 2027; the programme then closes that day
+        Settings.Programme p = settings.current().programmes().get(0);
+        settings.replace(new Settings(List.of(new Settings.Programme(p.id(), p.name(), p.intakeOpens(), p.intakeStops(),
+                p.partners(), p.consultants(), p.staff(), List.of(LocalDate.parse("2027-03-01")), p.report(),
+                p.projectManagerId(), p.attendance(), p.calendar())), settings.current().jobcentres()), "admin");
+        clock.set(at("2027-03-01", 8));
+        Sweeper.Run<Enum<?>> closed = sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), withCalendar, 200);
+        assertEquals(1, closed.count(AftercareSweepRule.Outcome.MOVED_FROM_CLOSED_DAY), closed.counts().toString());
+        assertEquals(List.of(), tasksOf(id), "nothing on the closing day");
+        clock.set(at("2027-03-02", 8));
+        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), withCalendar, 200);
+        assertEquals(List.of("aftercare_call_due@2027-03-02 created 2027-03-02"), tasksOf(id), "the next working day");
+        // its escalation counts five working days from the day it moved to
+        for (String day : List.of("2027-03-03", "2027-03-04", "2027-03-05", "2027-03-08", "2027-03-09")) {
+            clock.set(at(day, 8));
+            sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), withCalendar, 200);
+        }
+        assertEquals(List.of("aftercare_call_due@2027-03-02 created 2027-03-02",
+                "pm:follow_up_overdue@2027-03-09 created 2027-03-09"), tasksOf(id));
+    }
+
+    @Test
+    void aReminderWhoseMovedDayHasPassedIsActedOnAtOnce() {
+        AftercareSweepRule withCalendar = new AftercareSweepRule(rule, escalation, calendar, dueWork);
+        String id = enrolledParticipant("0101901234", "AAR-1");
+        clock.set(at("2026-11-30", 12));
+        record(id, MilestoneType.JOB_STARTED, "2026-11-30", null);
+        Settings.Programme p = settings.current().programmes().get(0);
+        settings.replace(new Settings(List.of(new Settings.Programme(p.id(), p.name(), p.intakeOpens(), p.intakeStops(),
+                p.partners(), p.consultants(), p.staff(), List.of(LocalDate.parse("2027-03-01")), p.report(),
+                p.projectManagerId(), p.attendance(), p.calendar())), settings.current().jobcentres()), "admin");
+        // no run on the closing day nor the next (an outage): Wednesday's run acts on it, due Tuesday
+        clock.set(at("2027-03-03", 8));
+        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), withCalendar, 200);
+        assertEquals(List.of("aftercare_call_due@2027-03-03 created 2027-03-03"), tasksOf(id));
+    }
+
+    @Test
     void anInternshipIsToldToTheAttendanceRulesWithItsRecord() {
         String id = enrolledParticipant("0101901234", "AAR-1");
         clock.set(at("2026-11-25", 9));

@@ -57,6 +57,25 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void christmasEveNewYearsEveAndConstitutionDayAreClosingDaysUnlessSwitchedOff() {
+        WorkingDays defaults = new WorkingCalendar(DK::contains, () -> settings(List.of()));
+        assertFalse(defaults.isWorkingDay("p1", d("2026-12-24")), "Christmas Eve, a Thursday");
+        assertFalse(defaults.isWorkingDay("p1", d("2026-12-31")), "New Year's Eve, a Thursday");
+        assertFalse(defaults.isWorkingDay("p1", d("2026-06-05")), "Constitution Day, a Friday");
+        assertTrue(defaults.isWorkingDay(null, d("2026-12-24")), "not public holidays: no programme, no closing day");
+        assertEquals(d("2026-12-28"), defaults.nextWorkingDay("p1", d("2026-12-23")), "24 closed, 25-27 holidays and Sunday");
+        assertEquals(d("2027-01-04"), defaults.nextWorkingDay("p1", d("2026-12-30")), "31 closed, 1 Jan a holiday, then a weekend");
+        assertEquals(d("2026-06-08"), defaults.onOrAfter("p1", d("2026-06-05")));
+
+        WorkingDays open = new WorkingCalendar(DK::contains, () -> new Settings(List.of(new Settings.Programme("p1",
+                "Forløb Nord", d("2026-01-01"), d("2027-12-31"), List.of(), List.of(), List.of(), List.of(), null, null,
+                null, new Settings.Calendar(false, true, false, false))), List.of()));
+        assertTrue(open.isWorkingDay("p1", d("2026-12-24")), "Christmas Eve switched off: a working day");
+        assertFalse(open.isWorkingDay("p1", d("2026-12-31")), "New Year's Eve still closed");
+        assertTrue(open.isWorkingDay("p1", d("2026-06-05")), "Constitution Day switched off");
+    }
+
+    @Test
     void plusWorkingDaysSkipsWeekendsAndHolidays() {
         assertEquals(d("2026-11-27"), days.plusWorkingDays("p1", d("2026-11-27"), 0));
         assertEquals(d("2026-11-30"), days.plusWorkingDays("p1", d("2026-11-28"), 0));

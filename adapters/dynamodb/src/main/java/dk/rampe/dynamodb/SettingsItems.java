@@ -95,6 +95,7 @@ final class SettingsItems {
                 o.put("report", AttributeValue.fromM(rep));
             }
             o.put("attendance", attendance(p.attendance()));
+            o.put("calendar", calendar(p.calendar()));
             ps.add(AttributeValue.fromM(o));
         }
         root.put("programmes", AttributeValue.fromL(ps));
@@ -127,7 +128,7 @@ final class SettingsItems {
             programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
                     LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff"),
                     closingDays(list(p, "closingDays")), report(p.get("report")), text(p, "projectManagerId"),
-                    attendance(p.get("attendance"))));
+                    attendance(p.get("attendance")), calendar(p.get("calendar"))));
         }
         return new Settings(programmes, jobcentres);
     }
@@ -159,6 +160,30 @@ final class SettingsItems {
             }
         }
         return out;
+    }
+
+    // --- calendar switches: optional, each with its default when missing (settings stored before them) ----
+    private static AttributeValue calendar(Settings.Calendar c) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        m.put("closedOnChristmasEve", Attrs.bool(c.closedOnChristmasEve()));
+        m.put("closedOnNewYearsEve", Attrs.bool(c.closedOnNewYearsEve()));
+        m.put("closedOnConstitutionDay", Attrs.bool(c.closedOnConstitutionDay()));
+        m.put("extraDays", Attrs.bool(c.extraDays()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Settings.Calendar calendar(AttributeValue stored) {
+        Settings.Calendar d = Settings.Calendar.DEFAULTS;
+        if (stored == null || !stored.hasM()) return d;
+        Map<String, AttributeValue> m = stored.m();
+        return new Settings.Calendar(flag(m, "closedOnChristmasEve", d.closedOnChristmasEve()),
+                flag(m, "closedOnNewYearsEve", d.closedOnNewYearsEve()),
+                flag(m, "closedOnConstitutionDay", d.closedOnConstitutionDay()), flag(m, "extraDays", d.extraDays()));
+    }
+
+    private static boolean flag(Map<String, AttributeValue> m, String name, boolean fallback) {
+        AttributeValue v = m.get(name);
+        return v == null || v.bool() == null ? fallback : v.bool();
     }
 
     // --- attendance settings (issue 9): optional, each field with its default when missing --------

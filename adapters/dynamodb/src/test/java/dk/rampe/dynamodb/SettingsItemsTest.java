@@ -52,4 +52,24 @@ class SettingsItemsTest {
                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(stored)).programmes().get(0).attendance(),
                 "settings stored before issue 9's settings read as the defaults");
     }
+
+    @Test
+    void calendarSwitchesAreStoredAndReadBackAndDefaultWhenMissing() {
+        Settings.Calendar c = new Settings.Calendar(false, true, false, true);
+        Settings s = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of(), List.of(), List.of(), List.of(), null, null, null, c)), List.of());
+        assertEquals(c, SettingsItems.read(SettingsItems.write(s)).programmes().get(0).calendar());
+        var stored = new java.util.HashMap<>(SettingsItems.write(s).m());
+        var programmes = new java.util.ArrayList<software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+        for (var p : stored.get("programmes").l()) {
+            var m = new java.util.HashMap<>(p.m());
+            m.remove("calendar");
+            programmes.add(software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(m));
+        }
+        stored.put("programmes", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(programmes));
+        Settings.Programme before = SettingsItems.read(
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(stored)).programmes().get(0);
+        assertEquals(Settings.Calendar.DEFAULTS, before.calendar(), "settings stored before the switches: the defaults");
+        assertEquals(true, before.closedOn(LocalDate.of(2026, 12, 24)), "closed on Christmas Eve by default");
+    }
 }

@@ -64,7 +64,7 @@ public final class SettingsCodec {
 
     private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
         r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff",
-                "closingDays", "report", "projectManagerId", "attendance"));
+                "closingDays", "report", "projectManagerId", "attendance", "calendar"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
         LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
@@ -121,7 +121,37 @@ public final class SettingsCodec {
             r.add(JsonReader.path(path, "projectManagerId"), "unknownReference");
         }
         return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path),
-                report(r, p, path), pm, attendance(r, p, path));
+                report(r, p, path), pm, attendance(r, p, path), calendar(r, p, path));
+    }
+
+    /**
+     * The programme's optional calendar switches, each optional with its default ({@link Settings.Calendar#DEFAULTS}):
+     * {@code {"closedOnChristmasEve": true, "closedOnNewYearsEve": true, "closedOnConstitutionDay": true,
+     * "extraDays": false}}.
+     */
+    static Settings.Calendar calendar(JsonReader r, JsonNode p, String path) {
+        Settings.Calendar d = Settings.Calendar.DEFAULTS;
+        JsonNode c = r.object(p, path, "calendar", false);
+        if (c == null) return d;
+        String cp = JsonReader.path(path, "calendar");
+        r.onlyKnown(c, cp, Set.of("closedOnChristmasEve", "closedOnNewYearsEve", "closedOnConstitutionDay", "extraDays"));
+        Boolean christmasEve = r.bool(c, cp, "closedOnChristmasEve", false);
+        Boolean newYearsEve = r.bool(c, cp, "closedOnNewYearsEve", false);
+        Boolean constitutionDay = r.bool(c, cp, "closedOnConstitutionDay", false);
+        Boolean extraDays = r.bool(c, cp, "extraDays", false);
+        return new Settings.Calendar(christmasEve == null ? d.closedOnChristmasEve() : christmasEve,
+                newYearsEve == null ? d.closedOnNewYearsEve() : newYearsEve,
+                constitutionDay == null ? d.closedOnConstitutionDay() : constitutionDay,
+                extraDays == null ? d.extraDays() : extraDays);
+    }
+
+    static ObjectNode writeCalendar(Settings.Calendar c) {
+        ObjectNode o = Json.object();
+        o.put("closedOnChristmasEve", c.closedOnChristmasEve());
+        o.put("closedOnNewYearsEve", c.closedOnNewYearsEve());
+        o.put("closedOnConstitutionDay", c.closedOnConstitutionDay());
+        o.put("extraDays", c.extraDays());
+        return o;
     }
 
     /**
@@ -290,6 +320,7 @@ public final class SettingsCodec {
                         .put("value", (long) t.value()));
             }
             o.set("attendance", writeAttendance(p.attendance()));
+            o.set("calendar", writeCalendar(p.calendar()));
         }
         return root;
     }

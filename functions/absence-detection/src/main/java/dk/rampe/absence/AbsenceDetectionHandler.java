@@ -53,7 +53,8 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
         this.rule = new AbsenceDetection(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoAttendanceStore(dynamo, config.table()), dueWork,
-                DanishHolidays.workingDays(settings::current), FollowUps.service(config, nudges, dynamo, clock, settings),
+                DanishHolidays.workingDays(settings::current), FollowUps.service(config, nudges, dynamo, clock, settings)
+                        .withLinkWorkingDays(DanishHolidays.workingDays(settings::current)),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
     }

@@ -53,11 +53,13 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
     public AftercareSweepHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
-        NudgeService nudgeService = FollowUps.service(config, nudges, dynamo, clock, settings);
+        NudgeService nudgeService = FollowUps.service(config, nudges, dynamo, clock, settings)
+                .withLinkWorkingDays(DanishHolidays.workingDays(settings::current));
         this.dueWork = new DynamoDueWork(dynamo, config.table());
         this.rule = new AftercareSweepRule(new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoPathStore(dynamo, config.table()), DanishHolidays.workingDays(settings::current),
-                nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork));
+                nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork),
+                DanishHolidays.workingDays(settings::current), dueWork);
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
     }
 

@@ -4,7 +4,6 @@ import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.attendance.AttendanceService;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoDueWork;
-import dk.rampe.schedule.WorkingDays;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -69,17 +68,25 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         this.config = config;
         this.requestKeys = new dk.rampe.dynamodb.DynamoRequestKeys(dynamo, config.table(), clock);
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
-        NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings);
+        NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings)
+                .withLinkWorkingDays(DanishHolidays.workingDays(settings::current));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         ReferralService service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings,
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())
                 .withConsultantHandover(nudges::handOver);
         int max = config.maxBodyBytes();
-        // the intake schedules the next session by weekday only; the detection checks the holiday
-        // calendar when the session falls due (so this function carries no holiday library)
-        AttendanceService attendance = new AttendanceService(new DynamoAttendanceStore(dynamo, config.table()),
-                (programmeId, date) -> !WorkingDays.isWeekend(date),
+        // the working-day calendar (holidays, closing days) also refuses an agreement on a day without sessions
+        DynamoAttendanceStore attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
+        AttendanceService attendance = new AttendanceService(attendanceStore, DanishHolidays.workingDays(settings::current),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
+        // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
+        dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(
+                new DynamoReferralStore(dynamo, config.table(), audit), attendanceStore, null,
+                DanishHolidays.workingDays(settings::current), nudges,
+                programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
+                settings::current);
+        attendance.afterRegistration((referral, registration) ->
+                afterRegistration.registered(referral, registration, clock.instant()));
         PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
                 config.retentionAfterExit());

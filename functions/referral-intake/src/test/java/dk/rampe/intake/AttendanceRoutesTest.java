@@ -88,6 +88,26 @@ class AttendanceRoutesTest {
     }
 
     @Test
+    void anAgreedSessionOnADayWithoutSessionsIsRefusedNamingTheDate() {
+        String id = submitSample();
+        // Christmas Day (a public holiday), Christmas Eve (a closing day by default) and a Saturday
+        for (String date : new String[] {"2026-12-25", "2026-12-24", "2026-11-28"}) {
+            APIGatewayV2HTTPResponse r = f.handle(call("POST", "/v1/referrals/{referralId}/attendance-agreements", id,
+                    "{\"date\":\"" + date + "\",\"start\":\"10:00\",\"minutes\":120}", ANNA));
+            assertEquals(422, r.getStatusCode(), r.getBody());
+            assertEquals("attendance.noSessionDay", json(r).get("code").asText(), r.getBody());
+            assertEquals("date", json(r).get("errors").get(0).get("field").asText(), r.getBody());
+        }
+        assertEquals(0, attendance(id).get("agreements").size());
+        // a day off on a holiday, and a session on a working day, are accepted
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance-agreements", id,
+                "{\"date\":\"2026-12-25\",\"dayOff\":true}", ANNA)).getStatusCode());
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance-agreements", id,
+                "{\"date\":\"2026-12-23\",\"start\":\"10:00\",\"minutes\":120}", ANNA)).getStatusCode());
+        assertEquals(2, attendance(id).get("agreements").size());
+    }
+
+    @Test
     void aStepUpPlanACorrectionAndTenantsApart() {
         String id = submitSample();
         APIGatewayV2HTTPResponse plan = f.handle(call("PUT", "/v1/referrals/{referralId}/attendance-plan", id,

@@ -203,7 +203,12 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.dynamo = dynamo;
         this.workingDays = workingDays;
         this.outbox = new DynamoOutbox(dynamo, config.table());
-        this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
+        this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings).withLinkWorkingDays(workingDays);
+        // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
+        dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(store,
+                attendanceStore, null, workingDays, followUps, this::rules, config.publicBaseUrl(), settings::current);
+        this.attendance.afterRegistration((referral, registration) ->
+                afterRegistration.registered(referral, registration, clock.instant()));
         this.planning = new FollowUpPlanning(service, followUps, clock);
         this.todaysListTokens = new dk.rampe.attendance.TodaysListTokens(nudges.tokenKey());
         this.exit = new ParticipantExit(service, paths, new ExitNotice(outbox, config.publicBaseUrl()), clock);

@@ -134,4 +134,47 @@ class LocalRunnerAbsenceSettingsTest {
             assertEquals(1, sms(data).stream().filter(l -> l.contains("Vi har ikke set dig i dag")).count());
         }
     }
+
+    /**
+     * The day's latest registration decides: a "present" registered ten seconds after the 09:30 nudge closes
+     * that participant's follow-up, so at 11:31 neither the consultant's reminder nor the team lead's email goes
+     * out for them; the other participant, still absent, gets both.
+     */
+    @Test
+    void aPresentRegisteredAfterTheNudgeStopsTheReminderAndTheTeamLeadsEmail(@TempDir Path data) throws Exception {
+        try (LocalRunner runner = LocalCalls.start(data.resolve("db"), data.resolve("outbox"), SCRIPT_START)) {
+            String base = runner.baseUrl();
+            LocalDate wed = LocalDate.of(2026, 11, 25);
+            moveTo(runner, wed, LocalTime.of(7, 0));
+            ObjectNode settings = (ObjectNode) Json.parse(send("GET", base + "/v1/admin/settings", "local-admin", null,
+                    null).body());
+            ((ObjectNode) settings.withArray("programmes").get(0)).set("attendance",
+                    Json.parse("{\"teamLeadEmail\":\"" + TEAM_LEAD + "\"}"));
+            assertEquals(200, send("PUT", base + "/v1/admin/settings", "local-admin", Json.write(settings),
+                    "application/json").statusCode());
+            runner.clock().advance(Duration.ofMinutes(2));
+
+            String there = enrolled(runner, "010190-1234", "AAR-2026-00101", "{}", wed);
+            String away = enrolled(runner, "020290-1234", "AAR-2026-00102", "{}", wed);
+
+            minutes(runner, wed, LocalTime.of(9, 29), 1); // the 09:30 run nudges both
+            assertEquals(2, sms(data).stream().filter(l -> l.contains("Fravær i dag")).count(), String.join("\n", sms(data)));
+            runner.clock().advance(Duration.ofSeconds(10));
+            HttpResponse<String> present = send("POST", base + "/v1/referrals/" + there + "/attendance", STAFF,
+                    "{\"date\":\"2026-11-25\",\"status\":\"present\"}", "application/json");
+            assertEquals(201, present.statusCode(), present.body());
+
+            minutes(runner, wed, LocalTime.of(11, 28), 4); // to 11:32
+            List<String> reminders = sms(data).stream().filter(l -> l.contains("Påmindelse")).toList();
+            assertEquals(1, reminders.size(), String.join("\n", sms(data)));
+            assertTrue(reminders.get(0).contains(away), reminders.get(0));
+            List<String> toLead = emails(data).stream().filter(e -> e.contains(TEAM_LEAD)).toList();
+            assertEquals(1, toLead.size(), "only the participant still absent is escalated");
+            assertTrue(toLead.get(0).contains(away));
+            assertFalse(toLead.get(0).contains(there));
+
+            HttpResponse<String> referral = send("GET", base + "/v1/referrals/" + there, STAFF, null, null);
+            assertTrue(referral.body().contains("\"status\":\"present\""), referral.body());
+        }
+    }
 }

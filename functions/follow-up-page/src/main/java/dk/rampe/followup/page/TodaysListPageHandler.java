@@ -3,6 +3,7 @@ package dk.rampe.followup.page;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.HttpRequests;
+import dk.rampe.attendance.AbsenceDetection;
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.attendance.AttendanceService;
 import dk.rampe.attendance.TodaysList;
@@ -11,6 +12,7 @@ import dk.rampe.attendance.TodaysListTokens;
 import dk.rampe.core.Language;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.dynamodb.DynamoReferralStore;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.log.Log;
@@ -56,10 +58,17 @@ final class TodaysListPageHandler {
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         DynamoAttendanceStore store = new DynamoAttendanceStore(dynamo, config.table());
         WorkingCalendar calendar = new WorkingCalendar(date -> false, settings::current);
-        TodaysList lists = new TodaysList(settings::current, new DynamoReferralStore(dynamo, config.table(), audit), store,
+        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
+        TodaysList lists = new TodaysList(settings::current, referrals, store,
                 calendar, programmeId -> AttendanceRules.of(settings::current, programmeId));
+        // a tap after the nudge closes the day's absence follow-up; a correction to absent opens it
+        AbsenceDetection afterTap = new AbsenceDetection(referrals, store, null, calendar,
+                FollowUps.service(config, nudges, dynamo, clock, settings).withLinkWorkingDays(calendar),
+                programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
+                settings::current);
         AttendanceService attendance = new AttendanceService(store, calendar,
-                programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
+                programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit)
+                .afterRegistration((referral, registration) -> afterTap.registered(referral, registration, clock.instant()));
         this.service = new TodaysListPage(lists, new TodaysListTokens(nudges.tokenKey()), attendance, settings::current,
                 audit, clock);
         this.headers = headers;
