@@ -30,6 +30,8 @@ import dk.rampe.schedule.WorkingDays;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
 import dk.rampe.core.FieldError;
+import dk.rampe.core.InputFields;
+import dk.rampe.core.TextField;
 import dk.rampe.core.Language;
 import dk.rampe.core.ValidationException;
 import dk.rampe.dynamodb.DynamoAuditLog;
@@ -232,6 +234,11 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                    Session session) {
         String csrf(byte[] key) {
             return session == null ? null : session.csrf(key);
+        }
+
+        /** The same request with other form values (what a page shows again after a refusal). */
+        Request withForm(Map<String, String> other) {
+            return new Request(method, path, query, other, lang, session);
         }
     }
 
@@ -442,7 +449,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         throw new ValidationException(new FieldError("reasonCode", "enum",
                                 dk.rampe.referral.DeclineReason.wireNames()));
                     }
-                    service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")),
+                    service.recordVisitation(caller, id, decision.get(),
+                            InputFields.VISITATION_REASON.require("reason", f.get("reason"), false),
                             reasonCode.orElse(null));
                 }
                 case "enrolment" -> {
@@ -480,10 +488,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 case "exit" -> {
                     Optional<ExitOutcome> outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", ""));
                     if (outcome.isEmpty()) throw new ValidationException(new FieldError("outcome", "required"));
-                    String note = blankToNull(f.get("note"));
-                    if (note != null && note.length() > 2000) {
-                        throw new ValidationException(new FieldError("note", "tooLong", 2000));
-                    }
+                    String note = InputFields.EXIT_NOTE.require("note", f.get("note"), false);
                     Referral exited = service.exit(caller, id, outcome.get(), note);
                     // the path's last step, as the API's exit records it (cancels reminders no longer called for)
                     paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), outcome.get().wireName());
@@ -507,8 +512,13 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }
-            return Answer.html(400, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
-                    new Views.Failed(action, errors, f)));
+            java.util.function.UnaryOperator<String> formField = field -> "plan".equals(action)
+                    ? PlanForm.formField(field, f).replaceFirst("^(steps\\[[0-9]+\\])$", "$1.text")
+                            .replaceFirst("^(supporters\\[[0-9]+\\])$", "$1.name")
+                    : "milestone".equals(action) ? MilestoneForm.formField(field) : field;
+            Map<String, String> shown = notEchoed(f, e.errors(), formField);
+            return Answer.html(400, views.staffReferral(req.withForm(shown), csrf, participant(plans.read(caller, id)),
+                    new Views.Failed(action, errors, shown)));
         }
         return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
                 ? "#attendance" : "milestone".equals(action) ? "#milestones"
@@ -707,13 +717,18 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (!FORM_ID.matcher(formId).matches()) formId = newFormId();
         ReferralForm.Parsed parsed = ReferralForm.parse(req.form());
         if (!parsed.errors().isEmpty()) {
-            return Answer.html(400, views.referralForm(req, csrf, programmes, req.form(),
+            Map<String, String> shown = notEchoed(req.form(), parsed.errors(), field -> field);
+            return Answer.html(400, views.referralForm(req.withForm(shown), csrf, programmes, shown,
                     messages(parsed.errors(), req.lang()), formId));
         }
         try {
             ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId);
             String done = result.answer().overQuota() ? "sentOverQuota" : "sent";
             return Answer.redirect("/app/referrals/" + result.answer().referralId() + "?done=" + done);
+        } catch (ValidationException e) {
+            // the service's own rules (the desired start's window): beside the field, as the API names it
+            return Answer.html(400, views.referralForm(req, csrf, programmes, notEchoed(req.form(), e.errors(), f -> f),
+                    messages(e.errors(), req.lang()), formId));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) throw e;
             Map<String, String> errors = new LinkedHashMap<>();
@@ -721,6 +736,21 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
                     views.referralForm(req, csrf, programmes, req.form(), errors, formId));
         }
+    }
+
+    /**
+     * The form's values to show again beside the errors, without a value refused for what it holds
+     * (a CPR-like number, control characters): the page never echoes those back.
+     */
+    static Map<String, String> notEchoed(Map<String, String> form, List<FieldError> errors,
+                                         java.util.function.UnaryOperator<String> formField) {
+        Map<String, String> out = new LinkedHashMap<>(form);
+        for (FieldError e : errors) {
+            if (TextField.CPR_NUMBER.equals(e.code()) || TextField.CONTROL_CHARACTERS.equals(e.code())) {
+                out.remove(formField.apply(e.field()));
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> messages(List<FieldError> errors, Language lang) {
@@ -847,10 +877,6 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         byte[] b = new byte[18];
         new java.security.SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.replace("\r\n", "\n").strip();
     }
 
     // ---------------------------------------------------------------- HTTP plumbing
