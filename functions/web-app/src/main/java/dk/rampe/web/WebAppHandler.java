@@ -20,6 +20,7 @@ import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoDueWork;
 import dk.rampe.dynamodb.DynamoOutbox;
 import dk.rampe.dynamodb.DynamoReportFigures;
+import dk.rampe.dynamodb.DynamoSessionRevocations;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpPageService;
@@ -117,6 +118,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final DynamoDbClient dynamo;
     private final WorkingDays workingDays;
     private final DynamoOutbox outbox;
+    /** Sessions ended at logout, checked on every request that carries a session. */
+    private final DynamoSessionRevocations revocations;
     private volatile DynamoReportFigures reportFigures;
     private final FollowUpPlanning planning;
     /** The follow-up page's rules (the outcome form, its checks and audit entries), for the app's close form. */
@@ -199,6 +202,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.dynamo = dynamo;
         this.workingDays = workingDays;
         this.outbox = new DynamoOutbox(dynamo, config.table());
+        this.revocations = new DynamoSessionRevocations(dynamo, config.table());
         this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings);
         this.planning = new FollowUpPlanning(service, followUps, clock);
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
@@ -253,6 +257,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Instant now = clock.instant();
         Session session = Session.decode(cookies.get(web.cookieName()), web.sessionKey(), now, web.sessionMax())
                 .orElse(null);
+        // a session ended at logout stays ended, however long its cookie would still be good
+        if (session != null && revocations.isRevoked(session.nonce())) session = null;
         Answer answer;
         String outcome = "ok";
         try {
@@ -348,6 +354,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             case "GET /app":
                 return Answer.redirect(home(req.session()));
             case "POST /app/logout":
+                // this login's session ends here (the same cookie, kept or copied, gets the login page);
+                // the user's sessions on other devices are other logins and stay
+                revocations.revoke(req.session().nonce(), now, req.session().issuedAt().plus(web.sessionMax()));
                 audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
                 // in AWS through Cognito's /logout (its session ends too), then to /app/logged-out
                 return Answer.redirect(cognito == null ? "/app/login" : cognito.logoutLocation()).withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
