@@ -36,6 +36,9 @@ public final class Json {
             m.registerModule(new JavaTimeModule());
             m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            // a decimal is read exactly: 1e-999999999 stays that number (and is refused by its field's
+            // range), never a double that underflowed to 0 or overflowed to infinity
+            m.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
             return m;
         }
     }
