@@ -199,10 +199,10 @@ class LocalRunnerOneInputRuleTest {
             }
             for (TextField f : List.of(InputFields.EXIT_PROGRESS, InputFields.EXIT_STABILITY, InputFields.EXIT_CLARIFIED,
                     InputFields.EXIT_DIRECTION, InputFields.EMPLOYER_CONTACTED, InputFields.TASK_TRIED)) {
-                boolean list = f == InputFields.EMPLOYER_CONTACTED || f == InputFields.TASK_TRIED;
+                boolean listed = f == InputFields.EMPLOYER_CONTACTED || f == InputFields.TASK_TRIED;
                 for (Hostile h : hostile(f)) {
                     ObjectNode exit = (ObjectNode) Json.parse("{\"outcome\":\"moved\",\"description\":{}}");
-                    String field = "description." + f.name() + (list ? "[0]" : "");
+                    String field = "description." + f.name() + (listed ? "[0]" : "");
                     HttpResponse<String> r = postJson(base + "/v1/referrals/" + id + "/exit", STAFF,
                             jsonWith(exit, field, h));
                     expectRefused("API exit " + f.name(), h, r, apiNames(r, field));
