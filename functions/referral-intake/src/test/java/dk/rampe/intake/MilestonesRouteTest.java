@@ -87,6 +87,8 @@ class MilestonesRouteTest {
         "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"jobKind\":\"ordinary\",\"hoursPerWeek\":7.125}|hoursPerWeek|range",
         "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"jobKind\":\"ordinary\",\"hoursPerWeek\":1e400}|hoursPerWeek|range",
         "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"jobKind\":\"ordinary\",\"hoursPerWeek\":1e-999999999}|hoursPerWeek|range",
+        "{\"type\":\"internship_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"expectedEnd\":\"9999-12-31\"}|expectedEnd|date.range",
+        "{\"type\":\"internship_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"expectedEnd\":\"2027-05-25\"}|expectedEnd|date.range",
         "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"jobKind\":\"ordinary\",\"hoursPerWeek\":1e999999999}|hoursPerWeek|range",
         "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"jobKind\":\"ordinary\",\"hoursPerWeek\":1e-400}|hoursPerWeek|range",
         "{\"type\":\"job_started\",\"effectiveOn\":\"2026-11-23\",\"employer\":\"A\",\"jobKind\":\"ordinary\",\"hoursPerWeek\":15,\"note\":\"CPR 06.03.87-1013\"}|note|cprNumber",
