@@ -3,6 +3,8 @@ package dk.rampe.attendance;
 import dk.rampe.audit.AuditEntry;
 import dk.rampe.audit.AuditLog;
 import dk.rampe.core.DomainException;
+import dk.rampe.core.FieldError;
+import dk.rampe.core.ValidationException;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
 import dk.rampe.schedule.DecisionIds;
@@ -66,14 +68,16 @@ public final class AttendanceService {
     }
 
     public void putPlan(Referral referral, AttendancePlan plan) {
-        requireActive(referral);
+        requireEnrolled(referral);
+        requireWithinReferral(referral, plan.validFrom(), "validFrom");
         moveWith(referral, c -> c.with(plan), AttendanceStore.With.plan(plan));
         Log.info("attendance.plan", "referralId", referral.id(), "validFrom", plan.validFrom().toString());
         audit.record(new AuditEntry(referral.id(), plan.recordedBy(), "attendance.planned", clock.instant()));
     }
 
     public void addAgreement(Referral referral, Agreement agreement) {
-        requireActive(referral);
+        requireEnrolled(referral);
+        requireWithinReferral(referral, agreement.date(), "date");
         moveWith(referral, c -> c.with(agreement), AttendanceStore.With.agreement(agreement));
         Log.info("attendance.agreement", "referralId", referral.id(), "date", agreement.date().toString());
         audit.record(new AuditEntry(referral.id(), agreement.recordedBy(), "attendance.agreed", clock.instant()));
@@ -86,6 +90,13 @@ public final class AttendanceService {
      */
     public Registration register(Referral referral, LocalDate date, Registration.Status status,
                                  java.time.LocalTime arrival, Registration.Reason reason, String actor) {
+        requireEnrolled(referral);
+        // a registration says what happened: not a day still to come, not before the referral existed
+        LocalDate today = WorkingDays.today(clock);
+        LocalDate made = madeOn(referral);
+        if (date.isAfter(today) || date.isBefore(made)) {
+            throw new ValidationException(new FieldError("date", "date.range", made, today));
+        }
         Registration r = new Registration("G" + UUID.randomUUID().toString().replace("-", ""), date, status, arrival,
                 reason, actor, clock.instant(), false, false);
         store.addRegistration(referral.id(), r);
@@ -131,9 +142,27 @@ public final class AttendanceService {
         throw new IllegalStateException("attendance chain of " + referral.id() + " kept changing");
     }
 
-    private static void requireActive(Referral referral) {
+    /** Attendance is kept for a participant: enrolled (not a referral still waiting for its visitation, not one closed). */
+    private static void requireEnrolled(Referral referral) {
         if (!referral.status().active()) {
             throw DomainException.conflict("status.closed", "status", referral.status().wireName());
+        }
+        if (referral.status() != dk.rampe.referral.ReferralStatus.ENROLLED) {
+            throw DomainException.conflict("attendance.notEnrolled", "status", referral.status().wireName());
+        }
+    }
+
+    /** The day the referral was made (Copenhagen): no attendance is planned or agreed before it. */
+    private static LocalDate madeOn(Referral referral) {
+        return referral.createdAt().atZone(WorkingDays.ZONE).toLocalDate();
+    }
+
+    /** A plan's or agreement's date from the day the referral was made to a year from today. */
+    private void requireWithinReferral(Referral referral, LocalDate date, String field) {
+        LocalDate made = madeOn(referral);
+        LocalDate latest = WorkingDays.today(clock).plusYears(1);
+        if (date.isBefore(made) || date.isAfter(latest)) {
+            throw new ValidationException(new FieldError(field, "date.range", made, latest));
         }
     }
 }

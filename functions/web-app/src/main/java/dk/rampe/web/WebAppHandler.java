@@ -517,7 +517,12 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             for (FieldError fe : e.errors()) {
                 String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f)
                         : "milestone".equals(action) ? MilestoneForm.formField(fe.field())
-                        : "follow-up-plan".equals(action) ? FollowUpForm.formField(fe.field()) : fe.field();
+                        : "follow-up-plan".equals(action) ? FollowUpForm.formField(fe.field())
+                        // the attendance service's own date rules, beside the form's field
+                        : "attendance".equals(action) && "date".equals(fe.field()) ? "reg.date"
+                        : "attendance-agreement".equals(action) && "date".equals(fe.field()) ? "ag.date"
+                        : "attendance-plan".equals(action) && "validFrom".equals(fe.field()) ? "ap.validFrom"
+                        : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }

@@ -106,6 +106,21 @@ class WebInputRulesTest {
     }
 
     @Test
+    void attendanceIsKeptForAnEnrolledParticipantAndARegistrationIsNeverForADayToCome() {
+        String id = sentReferral("AAR-ATT-WHEN", "050590-1234");
+        WebFixture.Page waiting = post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "present"));
+        assertEquals(409, waiting.status(), "not visited, not enrolled: " + waiting.body());
+        String csrf = anna.get("/app/referrals/" + id).csrf();
+        assertEquals(303, anna.post("/app/referrals/" + id + "/visitation", Map.of("csrf", csrf, "decision", "accepted"))
+                .status());
+        assertEquals(303, anna.post("/app/referrals/" + id + "/enrolment", Map.of("csrf", csrf)).status());
+        WebFixture.Page nextWeek = post(id, "attendance", Map.of("reg.date", "2026-11-30", "reg.status", "present"));
+        assertEquals(400, nextWeek.status(), nextWeek.body());
+        assertTrue(nextWeek.body().contains("data-field=\"reg.date\""), "beside the date: " + nextWeek.body());
+        assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "present")).status());
+    }
+
+    @Test
     void theLoginCallbackIsNotFoundWhenNoLoginServiceIsConfigured() {
         WebFixture.Page p = f.browser().get("/app/auth/callback?code=x&state=y");
         assertEquals(404, p.status(), p.body());
