@@ -3,7 +3,9 @@ package dk.rampe.attendance;
 import dk.rampe.audit.AuditEntry;
 import dk.rampe.audit.AuditLog;
 import dk.rampe.core.DomainException;
+import dk.rampe.core.FieldError;
 import dk.rampe.core.Intent;
+import dk.rampe.core.ValidationException;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
 import dk.rampe.schedule.DecisionIds;
@@ -83,7 +85,8 @@ public final class AttendanceService {
      * from-date writes nothing (a repeated PUT, or two at once: one effect).
      */
     public void putPlan(Referral referral, AttendancePlan plan) {
-        requireActive(referral);
+        requireEnrolled(referral);
+        requireWithinReferral(referral, plan.validFrom(), "validFrom");
         boolean written = moveWith(referral, c -> c.with(plan), AttendanceStore.With.plan(plan),
                 c -> c.attendance().plans().stream().anyMatch(p -> samePlan(p, plan)));
         if (!written) return;
@@ -100,7 +103,8 @@ public final class AttendanceService {
      * the session as an absence.
      */
     public Agreement addAgreement(Referral referral, Agreement agreement) {
-        requireActive(referral);
+        requireEnrolled(referral);
+        requireWithinReferral(referral, agreement.date(), "date");
         if (!agreement.dayOff() && !rules.apply(referral.programmeId()).extraDays()
                 && !expectations.workingDays().isWorkingDay(referral.programmeId(), agreement.date())) {
             throw DomainException.unprocessable("attendance.noSessionDay", "date", agreement.date().toString());
@@ -143,6 +147,13 @@ public final class AttendanceService {
      */
     public Registered registerOnce(Referral referral, LocalDate date, Registration.Status status,
                                    java.time.LocalTime arrival, Registration.Reason reason, String actor) {
+        requireEnrolled(referral);
+        // a registration says what happened: not a day still to come, not before the referral existed
+        LocalDate today = WorkingDays.today(clock);
+        LocalDate made = madeOn(referral);
+        if (date.isAfter(today) || date.isBefore(made)) {
+            throw new ValidationException(new FieldError("date", "date.range", made, today));
+        }
         for (int attempt = 1; attempt <= Intent.ATTEMPTS; attempt++) {
             long revision = store.chain(referral.id()).map(SessionChain::revision).orElse(0L);
             List<Registration> sameDate = store.load(referral.id(), date, date).registrationsOn(date);
@@ -223,9 +234,27 @@ public final class AttendanceService {
         throw DomainException.conflict("attendance.changedMeanwhile", "date");
     }
 
-    private static void requireActive(Referral referral) {
+    /** Attendance is kept for a participant: enrolled (not a referral still waiting for its visitation, not one closed). */
+    private static void requireEnrolled(Referral referral) {
         if (!referral.status().active()) {
             throw DomainException.conflict("status.closed", "status", referral.status().wireName());
+        }
+        if (referral.status() != dk.rampe.referral.ReferralStatus.ENROLLED) {
+            throw DomainException.conflict("attendance.notEnrolled", "status", referral.status().wireName());
+        }
+    }
+
+    /** The day the referral was made (Copenhagen): no attendance is planned or agreed before it. */
+    private static LocalDate madeOn(Referral referral) {
+        return referral.createdAt().atZone(WorkingDays.ZONE).toLocalDate();
+    }
+
+    /** A plan's or agreement's date from the day the referral was made to a year from today. */
+    private void requireWithinReferral(Referral referral, LocalDate date, String field) {
+        LocalDate made = madeOn(referral);
+        LocalDate latest = WorkingDays.today(clock).plusYears(1);
+        if (date.isBefore(made) || date.isAfter(latest)) {
+            throw new ValidationException(new FieldError(field, "date.range", made, latest));
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * step and a free note. The note stays in the table; it never travels in a message or a log line.
  */
 public record FollowUpOutcome(boolean reached, Cause cause, NextStep nextStep, String note, Aftercare aftercare) {
-    public static final int MAX_NOTE = 1000;
+    public static final int MAX_NOTE = dk.rampe.core.InputFields.FOLLOW_UP_NOTE.maxLength();
 
     /** An outcome without the aftercare part. */
     public FollowUpOutcome(boolean reached, Cause cause, NextStep nextStep, String note) {
@@ -60,7 +60,7 @@ public record FollowUpOutcome(boolean reached, Cause cause, NextStep nextStep, S
     public FollowUpOutcome {
         if (cause == null || nextStep == null) throw new IllegalArgumentException("cause and next step are required");
         note = note == null ? "" : note.strip();
-        if (note.length() > MAX_NOTE) throw new IllegalArgumentException("note too long");
+        if (note.codePointCount(0, note.length()) > MAX_NOTE) throw new IllegalArgumentException("note too long");
         if (aftercare != null && aftercare.isEmpty()) aftercare = null;
     }
 

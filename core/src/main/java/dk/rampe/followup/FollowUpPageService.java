@@ -2,6 +2,9 @@ package dk.rampe.followup;
 
 import dk.rampe.audit.AuditEntry;
 import dk.rampe.audit.AuditLog;
+import dk.rampe.core.CprLike;
+import dk.rampe.core.InputFields;
+import dk.rampe.core.Text;
 import dk.rampe.log.Log;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The rules of the one-tap follow-up page, apart from HTTP and HTML: which token opens which task,
@@ -20,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class FollowUpPageService {
     /** Ten digits as a CPR number is written (DDMMYYXXXX, DDMMYY-XXXX, DDMMYY XXXX). */
-    static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
-
     private final FollowUpTokens tokens;
     private final NudgeService service;
     private final AuditLog audit;
@@ -124,15 +124,16 @@ public final class FollowUpPageService {
         Optional<FollowUpOutcome.NextStep> next = FollowUpOutcome.NextStep.fromWire(form.getOrDefault("next", ""));
         if (next.isEmpty()) errors.add("error.next");
         else echo.put("next", next.get().wireName());
+        // the note as its one definition says (the same rule as the web app's close form and the API's texts)
         String raw = form.getOrDefault("note", "").replace("\r\n", "\n");
         String note = raw.strip();
         boolean safeToEcho = true;
-        if (note.length() > FollowUpOutcome.MAX_NOTE) errors.add("error.noteLength");
-        if (hasControlCharacters(raw, true)) {
+        if (note.codePointCount(0, note.length()) > InputFields.FOLLOW_UP_NOTE.maxLength()) errors.add("error.noteLength");
+        if (!Text.allowed(note, InputFields.FOLLOW_UP_NOTE.kind())) {
             errors.add("error.noteControl");
             safeToEcho = false;
         }
-        if (CPR_LIKE.matcher(note).find()) {
+        if (CprLike.in(note)) {
             errors.add("error.noteCpr");
             safeToEcho = false;
         }

@@ -42,6 +42,21 @@ public final class PathService {
     public record NewMilestone(MilestoneType type, LocalDate effectiveOn, String corrects, String employer,
                                JobKind jobKind, BigDecimal hoursPerWeek, LocalDate expectedEnd, String reason,
                                String note) {
+        /** An internship lasts 4 to 13 weeks, sometimes extended: its expected end lies within 26 weeks of its start. */
+        public static final int MAX_INTERNSHIP_WEEKS = 26;
+
+        /**
+         * Refuses an expected end more than {@link #MAX_INTERNSHIP_WEEKS} after the start (a far date such as
+         * 9999-12-31 would suspend the attendance plan, and so the absence detection, for good); one before the
+         * start is the path's rule ({@code path.endBeforeStart}).
+         */
+        public NewMilestone {
+            if (expectedEnd != null && effectiveOn != null
+                    && expectedEnd.isAfter(effectiveOn.plusWeeks(MAX_INTERNSHIP_WEEKS))) {
+                throw new dk.rampe.core.ValidationException(new dk.rampe.core.FieldError("expectedEnd", "date.range",
+                        effectiveOn, effectiveOn.plusWeeks(MAX_INTERNSHIP_WEEKS)));
+            }
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -3,6 +3,8 @@ package dk.rampe.plan;
 import dk.rampe.audit.AuditEntry;
 import dk.rampe.core.Caller;
 import dk.rampe.core.FieldError;
+import dk.rampe.core.InputFields;
+import dk.rampe.core.TextField;
 import dk.rampe.core.ValidationException;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralService;
@@ -18,9 +20,9 @@ import java.util.List;
  * programme's staff change it, while the referral is active; relatives only with consent.
  */
 public final class PlanService {
-    public static final int MAX_STEP = 300;
-    public static final int MAX_AGREEMENTS = 4000;
-    public static final int MAX_NAME = 200;
+    public static final int MAX_STEP = InputFields.PLAN_STEP.maxLength();
+    public static final int MAX_AGREEMENTS = InputFields.PLAN_AGREEMENTS.maxLength();
+    public static final int MAX_NAME = InputFields.TOVHOLDER.maxLength();
 
     /** The plan together with the referral it belongs to. */
     public record View(Referral referral, Plan plan) {
@@ -41,6 +43,13 @@ public final class PlanService {
         this.clock = clock;
     }
 
+    /** A plan text as its one definition says (length, characters, no CPR-like number). */
+    private static void check(TextField field, String path, String value, List<FieldError> errors) {
+        if (value == null) return;
+        FieldError e = field.error(path, value);
+        if (e != null) errors.add(e);
+    }
+
     public View read(Caller caller, String referralId) {
         Referral r = referrals.read(caller, referralId);
         return new View(r, store.find(r.id()).orElseGet(() -> Plan.initial(r)));
@@ -51,20 +60,16 @@ public final class PlanService {
         List<FieldError> errors = new ArrayList<>();
         if (in.steps().size() > Plan.MAX_STEPS) errors.add(new FieldError("steps", "tooMany", Plan.MAX_STEPS));
         for (int i = 0; i < in.steps().size(); i++) {
-            if (in.steps().get(i).text().length() > MAX_STEP) errors.add(new FieldError("steps[" + i + "]", "tooLong", MAX_STEP));
+            check(InputFields.PLAN_STEP, "steps[" + i + "]", in.steps().get(i).text(), errors);
         }
-        if (in.agreements() != null && in.agreements().length() > MAX_AGREEMENTS) {
-            errors.add(new FieldError("agreements", "tooLong", MAX_AGREEMENTS));
-        }
-        if (in.tovholder() != null && in.tovholder().length() > MAX_NAME) {
-            errors.add(new FieldError("tovholder", "tooLong", MAX_NAME));
-        }
+        check(InputFields.PLAN_AGREEMENTS, "agreements", in.agreements(), errors);
+        check(InputFields.TOVHOLDER, "tovholder", in.tovholder(), errors);
         if (in.supporters().size() > Plan.MAX_SUPPORTERS) {
             errors.add(new FieldError("supporters", "tooMany", Plan.MAX_SUPPORTERS));
         }
         for (int i = 0; i < in.supporters().size(); i++) {
             Plan.Supporter s = in.supporters().get(i);
-            if (s.name().length() > MAX_NAME) errors.add(new FieldError("supporters[" + i + "]", "tooLong", MAX_NAME));
+            check(InputFields.SUPPORTER_NAME, "supporters[" + i + "]", s.name(), errors);
             if (s.role() == Plan.SupporterRole.RELATIVE && !r.details().relativesConsent()) {
                 errors.add(new FieldError("supporters[" + i + "]", "relatives.noConsent"));
             }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
  * SWEEP#{sweep}                        WATERMARK       (none: read by key)
  * REPORT#{programme}                   SENT#{yyyy-mm}  the monthly report's send (none: read by key)
+ * WEBSESSION#{sessionId}               REVOKED         (none: read by key; deleted by TTL when the session would have ended)
  * audit table: SUBJECT#{subject}       {at}#{uuid}
  * </pre>
  * Due work of any kind lives under {@code DUE#{kind}#{yyyy-mm-dd}} (the UTC day of its due time) with
@@ -50,6 +51,7 @@ public final class Keys {
     static final String OUTBOX_SK = "OUTBOX";
     static final String WATERMARK_SK = "WATERMARK";
     static final String DUEWORK_SK = "DUEWORK";
+    static final String REVOKED_SK = "REVOKED";
 
     private static final String REFERRAL = "REFERRAL#";
     private static final String IDEMPOTENCY = "IDEMPOTENCY#";
@@ -65,6 +67,7 @@ public final class Keys {
     private static final String SWEEP = "SWEEP#";
     private static final String DUEWORK = "DUEWORK#";
     private static final String SUBJECT = "SUBJECT#";
+    private static final String WEBSESSION = "WEBSESSION#";
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -239,6 +242,12 @@ public final class Keys {
 
     static Map<String, AttributeValue> watermarkKey(String sweep) {
         return key(SWEEP + sweep, WATERMARK_SK);
+    }
+
+    /** A web app session ended at logout ({@link DynamoSessionRevocations}). */
+    static Map<String, AttributeValue> sessionRevokedKey(String sessionId) {
+        if (sessionId.isEmpty() || sessionId.indexOf('#') >= 0) throw new IllegalArgumentException("sessionId");
+        return key(WEBSESSION + sessionId, REVOKED_SK);
     }
 
     // --- audit table --------------------------------------------------------------------------

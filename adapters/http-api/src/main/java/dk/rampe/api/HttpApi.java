@@ -209,4 +209,9 @@ public final class HttpApi {
     public static Map<String, String> form(APIGatewayV2HTTPEvent event, int maxBytes) {
         return HttpRequests.form(event, maxBytes);
     }
+
+    /** See {@link HttpRequests#formDecode}. */
+    static String formDecode(String s) {
+        return HttpRequests.formDecode(s);
+    }
 }

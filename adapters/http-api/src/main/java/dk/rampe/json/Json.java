@@ -33,6 +33,9 @@ public final class Json {
             factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             ObjectMapper m = new ObjectMapper(factory);
             m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            // a decimal is read exactly: 1e-999999999 stays that number (and is refused by its field's
+            // range), never a double that underflowed to 0 or overflowed to infinity
+            m.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
             return m;
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.core.FieldError;
 import dk.rampe.core.ValidationException;
 import dk.rampe.core.Text;
+import dk.rampe.core.TextField;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,6 +94,50 @@ public final class JsonReader {
             return null;
         }
         return s;
+    }
+
+    /**
+     * A text field as its one definition in core says ({@link dk.rampe.core.InputFields}): the same
+     * length, characters and CPR rule as the web app's forms and the follow-up page apply.
+     */
+    public String field(JsonNode parent, String path, TextField field, boolean required) {
+        JsonNode n = parent.get(field.name());
+        String p = path(path, field.name());
+        if (n != null && !n.isNull() && !n.isTextual()) {
+            add(p, "type.string");
+            return null;
+        }
+        return field.read(p, n == null || n.isNull() ? null : n.textValue(), required, errors);
+    }
+
+    /** A list of up to {@code maxItems} texts, each read as {@code item} says; blank items are errors. */
+    public List<String> fields(JsonNode parent, String path, TextField item, boolean required, int maxItems) {
+        JsonNode n = parent.get(item.name());
+        String p = path(path, item.name());
+        if (n == null || n.isNull()) {
+            if (required) add(p, "required");
+            return List.of();
+        }
+        if (!n.isArray()) {
+            add(p, "type.array");
+            return List.of();
+        }
+        if (n.size() > maxItems) {
+            add(p, "tooMany", maxItems);
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode e = n.get(i);
+            String ip = p + "[" + i + "]";
+            if (!e.isTextual()) {
+                add(ip, "type.string");
+                continue;
+            }
+            String v = item.read(ip, e.textValue(), true, errors);
+            if (v != null) out.add(v);
+        }
+        return out;
     }
 
     public Boolean bool(JsonNode parent, String path, String name, boolean required) {

@@ -7,6 +7,7 @@ import dk.rampe.referral.Benefit;
 import dk.rampe.referral.Caseworker;
 import dk.rampe.referral.Citizen;
 import dk.rampe.referral.Cpr;
+import dk.rampe.core.InputFields;
 import dk.rampe.core.EmailAddress;
 import dk.rampe.core.PhoneNumber;
 import dk.rampe.referral.Referral;
@@ -45,7 +46,7 @@ public final class ReferralCodec {
         }
         r.onlyKnown(body, "", TOP);
         String programmeId = id(r, body, "", "programmeId");
-        String reference = r.text(body, "", "jobcentreReference", true, 64);
+        String reference = r.field(body, "", InputFields.JOBCENTRE_REFERENCE, true);
         if (reference != null && !ID.matcher(reference).matches()) {
             r.add("jobcentreReference", "reference.format");
             reference = null;
@@ -58,11 +59,11 @@ public final class ReferralCodec {
             if (benefit == null) r.add("benefit", "enum", Benefit.wireNames());
         }
         Caseworker caseworker = caseworker(r, r.object(body, "", "caseworker", true));
-        List<String> jobWishes = r.texts(body, "", "jobWishes", false, 3, 200);
-        String motivation = r.freeText(body, "", "motivation", false, 4000);
-        String transport = r.freeText(body, "", "transport", false, 1000);
-        String otherIssues = r.freeText(body, "", "otherIssues", false, 4000);
-        List<String> subGoals = r.texts(body, "", "subGoals", false, 5, 300);
+        List<String> jobWishes = r.fields(body, "", InputFields.JOB_WISH, false, 3);
+        String motivation = r.field(body, "", InputFields.MOTIVATION, false);
+        String transport = r.field(body, "", InputFields.TRANSPORT, false);
+        String otherIssues = r.field(body, "", InputFields.OTHER_ISSUES, false);
+        List<String> subGoals = r.fields(body, "", InputFields.SUB_GOAL, false, 5);
         Boolean consent = r.bool(body, "", "relativesConsent", true);
         var desiredStart = r.date(body, "", "desiredStart", false);
         r.throwIfAny();
@@ -89,7 +90,7 @@ public final class ReferralCodec {
             if (parsed.isPresent()) cpr = parsed.get();
             else r.add("citizen.cpr", Cpr.isTenDigits(cprText) ? "cpr.date" : "cpr.format");
         }
-        String name = r.text(node, "citizen", "name", true, 200);
+        String name = r.field(node, "citizen", InputFields.CITIZEN_NAME, true);
         PhoneNumber phone = phone(r, node, "citizen", true);
         EmailAddress email = email(r, node, "citizen", false);
         return new Citizen(cpr, name, phone, email);
@@ -98,7 +99,7 @@ public final class ReferralCodec {
     private static Caseworker caseworker(JsonReader r, JsonNode node) {
         if (node == null) return null;
         r.onlyKnown(node, "caseworker", CASEWORKER);
-        String name = r.text(node, "caseworker", "name", true, 200);
+        String name = r.field(node, "caseworker", InputFields.CASEWORKER_NAME, true);
         EmailAddress email = email(r, node, "caseworker", true);
         PhoneNumber phone = phone(r, node, "caseworker", false);
         return new Caseworker(name, email, phone);

@@ -93,6 +93,8 @@ public final class SettingsCodec {
             }
             String lang = r.text(c, cp, "language", false, 2);
             Language language = lang == null ? Language.DA : Language.from(lang);
+            // refused, not coerced: a language Rampe does not write is not stored as Danish
+            if (lang != null && !lang.equals(language.name().toLowerCase(Locale.ROOT))) r.add(cp + ".language", "enum", "da, en");
             consultants.add(new Settings.Consultant(cid, cname, email, phone, channel, language));
         }
         if (!cs.isArray()) r.add(path + ".consultants", "type.array");
@@ -115,6 +117,9 @@ public final class SettingsCodec {
             partners.add(new Settings.Partner(jc, quota == null ? 0 : quota, dc));
         }
         List<String> staff = r.texts(p, path, "staff", false, 100, 128);
+        for (int i = 0; i < staff.size(); i++) {
+            if (staff.indexOf(staff.get(i)) < i) r.add(JsonReader.path(path, "staff") + "[" + i + "]", "duplicate");
+        }
         // aftercare (issue 10): the consultant entry of the project manager, who gets overdue aftercare reminders
         String pm = p.hasNonNull("projectManagerId") ? ReferralCodec.id(r, p, path, "projectManagerId") : null;
         if (pm != null && consultants.stream().noneMatch(c -> pm.equals(c.id()))) {
@@ -188,6 +193,11 @@ public final class SettingsCodec {
             if (kind != null && k.isEmpty()) {
                 r.add(tp + ".kind", "enum", "employer_based_share, exits_to_work_or_education, kept_job_6_months_share,"
                         + " employed_6_months_after_exit");
+            }
+            // a share is a percentage: above 100 is refused, not kept as a target no programme can reach
+            if (k.isPresent() && value != null && k.get().wireName().endsWith("_share") && value > 100) {
+                r.add(tp + ".value", "range", 0, 100);
+                value = null;
             }
             if (k.isPresent() && value != null) targets.add(new dk.rampe.settings.ReportSettings.Target(k.get(), value));
         }

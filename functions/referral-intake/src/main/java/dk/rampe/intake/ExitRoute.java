@@ -1,5 +1,6 @@
 package dk.rampe.intake;
 
+import dk.rampe.core.InputFields;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.JsonReader;
@@ -30,7 +31,7 @@ final class ExitRoute implements Route {
         JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("outcome", "note", "description"));
         JsonReader r = new JsonReader();
         String outcomeText = r.text(body, "", "outcome", true, 32);
-        String note = r.freeText(body, "", "note", false, 2000);
+        String note = r.field(body, "", InputFields.EXIT_NOTE, false);
         ExitOutcome outcome = null;
         if (outcomeText != null) {
             outcome = ExitOutcome.fromWire(outcomeText).orElse(null);
@@ -49,11 +50,11 @@ final class ExitRoute implements Route {
         if (d == null) return null;
         r.onlyKnown(d, "description", Set.of("progress", "stability", "clarified", "employersContacted", "tasksTried",
                 "direction"));
-        return new ExitDescription.ConsultantText(r.freeText(d, "description", "progress", false, 4000),
-                r.freeText(d, "description", "stability", false, 4000),
-                r.freeText(d, "description", "clarified", false, 4000),
-                r.texts(d, "description", "employersContacted", false, 50, 200),
-                r.texts(d, "description", "tasksTried", false, 50, 200),
-                r.freeText(d, "description", "direction", false, 4000));
+        return new ExitDescription.ConsultantText(r.field(d, "description", InputFields.EXIT_PROGRESS, false),
+                r.field(d, "description", InputFields.EXIT_STABILITY, false),
+                r.field(d, "description", InputFields.EXIT_CLARIFIED, false),
+                r.fields(d, "description", InputFields.EMPLOYER_CONTACTED, false, 50),
+                r.fields(d, "description", InputFields.TASK_TRIED, false, 50),
+                r.field(d, "description", InputFields.EXIT_DIRECTION, false));
     }
 }

@@ -1,5 +1,6 @@
 package dk.rampe.intake;
 
+import dk.rampe.core.InputFields;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.api.HttpApi;
@@ -73,9 +74,9 @@ final class MilestonesRoute implements Route {
             r.add("corrects", "id.format");
             corrects = null;
         }
-        String note = r.freeText(body, "", "note", false, 2000);
+        String note = r.field(body, "", InputFields.MILESTONE_NOTE, false);
         boolean employerRequired = type == MilestoneType.INTERNSHIP_STARTED || type == MilestoneType.JOB_STARTED;
-        String employer = allowed.contains("employer") ? r.text(body, "", "employer", employerRequired, 120) : null;
+        String employer = allowed.contains("employer") ? r.field(body, "", InputFields.EMPLOYER, employerRequired) : null;
         var expectedEnd = allowed.contains("expectedEnd") ? r.date(body, "", "expectedEnd", false) : null;
         boolean hoursRequired = type == MilestoneType.JOB_STARTED || type == MilestoneType.HOURS_CHANGED;
         BigDecimal hours = allowed.contains("hoursPerWeek") ? hours(r, body, hoursRequired) : null;
@@ -88,7 +89,7 @@ final class MilestonesRoute implements Route {
             }
         }
         boolean reasonRequired = type == MilestoneType.INTERNSHIP_ENDED || type == MilestoneType.JOB_ENDED;
-        String reason = allowed.contains("reason") ? r.freeText(body, "", "reason", reasonRequired, 2000) : null;
+        String reason = allowed.contains("reason") ? r.field(body, "", InputFields.MILESTONE_REASON, reasonRequired) : null;
         if (reason != null && reason.isBlank()) r.add("reason", "required");
         r.throwIfAny();
         Milestone m = paths.record(req.caller(), referralId, new PathService.NewMilestone(type, effectiveOn, corrects,

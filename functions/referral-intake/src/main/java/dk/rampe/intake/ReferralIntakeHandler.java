@@ -71,7 +71,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings)
                 .withLinkWorkingDays(DanishHolidays.workingDays(settings::current));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
-        ReferralService service = new ReferralService(new DynamoReferralStore(dynamo, config.table(), audit), settings,
+        DynamoReferralStore referralStore = new DynamoReferralStore(dynamo, config.table(), audit);
+        ReferralService service = new ReferralService(referralStore, settings,
                 audit, clock, config.zone(), new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit())
                 .withConsultantHandover(nudges::handOver);
         int max = config.maxBodyBytes();
@@ -91,7 +92,7 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
                 config.retentionAfterExit());
         ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock, paths);
-        SettingsRoute admin = new SettingsRoute(settings, max * 4);
+        SettingsRoute admin = new SettingsRoute(settings, max * 4, referralStore);
         this.routes = new RouteTable()
                 .add(ReferralsRoute.POST, referrals::submit)
                 .add(ReferralsRoute.GET, referrals::read)

@@ -14,10 +14,13 @@ final class SettingsRoute {
 
     private final SettingsStore settings;
     private final int maxBodyBytes;
+    /** The referrals, to refuse removing a programme or partnership that still has active participants. */
+    private final dk.rampe.referral.ReferralStore referrals;
 
-    SettingsRoute(SettingsStore settings, int maxBodyBytes) {
+    SettingsRoute(SettingsStore settings, int maxBodyBytes, dk.rampe.referral.ReferralStore referrals) {
         this.settings = settings;
         this.maxBodyBytes = maxBodyBytes;
+        this.referrals = referrals;
     }
 
     APIGatewayV2HTTPResponse read(Route.Request req) {
@@ -28,6 +31,7 @@ final class SettingsRoute {
     APIGatewayV2HTTPResponse replace(Route.Request req) {
         Requests.requireAdmin(req.caller());
         Settings parsed = SettingsCodec.parse(HttpApi.jsonBody(req.event(), maxBodyBytes));
+        dk.rampe.settings.SettingsReplacement.refuseRemovalsInUse(settings.current(), parsed, referrals);
         settings.replace(parsed, req.caller().id());
         Log.info("settings.replaced", "by", req.caller().id(), "programmes", Integer.toString(parsed.programmes().size()));
         return HttpApi.json(200, SettingsCodec.write(parsed));

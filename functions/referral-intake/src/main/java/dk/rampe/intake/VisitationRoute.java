@@ -1,5 +1,6 @@
 package dk.rampe.intake;
 
+import dk.rampe.core.InputFields;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.json.JsonReader;
@@ -25,7 +26,7 @@ final class VisitationRoute implements Route {
         JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("decision", "reason", "reasonCode"));
         JsonReader r = new JsonReader();
         String decisionText = r.text(body, "", "decision", true, 32);
-        String reason = r.freeText(body, "", "reason", false, 1000);
+        String reason = r.field(body, "", InputFields.VISITATION_REASON, false);
         String codeText = r.text(body, "", "reasonCode", false, 32);
         DeclineReason code = null;
         if (codeText != null) {

@@ -41,10 +41,52 @@ class AttendanceRoutesTest {
         f = new IntakeFixture(local);
     }
 
-    private String submitSample() {
+    private String received() {
         APIGatewayV2HTTPResponse r = f.handle(post(referral(), AARHUS));
         assertEquals(201, r.getStatusCode(), r.getBody());
         return json(r).get("referralId").asText();
+    }
+
+    /** The sample referral, accepted and enrolled (attendance is kept for participants only). */
+    private String submitSample() {
+        String id = received();
+        assertEquals(200, f.handle(call("POST", "/v1/referrals/{referralId}/visitation", id,
+                "{\"decision\":\"accepted\"}", ANNA)).getStatusCode());
+        assertEquals(200, f.handle(call("POST", "/v1/referrals/{referralId}/enrolment", id, "{}", ANNA)).getStatusCode());
+        return id;
+    }
+
+    @Test
+    void attendanceIsKeptForAnEnrolledParticipantOnDaysThatMakeSense() {
+        String waiting = received();
+        for (String[] c : new String[][] {
+                {"PUT", "/attendance-plan", "{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],"
+                        + "\"start\":\"09:00\",\"minutesPerDay\":240}]}"},
+                {"POST", "/attendance-agreements", "{\"date\":\"2026-11-24\",\"dayOff\":true}"},
+                {"POST", "/attendance", "{\"date\":\"2026-11-23\",\"status\":\"absent\"}"}}) {
+            APIGatewayV2HTTPResponse r = f.handle(call(c[0], "/v1/referrals/{referralId}" + c[1], waiting, c[2], ANNA));
+            assertEquals(409, r.getStatusCode(), c[1] + " " + r.getBody());
+            assertEquals("attendance.notEnrolled", json(r).get("code").asText());
+        }
+        String id = submitSample();
+        String today = f.clock.instant().atZone(java.time.ZoneId.of("Europe/Copenhagen")).toLocalDate().toString();
+        String nextWeek = java.time.LocalDate.parse(today).plusDays(7).toString();
+        String beforeReferral = java.time.LocalDate.parse(today).minusDays(1).toString();
+        for (String[] c : new String[][] {
+                {"POST", "/attendance", "{\"date\":\"" + nextWeek + "\",\"status\":\"present\"}", "date"},
+                {"POST", "/attendance", "{\"date\":\"" + beforeReferral + "\",\"status\":\"absent\"}", "date"},
+                {"PUT", "/attendance-plan", "{\"steps\":[{\"validFrom\":\"2020-01-06\",\"weekdays\":[\"monday\"],"
+                        + "\"start\":\"09:00\",\"minutesPerDay\":240}]}", "validFrom"},
+                {"POST", "/attendance-agreements", "{\"date\":\"" + beforeReferral + "\",\"dayOff\":true}", "date"}}) {
+            APIGatewayV2HTTPResponse r = f.handle(call(c[0], "/v1/referrals/{referralId}" + c[1], id, c[2], ANNA));
+            assertEquals(400, r.getStatusCode(), c[2] + " " + r.getBody());
+            assertTrue(json(r).get("errors").get(0).get("field").asText().endsWith(c[3]), r.getBody());
+            assertEquals("date.range", json(r).get("errors").get(0).get("code").asText(), r.getBody());
+        }
+        JsonNode a = attendance(id);
+        assertEquals(0, a.get("registrations").size(), "nothing was registered");
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"" + today + "\",\"status\":\"present\"}", ANNA)).getStatusCode());
     }
 
     private JsonNode attendance(String id) {

@@ -9,6 +9,7 @@ import static dk.rampe.intake.IntakeFixture.post;
 import static dk.rampe.intake.IntakeFixture.referral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -206,14 +207,15 @@ class HostileInputTest {
     }
 
     @Test
-    void freeTextKeepsLineBreaksAndTabs() {
+    void freeTextKeepsLineBreaksAndTabsAndReadsCrLfAsTheFormsDo() {
         ObjectNode b = referral();
         b.put("motivation", "Første linje\nanden linje\r\n\tindrykket");
         APIGatewayV2HTTPResponse r = f.handle(post(b, AARHUS));
         assertEquals(201, r.getStatusCode(), r.getBody());
         String id = json(r).get("referralId").asText();
         JsonNode view = json(f.handle(call("GET", "/v1/referrals/{referralId}", id, null, AARHUS)));
-        assertEquals("Første linje\nanden linje\r\n\tindrykket", view.get("referral").get("motivation").asText());
+        // a line break is \n whichever door it came through (a browser's form sends \r\n)
+        assertEquals("Første linje\nanden linje\n\tindrykket", view.get("referral").get("motivation").asText());
     }
 
     @Test
@@ -234,6 +236,42 @@ class HostileInputTest {
         APIGatewayV2HTTPEvent e = post("{not base64!}", AARHUS);
         e.setIsBase64Encoded(true);
         assertFieldError(f.handle(e), 400, "body", "body.base64");
+    }
+
+    // 5b. settings that would orphan active participants
+
+    @Test
+    void removingAProgrammeOrAJobcentreWithActiveParticipantsIsA409WithTheCount() {
+        submitSample();
+        String sample = Events.text("settings-sample.json");
+        ObjectNode noProgramme = (ObjectNode) parse(sample);
+        noProgramme.putArray("programmes");
+        APIGatewayV2HTTPResponse r = f.handle(call("PUT", "/v1/admin/settings", null, Json.write(noProgramme), ADMIN));
+        assertEquals(409, r.getStatusCode(), r.getBody());
+        assertEquals("settings.programmeInUse", json(r).get("code").asText());
+        assertEquals("programmes", json(r).get("errors").get(0).get("field").asText());
+        assertEquals("Forløbet rampe-oestjylland har 1 aktive deltagere og kan ikke fjernes.",
+                json(r).get("title").asText());
+
+        ObjectNode noAarhus = (ObjectNode) parse(sample);
+        var partners = (com.fasterxml.jackson.databind.node.ArrayNode) noAarhus.withArray("programmes").get(0)
+                .withArray("partners");
+        for (int i = partners.size() - 1; i >= 0; i--) {
+            if ("jc-aarhus".equals(partners.get(i).path("jobcentreId").asText())) partners.remove(i);
+        }
+        APIGatewayV2HTTPResponse p = f.handle(call("PUT", "/v1/admin/settings", null, Json.write(noAarhus), ADMIN));
+        assertEquals(409, p.getStatusCode(), p.getBody());
+        assertEquals("settings.jobcentreInUse", json(p).get("code").asText());
+        assertTrue(json(p).get("title").asText().contains("jc-aarhus"), p.getBody());
+        // the settings are unchanged; a partner without referrals can still go
+        assertEquals(200, f.handle(call("PUT", "/v1/admin/settings", null, sample, ADMIN)).getStatusCode());
+        ObjectNode noOdder = (ObjectNode) parse(sample);
+        var partners2 = (com.fasterxml.jackson.databind.node.ArrayNode) noOdder.withArray("programmes").get(0)
+                .withArray("partners");
+        for (int i = partners2.size() - 1; i >= 0; i--) {
+            if ("jc-odder".equals(partners2.get(i).path("jobcentreId").asText())) partners2.remove(i);
+        }
+        assertEquals(200, f.handle(call("PUT", "/v1/admin/settings", null, Json.write(noOdder), ADMIN)).getStatusCode());
     }
 
     // 6. duplicate ids in settings

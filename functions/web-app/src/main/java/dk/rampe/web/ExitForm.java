@@ -1,7 +1,8 @@
 package dk.rampe.web;
 
 import dk.rampe.core.FieldError;
-import dk.rampe.core.Text;
+import dk.rampe.core.InputFields;
+import dk.rampe.core.TextField;
 import dk.rampe.core.ValidationException;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.ParticipantExit;
@@ -20,10 +21,7 @@ import java.util.Map;
 final class ExitForm {
     static final List<String> TEXTS = List.of("xd.progress", "xd.stability", "xd.clarified", "xd.direction");
     static final List<String> LISTS = List.of("xd.employersContacted", "xd.tasksTried");
-    private static final int NOTE = 2000;
-    private static final int TEXT = 4000;
     private static final int LINES = 50;
-    private static final int LINE = 200;
 
     private ExitForm() {
     }
@@ -32,13 +30,14 @@ final class ExitForm {
         List<FieldError> errors = new ArrayList<>();
         ExitOutcome outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", "").strip()).orElse(null);
         if (outcome == null) errors.add(new FieldError("outcome", "required"));
-        String note = text(f, "note", NOTE, errors);
-        String progress = text(f, "xd.progress", TEXT, errors);
-        String stability = text(f, "xd.stability", TEXT, errors);
-        String clarified = text(f, "xd.clarified", TEXT, errors);
-        String direction = text(f, "xd.direction", TEXT, errors);
-        List<String> employers = lines(f, "xd.employersContacted", errors);
-        List<String> tasks = lines(f, "xd.tasksTried", errors);
+        // the API's field definitions (lengths, characters, no CPR numbers), under the form's names
+        String note = InputFields.EXIT_NOTE.read("note", f.get("note"), false, errors);
+        String progress = InputFields.EXIT_PROGRESS.read("xd.progress", f.get("xd.progress"), false, errors);
+        String stability = InputFields.EXIT_STABILITY.read("xd.stability", f.get("xd.stability"), false, errors);
+        String clarified = InputFields.EXIT_CLARIFIED.read("xd.clarified", f.get("xd.clarified"), false, errors);
+        String direction = InputFields.EXIT_DIRECTION.read("xd.direction", f.get("xd.direction"), false, errors);
+        List<String> employers = lines(f, "xd.employersContacted", InputFields.EMPLOYER_CONTACTED, errors);
+        List<String> tasks = lines(f, "xd.tasksTried", InputFields.TASK_TRIED, errors);
         boolean described = progress != null || stability != null || clarified != null || direction != null
                 || !employers.isEmpty() || !tasks.isEmpty();
         if (described && outcome != null && outcome.employmentOrEducation()) {
@@ -49,28 +48,14 @@ final class ExitForm {
                 ? new ExitDescription.ConsultantText(progress, stability, clarified, employers, tasks, direction) : null);
     }
 
-    private static String text(Map<String, String> f, String name, int max, List<FieldError> errors) {
-        String v = f.getOrDefault(name, "").strip();
-        if (v.isEmpty()) return null;
-        if (v.codePointCount(0, v.length()) > max) errors.add(new FieldError(name, "tooLong", max));
-        else if (!Text.allowed(v, Text.Kind.FREE_TEXT)) errors.add(new FieldError(name, "controlCharacters"));
-        return v;
-    }
-
-    private static List<String> lines(Map<String, String> f, String name, List<FieldError> errors) {
+    /** One item a line (blank lines left out), each read with {@code field}'s rule; the first error stops it. */
+    private static List<String> lines(Map<String, String> f, String name, TextField field, List<FieldError> errors) {
         List<String> out = new ArrayList<>();
         for (String line : f.getOrDefault(name, "").split("\r?\n")) {
-            String v = line.strip();
-            if (v.isEmpty()) continue;
-            if (v.codePointCount(0, v.length()) > LINE) {
-                errors.add(new FieldError(name, "tooLong", LINE));
-                return out;
-            }
-            if (!Text.allowed(v, Text.Kind.SINGLE_LINE)) {
-                errors.add(new FieldError(name, "controlCharacters"));
-                return out;
-            }
-            out.add(v);
+            int before = errors.size();
+            String v = field.read(name, line, false, errors);
+            if (errors.size() > before) return out;
+            if (v != null) out.add(v);
         }
         if (out.size() > LINES) errors.add(new FieldError(name, "tooMany", LINES));
         return out;

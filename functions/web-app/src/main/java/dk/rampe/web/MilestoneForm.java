@@ -1,7 +1,8 @@
 package dk.rampe.web;
 
 import dk.rampe.core.FieldError;
-import dk.rampe.core.Text;
+import dk.rampe.core.InputFields;
+import dk.rampe.core.TextField;
 import dk.rampe.core.ValidationException;
 import dk.rampe.path.JobKind;
 import dk.rampe.path.MilestoneType;
@@ -52,7 +53,7 @@ final class MilestoneForm {
             errors.add(new FieldError("ms.corrects", "id.format"));
             corrects = null;
         }
-        String note = text(f, "ms.note", false, 2000, Text.Kind.FREE_TEXT, errors);
+        String note = text(f, "ms.note", false, InputFields.MILESTONE_NOTE, errors);
         Set<String> fields = type == null ? Set.of() : switch (type) {
             case INTERNSHIP_STARTED -> Set.of("employer", "expectedEnd", "hoursPerWeek");
             case JOB_STARTED -> Set.of("employer", "jobKind", "hoursPerWeek");
@@ -60,7 +61,7 @@ final class MilestoneForm {
             case INTERNSHIP_ENDED, JOB_ENDED -> Set.of("reason");
             default -> Set.of();
         };
-        String employer = fields.contains("employer") ? text(f, "ms.employer", true, 120, Text.Kind.SINGLE_LINE, errors)
+        String employer = fields.contains("employer") ? text(f, "ms.employer", true, InputFields.EMPLOYER, errors)
                 : null;
         LocalDate expectedEnd = fields.contains("expectedEnd") ? date(f, "ms.expectedEnd", false, errors) : null;
         BigDecimal hours = fields.contains("hoursPerWeek")
@@ -74,7 +75,7 @@ final class MilestoneForm {
                 if (jobKind == null) errors.add(new FieldError("ms.jobKind", "enum", JobKind.wireNames()));
             }
         }
-        String reason = fields.contains("reason") ? text(f, "ms.reason", true, 2000, Text.Kind.FREE_TEXT, errors) : null;
+        String reason = fields.contains("reason") ? text(f, "ms.reason", true, InputFields.MILESTONE_REASON, errors) : null;
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return new PathService.NewMilestone(type, effectiveOn, corrects, employer, jobKind, hours, expectedEnd, reason, note);
     }
@@ -84,22 +85,10 @@ final class MilestoneForm {
         return field.startsWith("ms.") ? field : "ms." + field;
     }
 
-    private static String text(Map<String, String> f, String name, boolean required, int max, Text.Kind kind,
+    /** A text field as its one definition in core says (the API's MilestonesRoute reads the same one). */
+    private static String text(Map<String, String> f, String name, boolean required, TextField field,
                                List<FieldError> errors) {
-        String s = f.getOrDefault(name, "").replace("\r\n", "\n").strip();
-        if (s.isEmpty()) {
-            if (required) errors.add(new FieldError(name, "required"));
-            return null;
-        }
-        if (s.codePointCount(0, s.length()) > max) {
-            errors.add(new FieldError(name, "tooLong", max));
-            return null;
-        }
-        if (!Text.allowed(s, kind)) {
-            errors.add(new FieldError(name, "controlCharacters"));
-            return null;
-        }
-        return s;
+        return field.read(name, f.get(name), required, errors);
     }
 
     private static LocalDate date(Map<String, String> f, String name, boolean required, List<FieldError> errors) {

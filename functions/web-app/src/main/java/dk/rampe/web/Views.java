@@ -483,7 +483,8 @@ final class Views {
             sb.append("</select>");
             error(sb, "visitation".equals(failed) ? errors : Map.of(), "reasonCode");
             sb.append("<label for=\"f-reason\">").append(esc(Texts.t(lang, "act.reason"))).append("</label>")
-                    .append("<textarea id=\"f-reason\" name=\"reason\" maxlength=\"1000\">")
+                    .append("<textarea id=\"f-reason\" name=\"reason\" maxlength=\"")
+                    .append(dk.rampe.core.InputFields.VISITATION_REASON.maxLength()).append("\">")
                     .append(esc(req.form().getOrDefault("reason", ""))).append("</textarea>");
             error(sb, "visitation".equals(failed) ? errors : Map.of(), "reason");
             sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.reasonHint"))).append("</p>")
@@ -517,7 +518,8 @@ final class Views {
             sb.append("</select>");
             error(sb, e, "outcome");
             sb.append("<label for=\"f-note\">").append(esc(Texts.t(lang, "ref.exit.description"))).append("</label>")
-                    .append("<textarea id=\"f-note\" name=\"note\" maxlength=\"2000\">")
+                    .append("<textarea id=\"f-note\" name=\"note\" maxlength=\"")
+                    .append(dk.rampe.core.InputFields.EXIT_NOTE.maxLength()).append("\">")
                     .append(esc(req.form().getOrDefault("note", ""))).append("</textarea>");
             error(sb, e, "note");
             // the consultant's part of the exit description (ExitForm), as the API's exit takes it

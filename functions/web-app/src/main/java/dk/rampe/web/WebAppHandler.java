@@ -20,6 +20,7 @@ import dk.rampe.dynamodb.DynamoAttendanceStore;
 import dk.rampe.dynamodb.DynamoDueWork;
 import dk.rampe.dynamodb.DynamoOutbox;
 import dk.rampe.dynamodb.DynamoReportFigures;
+import dk.rampe.dynamodb.DynamoSessionRevocations;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpPageService;
@@ -30,6 +31,8 @@ import dk.rampe.schedule.WorkingDays;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
 import dk.rampe.core.FieldError;
+import dk.rampe.core.InputFields;
+import dk.rampe.core.TextField;
 import dk.rampe.core.Language;
 import dk.rampe.core.ValidationException;
 import dk.rampe.dynamodb.DynamoAuditLog;
@@ -117,6 +120,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final DynamoDbClient dynamo;
     private final WorkingDays workingDays;
     private final DynamoOutbox outbox;
+    /** Sessions ended at logout, checked on every request that carries a session. */
+    private final DynamoSessionRevocations revocations;
     private volatile DynamoReportFigures reportFigures;
     private final FollowUpPlanning planning;
     /** Signs today's attendance list for the logged-in consultant (the key the 07:30 nudge's links are signed with). */
@@ -203,6 +208,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.dynamo = dynamo;
         this.workingDays = workingDays;
         this.outbox = new DynamoOutbox(dynamo, config.table());
+        this.revocations = new DynamoSessionRevocations(dynamo, config.table());
         this.followUps = FollowUps.service(config, nudges, dynamo, clock, settings).withLinkWorkingDays(workingDays);
         // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
         dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(store,
@@ -246,6 +252,11 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String csrf(byte[] key) {
             return session == null ? null : session.csrf(key);
         }
+
+        /** The same request with other form values (what a page shows again after a refusal). */
+        Request withForm(Map<String, String> other) {
+            return new Request(method, path, query, other, lang, session);
+        }
     }
 
     @Override
@@ -259,6 +270,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Instant now = clock.instant();
         Session session = Session.decode(cookies.get(web.cookieName()), web.sessionKey(), now, web.sessionMax())
                 .orElse(null);
+        // a session ended at logout stays ended, however long its cookie would still be good
+        if (session != null && revocations.isRevoked(session.nonce())) session = null;
         Answer answer;
         String outcome = "ok";
         try {
@@ -354,6 +367,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             case "GET /app":
                 return Answer.redirect(home(req.session()));
             case "POST /app/logout":
+                // this login's session ends here (the same cookie, kept or copied, gets the login page);
+                // the user's sessions on other devices are other logins and stay
+                revocations.revoke(req.session().nonce(), now, req.session().issuedAt().plus(web.sessionMax()));
                 audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
                 // in AWS through Cognito's /logout (its session ends too), then to /app/logged-out
                 return Answer.redirect(cognito == null ? "/app/login" : cognito.logoutLocation()).withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
@@ -475,7 +491,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         throw new ValidationException(new FieldError("reasonCode", "enum",
                                 dk.rampe.referral.DeclineReason.wireNames()));
                     }
-                    service.recordVisitation(caller, id, decision.get(), blankToNull(f.get("reason")),
+                    service.recordVisitation(caller, id, decision.get(),
+                            InputFields.VISITATION_REASON.require("reason", f.get("reason"), false),
                             reasonCode.orElse(null));
                 }
                 case "enrolment" -> {
@@ -526,12 +543,22 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             for (FieldError fe : e.errors()) {
                 String field = "plan".equals(action) ? PlanForm.formField(fe.field(), f)
                         : "milestone".equals(action) ? MilestoneForm.formField(fe.field())
-                        : "follow-up-plan".equals(action) ? FollowUpForm.formField(fe.field()) : fe.field();
+                        : "follow-up-plan".equals(action) ? FollowUpForm.formField(fe.field())
+                        // the attendance service's own date rules, beside the form's field
+                        : "attendance".equals(action) && "date".equals(fe.field()) ? "reg.date"
+                        : "attendance-agreement".equals(action) && "date".equals(fe.field()) ? "ag.date"
+                        : "attendance-plan".equals(action) && "validFrom".equals(fe.field()) ? "ap.validFrom"
+                        : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
                         : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
             }
-            return Answer.html(400, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
-                    new Views.Failed(action, errors, f)));
+            java.util.function.UnaryOperator<String> formField = field -> "plan".equals(action)
+                    ? PlanForm.formField(field, f).replaceFirst("^(steps\\[[0-9]+\\])$", "$1.text")
+                            .replaceFirst("^(supporters\\[[0-9]+\\])$", "$1.name")
+                    : "milestone".equals(action) ? MilestoneForm.formField(field) : field;
+            Map<String, String> shown = notEchoed(f, e.errors(), formField);
+            return Answer.html(400, views.staffReferral(req.withForm(shown), csrf, participant(plans.read(caller, id)),
+                    new Views.Failed(action, errors, shown)));
         }
         return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
                 ? "#attendance" : "milestone".equals(action) ? "#milestones"
@@ -731,13 +758,18 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (!FORM_ID.matcher(formId).matches()) formId = newFormId();
         ReferralForm.Parsed parsed = ReferralForm.parse(req.form());
         if (!parsed.errors().isEmpty()) {
-            return Answer.html(400, views.referralForm(req, csrf, programmes, req.form(),
+            Map<String, String> shown = notEchoed(req.form(), parsed.errors(), field -> field);
+            return Answer.html(400, views.referralForm(req.withForm(shown), csrf, programmes, shown,
                     messages(parsed.errors(), req.lang()), formId));
         }
         try {
             ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId);
             String done = result.answer().overQuota() ? "sentOverQuota" : "sent";
             return Answer.redirect("/app/referrals/" + result.answer().referralId() + "?done=" + done);
+        } catch (ValidationException e) {
+            // the service's own rules (the desired start's window): beside the field, as the API names it
+            return Answer.html(400, views.referralForm(req, csrf, programmes, notEchoed(req.form(), e.errors(), f -> f),
+                    messages(e.errors(), req.lang()), formId));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) throw e;
             Map<String, String> errors = new LinkedHashMap<>();
@@ -745,6 +777,21 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
                     views.referralForm(req, csrf, programmes, req.form(), errors, formId));
         }
+    }
+
+    /**
+     * The form's values to show again beside the errors, without a value refused for what it holds
+     * (a CPR-like number, control characters): the page never echoes those back.
+     */
+    static Map<String, String> notEchoed(Map<String, String> form, List<FieldError> errors,
+                                         java.util.function.UnaryOperator<String> formField) {
+        Map<String, String> out = new LinkedHashMap<>(form);
+        for (FieldError e : errors) {
+            if (TextField.CPR_NUMBER.equals(e.code()) || TextField.CONTROL_CHARACTERS.equals(e.code())) {
+                out.remove(formField.apply(e.field()));
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> messages(List<FieldError> errors, Language lang) {
@@ -830,7 +877,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** Back from Cognito's managed login: the code exchanged for the user's claims, then the same session as locally. */
     private Answer callback(Request req, Map<String, String> cookies, Instant now) {
-        if (cognito == null) throw DomainException.notFound("route.notFound");
+        // no login service configured (the local runner, tests): there is no such page
+        if (cognito == null) {
+            return Answer.html(404, views.message(req.lang(), req.session(), web, "error.notFound.title", "error.notFound"));
+        }
         Map<String, String> claims;
         try {
             claims = cognito.finish(req.query().get("code"), req.query().get("state"), cookies.get(CognitoLogin.COOKIE),
@@ -871,10 +921,6 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         byte[] b = new byte[18];
         new java.security.SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.replace("\r\n", "\n").strip();
     }
 
     // ---------------------------------------------------------------- HTTP plumbing

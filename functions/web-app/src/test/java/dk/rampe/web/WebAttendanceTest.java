@@ -228,7 +228,8 @@ class WebAttendanceTest {
     void theOwnerSeesThisMonthsAttendanceFigures() {
         String id = enrolledParticipant("AAR-ATT-5", "050590-1234");
         enrolledParticipant("AAR-ATT-6", "060690-1234"); // enrolled without an attendance plan: not "with a plan"
-        assertEquals(303, post(id, "attendance-plan", plan("2026-11-01", "09:00", "240",
+        // (a plan cannot start before the referral was made: from the day of the enrolment)
+        assertEquals(303, post(id, "attendance-plan", plan("2026-11-23", "09:00", "240",
                 "monday", "tuesday", "wednesday")).status());
         f.clock.set(Instant.parse("2026-11-25T14:00:00Z")); // Wednesday afternoon
         anna.login("local-consultant-anna");

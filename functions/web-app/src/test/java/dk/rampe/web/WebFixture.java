@@ -118,6 +118,29 @@ final class WebFixture {
         return new Browser();
     }
 
+    /**
+     * A POST of {@code rawForm} exactly as given (already urlencoded: {@code %C3%28} stays the bytes
+     * it names), as a hostile client sends it, with the browser's cookies.
+     */
+    Page postRaw(Browser b, String path, String rawForm) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("host", "127.0.0.1:8787");
+        headers.put("accept-language", b.language);
+        headers.put("origin", b.origin);
+        headers.put("content-type", "application/x-www-form-urlencoded");
+        String routeKey = "POST /app/{proxy+}";
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey)
+                .withRawPath(path).withRawQueryString("").withHeaders(headers)
+                .withCookies(b.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey)
+                        .withRequestId("test-" + System.nanoTime())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path)
+                                .build()).build())
+                .withBody(rawForm).withIsBase64Encoded(false).build();
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event, null);
+        return new Page(r.getStatusCode(), r.getBody(), r.getHeaders(), r.getCookies() == null ? List.of() : r.getCookies());
+    }
+
     Page call(String method, String pathAndQuery, Map<String, String> form, Map<String, String> cookies, String origin,
               String language) {
         String path = pathAndQuery;

@@ -98,8 +98,15 @@ final class TodaysListPageHandler {
                 response = render(v, token, chosen, fallback);
             } else if ("POST".equals(method)) {
                 TodaysListPage.Post p = post(event, token);
-                outcome = p.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-                response = render(p, token, chosen, fallback);
+                if (p == null) {
+                    // a form that cannot be read (bytes that are not UTF-8, a field twice): 400, as the follow-up page
+                    outcome = "badForm";
+                    response = headers.html(400, page.message(fallback, PageTexts.t("refusedTitle", fallback),
+                            PageTexts.t("refused", fallback)), fallback, Map.of());
+                } else {
+                    outcome = p.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                    response = render(p, token, chosen, fallback);
+                }
             } else {
                 outcome = "methodNotAllowed";
                 response = headers.html(405, page.message(fallback, PageTexts.t("list.title", fallback),
@@ -119,10 +126,14 @@ final class TodaysListPageHandler {
         return response;
     }
 
+    /** The post's answer; null for a form that cannot be read (refused and audited as such). */
     private TodaysListPage.Post post(APIGatewayV2HTTPEvent event, String token) {
         if (crossSite(event)) return service.refusedPost("crossSite");
         Map<String, String> form = HttpRequests.form(event, FollowUpPageHandler.MAX_FORM_BYTES);
-        if (form == null) return service.refusedPost("unreadableForm");
+        if (form == null) {
+            service.refusedPost("unreadableForm");
+            return null;
+        }
         return service.post(token, form);
     }
 

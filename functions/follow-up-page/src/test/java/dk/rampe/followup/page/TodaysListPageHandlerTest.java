@@ -343,11 +343,15 @@ class TodaysListPageHandlerTest {
         assertEquals(403, h.handleRequest(otherOrigin, null).getStatusCode());
         APIGatewayV2HTTPEvent json = post(token, form("RANNA0001", "status", "present"));
         json.getHeaders().put("content-type", "application/json");
-        assertEquals(403, h.handleRequest(json, null).getStatusCode());
+        assertEquals(400, h.handleRequest(json, null).getStatusCode(), "not a form: refused as the follow-up page does");
         APIGatewayV2HTTPEvent twice = post(token, Map.of());
         twice.setIsBase64Encoded(false);
         twice.setBody("list=" + listId + "&referral=RANNA0001&status=present&status=absent");
-        assertEquals(403, h.handleRequest(twice, null).getStatusCode(), "a field twice is not a readable form");
+        assertEquals(400, h.handleRequest(twice, null).getStatusCode(), "a field twice is not a readable form");
+        APIGatewayV2HTTPEvent notUtf8 = post(token, Map.of());
+        notUtf8.setIsBase64Encoded(false);
+        notUtf8.setBody("list=" + listId + "&referral=RANNA0001&status=late&arrival=09%C3%28");
+        assertEquals(400, h.handleRequest(notUtf8, null).getStatusCode(), "bytes that are not UTF-8");
         APIGatewayV2HTTPResponse put = h.handleRequest(event("PUT", token, Map.of()), null);
         assertEquals(405, put.getStatusCode());
 
