@@ -207,6 +207,29 @@ class ConcurrentWritesTest {
     }
 
     @Test
+    void thirtyEnrolmentsAndConsultantChangesAtOnceAreOneEachAndNever409() throws Exception {
+        ObjectNode body = referral();
+        body.put("jobcentreReference", "AAR-RACE-9");
+        String id = json(f.handle(post(body, AARHUS))).get("referralId").asText();
+        assertEquals(200, f.handle(call("POST", "/v1/referrals/{referralId}/visitation", id,
+                "{\"decision\":\"accepted\"}", ANNA)).getStatusCode());
+        List<APIGatewayV2HTTPResponse> enrolments = atOnce(i -> call("POST", "/v1/referrals/{referralId}/enrolment", id,
+                "{\"absenceSmsConsent\":true}", i % 2 == 0 ? ANNA : DORTHE));
+        assertEquals(Map.of(200, N), statuses(enrolments), "a lost race is decided again: enrolled already");
+        JsonNode read = json(f.handle(call("GET", "/v1/referrals/{referralId}", id, null, ANNA)));
+        long enrolled = 0;
+        for (JsonNode h : read.get("history")) if ("enrolled".equals(h.get("status").asText())) enrolled++;
+        assertEquals(1, enrolled, read.get("history").toString());
+        assertEquals(1, records(id, MilestoneType.ENROLLED).size());
+
+        List<APIGatewayV2HTTPResponse> handovers = atOnce(i -> call("PUT", "/v1/referrals/{referralId}/consultant", id,
+                "{\"consultantId\":\"c-carla\"}", ANNA));
+        assertEquals(Map.of(200, N), statuses(handovers));
+        assertEquals("c-carla", json(f.handle(call("GET", "/v1/referrals/{referralId}", id, null, ANNA)))
+                .get("consultantId").asText());
+    }
+
+    @Test
     void thirtyIdenticalPlansAtOnceAreOnePlanStep() throws Exception {
         String id = enrolled("AAR-RACE-5", "0101901234");
         List<APIGatewayV2HTTPResponse> answers = atOnce(i -> call("PUT", "/v1/referrals/{referralId}/attendance-plan", id,
