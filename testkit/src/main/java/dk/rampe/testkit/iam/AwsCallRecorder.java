@@ -53,12 +53,12 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     private static final InheritableThreadLocal<Caller> CALLER = new InheritableThreadLocal<>() {
         @Override
         protected Caller childValue(Caller parent) {
-            return handlerOnStack().map(f -> new Caller(f, null)).orElse(null);
+            return handlerOnStack().map(Caller::new).orElse(null);
         }
     };
     private static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
 
-    private record Caller(String function, Thread thread) {
+    private record Caller(String function) {
     }
 
     static {
@@ -99,6 +99,10 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     static Optional<String> caller() {
         Optional<String> handler = handlerOnStack();
         if (handler.isPresent()) return handler;
+        // the local runner's own loops (its stand-in for the nudge sweep) are no function's
+        if (StackWalker.getInstance().walk(f -> f.anyMatch(x -> x.getClassName().startsWith("dk.rampe.local.")))) {
+            return Optional.empty();
+        }
         Caller inherited = CALLER.get();
         return inherited == null ? Optional.empty() : Optional.of(inherited.function());
     }
