@@ -35,11 +35,15 @@ public record NudgeConfig(
     }
 
     public static NudgeConfig from(Map<String, String> env) {
+        // only functions that sign or check links need the key: they ask for tokenKey() when they start
+        DevelopmentSecrets.refuseDevelopmentValue(env, "RAMPE_FOLLOW_UP_TOKEN_KEY", LOCAL_TOKEN_KEY);
+        String tokenKey = blankToNull(env.get("RAMPE_FOLLOW_UP_TOKEN_KEY"));
         return new NudgeConfig(
                 get(env, "RAMPE_EMAIL_SENDER", "Rampe <no-reply@rampe.local>"),
                 smsSenderId(get(env, "RAMPE_SMS_SENDER_ID", "Rampe")),
                 env.get("RAMPE_SES_CONFIGURATION_SET"),
-                get(env, "RAMPE_FOLLOW_UP_TOKEN_KEY", LOCAL_TOKEN_KEY).getBytes(StandardCharsets.UTF_8),
+                tokenKey != null ? tokenKey.getBytes(StandardCharsets.UTF_8)
+                        : DevelopmentSecrets.inLambda(env) ? null : LOCAL_TOKEN_KEY.getBytes(StandardCharsets.UTF_8),
                 Duration.ofHours(Long.parseLong(get(env, "RAMPE_FOLLOW_UP_TOKEN_TTL_HOURS", "72"))),
                 Duration.ofMinutes(Long.parseLong(get(env, "RAMPE_FOLLOW_UP_REMINDER_MINUTES", "240"))),
                 Path.of(get(env, "RAMPE_OUTBOX_DIR", ".rampe/outbox")),
@@ -51,6 +55,16 @@ public record NudgeConfig(
                 Duration.ofSeconds(Long.parseLong(get(env, "RAMPE_NUDGE_MAX_RETRY_SECONDS", "900"))),
                 Duration.ofSeconds(Long.parseLong(get(env, "RAMPE_NUDGE_SEND_LEASE_SECONDS", "300"))),
                 productName(get(env, "RAMPE_PRODUCT_NAME", "Rampe")));
+    }
+
+    /**
+     * The key that signs follow-up links; in Lambda without RAMPE_FOLLOW_UP_TOKEN_KEY there is none (never
+     * the development key), and a function that signs or checks links fails when it starts.
+     */
+    @Override
+    public byte[] tokenKey() {
+        if (tokenKey == null) throw DevelopmentSecrets.notSet("RAMPE_FOLLOW_UP_TOKEN_KEY");
+        return tokenKey;
     }
 
     /** Send through SES/SNS (in Lambda, or locally when an endpoint is given); otherwise to the outbox folder. */

@@ -32,6 +32,7 @@ public record RampeConfig(
     }
 
     public static RampeConfig from(Map<String, String> env) {
+        DevelopmentSecrets.refuseInLambda(env, "RAMPE_MATCH_KEY_SECRET", LOCAL_MATCH_KEY_SECRET);
         return new RampeConfig(
                 get(env, "RAMPE_TABLE", "rampe"),
                 get(env, "RAMPE_AUDIT_TABLE", "rampe-audit"),

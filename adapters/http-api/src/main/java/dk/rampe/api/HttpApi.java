@@ -125,6 +125,10 @@ public final class HttpApi {
         if (groups.contains(config.adminGroup()) && username != null) return Caller.admin(username);
         if (groups.contains(config.staffGroup()) && username != null) return Caller.staff(username);
         String client = claims.get(config.jobcentreClaim());
+        // an administrator's tool: a client-credentials token with the admin scope (no user, no group)
+        if (client != null && username == null && groups.isEmpty() && scopes(claims.get("scope")).contains(ADMIN_SCOPE)) {
+            return Caller.admin("client:" + client);
+        }
         if (client != null) {
             return settings.get().jobcentreByClientId(client).map(j -> Caller.jobcentre(j.id()))
                     .orElseThrow(() -> ApiError.of(403, "auth.missing"));
@@ -137,6 +141,14 @@ public final class HttpApi {
         if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) return Map.of();
         Map<String, String> c = ctx.getAuthorizer().getJwt().getClaims();
         return c == null ? Map.of() : c;
+    }
+
+    /** The resource-server scope every /v1/admin route requires (the template's AuthorizationScopes). */
+    public static final String ADMIN_SCOPE = "rampe/admin";
+
+    /** The space-separated scope claim of an access token. */
+    static List<String> scopes(String claim) {
+        return claim == null || claim.isBlank() ? List.of() : List.of(claim.strip().split("\\s+"));
     }
 
     /** Array claims come through the HTTP API as "[a b]" or "a,b". */

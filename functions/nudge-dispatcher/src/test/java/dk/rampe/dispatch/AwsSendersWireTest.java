@@ -173,7 +173,8 @@ class AwsSendersWireTest {
 
         dk.rampe.platform.NudgeConfig local = dk.rampe.platform.NudgeConfig.from(Map.of("RAMPE_OUTBOX_DIR", dir.toString()));
         assertTrue(!local.emailThroughAws() && !local.smsThroughAws());
-        dk.rampe.platform.NudgeConfig lambda = dk.rampe.platform.NudgeConfig.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "x"));
+        dk.rampe.platform.NudgeConfig lambda = dk.rampe.platform.NudgeConfig.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "x",
+                "RAMPE_FOLLOW_UP_TOKEN_KEY", "a-key-of-this-deployment-from-secrets-manager"));
         assertTrue(lambda.emailThroughAws() && lambda.smsThroughAws(), "in Lambda always the real services");
     }
 

@@ -34,6 +34,7 @@ public record WebConfig(byte[] sessionKey, Duration sessionIdle, Duration sessio
 
     public static WebConfig from(Map<String, String> env, String publicBaseUrl) {
         boolean local = publicBaseUrl.startsWith("http://127.0.0.1") || publicBaseUrl.startsWith("http://localhost");
+        dk.rampe.platform.DevelopmentSecrets.refuseInLambda(env, "RAMPE_WEB_SESSION_KEY", LOCAL_SESSION_KEY);
         if (!local && env.get("RAMPE_WEB_SESSION_KEY") == null) {
             // never sign real sessions with the development key
             throw new IllegalStateException("RAMPE_WEB_SESSION_KEY is not set");

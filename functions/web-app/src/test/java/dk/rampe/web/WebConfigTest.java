@@ -25,4 +25,17 @@ class WebConfigTest {
         assertFalse(local.secureCookies());
         assertTrue(local.localUsers() != null && local.localUsers().endsWith("events/local-tokens.json"));
     }
+
+    @Test
+    void inLambdaTheDevelopmentSessionKeyIsRefusedWithoutShowingItWhateverTheAddress() {
+        for (String base : new String[] {"https://rampe.example.dk", "http://127.0.0.1:8787"}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> WebConfig.from(
+                    Map.of("AWS_LAMBDA_FUNCTION_NAME", "rampe-web-app", "RAMPE_WEB_SESSION_KEY", WebConfig.LOCAL_SESSION_KEY), base));
+            assertTrue(e.getMessage().startsWith("RAMPE_WEB_SESSION_KEY is the published development value"), e.getMessage());
+            assertFalse(e.getMessage().contains(WebConfig.LOCAL_SESSION_KEY));
+            e = assertThrows(IllegalStateException.class,
+                    () -> WebConfig.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "rampe-web-app"), base));
+            assertTrue(e.getMessage().startsWith("RAMPE_WEB_SESSION_KEY is not set"), e.getMessage());
+        }
+    }
 }

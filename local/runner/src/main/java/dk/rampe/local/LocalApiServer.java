@@ -108,6 +108,12 @@ public final class LocalApiServer implements AutoCloseable {
                             "{\"message\":\"Unauthorized\"}");
                     return;
                 }
+                if (!route.scopes().isEmpty() && java.util.Arrays.stream(claims.getOrDefault("scope", "").split("\\s+"))
+                        .noneMatch(route.scopes()::contains)) {
+                    // API Gateway answers a token without one of the route's scopes itself
+                    send(exchange, 403, Map.of("content-type", "application/json"), "{\"message\":\"Forbidden\"}");
+                    return;
+                }
             }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class LocalRoutes {
 
     public record Route(String method, String path, String handlerClass, String functionId, boolean authorized,
-                        Pattern pattern, List<String> parameterNames) {
+                        Pattern pattern, List<String> parameterNames, List<String> scopes) {
         public String routeKey() {
             return method + " " + path;
         }
@@ -52,6 +52,9 @@ public final class LocalRoutes {
                 String path = (String) p.get("Path");
                 boolean authorized = true;
                 if (p.get("Auth") instanceof Map<?, ?> auth && "NONE".equals(auth.get("Authorizer"))) authorized = false;
+                // the JWT authorizer's AuthorizationScopes: the token's scope claim must hold one of them
+                List<String> scopes = p.get("Auth") instanceof Map<?, ?> auth && auth.get("AuthorizationScopes") instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList() : List.of();
                 List<String> names = new ArrayList<>();
                 Matcher m = Pattern.compile("\\{([A-Za-z0-9_]+)\\+?}").matcher(path);
                 StringBuilder regex = new StringBuilder("^");
@@ -63,7 +66,7 @@ public final class LocalRoutes {
                     last = m.end();
                 }
                 regex.append(Pattern.quote(path.substring(last))).append("$");
-                routes.add(new Route(method, path, handler, id, authorized, Pattern.compile(regex.toString()), names));
+                routes.add(new Route(method, path, handler, id, authorized, Pattern.compile(regex.toString()), names, scopes));
             }
         });
         return routes;
