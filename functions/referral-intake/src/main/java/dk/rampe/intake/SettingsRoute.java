@@ -31,7 +31,7 @@ final class SettingsRoute {
     APIGatewayV2HTTPResponse replace(Route.Request req) {
         Requests.requireAdmin(req.caller());
         Settings parsed = SettingsCodec.parse(HttpApi.jsonBody(req.event(), maxBodyBytes));
-        dk.rampe.settings.SettingsReplacement.refuseRemovalsInUse(settings.current(), parsed, referrals);
+        dk.rampe.referral.SettingsReplacement.refuseRemovalsInUse(settings.current(), parsed, referrals);
         settings.replace(parsed, req.caller().id());
         Log.info("settings.replaced", "by", req.caller().id(), "programmes", Integer.toString(parsed.programmes().size()));
         return HttpApi.json(200, SettingsCodec.write(parsed));

@@ -236,6 +236,7 @@ class LocalRunnerOneInputRuleTest {
 
             // 5. a follow-up's note: the follow-up page (the SMS link) and the web app's close form
             moveTo(runner, MONDAY, LocalTime.of(10, 0));
+            anna = login(base, "local-consultant-anna"); // the local clock moved past the session's idle time
             HttpResponse<String> planned = send("POST", base + "/v1/referrals/" + id + "/follow-ups", STAFF,
                     "{\"kind\":\"follow_up_due\",\"dueAt\":\"" + runner.clock().instant().plus(Duration.ofHours(1)) + "\"}",
                     "application/json");
@@ -257,9 +258,11 @@ class LocalRunnerOneInputRuleTest {
             assertTrue(send("GET", link, null, null, null).body().contains("<form"), "the follow-up is still open");
 
             // 6. today's list: no text field, but its closed fields refuse the same bytes and characters
+            // (the participant is in the internship started above: the plan also applies during it)
             assertEquals(200, send("PUT", base + "/v1/referrals/" + id + "/attendance-plan", STAFF,
                     "{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\",\"tuesday\",\"wednesday\","
-                            + "\"thursday\",\"friday\"],\"start\":\"09:00\",\"minutesPerDay\":240}]}",
+                            + "\"thursday\",\"friday\"],\"start\":\"09:00\",\"minutesPerDay\":240,"
+                            + "\"duringInternship\":true}]}",
                     "application/json").statusCode());
             moveTo(runner, MONDAY.plusDays(1), LocalTime.of(7, 30));
             runner.scheduler().fireDue();
@@ -402,8 +405,7 @@ class LocalRunnerOneInputRuleTest {
     }
 
     private static String status(String base, String id) throws Exception {
-        return Json.parse(send("GET", base + "/v1/referrals/" + id, STAFF, null, null).body()).path("referral")
-                .path("status").asText();
+        return Json.parse(send("GET", base + "/v1/referrals/" + id, STAFF, null, null).body()).path("status").asText();
     }
 
     private static JsonNode path(String base, String id) throws Exception {

@@ -1,8 +1,7 @@
-package dk.rampe.settings;
+package dk.rampe.referral;
 
 import dk.rampe.core.DomainException;
-import dk.rampe.referral.Referral;
-import dk.rampe.referral.ReferralStore;
+import dk.rampe.settings.Settings;
 import java.util.HashSet;
 import java.util.Set;
 
