@@ -257,9 +257,14 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         LocalDate date = registration.date();
         LocalDate today = WorkingDays.today(Clock.fixed(now, ZoneOffset.UTC));
         if (date.isAfter(today)) return;
-        List<FollowUpTask> ofTheDay = nudges.tasksOf(referral.id()).stream()
-                .filter(t -> t.kind() == FollowUpKind.ABSENCE_TODAY)
-                .filter(t -> LocalDate.ofInstant(t.dueAt(), WorkingDays.ZONE).equals(date)).toList();
+        // the day's follow-ups by their decision-derived ids (GetItem each; no index to query): the detection's
+        // and one per correction that opened one again
+        List<FollowUpTask> ofTheDay = new ArrayList<>();
+        for (int n = 0; n < MAX_FOLLOW_UPS_A_DAY; n++) {
+            Optional<FollowUpTask> t = nudges.find(absenceTaskId(referral, date, n));
+            if (t.isEmpty()) break;
+            ofTheDay.add(t.get());
+        }
         switch (registration.status()) {
             case PRESENT, LATE, EXCUSED -> {
                 for (FollowUpTask t : ofTheDay) {
@@ -294,8 +299,9 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         escalate(referral, a, date, now, r);
         Instant escalateAt = r.escalateAfter().isZero() ? null
                 : WorkingHours.plus(expectations.workingDays(), referral.programmeId(), now, r.escalateAfter());
-        // the day's first follow-up keeps its decision; one closed before is followed by one for this correction
-        String decision = ofTheDay.isEmpty() ? "absence|" + date : "absence|" + date + "|" + registration.id();
+        // the day's first follow-up keeps the detection's decision; one closed before is followed by the next
+        if (ofTheDay.size() >= MAX_FOLLOW_UPS_A_DAY) return;
+        String decision = absenceDecision(date, ofTheDay.size());
         try {
             nudges.create(new NudgeService.NewFollowUp(FollowUpKind.ABSENCE_TODAY, referral.programmeId(),
                     referral.id(), referral.consultantId(), session.get().cutoff(), null, decision), ACTOR,
@@ -304,6 +310,19 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         } catch (DomainException e) {
             Log.warn("absence.notNudged", "referralId", referral.id(), "code", e.code());
         }
+    }
+
+    /** How many absence follow-ups one day can have (the detection's and those opened again by corrections). */
+    static final int MAX_FOLLOW_UPS_A_DAY = 10;
+
+    /** The decision of a day's {@code n}-th absence follow-up: the detection's ({@code n = 0}), then corrections'. */
+    static String absenceDecision(LocalDate date, int n) {
+        return n == 0 ? "absence|" + date : "absence|" + date + "|" + n;
+    }
+
+    private static String absenceTaskId(Referral referral, LocalDate date, int n) {
+        return dk.rampe.followup.Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + referral.programmeId() + "|"
+                + referral.id() + "|" + absenceDecision(date, n));
     }
 
     /** The outcome of a follow-up closed by a registration saying the participant is there. */

@@ -77,5 +77,13 @@ class DanishHolidaysTest {
         assertEquals(d("2026-12-28"), days.nextWorkingDay("p1", d("2026-12-23")), "24th closed, 25-27 holiday/weekend");
         assertEquals(d("2027-01-05"), days.plusWorkingDays("p1", d("2026-12-28"), 4),
                 "31 Dec closed by default, 1 Jan a holiday");
+        Settings open = new Settings(List.of(new Settings.Programme("p1", "Forløb Nord", d("2026-01-01"),
+                d("2027-12-31"), List.of(), List.of(), List.of(), List.of(), null, null, null,
+                new Settings.Calendar(false, false, false, false))), List.of());
+        WorkingDays switchedOff = DanishHolidays.workingDays(() -> open);
+        assertEquals(d("2027-01-04"), switchedOff.plusWorkingDays("p1", d("2026-12-28"), 4),
+                "New Year's Eve switched off: 31 Dec works, 1 Jan not");
+        assertTrue(switchedOff.isWorkingDay("p1", d("2026-12-24")));
+        assertTrue(switchedOff.isWorkingDay("p1", d("2026-06-05")));
     }
 }

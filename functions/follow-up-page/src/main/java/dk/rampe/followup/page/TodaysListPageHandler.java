@@ -61,14 +61,19 @@ final class TodaysListPageHandler {
         DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
         TodaysList lists = new TodaysList(settings::current, referrals, store,
                 calendar, programmeId -> AttendanceRules.of(settings::current, programmeId));
-        // a tap after the nudge closes the day's absence follow-up; a correction to absent opens it
+        // a tap after the nudge closes the day's absence follow-up; opening one again on a correction to absent
+        // would write a task and its messages, which this function's policy does not allow (ATTENDANCE# only)
         AbsenceDetection afterTap = new AbsenceDetection(referrals, store, null, calendar,
                 FollowUps.service(config, nudges, dynamo, clock, settings).withLinkWorkingDays(calendar),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
         AttendanceService attendance = new AttendanceService(store, calendar,
                 programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit)
-                .afterRegistration((referral, registration) -> afterTap.registered(referral, registration, clock.instant()));
+                .afterRegistration((referral, registration) -> {
+                    if (registration.status() != dk.rampe.attendance.Registration.Status.ABSENT) {
+                        afterTap.registered(referral, registration, clock.instant());
+                    }
+                });
         this.service = new TodaysListPage(lists, new TodaysListTokens(nudges.tokenKey()), attendance, settings::current,
                 audit, clock);
         this.headers = headers;

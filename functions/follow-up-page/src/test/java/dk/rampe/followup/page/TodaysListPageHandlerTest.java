@@ -278,6 +278,26 @@ class TodaysListPageHandlerTest {
     }
 
     @Test
+    void aPresentTapAfterTheNudgeClosesTheDaysAbsenceFollowUp() {
+        detectAt(at(9, 31));
+        String taskId = Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + PROGRAMME + "|RANNA0001|absence|" + MONDAY);
+        assertTrue(f.store.find(taskId).orElseThrow().isOpen(), "nudged at the cutoff");
+        f.clock.set(at(9, 32));
+        assertEquals(303, handler().handleRequest(post(token, form("RANNA0001", "status", "present")), null)
+                .getStatusCode());
+        var closed = f.store.find(taskId).orElseThrow();
+        assertFalse(closed.isOpen(), "closed by the tap: no reminder, no escalation for a participant who is there");
+        assertEquals(at(9, 32), closed.closedAt());
+        // a correction back to absent is registered; this function does not open the follow-up again
+        f.clock.set(at(9, 40));
+        assertEquals(303, handler().handleRequest(post(token, form("RANNA0001", "status", "absent")), null)
+                .getStatusCode());
+        assertEquals(Registration.Status.ABSENT, registrations("RANNA0001").get(registrations("RANNA0001").size() - 1)
+                .status());
+        assertFalse(f.store.find(taskId).orElseThrow().isOpen());
+    }
+
+    @Test
     void lateWithTheArrivalTimeAndTheListInEnglishForAConsultantWhoChoseEnglish() {
         f.clock.set(at(10, 20));
         APIGatewayV2HTTPResponse r = handler().handleRequest(post(token, form("RANNA0002", "status", "late",
