@@ -240,9 +240,9 @@ public final class BenchItems {
         dk.rampe.referral.Referral referral = enrolledReferral(referralId,
                 monday.minusDays(7).atTime(10, 0).atZone(cph).toInstant());
         client.putItem(b -> b.tableName(table).item(DynamoReferralStore.referralItem(referral, null, null)));
-        new dk.rampe.attendance.AttendanceService(new DynamoAttendanceStore(client, table), null,
+        new dk.rampe.attendance.AttendanceService(new DynamoAttendanceStore(client, table),
                 (p, d) -> !dk.rampe.schedule.WorkingDays.isWeekend(d), p -> dk.rampe.attendance.AttendanceRules.DEFAULTS,
-                clock).putPlan(referral, new dk.rampe.attendance.AttendancePlan(monday,
+                clock, entry -> { }).putPlan(referral, new dk.rampe.attendance.AttendancePlan(monday,
                 java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), start, 240, "c-anna",
                 clock.instant()));
         return referralId;
