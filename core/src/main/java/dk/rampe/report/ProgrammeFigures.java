@@ -239,7 +239,7 @@ public final class ProgrammeFigures {
             Path path = (Path) row[1];
             @SuppressWarnings("unchecked")
             List<Reminder> reminders = (List<Reminder>) row[2];
-            long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[17]);
+            long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[22]);
             List<Path.Step> steps = path.steps();
             Map<String, FollowUpTask> tasks = new HashMap<>();
             for (Reminder w : reminders) {
@@ -252,8 +252,6 @@ public final class ProgrammeFigures {
                     else if (!closed.atZone(WorkingDays.ZONE).toLocalDate().isAfter(w.dueOn())) f[1]++;
                     else f[2]++;
                 }
-                if (w.kind() == Reminder.Kind.AFTERCARE && w.dueOn().isBefore(month.plusMonths(1).atDay(1))
-                        && (closed == null)) f[11]++;
             }
             boolean kept90ThisMonth = false;
             boolean kept90ToDate = false;
@@ -263,18 +261,23 @@ public final class ProgrammeFigures {
                 if (s.type() == MilestoneType.JOB_STARTED) {
                     LocalDate end = nextEnd(steps, i, MilestoneType.JOB_ENDED);
                     YearMonth started = YearMonth.from(on);
+                    Boolean held3 = checked(end, on.plusMonths(3),
+                            tasks.get(Reminder.Kind.AFTERCARE + "|" + s.stepId()), asOf);
                     if (started.equals(month.minusMonths(3))) {
                         f[4]++;
-                        if (held(end, on.plusMonths(3), tasks.get(Reminder.Kind.AFTERCARE + "|" + s.stepId()))) f[5]++;
+                        count(f, held3, 5, 17);
                     }
-                    boolean held6 = held(end, on.plusMonths(6), tasks.get(Reminder.Kind.RETENTION_CHECK + "|" + s.stepId()));
+                    // a job past its three months with no aftercare outcome (and no recorded end): a data gap
+                    if (held3 == null && !on.plusMonths(3).isAfter(month.atEndOfMonth())) f[11]++;
+                    Boolean held6 = checked(end, on.plusMonths(6),
+                            tasks.get(Reminder.Kind.RETENTION_CHECK + "|" + s.stepId()), asOf);
                     if (started.equals(month.minusMonths(6))) {
                         f[6]++;
-                        if (held6) f[7]++;
+                        count(f, held6, 7, 18);
                     }
                     if (!started.isAfter(month.minusMonths(6))) {
                         f[12]++;
-                        if (held6) f[13]++;
+                        count(f, held6, 13, 20);
                     }
                     LocalDate day90 = on.plusDays(90);
                     boolean held90 = end == null || !end.isBefore(day90);
@@ -287,20 +290,21 @@ public final class ProgrammeFigures {
             Instant exited = changedTo(r, ReferralStatus.EXITED);
             if (exited != null) {
                 LocalDate exitOn = exited.atZone(WorkingDays.ZONE).toLocalDate();
-                boolean employed = employedOrEducation(steps, exitOn.plusMonths(6), tasks);
+                Boolean employed = employedOrEducation(tasks, asOf);
                 if (YearMonth.from(exitOn).equals(month.minusMonths(6))) {
                     f[8]++;
-                    if (employed) f[9]++;
+                    count(f, employed, 9, 19);
                 }
                 if (!YearMonth.from(exitOn).isAfter(month.minusMonths(6))) {
                     f[14]++;
-                    if (employed) f[15]++;
+                    count(f, employed, 15, 21);
                 }
             }
         }
         Map<String, AftercareFigures.PerJobcentre> out = new TreeMap<>();
         byJc.forEach((jc, f) -> out.put(jc, new AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3], f[4], f[5],
-                f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16])));
+                f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20],
+                f[21])));
         return Optional.of(new AftercareFigures.Aftercare(out));
     }
 
@@ -309,32 +313,41 @@ public final class ProgrammeFigures {
                 + w.id());
     }
 
-    /** Held at {@code at}: no job end before it, and no follow-up outcome saying the job is gone. */
-    private static boolean held(LocalDate end, LocalDate at, FollowUpTask check) {
-        if (end != null && end.isBefore(at)) return false;
-        if (check != null && check.outcome() != null && check.outcome().aftercare() != null
-                && Boolean.FALSE.equals(check.outcome().aftercare().stillEmployed())) return false;
-        return true;
+    /** Counts a check's answer: true at {@code kept}, false at {@code lost}, null (not checked) nowhere. */
+    private static void count(long[] f, Boolean answer, int kept, int lost) {
+        if (answer == null) return;
+        f[answer ? kept : lost]++;
     }
 
-    private static boolean employedOrEducation(List<Path.Step> steps, LocalDate at, Map<String, FollowUpTask> tasks) {
+    /**
+     * What is known of a job at {@code at}: lost (false) when a job end before it is recorded, or the check
+     * closed before {@code asOf} answered "no longer employed"; held (true) when that check answered "still
+     * employed"; null when nobody checked (no check, not closed yet, or closed without that answer).
+     */
+    static Boolean checked(LocalDate end, LocalDate at, FollowUpTask check, Instant asOf) {
+        if (end != null && end.isBefore(at)) return false;
+        return answer(check, asOf);
+    }
+
+    /** The "still employed" answer of a check closed before {@code asOf}; null without one. */
+    private static Boolean answer(FollowUpTask check, Instant asOf) {
+        if (check == null || check.closedAt() == null || !check.closedAt().isBefore(asOf)) return null;
+        if (check.outcome() == null || check.outcome().aftercare() == null) return null;
+        return check.outcome().aftercare().stillEmployed();
+    }
+
+    /**
+     * In employment or education six months after leaving, as the outcome check answered it (closed before
+     * {@code asOf}); null when nobody checked. The path is not asked: what it shows after the exit is not
+     * kept up.
+     */
+    private static Boolean employedOrEducation(Map<String, FollowUpTask> tasks, Instant asOf) {
         for (Map.Entry<String, FollowUpTask> e : tasks.entrySet()) {
-            FollowUpTask t = e.getValue();
-            if (e.getKey().startsWith(Reminder.Kind.OUTCOME_CHECK + "|") && t.outcome() != null
-                    && t.outcome().aftercare() != null && t.outcome().aftercare().stillEmployed() != null) {
-                return t.outcome().aftercare().stillEmployed();
-            }
+            if (!e.getKey().startsWith(Reminder.Kind.OUTCOME_CHECK + "|")) continue;
+            Boolean a = answer(e.getValue(), asOf);
+            if (a != null) return a;
         }
-        for (int i = 0; i < steps.size(); i++) {
-            Path.Step s = steps.get(i);
-            if (s.current().effectiveOn().isAfter(at)) continue;
-            if (s.type() == MilestoneType.EDUCATION_STARTED) return true;
-            if (s.type() == MilestoneType.JOB_STARTED) {
-                LocalDate end = nextEnd(steps, i, MilestoneType.JOB_ENDED);
-                if (end == null || end.isAfter(at)) return true;
-            }
-        }
-        return false;
+        return null;
     }
 
     private static LocalDate nextEnd(List<Path.Step> steps, int from, MilestoneType endType) {

@@ -173,15 +173,72 @@ class ProgrammeFiguresTest {
         // as of the day before the call was closed it is overdue
         assertEquals(1, october.aftercare().month("p1", OCTOBER, local("2026-10-06T12:00")).orElseThrow()
                 .byJobcentre().get("jcB").overdue());
-        // January 2027 from the same snapshot: R3's job (July) has passed six months, still held
+        // January 2027 from the same snapshot: R3's job (July) has passed six months, not checked
         AftercareFigures.PerJobcentre january = october.aftercare().month("p1",
                 new ReportPeriod(YearMonth.of(2027, 1), WorkingDays.ZONE), AS_OF).orElseThrow().byJobcentre().get("jcB");
         assertEquals(1, january.jobStarts6MonthsPassedToDate());
-        assertEquals(1, january.keptJob6MonthsToDate());
+        assertEquals(0, january.keptJob6MonthsToDate(), "its six-month check is not done: not checked, not held");
+        assertEquals(0, january.lostJob6MonthsToDate());
 
         assertEquals(Set.of(
                         new PhaseMove("R1", Phase.INTERNSHIP, local("2026-10-19T00:00"), local("2026-10-19T12:00")),
                         new PhaseMove("R3", Phase.PAID_HOURS_OR_JOB, local("2026-07-06T00:00"), local("2026-07-06T10:00"))),
                 Set.copyOf(october.moves().moves("p1")));
+    }
+
+    /** A path with a job from {@code on}, its six-month check answered {@code stillEmployed} (null: no answer). */
+    private static void job(String id, LocalDate on, LocalDate ended, Boolean stillEmployed, boolean checkClosed,
+                            List<Referral> referrals, List<ProgrammeSnapshot.Participant> participants,
+                            List<FollowUpTask> tasks) {
+        Referral r = referral(id, "jcA", local("2025-12-01T10:00"), local("2026-01-05T09:00"));
+        List<Milestone> path = new ArrayList<>();
+        path.add(milestone("J" + id, id, MilestoneType.JOB_STARTED, on, on.atTime(12, 0).atZone(WorkingDays.ZONE).toInstant()));
+        if (ended != null) {
+            path.add(milestone("E" + id, id, MilestoneType.JOB_ENDED, ended,
+                    ended.atTime(12, 0).atZone(WorkingDays.ZONE).toInstant()));
+        }
+        Reminder check = new AftercarePlan(WEEKDAYS).plan(id, "p1", new Path(path)).stream()
+                .filter(w -> w.kind() == Reminder.Kind.RETENTION_CHECK).findFirst().orElse(null);
+        if (check != null && checkClosed) {
+            String taskId = Ids.taskId(FollowUpKind.RETENTION_CHECK_DUE.wireName() + "|p1|" + id + "|reminder|" + check.id());
+            Instant at = check.dueOn().atTime(11, 0).atZone(WorkingDays.ZONE).toInstant();
+            tasks.add(FollowUpTask.open(taskId, FollowUpKind.RETENTION_CHECK_DUE, id, "c-a", "p1", at, at).close(
+                    new FollowUpOutcome(true, FollowUpOutcome.Cause.NONE, FollowUpOutcome.NextStep.NONE, null,
+                            stillEmployed == null ? null : new FollowUpOutcome.Aftercare(FollowUpOutcome.Method.PHONE,
+                                    FollowUpOutcome.WithWhom.EMPLOYEE, stillEmployed, null)), "c-a", at.plusSeconds(3600)));
+        }
+        referrals.add(r);
+        participants.add(participant(r, path, Attendance.empty(id), List.of()));
+    }
+
+    @Test
+    void retentionCountsWhatWasCheckedKeptWhatWasCheckedLostAndWhatWasNotChecked() {
+        List<Referral> referrals = new ArrayList<>();
+        List<ProgrammeSnapshot.Participant> participants = new ArrayList<>();
+        List<FollowUpTask> tasks = new ArrayList<>();
+        LocalDate april = LocalDate.of(2026, 4, 6);
+        job("K1", april, null, true, true, referrals, participants, tasks);    // checked: still employed
+        job("K2", april, null, true, true, referrals, participants, tasks);    // checked: still employed
+        job("L1", april, null, false, true, referrals, participants, tasks);   // checked: no longer employed
+        job("L2", april, LocalDate.of(2026, 6, 1), null, false, referrals, participants, tasks); // its end is recorded
+        job("N1", april, null, null, false, referrals, participants, tasks);   // the check is not done
+        job("N2", april, null, null, true, referrals, participants, tasks);    // closed without the answer
+        ReportSources.Sources october = new ProgrammeFigures(WEEKDAYS, p -> AttendanceRules.DEFAULTS).sources(
+                ProgrammeSnapshot.of(referrals, participants, tasks), DeliveryFigures.none());
+
+        AftercareFigures.PerJobcentre a = october.aftercare().month("p1", OCTOBER, AS_OF).orElseThrow()
+                .byJobcentre().get("jcA");
+        assertEquals(6, a.jobStarts6MonthsAgo());
+        assertEquals(2, a.stillEmployedAt6Months(), "K1, K2: checked and kept");
+        assertEquals(2, a.lostAt6Months(), "L1 answered no, L2's end is recorded");
+        assertEquals(6, a.jobStarts6MonthsPassedToDate());
+        assertEquals(2, a.keptJob6MonthsToDate());
+        assertEquals(2, a.lostJob6MonthsToDate(), "N1 and N2 are neither: not checked");
+        assertEquals(5, a.jobsWithoutAftercareOutcome(), "no three-month call answered for any but L2 (ended)");
+        // as of before the checks were closed, none of them is checked; L2's recorded end still counts as lost
+        AftercareFigures.PerJobcentre before = october.aftercare().month("p1", OCTOBER, local("2026-10-01T00:00"))
+                .orElseThrow().byJobcentre().get("jcA");
+        assertEquals(0, before.stillEmployedAt6Months());
+        assertEquals(1, before.lostAt6Months());
     }
 }

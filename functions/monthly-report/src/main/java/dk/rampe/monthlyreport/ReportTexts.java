@@ -48,7 +48,7 @@ final class ReportTexts {
             Map.entry("nudges.failed", "Påmindelser der ikke kunne sendes"),
             Map.entry("nudges.waiting", "Påmindelser der venter"),
             Map.entry("gaps.enrolled_without_attendance_plan", "Deltagere uden fremmødeplan"),
-            Map.entry("gaps.jobs_without_aftercare_outcome", "Job uden efterværnsudfald"),
+            Map.entry("gaps.jobs_without_aftercare_outcome", "Job over 3 måneder uden efterværnsudfald"),
             Map.entry("hours.planned", "Planlagte timer"),
             Map.entry("hours.attended", "Fremmødte timer"),
             Map.entry("absence_rate", "Fraværsprocent"),
@@ -65,9 +65,13 @@ final class ReportTexts {
             Map.entry("follow_ups.on_time", "Gennemført til tiden"),
             Map.entry("follow_ups.late", "Gennemført for sent"),
             Map.entry("follow_ups.overdue", "Overskredet"),
-            Map.entry("employed_at_3_months_share", "Stadig i job efter 3 måneder"),
-            Map.entry("employed_at_6_months_share", "Stadig i job efter 6 måneder"),
-            Map.entry("employed_or_education_6_months_after_exit", "I job eller uddannelse 6 måneder efter afslutning"),
+            Map.entry("employed_at_3_months_share", "Andel stadig i job efter 3 måneder, af de tjekkede"),
+            Map.entry("employed_at_6_months_share", "Andel stadig i job efter 6 måneder, af de tjekkede"),
+            Map.entry("employed_or_education_6_months_after_exit", "Heraf tjekket: i job eller uddannelse 6 måneder efter"),
+            Map.entry("not_employed_6_months_after_exit", "Heraf tjekket: ikke i job eller uddannelse"),
+            Map.entry("not_checked_6_months_after_exit", "Heraf ikke tjekket"),
+            Map.entry("checked_6_months_after_exit", "Tjekket 6 måneder efter afslutning"),
+            Map.entry("employed_or_education_6_months_after_exit_share", "Andel i job eller uddannelse 6 måneder efter, af de tjekkede"),
             Map.entry("phase_moves_recorded_after_month_end", "Faseskift registreret efter månedens slut"),
             Map.entry("attendance_registrations_recorded_after_month_end", "Fremmøderegistreringer rettet efter månedens slut"),
             Map.entry("accepted.total", "Optaget i alt"),
@@ -89,15 +93,28 @@ final class ReportTexts {
             Map.entry("participants_last_4_weeks", "Deltagere med planlagte timer de sidste fire uger"),
             Map.entry("stable_last_4_weeks_share", "Andel med stabilt fremmøde"),
             Map.entry("job_starts_3_months_ago", "Jobstart for 3 måneder siden"),
-            Map.entry("employed_at_3_months", "Heraf stadig i job efter 3 måneder"),
+            Map.entry("employed_at_3_months", "Heraf tjekket: stadig i job efter 3 måneder"),
+            Map.entry("lost_job_at_3_months", "Heraf tjekket: ikke længere i jobbet"),
+            Map.entry("not_checked_at_3_months", "Heraf ikke tjekket"),
+            Map.entry("checked_at_3_months", "Tjekket efter 3 måneder"),
             Map.entry("job_starts_6_months_ago", "Jobstart for 6 måneder siden"),
-            Map.entry("employed_at_6_months", "Heraf stadig i job efter 6 måneder"),
+            Map.entry("employed_at_6_months", "Heraf tjekket: stadig i job efter 6 måneder"),
+            Map.entry("lost_job_at_6_months", "Heraf tjekket: ikke længere i jobbet"),
+            Map.entry("not_checked_at_6_months", "Heraf ikke tjekket"),
+            Map.entry("checked_at_6_months", "Tjekket efter 6 måneder"),
             Map.entry("exits_6_months_ago", "Afsluttet for 6 måneder siden"),
             Map.entry("job_starts_6_months_passed.total", "Job startet mindst 6 måneder før, i alt"),
-            Map.entry("kept_job_6_months.total", "Heraf holdt i 6 måneder"),
-            Map.entry("kept_job_6_months.total_share", "Andel holdt i job i 6 måneder, i alt"),
+            Map.entry("kept_job_6_months.total", "Heraf tjekket: holdt i 6 måneder"),
+            Map.entry("lost_job_6_months.total", "Heraf tjekket: ikke holdt i 6 måneder"),
+            Map.entry("not_checked_job_6_months.total", "Heraf ikke tjekket"),
+            Map.entry("checked_job_6_months.total", "Tjekket efter 6 måneder, i alt"),
+            Map.entry("kept_job_6_months.total_share", "Andel holdt i job i 6 måneder, af de tjekkede, i alt"),
             Map.entry("exits_6_months_passed.total", "Afsluttet mindst 6 måneder før, i alt"),
-            Map.entry("employed_or_education_6_months_after_exit.total", "Heraf i job eller uddannelse 6 måneder efter, i alt"),
+            Map.entry("employed_or_education_6_months_after_exit.total", "Heraf tjekket: i job eller uddannelse 6 måneder efter, i alt"),
+            Map.entry("not_employed_6_months_after_exit.total", "Heraf tjekket: ikke i job eller uddannelse, i alt"),
+            Map.entry("not_checked_6_months_after_exit.total", "Heraf ikke tjekket, i alt"),
+            Map.entry("checked_6_months_after_exit.total", "Tjekket 6 måneder efter afslutning, i alt"),
+            Map.entry("employed_or_education_6_months_after_exit.total_share", "Andel i job eller uddannelse 6 måneder efter, af de tjekkede, i alt"),
             Map.entry("kept_job_90_days.month", "Personer der nåede 90 dage i job i måneden (IPS)"),
             Map.entry("kept_job_90_days.total", "Personer der har holdt et job i 90 dage, i alt (IPS)"));
 
@@ -143,7 +160,7 @@ final class ReportTexts {
             "education", "uddannelse", "exited", "afsluttet");
 
     private static final Map<String, String> TARGET_PARTS = Map.of(
-            "target", "mål", "actual", "opnået", "reached", "nået", "participants", "deltagere");
+            "target", "mål", "actual", "opnået", "reached", "nået", "participants", "deltagere", "not_checked", "ikke tjekket");
 
     static String target(String kind) {
         return switch (kind) {
