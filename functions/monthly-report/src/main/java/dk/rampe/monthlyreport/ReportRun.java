@@ -53,11 +53,17 @@ public final class ReportRun {
         return monthBefore(clock.instant());
     }
 
-    /** Every programme's report for the month before {@code scheduledAt} (the schedule's own time, so a late retry makes the same month). */
+    /**
+     * Every programme's report for the month before {@code scheduledAt} (the schedule's own time, so a late
+     * retry makes the same month); a programme that had not opened for intake by then has none.
+     */
     public List<Made> monthBefore(java.time.Instant scheduledAt) {
         YearMonth month = ReportPeriod.monthBefore(scheduledAt, zone).month();
         List<Made> out = new ArrayList<>();
-        for (Settings.Programme p : settings.current().programmes()) out.add(make(p.id(), month));
+        for (Settings.Programme p : settings.current().programmes()) {
+            if (month.isBefore(YearMonth.from(p.intakeOpens()))) continue;
+            out.add(make(p.id(), month));
+        }
         return out;
     }
 
