@@ -432,6 +432,9 @@ public final class ReportMaker {
                             .filter(r -> h.everEmployerBased(r)).count() : -1);
                     b.countPerScope("targets", k + ".participants", s -> s.equals(all) ? h.participants(all).count() : -1);
                     b.ratePerScope("targets", k + ".actual", k + ".reached", k + ".participants");
+                    long reached = h.participants(all).filter(r -> h.everEmployerBased(r)).count();
+                    b.status("targets", k + ".status", all, share(reached, h.participants(all).count()), t.value(),
+                            Builder.id("targets", k + ".reached", all), Builder.id("targets", k + ".participants", all));
                     for (ReportPeriod m : earlier) {
                         History past = h.asOf(m.end());
                         long den = past.participants(all).count();
@@ -440,9 +443,10 @@ public final class ReportMaker {
                     }
                 }
                 case EXITS_TO_WORK_OR_EDUCATION -> {
-                    b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? h.exits(all, Instant.MIN)
-                            .filter(c -> ExitOutcome.fromWire(c.outcome()).map(ExitOutcome::employmentOrEducation).orElse(false))
-                            .count() : -1);
+                    long exitsToWork = h.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
+                            .map(ExitOutcome::employmentOrEducation).orElse(false)).count();
+                    b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? exitsToWork : -1);
+                    countStatus(b, k, exitsToWork, t.value(), p, period);
                     for (ReportPeriod m : earlier) {
                         History past = h.asOf(m.end());
                         long v = past.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
@@ -461,6 +465,8 @@ public final class ReportMaker {
                             now.keptJob6MonthsToDate() + now.lostJob6MonthsToDate()));
                     b.single("targets", k + ".not_checked", all, now.jobStarts6MonthsPassedToDate()
                             - now.keptJob6MonthsToDate() - now.lostJob6MonthsToDate());
+                    b.status("targets", k + ".status", all, share(now.keptJob6MonthsToDate(),
+                            now.keptJob6MonthsToDate() + now.lostJob6MonthsToDate()), t.value());
                     for (ReportPeriod m : earlier) {
                         AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
                         b.rawRate("targets", k + ".trend." + m.month(), all, past == null ? Double.NaN
@@ -476,6 +482,7 @@ public final class ReportMaker {
                     b.single("targets", k + ".actual", all, now.employedOrEducation6MonthsAfterExitToDate());
                     b.single("targets", k + ".not_checked", all, now.exits6MonthsPassedToDate()
                             - now.employedOrEducation6MonthsAfterExitToDate() - now.notEmployed6MonthsAfterExitToDate());
+                    countStatus(b, k, now.employedOrEducation6MonthsAfterExitToDate(), t.value(), p, period);
                     for (ReportPeriod m : earlier) {
                         AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
                         if (past == null) b.pendingOne("targets", k + ".trend." + m.month(), all);
@@ -484,6 +491,18 @@ public final class ReportMaker {
                 }
             }
         }
+    }
+
+    /**
+     * A count target's value expected by now (the target on a straight line over the intake window, as the
+     * intake pace) and its status against it.
+     */
+    private static void countStatus(Builder b, String k, long actual, double target, Settings.Programme p,
+                                    ReportPeriod period) {
+        double expected = round1(target * paceFraction(p, period));
+        b.setting("targets", k + ".expected_by_now", MonthlyReport.PROGRAMME, expected);
+        b.status("targets", k + ".status", MonthlyReport.PROGRAMME, actual, expected,
+                Builder.id("targets", k + ".actual", MonthlyReport.PROGRAMME));
     }
 
     /** A share in percent, NaN unless the numerator and the denominator are 5 or more. */
@@ -732,6 +751,17 @@ public final class ReportMaker {
         void rawRate(String section, String key, String scope, double percent) {
             figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.RATE,
                     Double.isNaN(percent) ? Double.NaN : round1(percent), Double.isNaN(percent) ? "-" : percent(percent)));
+        }
+
+        /**
+         * A target's status: on track when {@code actual} is at least {@code expected}; "-" when the actual is
+         * unknown (NaN). Shown only where each of {@code countIds} is shown and 0 or 5 or more (a status
+         * against a small count would narrow it down).
+         */
+        void status(String section, String key, String scope, double actual, double expected, String... countIds) {
+            String text = Double.isNaN(actual) ? "-" : actual >= expected ? Figure.ON_TRACK : Figure.BEHIND;
+            figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.STATUS, Double.NaN, text));
+            for (String c : countIds) dependsOn(id(section, key, scope), c, MIN_GROUP, "-");
         }
 
         void setting(String section, String key, String scope, double v) {

@@ -230,6 +230,15 @@ class ReportRulesTest {
         assertEquals("61.5 %", r.shown("targets", "kept_job_6_months_share.actual", P));
         assertEquals("5", r.shown("targets", "kept_job_6_months_share.not_checked", P));
         assertEquals("0", r.shown("targets", "employed_6_months_after_exit.not_checked", P));
+        // status so far: a share against its target; a count against the target on the intake window's line
+        // (304 of 365 days by 31 October: 30 x 0.833 = 25 expected by now)
+        assertEquals(Figure.ON_TRACK, r.shown("targets", "kept_job_6_months_share.status", P), "61.5 % against 60");
+        assertEquals("25", r.shown("targets", "employed_6_months_after_exit.expected_by_now", P));
+        assertEquals(Figure.BEHIND, r.shown("targets", "employed_6_months_after_exit.status", P), "5 against 25 by now");
+        assertEquals("25", r.shown("targets", "exits_to_work_or_education.expected_by_now", P));
+        String exitsToWork = r.shown("targets", "exits_to_work_or_education.actual", P);
+        assertEquals(exitsToWork.matches("\\d+") ? Figure.BEHIND : "-", r.shown("targets",
+                "exits_to_work_or_education.status", P), "no status against a count shown as <5: " + exitsToWork);
         assertEquals("75.0 %", r.shown("targets", "kept_job_6_months_share.trend.2026-09", P), "6 of 8 checked at September's end");
         assertEquals("-", r.shown("targets", "kept_job_6_months_share.trend.2026-08", P), "nothing yet");
         assertEquals("5", r.shown("targets", "employed_6_months_after_exit.actual", P));
@@ -258,6 +267,7 @@ class ReportRulesTest {
         assertEquals("9", r.shown("aftercare", "not_checked_at_3_months", P));
         assertEquals("7", r.shown("aftercare", "not_checked_6_months_after_exit", P));
         assertEquals("-", r.shown("targets", "kept_job_6_months_share.actual", P), "not 100 %");
+        assertEquals("-", r.shown("targets", "kept_job_6_months_share.status", P), "no status from nothing checked");
         assertEquals("29", r.shown("targets", "kept_job_6_months_share.not_checked", P));
         assertEquals("0", r.shown("targets", "employed_6_months_after_exit.actual", P));
         assertEquals("7", r.shown("targets", "employed_6_months_after_exit.not_checked", P));

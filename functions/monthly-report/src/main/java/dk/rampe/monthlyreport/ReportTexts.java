@@ -140,11 +140,18 @@ final class ReportTexts {
                     + (fromTo.length > 1 ? PHASES.getOrDefault(fromTo[1], fromTo[1]) : "");
         }
         if (key.contains(".trend.")) return "Udvikling " + key.substring(key.lastIndexOf('.') + 1) + ": "
-                + target(key.substring(0, key.indexOf(".trend.")));
+                + target(key.substring(0, key.indexOf(".trend."))) + " (" + unit(key.substring(0, key.indexOf(".trend."))) + ")";
         int dot = key.lastIndexOf('.');
         if (dot > 0) {
+            // "Andel i virksomhedsrettet aktivitet: mål (%)", "…: nået (personer)": every value with its unit
+            String kind = key.substring(0, dot);
             String part = key.substring(dot + 1);
-            return target(key.substring(0, dot)) + " (" + TARGET_PARTS.getOrDefault(part, part) + ")";
+            String unit = switch (part) {
+                case "target", "actual" -> unit(kind);
+                case "status" -> null;
+                default -> "personer";
+            };
+            return target(kind) + ": " + TARGET_PARTS.getOrDefault(part, part) + (unit == null ? "" : " (" + unit + ")");
         }
         return key.replace('_', ' ');
     }
@@ -160,15 +167,31 @@ final class ReportTexts {
             "education", "uddannelse", "exited", "afsluttet");
 
     private static final Map<String, String> TARGET_PARTS = Map.of(
-            "target", "mål", "actual", "opnået", "reached", "nået", "participants", "deltagere", "not_checked", "ikke tjekket");
+            "target", "mål", "actual", "opnået til nu", "reached", "nået", "participants", "deltagere",
+            "not_checked", "ikke tjekket", "expected_by_now", "forventet til nu", "status", "status");
 
     static String target(String kind) {
         return switch (kind) {
-            case "employer_based_share" -> "Andel i virksomhedsrettet aktivitet (%)";
+            case "employer_based_share" -> "Andel i virksomhedsrettet aktivitet";
             case "exits_to_work_or_education" -> "Afsluttet til job eller uddannelse";
-            case "kept_job_6_months_share" -> "Andel fastholdt i job i 6 måneder (%)";
-            case "employed_6_months_after_exit" -> "I job 6 måneder efter afslutning";
+            case "kept_job_6_months_share" -> "Andel fastholdt i job i 6 måneder, af de tjekkede";
+            case "employed_6_months_after_exit" -> "I job eller uddannelse 6 måneder efter afslutning";
             default -> kind.replace('_', ' ');
+        };
+    }
+
+    /** A target's unit as the report writes it: "%" for a share, "personer" for a count. */
+    static String unit(String kind) {
+        return dk.rampe.settings.ReportSettings.TargetKind.fromWire(kind)
+                .map(k -> k.unit() == dk.rampe.settings.ReportSettings.Unit.SHARE ? "%" : "personer").orElse("");
+    }
+
+    /** A target's status as shown ({@code on_track}, {@code behind}, or "-"). */
+    static String status(String shown) {
+        return switch (shown) {
+            case "on_track" -> "på sporet";
+            case "behind" -> "bagud";
+            default -> shown;
         };
     }
 

@@ -59,8 +59,16 @@ class ReportRenderingTest {
         assertTrue(html.contains("Nej i måneden: ønsker ikke at deltage nu"), "declines by reason code");
         assertFalse(html.contains("Nej i måneden: fraflyttet"), "a reason no one gave is left out of the HTML");
         assertTrue(html.contains("Fravær = planlagte timer uden fremmøde."));
-        assertTrue(html.contains("Udvikling siden start, andel fastholdt i job i 6 måneder (%): jan 26:\u00a0-"), "one line per trend");
+        assertTrue(html.contains("Udvikling siden start, andel fastholdt i job i 6 måneder, af de tjekkede (%): jan 26:\u00a0-"), "one line per trend");
         assertTrue(html.contains("sep 26:\u00a075.0 %"));
+        // every target value with its unit, and its status so far
+        assertTrue(html.contains("Andel i virksomhedsrettet aktivitet: mål (%)"), "a share target");
+        assertTrue(html.contains("Andel i virksomhedsrettet aktivitet: nået (personer)"), "a count under a count label");
+        assertTrue(html.contains("Afsluttet til job eller uddannelse: mål (personer)"), "a count target");
+        assertTrue(html.contains("Afsluttet til job eller uddannelse: forventet til nu (personer)"));
+        assertTrue(html.contains("Andel fastholdt i job i 6 måneder, af de tjekkede: status"));
+        assertTrue(html.contains(">på sporet<") || html.contains(">bagud<"), "the status in Danish");
+        assertFalse(html.contains("on_track") || html.contains(">behind<"));
         String pending = ReportHtml.render(new ReportScenario().maker(NOV_1).make(ReportScenario.programme(),
                 ReportScenario.jobcentreNames(), ReportScenario.OCTOBER), ReportScenario.ZONE);
         assertTrue(pending.contains("Afventer: data registreres endnu ikke."), "a section whose store does not answer");
