@@ -18,8 +18,13 @@ public record Figure(String section, String key, String scope, Kind kind, double
         /** A setting or target (a quota, the pace, a target value): not about people. */
         SETTING,
         /** The data this figure needs is not recorded yet. */
-        PENDING
+        PENDING,
+        /** A target's status so far: {@link #ON_TRACK}, {@link #BEHIND}, or "-" when it cannot be told. */
+        STATUS
     }
+
+    public static final String ON_TRACK = "on_track";
+    public static final String BEHIND = "behind";
 
     public static final String SUPPRESSED = "<5";
     public static final String HIDDEN = "x";

@@ -356,8 +356,10 @@ public final class ReportMaker {
     private void aftercare(Builder b, Optional<AftercareFigures.Aftercare> aft) {
         if (aft.isEmpty()) {
             for (String k : List.of("follow_ups.due", "follow_ups.on_time", "follow_ups.late", "follow_ups.overdue",
-                    "employed_at_3_months_share", "employed_at_6_months_share", "employed_or_education_6_months_after_exit",
-                    "kept_job_6_months.total_share", "employed_or_education_6_months_after_exit.total")) {
+                    "employed_at_3_months_share", "employed_at_6_months_share",
+                    "employed_or_education_6_months_after_exit_share", "kept_job_6_months.total_share",
+                    "employed_or_education_6_months_after_exit.total",
+                    "employed_or_education_6_months_after_exit.total_share")) {
                 b.pending("aftercare", k);
             }
             return;
@@ -369,23 +371,47 @@ public final class ReportMaker {
         b.countPerJobcentre("aftercare", "follow_ups.late", jc -> of.apply(jc).doneLate());
         b.countPerJobcentre("aftercare", "follow_ups.overdue", jc -> of.apply(jc).overdue());
         b.group("aftercare", List.of("follow_ups.on_time", "follow_ups.late", "follow_ups.overdue"), "follow_ups.due");
-        b.countPerJobcentre("aftercare", "job_starts_3_months_ago", jc -> of.apply(jc).jobStarts3MonthsAgo());
-        b.countPerJobcentre("aftercare", "employed_at_3_months", jc -> of.apply(jc).stillEmployedAt3Months());
-        b.ratePerScope("aftercare", "employed_at_3_months_share", "employed_at_3_months", "job_starts_3_months_ago");
-        b.countPerJobcentre("aftercare", "job_starts_6_months_ago", jc -> of.apply(jc).jobStarts6MonthsAgo());
-        b.countPerJobcentre("aftercare", "employed_at_6_months", jc -> of.apply(jc).stillEmployedAt6Months());
-        b.ratePerScope("aftercare", "employed_at_6_months_share", "employed_at_6_months", "job_starts_6_months_ago");
-        b.countPerJobcentre("aftercare", "exits_6_months_ago", jc -> of.apply(jc).exits6MonthsAgo());
-        b.countPerJobcentre("aftercare", "employed_or_education_6_months_after_exit",
-                jc -> of.apply(jc).employedOrEducation6MonthsAfterExit());
+        // each retention figure as checked and kept, checked and lost, not checked; a share over the checked
+        checks(b, of, "job_starts_3_months_ago", "employed_at_3_months", "lost_job_at_3_months",
+                "not_checked_at_3_months", "checked_at_3_months", "employed_at_3_months_share",
+                x -> new long[] {x.jobStarts3MonthsAgo(), x.stillEmployedAt3Months(), x.lostAt3Months()});
+        checks(b, of, "job_starts_6_months_ago", "employed_at_6_months", "lost_job_at_6_months",
+                "not_checked_at_6_months", "checked_at_6_months", "employed_at_6_months_share",
+                x -> new long[] {x.jobStarts6MonthsAgo(), x.stillEmployedAt6Months(), x.lostAt6Months()});
+        checks(b, of, "exits_6_months_ago", "employed_or_education_6_months_after_exit",
+                "not_employed_6_months_after_exit", "not_checked_6_months_after_exit", "checked_6_months_after_exit",
+                "employed_or_education_6_months_after_exit_share",
+                x -> new long[] {x.exits6MonthsAgo(), x.employedOrEducation6MonthsAfterExit(), x.notEmployed6MonthsAfterExit()});
         // since the start: every job whose six months are over, every exit six months or more ago
-        b.countPerJobcentre("aftercare", "job_starts_6_months_passed.total", jc -> of.apply(jc).jobStarts6MonthsPassedToDate());
-        b.countPerJobcentre("aftercare", "kept_job_6_months.total", jc -> of.apply(jc).keptJob6MonthsToDate());
-        b.ratePerScope("aftercare", "kept_job_6_months.total_share", "kept_job_6_months.total",
-                "job_starts_6_months_passed.total");
-        b.countPerJobcentre("aftercare", "exits_6_months_passed.total", jc -> of.apply(jc).exits6MonthsPassedToDate());
-        b.countPerJobcentre("aftercare", "employed_or_education_6_months_after_exit.total",
-                jc -> of.apply(jc).employedOrEducation6MonthsAfterExitToDate());
+        checks(b, of, "job_starts_6_months_passed.total", "kept_job_6_months.total", "lost_job_6_months.total",
+                "not_checked_job_6_months.total", "checked_job_6_months.total", "kept_job_6_months.total_share",
+                x -> new long[] {x.jobStarts6MonthsPassedToDate(), x.keptJob6MonthsToDate(), x.lostJob6MonthsToDate()});
+        checks(b, of, "exits_6_months_passed.total", "employed_or_education_6_months_after_exit.total",
+                "not_employed_6_months_after_exit.total", "not_checked_6_months_after_exit.total",
+                "checked_6_months_after_exit.total", "employed_or_education_6_months_after_exit.total_share",
+                x -> new long[] {x.exits6MonthsPassedToDate(), x.employedOrEducation6MonthsAfterExitToDate(),
+                        x.notEmployed6MonthsAfterExitToDate()});
+    }
+
+    /**
+     * One retention figure: all, checked and kept, checked and lost, not checked (all minus the checked), the
+     * checked, and the share kept of the checked; kept + lost + not checked = all and kept + lost = checked
+     * are suppression groups.
+     */
+    private static void checks(Builder b, Function<String, AftercareFigures.PerJobcentre> of, String all, String kept,
+                               String lost, String notChecked, String checked, String share,
+                               Function<AftercareFigures.PerJobcentre, long[]> values) {
+        b.countPerJobcentre("aftercare", all, jc -> values.apply(of.apply(jc))[0]);
+        b.countPerJobcentre("aftercare", kept, jc -> values.apply(of.apply(jc))[1]);
+        b.countPerJobcentre("aftercare", lost, jc -> values.apply(of.apply(jc))[2]);
+        b.countPerJobcentre("aftercare", notChecked, jc -> {
+            long[] v = values.apply(of.apply(jc));
+            return v[0] - v[1] - v[2];
+        });
+        b.countPerJobcentre("aftercare", checked, jc -> values.apply(of.apply(jc))[1] + values.apply(of.apply(jc))[2]);
+        b.group("aftercare", List.of(kept, lost, notChecked), all);
+        b.group("aftercare", List.of(kept, lost), checked);
+        b.ratePerScope("aftercare", share, kept, checked);
     }
 
     private void targets(Builder b, ReportSettings rs, History h, ReportPeriod period,
@@ -406,6 +432,9 @@ public final class ReportMaker {
                             .filter(r -> h.everEmployerBased(r)).count() : -1);
                     b.countPerScope("targets", k + ".participants", s -> s.equals(all) ? h.participants(all).count() : -1);
                     b.ratePerScope("targets", k + ".actual", k + ".reached", k + ".participants");
+                    long reached = h.participants(all).filter(r -> h.everEmployerBased(r)).count();
+                    b.status("targets", k + ".status", all, share(reached, h.participants(all).count()), t.value(),
+                            Builder.id("targets", k + ".reached", all), Builder.id("targets", k + ".participants", all));
                     for (ReportPeriod m : earlier) {
                         History past = h.asOf(m.end());
                         long den = past.participants(all).count();
@@ -414,9 +443,10 @@ public final class ReportMaker {
                     }
                 }
                 case EXITS_TO_WORK_OR_EDUCATION -> {
-                    b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? h.exits(all, Instant.MIN)
-                            .filter(c -> ExitOutcome.fromWire(c.outcome()).map(ExitOutcome::employmentOrEducation).orElse(false))
-                            .count() : -1);
+                    long exitsToWork = h.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
+                            .map(ExitOutcome::employmentOrEducation).orElse(false)).count();
+                    b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? exitsToWork : -1);
+                    countStatus(b, k, exitsToWork, t.value(), p, period);
                     for (ReportPeriod m : earlier) {
                         History past = h.asOf(m.end());
                         long v = past.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
@@ -429,12 +459,18 @@ public final class ReportMaker {
                         b.pendingOne("targets", k + ".actual", all);
                         continue;
                     }
+                    // a share of the jobs checked at six months; how many were not checked is said beside it
                     AftercareFigures.PerJobcentre now = sum(aft.get());
-                    b.rawRate("targets", k + ".actual", all, share(now.keptJob6MonthsToDate(), now.jobStarts6MonthsPassedToDate()));
+                    b.rawRate("targets", k + ".actual", all, share(now.keptJob6MonthsToDate(),
+                            now.keptJob6MonthsToDate() + now.lostJob6MonthsToDate()));
+                    b.single("targets", k + ".not_checked", all, now.jobStarts6MonthsPassedToDate()
+                            - now.keptJob6MonthsToDate() - now.lostJob6MonthsToDate());
+                    b.status("targets", k + ".status", all, share(now.keptJob6MonthsToDate(),
+                            now.keptJob6MonthsToDate() + now.lostJob6MonthsToDate()), t.value());
                     for (ReportPeriod m : earlier) {
                         AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
                         b.rawRate("targets", k + ".trend." + m.month(), all, past == null ? Double.NaN
-                                : share(past.keptJob6MonthsToDate(), past.jobStarts6MonthsPassedToDate()));
+                                : share(past.keptJob6MonthsToDate(), past.keptJob6MonthsToDate() + past.lostJob6MonthsToDate()));
                     }
                 }
                 case EMPLOYED_6_MONTHS_AFTER_EXIT -> {
@@ -442,7 +478,11 @@ public final class ReportMaker {
                         b.pendingOne("targets", k + ".actual", all);
                         continue;
                     }
-                    b.single("targets", k + ".actual", all, sum(aft.get()).employedOrEducation6MonthsAfterExitToDate());
+                    AftercareFigures.PerJobcentre now = sum(aft.get());
+                    b.single("targets", k + ".actual", all, now.employedOrEducation6MonthsAfterExitToDate());
+                    b.single("targets", k + ".not_checked", all, now.exits6MonthsPassedToDate()
+                            - now.employedOrEducation6MonthsAfterExitToDate() - now.notEmployed6MonthsAfterExitToDate());
+                    countStatus(b, k, now.employedOrEducation6MonthsAfterExitToDate(), t.value(), p, period);
                     for (ReportPeriod m : earlier) {
                         AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
                         if (past == null) b.pendingOne("targets", k + ".trend." + m.month(), all);
@@ -451,6 +491,18 @@ public final class ReportMaker {
                 }
             }
         }
+    }
+
+    /**
+     * A count target's value expected by now (the target on a straight line over the intake window, as the
+     * intake pace) and its status against it.
+     */
+    private static void countStatus(Builder b, String k, long actual, double target, Settings.Programme p,
+                                    ReportPeriod period) {
+        double expected = round1(target * paceFraction(p, period));
+        b.setting("targets", k + ".expected_by_now", MonthlyReport.PROGRAMME, expected);
+        b.status("targets", k + ".status", MonthlyReport.PROGRAMME, actual, expected,
+                Builder.id("targets", k + ".actual", MonthlyReport.PROGRAMME));
     }
 
     /** A share in percent, NaN unless the numerator and the denominator are 5 or more. */
@@ -469,17 +521,19 @@ public final class ReportMaker {
 
     /** The programme's aftercare figures: the jobcentres' added up. */
     static AftercareFigures.PerJobcentre sum(AftercareFigures.Aftercare a) {
-        long[] s = new long[17];
+        long[] s = new long[22];
         for (AftercareFigures.PerJobcentre x : a.byJobcentre().values()) {
             long[] v = {x.followUpsDue(), x.doneOnTime(), x.doneLate(), x.overdue(), x.jobStarts3MonthsAgo(),
                     x.stillEmployedAt3Months(), x.jobStarts6MonthsAgo(), x.stillEmployedAt6Months(), x.exits6MonthsAgo(),
                     x.employedOrEducation6MonthsAfterExit(), x.keptJob90Days(), x.jobsWithoutAftercareOutcome(),
                     x.jobStarts6MonthsPassedToDate(), x.keptJob6MonthsToDate(), x.exits6MonthsPassedToDate(),
-                    x.employedOrEducation6MonthsAfterExitToDate(), x.keptJob90DaysToDate()};
+                    x.employedOrEducation6MonthsAfterExitToDate(), x.keptJob90DaysToDate(), x.lostAt3Months(),
+                    x.lostAt6Months(), x.notEmployed6MonthsAfterExit(), x.lostJob6MonthsToDate(),
+                    x.notEmployed6MonthsAfterExitToDate()};
             for (int i = 0; i < v.length; i++) s[i] += v[i];
         }
         return new AftercareFigures.PerJobcentre(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11],
-                s[12], s[13], s[14], s[15], s[16]);
+                s[12], s[13], s[14], s[15], s[16], s[17], s[18], s[19], s[20], s[21]);
     }
 
     private static List<MonthlyReport.IntakePoint> intakeOverTime(Settings.Programme p, List<Referral> all, ReportPeriod period) {
@@ -697,6 +751,17 @@ public final class ReportMaker {
         void rawRate(String section, String key, String scope, double percent) {
             figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.RATE,
                     Double.isNaN(percent) ? Double.NaN : round1(percent), Double.isNaN(percent) ? "-" : percent(percent)));
+        }
+
+        /**
+         * A target's status: on track when {@code actual} is at least {@code expected}; "-" when the actual is
+         * unknown (NaN). Shown only where each of {@code countIds} is shown and 0 or 5 or more (a status
+         * against a small count would narrow it down).
+         */
+        void status(String section, String key, String scope, double actual, double expected, String... countIds) {
+            String text = Double.isNaN(actual) ? "-" : actual >= expected ? Figure.ON_TRACK : Figure.BEHIND;
+            figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.STATUS, Double.NaN, text));
+            for (String c : countIds) dependsOn(id(section, key, scope), c, MIN_GROUP, "-");
         }
 
         void setting(String section, String key, String scope, double v) {

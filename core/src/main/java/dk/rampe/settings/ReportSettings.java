@@ -19,7 +19,16 @@ public record ReportSettings(List<EmailAddress> recipients, int maxStartsPerCons
         return new ReportSettings(List.of(), 0, List.of());
     }
 
-    /** What a target measures; shares are 0-100 (percent), counts are people. */
+    /** A target's unit: a count of people, or a share in percent (0-100). */
+    public enum Unit {
+        COUNT, SHARE;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What a target measures; shares are 0-100 (percent), counts are people: the kind declares its unit. */
     public enum TargetKind {
         /** Share of participants who reached an internship or paid hours/job. */
         EMPLOYER_BASED_SHARE,
@@ -32,6 +41,11 @@ public record ReportSettings(List<EmailAddress> recipients, int maxStartsPerCons
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A share ({@code …_share}) or a count of people. */
+        public Unit unit() {
+            return this == EMPLOYER_BASED_SHARE || this == KEPT_JOB_6_MONTHS_SHARE ? Unit.SHARE : Unit.COUNT;
         }
 
         public static java.util.Optional<TargetKind> fromWire(String s) {

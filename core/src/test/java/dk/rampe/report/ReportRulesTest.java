@@ -212,15 +212,34 @@ class ReportRulesTest {
         assertEquals("6", r.shown("aftercare", "follow_ups.due", P));
         assertEquals("<5", r.shown("aftercare", "follow_ups.on_time", P));
         assertEquals("5", r.shown("aftercare", "job_starts_3_months_ago", "jcA"));
-        assertEquals("100.0 %", r.shown("aftercare", "employed_at_3_months_share", "jcA"), "5 of 5");
-        assertEquals("-", r.shown("aftercare", "employed_at_6_months_share", "jcA"), "1 of 2: too few");
-        assertEquals("80.0 %", r.shown("aftercare", "kept_job_6_months.total_share", P), "8 of 10 since the start");
+        assertEquals("100.0 %", r.shown("aftercare", "employed_at_3_months_share", "jcA"), "5 of 5 checked");
+        assertEquals("-", r.shown("aftercare", "employed_at_6_months_share", "jcA"), "1 checked of 2: too few");
+        assertEquals("<5", r.shown("aftercare", "not_checked_at_6_months", "jcA"));
+        // since the start: 18 jobs past six months, 8 checked held, 5 checked lost, 5 not checked
+        assertEquals("18", r.shown("aftercare", "job_starts_6_months_passed.total", P));
+        assertEquals("8", r.shown("aftercare", "kept_job_6_months.total", P));
+        assertEquals("5", r.shown("aftercare", "lost_job_6_months.total", P));
+        assertEquals("5", r.shown("aftercare", "not_checked_job_6_months.total", P));
+        assertEquals("13", r.shown("aftercare", "checked_job_6_months.total", P));
+        assertEquals("61.5 %", r.shown("aftercare", "kept_job_6_months.total_share", P), "8 of the 13 checked");
         assertEquals("5", r.shown("aftercare", "employed_or_education_6_months_after_exit.total", P));
+        assertEquals("0", r.shown("aftercare", "not_checked_6_months_after_exit.total", P));
         assertEquals("<5", r.shown("delivery", "gaps.jobs_without_aftercare_outcome", P));
-        // targets: kept 6 months 80.0 % against 60; employed six months after exit 5 against 30
+        // targets: kept 6 months 61.5 % of the checked against 60, 5 not checked; employed six months after exit 5
         assertEquals("60", r.shown("targets", "kept_job_6_months_share.target", P));
-        assertEquals("80.0 %", r.shown("targets", "kept_job_6_months_share.actual", P));
-        assertEquals("75.0 %", r.shown("targets", "kept_job_6_months_share.trend.2026-09", P), "6 of 8 at September's end");
+        assertEquals("61.5 %", r.shown("targets", "kept_job_6_months_share.actual", P));
+        assertEquals("5", r.shown("targets", "kept_job_6_months_share.not_checked", P));
+        assertEquals("0", r.shown("targets", "employed_6_months_after_exit.not_checked", P));
+        // status so far: a share against its target; a count against the target on the intake window's line
+        // (304 of 365 days by 31 October: 30 x 0.833 = 25 expected by now)
+        assertEquals(Figure.ON_TRACK, r.shown("targets", "kept_job_6_months_share.status", P), "61.5 % against 60");
+        assertEquals("25", r.shown("targets", "employed_6_months_after_exit.expected_by_now", P));
+        assertEquals(Figure.BEHIND, r.shown("targets", "employed_6_months_after_exit.status", P), "5 against 25 by now");
+        assertEquals("25", r.shown("targets", "exits_to_work_or_education.expected_by_now", P));
+        String exitsToWork = r.shown("targets", "exits_to_work_or_education.actual", P);
+        assertEquals(exitsToWork.matches("\\d+") ? Figure.BEHIND : "-", r.shown("targets",
+                "exits_to_work_or_education.status", P), "no status against a count shown as <5: " + exitsToWork);
+        assertEquals("75.0 %", r.shown("targets", "kept_job_6_months_share.trend.2026-09", P), "6 of 8 checked at September's end");
         assertEquals("-", r.shown("targets", "kept_job_6_months_share.trend.2026-08", P), "nothing yet");
         assertEquals("5", r.shown("targets", "employed_6_months_after_exit.actual", P));
         assertEquals("<5", r.shown("targets", "employed_6_months_after_exit.trend.2026-09", P));
@@ -228,6 +247,31 @@ class ReportRulesTest {
         // funders: people keeping a job for 90 days (IPS): 1 this month, 7 since the start
         assertEquals("<5", r.shown("funders", "kept_job_90_days.month", P));
         assertEquals("7", r.shown("funders", "kept_job_90_days.total", P));
+    }
+
+    @Test
+    void retentionWithNothingCheckedShowsNoShareAndSaysHowManyWereNotChecked() {
+        ReportScenario s = new ReportScenario();
+        // 29 jobs past six months and 7 exits six months ago, none of them checked
+        AftercareFigures nothingChecked = (p, period, asOf) -> java.util.Optional.of(new AftercareFigures.Aftercare(
+                java.util.Map.of("jcA", new AftercareFigures.PerJobcentre(0, 0, 0, 0, 9, 0, 29, 0, 7, 0, 0, 29, 29, 0, 7,
+                        0, 0))));
+        MonthlyReport r = new ReportMaker(p -> List.copyOf(s.referrals), p -> List.copyOf(s.moves),
+                ReportScenario.attendance(), nothingChecked, DeliveryFigures.none(), NOV_1_0700)
+                .make(ReportScenario.programme(), ReportScenario.jobcentreNames(), ReportScenario.OCTOBER);
+        assertEquals("29", r.shown("aftercare", "job_starts_6_months_passed.total", P));
+        assertEquals("29", r.shown("aftercare", "not_checked_job_6_months.total", P));
+        assertEquals("0", r.shown("aftercare", "checked_job_6_months.total", P));
+        assertEquals("-", r.shown("aftercare", "kept_job_6_months.total_share", P), "no share of nothing checked");
+        assertEquals("-", r.shown("aftercare", "employed_at_6_months_share", P));
+        assertEquals("9", r.shown("aftercare", "not_checked_at_3_months", P));
+        assertEquals("7", r.shown("aftercare", "not_checked_6_months_after_exit", P));
+        assertEquals("-", r.shown("targets", "kept_job_6_months_share.actual", P), "not 100 %");
+        assertEquals("-", r.shown("targets", "kept_job_6_months_share.status", P), "no status from nothing checked");
+        assertEquals("29", r.shown("targets", "kept_job_6_months_share.not_checked", P));
+        assertEquals("0", r.shown("targets", "employed_6_months_after_exit.actual", P));
+        assertEquals("7", r.shown("targets", "employed_6_months_after_exit.not_checked", P));
+        assertEquals("29", r.shown("delivery", "gaps.jobs_without_aftercare_outcome", P));
     }
 
     @Test

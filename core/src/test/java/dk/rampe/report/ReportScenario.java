@@ -128,19 +128,21 @@ public final class ReportScenario {
     }
 
     /**
-     * Aftercare as its store would answer: October's figures for A, and the programme's figures to date
-     * at the end of September (8 jobs whose six months were over, 6 held; 4 employed six months after exit).
+     * Aftercare as its store would answer: October's figures for A (18 jobs whose six months are over: 8
+     * checked held, 5 checked lost, 5 not checked; 5 exits checked employed or in education six months after),
+     * and the programme's figures to date at the end of September (8 jobs whose six months were over, 6
+     * checked held, 2 checked lost; 4 employed six months after exit, 1 checked not).
      */
     public static AftercareFigures aftercare() {
         return (p, period, asOf) -> {
             java.time.YearMonth m = period.month();
             if (m.equals(java.time.YearMonth.of(2026, 10))) {
                 return java.util.Optional.of(new AftercareFigures.Aftercare(Map.of("jcA",
-                        new AftercareFigures.PerJobcentre(6, 4, 1, 1, 5, 5, 2, 1, 0, 0, 1, 1, 10, 8, 6, 5, 7))));
+                        new AftercareFigures.PerJobcentre(6, 4, 1, 1, 5, 5, 2, 1, 0, 0, 1, 1, 18, 8, 5, 5, 7, 0, 0, 0, 5, 0))));
             }
             if (m.equals(java.time.YearMonth.of(2026, 9))) {
                 return java.util.Optional.of(new AftercareFigures.Aftercare(Map.of("jcA",
-                        new AftercareFigures.PerJobcentre(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 5, 4, 5))));
+                        new AftercareFigures.PerJobcentre(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 5, 4, 5, 0, 0, 0, 2, 1))));
             }
             return java.util.Optional.of(new AftercareFigures.Aftercare(Map.of()));
         };

@@ -138,19 +138,11 @@ public final class DynamoAttendanceStore implements AttendanceStore {
     public Attendance load(String referralId, LocalDate from, LocalDate to) {
         String pk = Keys.attendancePk(referralId);
         List<AttendancePlan> plans = new ArrayList<>();
-        for (Map<String, AttributeValue> m : query(pk, Keys.ATTENDANCE_PLAN, null)) {
-            plans.add(new AttendancePlan(LocalDate.parse(Attrs.str(m, "validFrom")), weekdays(Attrs.str(m, "weekdays")),
-                    LocalTime.parse(Attrs.str(m, "start")), (int) Attrs.num(m, "minutes"), Attrs.str(m, "recordedBy"),
-                    Instant.parse(Attrs.str(m, "recordedAt")), Attrs.flag(m, "duringInternship")));
-        }
+        for (Map<String, AttributeValue> m : query(pk, Keys.ATTENDANCE_PLAN, null)) plans.add(plan(m));
         List<Agreement> agreements = new ArrayList<>();
         for (Map<String, AttributeValue> m : query(pk, null,
                 Keys.attendanceRange(Keys.ATTENDANCE_AGREEMENT, from, to))) {
-            boolean dayOff = Attrs.flag(m, "dayOff");
-            agreements.add(new Agreement(LocalDate.parse(Attrs.str(m, "date")), dayOff,
-                    dayOff ? null : LocalTime.parse(Attrs.str(m, "start")),
-                    dayOff ? null : (int) Attrs.num(m, "minutes"), Attrs.str(m, "recordedBy"),
-                    Instant.parse(Attrs.str(m, "recordedAt"))));
+            agreements.add(agreement(m));
         }
         List<Registration> registrations = new ArrayList<>();
         for (Map<String, AttributeValue> m : query(pk, null,
@@ -164,8 +156,46 @@ public final class DynamoAttendanceStore implements AttendanceStore {
     }
 
     private List<Internship> internships(String referralId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Keys.attendanceInternshipsKey(referralId))).item();
+        return internships(dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Keys.attendanceInternshipsKey(referralId))).item());
+    }
+
+    /**
+     * The referral's attendance (agreements and registrations dated {@code from} to {@code to}) and its
+     * notices, from ONE query of its partition (every page): the monthly report's read, two requests a
+     * participant with its path. Items outside the dates are read and left out.
+     */
+    AttendanceHistory history(String referralId, LocalDate from, LocalDate to) {
+        List<AttendancePlan> plans = new ArrayList<>();
+        List<Agreement> agreements = new ArrayList<>();
+        List<Registration> registrations = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
+        List<Internship> internships = List.of();
+        boolean flagged = false;
+        String agreementFrom = Keys.attendanceRange(Keys.ATTENDANCE_AGREEMENT, from, to)[0];
+        String agreementTo = Keys.attendanceRange(Keys.ATTENDANCE_AGREEMENT, from, to)[1];
+        String registrationFrom = Keys.attendanceRange(Keys.ATTENDANCE_REGISTRATION, from, to)[0];
+        String registrationTo = Keys.attendanceRange(Keys.ATTENDANCE_REGISTRATION, from, to)[1];
+        for (Map<String, AttributeValue> m : query(Keys.attendancePk(referralId), null, null)) {
+            String sk = Attrs.str(m, "sk");
+            if (sk.startsWith(Keys.ATTENDANCE_PLAN)) plans.add(plan(m));
+            else if (sk.startsWith(Keys.ATTENDANCE_AGREEMENT)) {
+                if (sk.compareTo(agreementFrom) >= 0 && sk.compareTo(agreementTo) <= 0) agreements.add(agreement(m));
+            } else if (sk.startsWith(Keys.ATTENDANCE_REGISTRATION)) {
+                if (sk.compareTo(registrationFrom) >= 0 && sk.compareTo(registrationTo) <= 0) registrations.add(registration(m));
+            } else if (sk.startsWith(Keys.ATTENDANCE_NOTICE)) notices.add(notice(m));
+            else if (sk.equals(Keys.ATTENDANCE_FLAG)) flagged = true;
+            else if (sk.equals(Keys.ATTENDANCE_INTERNSHIPS)) internships = internships(m);
+        }
+        return new AttendanceHistory(new Attendance(referralId, plans, agreements, registrations, flagged, internships),
+                notices);
+    }
+
+    /** A referral's attendance and notices, as {@link #history} read them. */
+    record AttendanceHistory(Attendance attendance, List<Notice> notices) {
+    }
+
+    private static List<Internship> internships(Map<String, AttributeValue> item) {
         List<Internship> out = new ArrayList<>();
         if (item == null || item.isEmpty() || !item.containsKey("periods")) return out;
         for (AttributeValue v : item.get("periods").l()) {
@@ -215,12 +245,30 @@ public final class DynamoAttendanceStore implements AttendanceStore {
     public List<Notice> notices(String referralId) {
         List<Notice> out = new ArrayList<>();
         for (Map<String, AttributeValue> m : query(Keys.attendancePk(referralId), Keys.ATTENDANCE_NOTICE, null)) {
-            List<Notice.Reason> reasons = Arrays.stream(Attrs.str(m, "reasons").split(","))
-                    .filter(s -> !s.isEmpty()).map(Notice.Reason::valueOf).toList();
-            out.add(new Notice(Attrs.str(m, "noticeId"), Attrs.str(m, "referralId"), Attrs.str(m, "jobcentreId"),
-                    LocalDate.parse(Attrs.str(m, "date")), reasons, Instant.parse(Attrs.str(m, "createdAt"))));
+            out.add(notice(m));
         }
         return out;
+    }
+
+    private static Notice notice(Map<String, AttributeValue> m) {
+        List<Notice.Reason> reasons = Arrays.stream(Attrs.str(m, "reasons").split(","))
+                .filter(s -> !s.isEmpty()).map(Notice.Reason::valueOf).toList();
+        return new Notice(Attrs.str(m, "noticeId"), Attrs.str(m, "referralId"), Attrs.str(m, "jobcentreId"),
+                LocalDate.parse(Attrs.str(m, "date")), reasons, Instant.parse(Attrs.str(m, "createdAt")));
+    }
+
+    private static AttendancePlan plan(Map<String, AttributeValue> m) {
+        return new AttendancePlan(LocalDate.parse(Attrs.str(m, "validFrom")), weekdays(Attrs.str(m, "weekdays")),
+                LocalTime.parse(Attrs.str(m, "start")), (int) Attrs.num(m, "minutes"), Attrs.str(m, "recordedBy"),
+                Instant.parse(Attrs.str(m, "recordedAt")), Attrs.flag(m, "duringInternship"));
+    }
+
+    private static Agreement agreement(Map<String, AttributeValue> m) {
+        boolean dayOff = Attrs.flag(m, "dayOff");
+        return new Agreement(LocalDate.parse(Attrs.str(m, "date")), dayOff,
+                dayOff ? null : LocalTime.parse(Attrs.str(m, "start")),
+                dayOff ? null : (int) Attrs.num(m, "minutes"), Attrs.str(m, "recordedBy"),
+                Instant.parse(Attrs.str(m, "recordedAt")));
     }
 
     @Override
@@ -415,7 +463,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         return out;
     }
 
-    /** All items of the partition with a sort-key prefix, or in a sort-key range; every page. */
+    /** All items of the partition (no prefix, no range), with a sort-key prefix, or in a sort-key range; every page. */
     private List<Map<String, AttributeValue>> query(String pk, String prefix, String[] range) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -423,7 +471,9 @@ public final class DynamoAttendanceStore implements AttendanceStore {
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":pk", Attrs.s(pk));
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true);
-            if (prefix != null) {
+            if (prefix == null && range == null) {
+                q.keyConditionExpression("pk = :pk");
+            } else if (prefix != null) {
                 values.put(":p", Attrs.s(prefix));
                 q.keyConditionExpression("pk = :pk AND begins_with(sk, :p)");
             } else {

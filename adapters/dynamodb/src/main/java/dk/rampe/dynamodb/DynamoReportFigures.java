@@ -2,74 +2,47 @@ package dk.rampe.dynamodb;
 
 import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendanceRules;
-import dk.rampe.attendance.Expectations;
-import dk.rampe.attendance.Notice;
-import dk.rampe.attendance.Registration;
-import dk.rampe.attendance.Session;
-import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpTask;
-import dk.rampe.followup.Ids;
-import dk.rampe.path.AftercarePlan;
-import dk.rampe.path.AftercareRule;
-import dk.rampe.path.JobKind;
-import dk.rampe.path.Milestone;
-import dk.rampe.path.MilestoneType;
 import dk.rampe.path.Path;
-import dk.rampe.path.Reminder;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralStatus;
 import dk.rampe.referral.StatusChange;
-import dk.rampe.report.AftercareFigures;
-import dk.rampe.report.AttendanceFigures;
-import dk.rampe.report.Phase;
-import dk.rampe.report.PhaseMove;
-import dk.rampe.report.ReportSources;
+import dk.rampe.report.ProgrammeFigures;
+import dk.rampe.report.ProgrammeSnapshot;
 import dk.rampe.report.ReportPeriod;
+import dk.rampe.report.ReportSources;
 import dk.rampe.schedule.WorkingDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The report's referrals, attendance, aftercare and phase-move figures, read by query, never a scan,
- * and each item once per report ({@link #open}): the programme's referrals from gsi2
- * ({@link DynamoReportReferrals}), then, for each participant enrolled by the month's end, its
- * attendance partition ({@link DynamoAttendanceStore}: the twelve months the report shows, the plans,
- * the notices) and its path records ({@link DynamoPathStore}), several participants at a time; the
- * follow-up tasks the figures need are read by key in batches of 100, their ids derived from the
- * decision that made them (the absence's date, the path's reminder). Every figure counts only what
- * was dated AND recorded before {@code asOf}; the trend months of the targets compute from the same
- * snapshot and read only tasks not read yet.
- * <p>
- * What is not stored, and how it is answered: the time to the nudge is the follow-up task's creation
- * (the nudge is written with it; the send time itself is the outbox's); a task closed after
- * {@code asOf} counts as open. "Employed or in education 6 months after exit" is the outcome check's
- * recorded "still employed", or else a job or education start on the path not ended by then.
+ * Loads what the report's figures are computed from ({@link ProgrammeSnapshot}); the rules are core's
+ * ({@link ProgrammeFigures}). Read by query, never a scan, and each item once per report ({@link #open}):
+ * the programme's referrals from gsi2 ({@link DynamoReportReferrals}), then, for each participant enrolled
+ * by the month's end, its path records (one query of {@code MILESTONE#}) and, unless it left before the
+ * twelve months the report shows, its whole attendance partition in one query (plans, agreements,
+ * registrations, notices, flag, internships), several participants at a time: two requests a participant.
+ * The follow-up tasks the figures ask for are read by key in batches of 100, their ids derived from the
+ * decision that made them (the absence's date, the path's reminder), each once per snapshot.
  */
 public final class DynamoReportFigures implements ReportSources {
-    /** The weeks over which attendance counts as stable: every session attended, none absent. */
-    static final int STABLE_DAYS = 28;
     /** Participants read at the same time (each is a few queries; DynamoDB serves them in parallel). */
     static final int PARALLEL = 16;
     private static final int BATCH_GET = 100;
@@ -79,8 +52,7 @@ public final class DynamoReportFigures implements ReportSources {
     private final DynamoReportReferrals referrals;
     private final DynamoAttendanceStore attendance;
     private final DynamoPathStore paths;
-    private final WorkingDays workingDays;
-    private final Function<String, AttendanceRules> rules;
+    private final ProgrammeFigures figures;
 
     public DynamoReportFigures(DynamoDbClient dynamo, String table, WorkingDays workingDays,
                                Function<String, AttendanceRules> rules) {
@@ -89,19 +61,17 @@ public final class DynamoReportFigures implements ReportSources {
         this.referrals = new DynamoReportReferrals(dynamo, table);
         this.attendance = new DynamoAttendanceStore(dynamo, table);
         this.paths = new DynamoPathStore(dynamo, table);
-        this.workingDays = workingDays;
-        this.rules = rules;
+        this.figures = new ProgrammeFigures(workingDays, rules);
     }
 
     /** One report's sources: the programme is read once, when a figure first needs it. */
     @Override
     public Sources open(String programmeId, ReportPeriod period) {
-        Snapshot s = new Snapshot(programmeId, period);
-        return new Sources(p -> s.referrals(), p -> s.moves(), s::attendanceMonth, s::aftercareMonth, referrals);
+        return figures.sources(new Snapshot(programmeId, period), referrals);
     }
 
     /** The programme's history as the report reads it, loaded once (lazily) and computed from. */
-    final class Snapshot {
+    final class Snapshot implements ProgrammeSnapshot {
         private final String programmeId;
         private final ReportPeriod period;
         private final LocalDate windowFirst;
@@ -117,14 +87,16 @@ public final class DynamoReportFigures implements ReportSources {
             this.windowLast = period.month().atEndOfMonth();
         }
 
-        synchronized List<Referral> referrals() {
+        @Override
+        public synchronized List<Referral> referrals() {
             if (all == null) all = referrals.ofProgramme(programmeId);
             return all;
         }
 
         /** Each referral enrolled before the month's end, with its path and (if it can matter) its attendance. */
-        synchronized Map<String, Participant> participants() {
-            if (participants != null) return participants;
+        @Override
+        public synchronized Collection<Participant> participants() {
+            if (participants != null) return participants.values();
             Instant end = period.end();
             Instant windowStart = windowFirst.atStartOfDay(WorkingDays.ZONE).toInstant();
             List<Referral> enrolled = new ArrayList<>();
@@ -142,9 +114,12 @@ public final class DynamoReportFigures implements ReportSources {
                 for (Referral r : enrolled) {
                     Instant exited = changedTo(asOf(r, end), ReferralStatus.EXITED);
                     boolean attendanceMatters = exited == null || !exited.isBefore(windowStart);
-                    loads.add(pool.submit(() -> new Participant(r, new Path(paths.milestones(r.id())),
-                            attendanceMatters ? attendance.load(r.id(), windowFirst, windowLast) : Attendance.empty(r.id()),
-                            attendanceMatters ? attendance.notices(r.id()) : List.of())));
+                    loads.add(pool.submit(() -> {
+                        Path path = new Path(paths.milestones(r.id()));
+                        if (!attendanceMatters) return new Participant(r, path, Attendance.empty(r.id()), List.of());
+                        DynamoAttendanceStore.AttendanceHistory h = attendance.history(r.id(), windowFirst, windowLast);
+                        return new Participant(r, path, h.attendance(), h.notices());
+                    }));
                 }
                 for (Future<Participant> f : loads) {
                     Participant x = f.get();
@@ -160,11 +135,12 @@ public final class DynamoReportFigures implements ReportSources {
                 pool.shutdownNow();
             }
             participants = out;
-            return out;
+            return out.values();
         }
 
         /** The tasks of these ids (read by key, 100 a request, each id once per snapshot). */
-        synchronized Map<String, FollowUpTask> tasks(Collection<String> ids) {
+        @Override
+        public synchronized Map<String, FollowUpTask> tasks(Collection<String> ids) {
             List<String> missing = ids.stream().filter(id -> !tasks.containsKey(id)).distinct().toList();
             for (int i = 0; i < missing.size(); i += BATCH_GET) {
                 List<String> chunk = missing.subList(i, Math.min(missing.size(), i + BATCH_GET));
@@ -186,299 +162,7 @@ public final class DynamoReportFigures implements ReportSources {
             for (String id : ids) tasks.getOrDefault(id, Optional.empty()).ifPresent(t -> out.put(id, t));
             return out;
         }
-
-        List<PhaseMove> moves() {
-            List<PhaseMove> out = new ArrayList<>();
-            for (Participant x : participants().values()) out.addAll(DynamoReportFigures.moves(x.referral().id(), x.path()));
-            return out;
-        }
-
-        Optional<AttendanceFigures.Attendance> attendanceMonth(String programmeId, ReportPeriod p, Instant asOf) {
-            return DynamoReportFigures.this.attendanceMonth(this, programmeId, p, asOf);
-        }
-
-        Optional<AftercareFigures.Aftercare> aftercareMonth(String programmeId, ReportPeriod p, Instant asOf) {
-            return DynamoReportFigures.this.aftercareMonth(this, programmeId, p, asOf);
-        }
     }
-
-    /** A participant as read: the referral (its whole history), its path, its attendance in the window, its notices. */
-    record Participant(Referral referral, Path path, Attendance attendance, List<Notice> notices) {
-    }
-
-    // --- phase moves ------------------------------------------------------------------------------
-
-    /**
-     * Internship, job and education starts from the path (each step as last corrected); an internship
-     * or job that ended moves the participant back to the course. A step whose type or date a later
-     * record corrected counts from that correction's recording. A job start of the kind ordinary is
-     * competitive work.
-     */
-    static List<PhaseMove> moves(String referralId, Path path) {
-        List<PhaseMove> out = new ArrayList<>();
-        for (Path.Step s : path.steps()) {
-            Phase to = phaseOf(s.type());
-            if (to == null) continue;
-            Milestone first = path.find(s.stepId()).orElse(s.current());
-            boolean same = first.type() == s.type() && first.effectiveOn().equals(s.current().effectiveOn());
-            out.add(new PhaseMove(referralId, to, startOf(s.current().effectiveOn()),
-                    same ? s.firstRecordedAt() : s.current().recordedAt(),
-                    s.type() == MilestoneType.JOB_STARTED && s.current().jobKind() == JobKind.ORDINARY));
-        }
-        return out;
-    }
-
-    static Phase phaseOf(MilestoneType t) {
-        return switch (t) {
-            case INTERNSHIP_STARTED -> Phase.INTERNSHIP;
-            case JOB_STARTED -> Phase.PAID_HOURS_OR_JOB;
-            case EDUCATION_STARTED -> Phase.EDUCATION;
-            case INTERNSHIP_ENDED, JOB_ENDED -> Phase.COURSE;
-            default -> null;
-        };
-    }
-
-    // --- attendance -------------------------------------------------------------------------------
-
-    Optional<AttendanceFigures.Attendance> attendanceMonth(Snapshot snap, String programmeId, ReportPeriod period,
-                                                          Instant asOf) {
-        Duration grace = rules.apply(programmeId).grace();
-        Expectations expectations = new Expectations(workingDays);
-        YearMonth month = period.month();
-        LocalDate first = month.minusMonths(11).atDay(1);
-        LocalDate last = month.atEndOfMonth();
-        Map<String, Acc> byJc = new TreeMap<>();
-        Map<YearMonth, double[]> hours = new TreeMap<>();
-        Map<YearMonth, Set<String>> planned = new HashMap<>();
-        List<Object[]> absences = new ArrayList<>();
-        for (Participant x : snap.participants().values()) {
-            Referral r = asOf(x.referral(), asOf);
-            Instant enrolled = changedTo(r, ReferralStatus.ENROLLED);
-            if (enrolled == null) continue;
-            Acc acc = byJc.computeIfAbsent(r.jobcentreId(), k -> new Acc());
-            // internships as the path stood (the attendance partition keeps only the current ones): planned
-            // hours follow the same rules as the detection (Expectations), nothing of the plan during one
-            Attendance a = recordedBefore(x.attendance(), asOf)
-                    .withInternships(x.path().asOf(asOf.minusNanos(1)).internships());
-            Instant exited = changedTo(r, ReferralStatus.EXITED);
-            if (exited == null && a.plans().isEmpty()) acc.enrolledWithoutPlan++;
-            for (Registration reg : x.attendance().registrations()) {
-                if (YearMonth.from(reg.date()).equals(month) && !reg.recordedAt().isBefore(asOf)) acc.recordedLater++;
-            }
-
-            boolean anyRecent = false;
-            boolean stable = true;
-            boolean anyThisMonth = false;
-            Map<LocalDate, Instant> cutoffs = new HashMap<>();
-            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                Optional<Session> s = expectations.expected(a, r, d, grace);
-                if (s.isEmpty() || !s.get().cutoff().isBefore(asOf)) continue;
-                cutoffs.put(d, s.get().cutoff());
-                int minutes = s.get().minutes();
-                double attended = attendedMinutes(s.get(), a.registrationOn(d)) / 60.0;
-                double[] h = hours.computeIfAbsent(YearMonth.from(d), k -> new double[2]);
-                h[0] += minutes / 60.0;
-                h[1] += attended;
-                planned.computeIfAbsent(YearMonth.from(d), k -> new HashSet<>()).add(r.id());
-                if (YearMonth.from(d).equals(month)) {
-                    acc.planned += minutes / 60.0;
-                    acc.attended += attended;
-                    anyThisMonth = true;
-                }
-                if (!d.isBefore(last.minusDays(STABLE_DAYS - 1L))) {
-                    anyRecent = true;
-                    Optional<Registration> reg = a.registrationOn(d);
-                    if (reg.isEmpty() || reg.get().unexcused()) stable = false;
-                }
-            }
-            if (anyThisMonth) acc.participants++;
-            if (exited == null && anyRecent) {
-                acc.recent++;
-                if (stable) acc.stable++;
-            }
-
-            for (Registration reg : a.registrations()) {
-                if (!reg.detected() || reg.review() || !YearMonth.from(reg.date()).equals(month)) continue;
-                acc.absences++;
-                // the session's cutoff as planned (the detection records the absence when it runs, at or after it)
-                Instant cutoff = cutoffs.getOrDefault(reg.date(), reg.recordedAt());
-                absences.add(new Object[] {acc, reg, cutoff, Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + programmeId
-                        + "|" + r.id() + "|absence|" + reg.date())});
-            }
-            for (Notice n : x.notices()) {
-                if (YearMonth.from(n.date()).equals(month) && n.createdAt().isBefore(asOf)) acc.escalations++;
-            }
-        }
-        Map<String, FollowUpTask> tasks = snap.tasks(absences.stream().map(o -> (String) o[3]).toList());
-        for (Object[] o : absences) {
-            Acc acc = (Acc) o[0];
-            Registration reg = (Registration) o[1];
-            Instant cutoff = (Instant) o[2];
-            FollowUpTask task = tasks.get((String) o[3]);
-            if (task == null || !task.createdAt().isBefore(asOf)) continue;
-            acc.toNudge.add(Duration.between(cutoff, task.createdAt()));
-            Instant closed = task.closedAt();
-            if (closed != null && closed.isBefore(asOf)) {
-                acc.toClosed.add(Duration.between(cutoff, closed));
-                if (closed.atZone(WorkingDays.ZONE).toLocalDate().equals(reg.date())) acc.closedSameDay++;
-            }
-        }
-        Map<String, AttendanceFigures.PerJobcentre> out = new TreeMap<>();
-        byJc.forEach((jc, x) -> out.put(jc, x.attendance()));
-        Map<YearMonth, AttendanceFigures.MonthHours> months = new TreeMap<>();
-        hours.forEach((m, h) -> months.put(m, new AttendanceFigures.MonthHours(h[0], h[1],
-                planned.getOrDefault(m, Set.of()).size())));
-        return Optional.of(new AttendanceFigures.Attendance(out, months));
-    }
-
-    /** Present: the session; late: from arrival to the session's end; excused or absent: nothing. */
-    static double attendedMinutes(Session s, Optional<Registration> reg) {
-        if (reg.isEmpty()) return 0;
-        return switch (reg.get().status()) {
-            case PRESENT -> s.minutes();
-            case LATE -> Math.max(0, s.minutes()
-                    - Math.max(0, Duration.between(s.start(), reg.get().arrival()).toMinutes()));
-            case EXCUSED, ABSENT, NONE -> 0;
-        };
-    }
-
-    private static Attendance recordedBefore(Attendance a, Instant asOf) {
-        return new Attendance(a.referralId(),
-                a.plans().stream().filter(p -> p.recordedAt().isBefore(asOf)).toList(),
-                a.agreements().stream().filter(x -> x.recordedAt().isBefore(asOf)).toList(),
-                a.registrations().stream().filter(x -> x.recordedAt().isBefore(asOf)).toList(), a.flagged());
-    }
-
-    // --- aftercare --------------------------------------------------------------------------------
-
-    Optional<AftercareFigures.Aftercare> aftercareMonth(Snapshot snap, String programmeId, ReportPeriod period,
-                                                        Instant asOf) {
-        AftercarePlan plan = new AftercarePlan(workingDays);
-        YearMonth month = period.month();
-        // first the paths as they stood and the reminders they called for, then their tasks in batches
-        List<Object[]> rows = new ArrayList<>();
-        List<String> taskIds = new ArrayList<>();
-        for (Participant x : snap.participants().values()) {
-            Referral r = asOf(x.referral(), asOf);
-            if (changedTo(r, ReferralStatus.ENROLLED) == null) continue;
-            Path path = x.path().asOf(asOf.minusNanos(1));
-            List<Reminder> reminders = plan.plan(r.id(), programmeId, path);
-            for (Reminder w : reminders) taskIds.add(reminderTaskId(programmeId, r.id(), w));
-            rows.add(new Object[] {r, path, reminders});
-        }
-        Map<String, FollowUpTask> found = snap.tasks(taskIds);
-        Map<String, long[]> byJc = new TreeMap<>();
-        for (Object[] row : rows) {
-            Referral r = (Referral) row[0];
-            Path path = (Path) row[1];
-            @SuppressWarnings("unchecked")
-            List<Reminder> reminders = (List<Reminder>) row[2];
-            long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[17]);
-            List<Path.Step> steps = path.steps();
-            Map<String, FollowUpTask> tasks = new HashMap<>();
-            for (Reminder w : reminders) {
-                Optional<FollowUpTask> t = Optional.ofNullable(found.get(reminderTaskId(programmeId, r.id(), w)));
-                t.filter(x -> x.createdAt().isBefore(asOf)).ifPresent(x -> tasks.put(w.kind() + "|" + w.stepId(), x));
-                Instant closed = t.map(FollowUpTask::closedAt).filter(c -> c.isBefore(asOf)).orElse(null);
-                if (YearMonth.from(w.dueOn()).equals(month)) {
-                    f[0]++;
-                    if (closed == null) f[3]++;
-                    else if (!closed.atZone(WorkingDays.ZONE).toLocalDate().isAfter(w.dueOn())) f[1]++;
-                    else f[2]++;
-                }
-                if (w.kind() == Reminder.Kind.AFTERCARE && w.dueOn().isBefore(month.plusMonths(1).atDay(1))
-                        && (closed == null)) f[11]++;
-            }
-            boolean kept90ThisMonth = false;
-            boolean kept90ToDate = false;
-            for (int i = 0; i < steps.size(); i++) {
-                Path.Step s = steps.get(i);
-                LocalDate on = s.current().effectiveOn();
-                if (s.type() == MilestoneType.JOB_STARTED) {
-                    LocalDate end = nextEnd(steps, i, MilestoneType.JOB_ENDED);
-                    YearMonth started = YearMonth.from(on);
-                    if (started.equals(month.minusMonths(3))) {
-                        f[4]++;
-                        if (held(end, on.plusMonths(3), tasks.get(Reminder.Kind.AFTERCARE + "|" + s.stepId()))) f[5]++;
-                    }
-                    boolean held6 = held(end, on.plusMonths(6), tasks.get(Reminder.Kind.RETENTION_CHECK + "|" + s.stepId()));
-                    if (started.equals(month.minusMonths(6))) {
-                        f[6]++;
-                        if (held6) f[7]++;
-                    }
-                    if (!started.isAfter(month.minusMonths(6))) {
-                        f[12]++;
-                        if (held6) f[13]++;
-                    }
-                    LocalDate day90 = on.plusDays(90);
-                    boolean held90 = end == null || !end.isBefore(day90);
-                    if (held90 && YearMonth.from(day90).equals(month)) kept90ThisMonth = true;
-                    if (held90 && !YearMonth.from(day90).isAfter(month)) kept90ToDate = true;
-                }
-            }
-            if (kept90ThisMonth) f[10]++;
-            if (kept90ToDate) f[16]++;
-            Instant exited = changedTo(r, ReferralStatus.EXITED);
-            if (exited != null) {
-                LocalDate exitOn = exited.atZone(WorkingDays.ZONE).toLocalDate();
-                boolean employed = employedOrEducation(steps, exitOn.plusMonths(6), tasks);
-                if (YearMonth.from(exitOn).equals(month.minusMonths(6))) {
-                    f[8]++;
-                    if (employed) f[9]++;
-                }
-                if (!YearMonth.from(exitOn).isAfter(month.minusMonths(6))) {
-                    f[14]++;
-                    if (employed) f[15]++;
-                }
-            }
-        }
-        Map<String, AftercareFigures.PerJobcentre> out = new TreeMap<>();
-        byJc.forEach((jc, f) -> out.put(jc, new AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3], f[4], f[5],
-                f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16])));
-        return Optional.of(new AftercareFigures.Aftercare(out));
-    }
-
-    private static String reminderTaskId(String programmeId, String referralId, Reminder w) {
-        return Ids.taskId(AftercareRule.kindOf(w.kind()).wireName() + "|" + programmeId + "|" + referralId + "|reminder|"
-                + w.id());
-    }
-
-    /** Held at {@code at}: no job end before it, and no follow-up outcome saying the job is gone. */
-    private static boolean held(LocalDate end, LocalDate at, FollowUpTask check) {
-        if (end != null && end.isBefore(at)) return false;
-        if (check != null && check.outcome() != null && check.outcome().aftercare() != null
-                && Boolean.FALSE.equals(check.outcome().aftercare().stillEmployed())) return false;
-        return true;
-    }
-
-    private static boolean employedOrEducation(List<Path.Step> steps, LocalDate at, Map<String, FollowUpTask> tasks) {
-        for (Map.Entry<String, FollowUpTask> e : tasks.entrySet()) {
-            FollowUpTask t = e.getValue();
-            if (e.getKey().startsWith(Reminder.Kind.OUTCOME_CHECK + "|") && t.outcome() != null
-                    && t.outcome().aftercare() != null && t.outcome().aftercare().stillEmployed() != null) {
-                return t.outcome().aftercare().stillEmployed();
-            }
-        }
-        for (int i = 0; i < steps.size(); i++) {
-            Path.Step s = steps.get(i);
-            if (s.current().effectiveOn().isAfter(at)) continue;
-            if (s.type() == MilestoneType.EDUCATION_STARTED) return true;
-            if (s.type() == MilestoneType.JOB_STARTED) {
-                LocalDate end = nextEnd(steps, i, MilestoneType.JOB_ENDED);
-                if (end == null || end.isAfter(at)) return true;
-            }
-        }
-        return false;
-    }
-
-    private static LocalDate nextEnd(List<Path.Step> steps, int from, MilestoneType endType) {
-        for (int j = from + 1; j < steps.size(); j++) {
-            if (steps.get(j).type() == endType) return steps.get(j).current().effectiveOn();
-        }
-        return null;
-    }
-
-    // --- shared -----------------------------------------------------------------------------------
 
     /** The referral with only the status changes that happened before {@code asOf}. */
     private static Referral asOf(Referral r, Instant asOf) {
@@ -491,29 +175,5 @@ public final class DynamoReportFigures implements ReportSources {
         Instant at = null;
         for (StatusChange c : r.history()) if (c.status() == status) at = c.at();
         return at;
-    }
-
-    private static Instant startOf(LocalDate d) {
-        return d.atStartOfDay(WorkingDays.ZONE).toInstant();
-    }
-
-    private static final class Acc {
-        double planned;
-        double attended;
-        long participants;
-        long absences;
-        long closedSameDay;
-        long escalations;
-        long recent;
-        long stable;
-        long enrolledWithoutPlan;
-        long recordedLater;
-        final List<Duration> toNudge = new ArrayList<>();
-        final List<Duration> toClosed = new ArrayList<>();
-
-        AttendanceFigures.PerJobcentre attendance() {
-            return new AttendanceFigures.PerJobcentre(planned, attended, participants, absences, toNudge, toClosed,
-                    closedSameDay, escalations, recent, stable, enrolledWithoutPlan, recordedLater);
-        }
     }
 }

@@ -28,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of 100,000 items, reads only that programme's items (≤ 1.2 × the programme's items + a constant), by
  * query and by key. The programme's items are everything of it the report needs ({@link ReportSeed}:
  * referrals, path records, attendance plans, registrations, notices, follow-up tasks), counted as they
- * are seeded; items read are counted as DynamoDB bills them ({@link ReadCountingDynamo}).
+ * are seeded; items read are counted as DynamoDB bills them ({@link ReadCountingDynamo}), and the read
+ * requests are at most 2 a participant (its path, its attendance partition; the referrals by programme and
+ * the follow-up tasks in batches of 100 are a few more per hundred participants).
  * Seeding 100,000 items takes about a minute on 2 cores, so the test run uses a tenth of every size
  * (100 and 1,000 participants in 10,000 items); {@code -Drampe.scale=true} runs the full sizes.
  */
@@ -88,6 +90,9 @@ class ReportReadScaleTest {
                     + " in %,d requests (budget %,d), %.0f ms (seeding %.1f s)%n", n, items, written, counting.items.get(),
                     counting.requests.get(), budget, ms, seedSeconds);
             assertTrue(counting.items.get() <= budget, counting.items.get() + " > " + budget);
+            // two queries a participant; the referrals' pages and a batch per 100 tasks are the programme's, not theirs
+            assertTrue(counting.requests.get() <= 2L * n + n / 50 + CONSTANT, counting.requests.get() + " requests for "
+                    + n + " participants: more than 2 a participant");
         }
     }
 }

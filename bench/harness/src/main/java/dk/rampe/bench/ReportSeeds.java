@@ -177,6 +177,12 @@ final class ReportSeeds {
                             + BenchMain.cu(inv.estRcu()) + " RCU on AWS)", inv.itemsRead(), null, "",
                     new Report.Budget(String.format(Locale.ROOT, "items read ≤ 1.2 × %,d + %d", items, CONSTANT),
                             inv.itemsRead() <= limit));
+            // two queries a participant (its path, its attendance partition); the referrals' pages, a batch of
+            // tasks per hundred and delivery health's reads are the programme's
+            long requestLimit = 2L * n + n / 50 + CONSTANT;
+            report.add("growth", subject, "read requests", inv.readRequests(), null, "",
+                    new Report.Budget(String.format(Locale.ROOT, "read requests ≤ 2 × %,d + %,d + %d", n, n / 50, CONSTANT),
+                            inv.readRequests() <= requestLimit));
             double ms = r.invocations().get(0).nanos() / 1e6;
             report.add("growth", subject, "time of the report (read, compute, render, keep in S3, email)", ms, null, "ms",
                     null);

@@ -100,6 +100,12 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
         } catch (DateTimeParseException e) {
             throw ApiError.field(400, "month", "month.invalid");
         }
+        // no report for a month before the programme opened (1969-12, 0000-01): the month is wrong, not the server
+        YearMonth opened = settings.current().programme(programmeId.strip()).map(p -> YearMonth.from(p.intakeOpens()))
+                .orElse(null);
+        if (opened != null && ym.isBefore(opened)) {
+            throw ApiError.field(400, "month", "report.monthBeforeProgramme", opened.toString());
+        }
         JsonNode resend = body.path("resend");
         if (!resend.isMissingNode() && !resend.isNull() && !resend.isBoolean()) throw ApiError.field(400, "resend", "type.boolean");
         // made and kept again; emailed only if never sent, or when the admin asks to resend (audited)

@@ -141,7 +141,9 @@ final class ReportHtml {
             h.append("<tr style=\"border-bottom:1px solid #e2e8f0\"><td>").append(esc(ReportTexts.figure(key))).append("</td>");
             for (String scope : r.scopes()) {
                 String v = s.figures().stream().filter(f -> f.key().equals(key) && f.scope().equals(scope))
-                        .map(f -> f.kind() == Figure.Kind.PENDING ? "afventer" : f.shown()).findFirst().orElse("");
+                        .map(f -> f.kind() == Figure.Kind.PENDING ? "afventer"
+                                : f.kind() == Figure.Kind.STATUS ? ReportTexts.status(f.shown()) : f.shown())
+                        .findFirst().orElse("");
                 h.append("<td align=\"right\" style=\"white-space:nowrap\">").append(esc(v)).append("</td>");
             }
             h.append("</tr>");
@@ -165,7 +167,8 @@ final class ReportHtml {
             }
             h.append("<tr style=\"border-bottom:1px solid #e2e8f0\"><td colspan=\"").append(r.scopes().size() + 1)
                     .append("\" style=\"font-size:12px;color:#4a5568\">").append(esc("Udvikling siden start, "
-                            + ReportTexts.target(target).toLowerCase(Locale.ROOT) + ": ")).append(esc(line.toString()))
+                            + ReportTexts.target(target).toLowerCase(Locale.ROOT) + " (" + ReportTexts.unit(target) + "): "))
+                    .append(esc(line.toString()))
                     .append("</td></tr>");
         }
     }

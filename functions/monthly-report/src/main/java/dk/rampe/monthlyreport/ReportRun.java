@@ -75,11 +75,15 @@ public final class ReportRun {
         return monthBefore(clock.instant());
     }
 
-    /** Every programme's report for the month before {@code scheduledAt} (the schedule's own time, so a late retry makes the same month). */
+    /**
+     * Every programme's report for the month before {@code scheduledAt} (the schedule's own time, so a late
+     * retry makes the same month); a programme that had not opened for intake by then has none.
+     */
     public List<Made> monthBefore(java.time.Instant scheduledAt) {
         YearMonth month = ReportPeriod.monthBefore(scheduledAt, zone).month();
         List<Made> out = new ArrayList<>();
         for (Settings.Programme p : settings.current().programmes()) {
+            if (month.isBefore(YearMonth.from(p.intakeOpens()))) continue;
             // done by an earlier run (a retry of this one): nothing made, kept or sent again
             Optional<ReportDeliveries.Sent> done = deliveries.sent(p.id(), month.toString());
             if (done.isPresent()) {

@@ -48,7 +48,7 @@ final class ReportTexts {
             Map.entry("nudges.failed", "Påmindelser der ikke kunne sendes"),
             Map.entry("nudges.waiting", "Påmindelser der venter"),
             Map.entry("gaps.enrolled_without_attendance_plan", "Deltagere uden fremmødeplan"),
-            Map.entry("gaps.jobs_without_aftercare_outcome", "Job uden efterværnsudfald"),
+            Map.entry("gaps.jobs_without_aftercare_outcome", "Job over 3 måneder uden efterværnsudfald"),
             Map.entry("hours.planned", "Planlagte timer"),
             Map.entry("hours.attended", "Fremmødte timer"),
             Map.entry("absence_rate", "Fraværsprocent"),
@@ -65,9 +65,13 @@ final class ReportTexts {
             Map.entry("follow_ups.on_time", "Gennemført til tiden"),
             Map.entry("follow_ups.late", "Gennemført for sent"),
             Map.entry("follow_ups.overdue", "Overskredet"),
-            Map.entry("employed_at_3_months_share", "Stadig i job efter 3 måneder"),
-            Map.entry("employed_at_6_months_share", "Stadig i job efter 6 måneder"),
-            Map.entry("employed_or_education_6_months_after_exit", "I job eller uddannelse 6 måneder efter afslutning"),
+            Map.entry("employed_at_3_months_share", "Andel stadig i job efter 3 måneder, af de tjekkede"),
+            Map.entry("employed_at_6_months_share", "Andel stadig i job efter 6 måneder, af de tjekkede"),
+            Map.entry("employed_or_education_6_months_after_exit", "Heraf tjekket: i job eller uddannelse 6 måneder efter"),
+            Map.entry("not_employed_6_months_after_exit", "Heraf tjekket: ikke i job eller uddannelse"),
+            Map.entry("not_checked_6_months_after_exit", "Heraf ikke tjekket"),
+            Map.entry("checked_6_months_after_exit", "Tjekket 6 måneder efter afslutning"),
+            Map.entry("employed_or_education_6_months_after_exit_share", "Andel i job eller uddannelse 6 måneder efter, af de tjekkede"),
             Map.entry("phase_moves_recorded_after_month_end", "Faseskift registreret efter månedens slut"),
             Map.entry("attendance_registrations_recorded_after_month_end", "Fremmøderegistreringer rettet efter månedens slut"),
             Map.entry("accepted.total", "Optaget i alt"),
@@ -89,15 +93,28 @@ final class ReportTexts {
             Map.entry("participants_last_4_weeks", "Deltagere med planlagte timer de sidste fire uger"),
             Map.entry("stable_last_4_weeks_share", "Andel med stabilt fremmøde"),
             Map.entry("job_starts_3_months_ago", "Jobstart for 3 måneder siden"),
-            Map.entry("employed_at_3_months", "Heraf stadig i job efter 3 måneder"),
+            Map.entry("employed_at_3_months", "Heraf tjekket: stadig i job efter 3 måneder"),
+            Map.entry("lost_job_at_3_months", "Heraf tjekket: ikke længere i jobbet"),
+            Map.entry("not_checked_at_3_months", "Heraf ikke tjekket"),
+            Map.entry("checked_at_3_months", "Tjekket efter 3 måneder"),
             Map.entry("job_starts_6_months_ago", "Jobstart for 6 måneder siden"),
-            Map.entry("employed_at_6_months", "Heraf stadig i job efter 6 måneder"),
+            Map.entry("employed_at_6_months", "Heraf tjekket: stadig i job efter 6 måneder"),
+            Map.entry("lost_job_at_6_months", "Heraf tjekket: ikke længere i jobbet"),
+            Map.entry("not_checked_at_6_months", "Heraf ikke tjekket"),
+            Map.entry("checked_at_6_months", "Tjekket efter 6 måneder"),
             Map.entry("exits_6_months_ago", "Afsluttet for 6 måneder siden"),
             Map.entry("job_starts_6_months_passed.total", "Job startet mindst 6 måneder før, i alt"),
-            Map.entry("kept_job_6_months.total", "Heraf holdt i 6 måneder"),
-            Map.entry("kept_job_6_months.total_share", "Andel holdt i job i 6 måneder, i alt"),
+            Map.entry("kept_job_6_months.total", "Heraf tjekket: holdt i 6 måneder"),
+            Map.entry("lost_job_6_months.total", "Heraf tjekket: ikke holdt i 6 måneder"),
+            Map.entry("not_checked_job_6_months.total", "Heraf ikke tjekket"),
+            Map.entry("checked_job_6_months.total", "Tjekket efter 6 måneder, i alt"),
+            Map.entry("kept_job_6_months.total_share", "Andel holdt i job i 6 måneder, af de tjekkede, i alt"),
             Map.entry("exits_6_months_passed.total", "Afsluttet mindst 6 måneder før, i alt"),
-            Map.entry("employed_or_education_6_months_after_exit.total", "Heraf i job eller uddannelse 6 måneder efter, i alt"),
+            Map.entry("employed_or_education_6_months_after_exit.total", "Heraf tjekket: i job eller uddannelse 6 måneder efter, i alt"),
+            Map.entry("not_employed_6_months_after_exit.total", "Heraf tjekket: ikke i job eller uddannelse, i alt"),
+            Map.entry("not_checked_6_months_after_exit.total", "Heraf ikke tjekket, i alt"),
+            Map.entry("checked_6_months_after_exit.total", "Tjekket 6 måneder efter afslutning, i alt"),
+            Map.entry("employed_or_education_6_months_after_exit.total_share", "Andel i job eller uddannelse 6 måneder efter, af de tjekkede, i alt"),
             Map.entry("kept_job_90_days.month", "Personer der nåede 90 dage i job i måneden (IPS)"),
             Map.entry("kept_job_90_days.total", "Personer der har holdt et job i 90 dage, i alt (IPS)"));
 
@@ -123,11 +140,18 @@ final class ReportTexts {
                     + (fromTo.length > 1 ? PHASES.getOrDefault(fromTo[1], fromTo[1]) : "");
         }
         if (key.contains(".trend.")) return "Udvikling " + key.substring(key.lastIndexOf('.') + 1) + ": "
-                + target(key.substring(0, key.indexOf(".trend.")));
+                + target(key.substring(0, key.indexOf(".trend."))) + " (" + unit(key.substring(0, key.indexOf(".trend."))) + ")";
         int dot = key.lastIndexOf('.');
         if (dot > 0) {
+            // "Andel i virksomhedsrettet aktivitet: mål (%)", "…: nået (personer)": every value with its unit
+            String kind = key.substring(0, dot);
             String part = key.substring(dot + 1);
-            return target(key.substring(0, dot)) + " (" + TARGET_PARTS.getOrDefault(part, part) + ")";
+            String unit = switch (part) {
+                case "target", "actual" -> unit(kind);
+                case "status" -> null;
+                default -> "personer";
+            };
+            return target(kind) + ": " + TARGET_PARTS.getOrDefault(part, part) + (unit == null ? "" : " (" + unit + ")");
         }
         return key.replace('_', ' ');
     }
@@ -143,15 +167,31 @@ final class ReportTexts {
             "education", "uddannelse", "exited", "afsluttet");
 
     private static final Map<String, String> TARGET_PARTS = Map.of(
-            "target", "mål", "actual", "opnået", "reached", "nået", "participants", "deltagere");
+            "target", "mål", "actual", "opnået til nu", "reached", "nået", "participants", "deltagere",
+            "not_checked", "ikke tjekket", "expected_by_now", "forventet til nu", "status", "status");
 
     static String target(String kind) {
         return switch (kind) {
-            case "employer_based_share" -> "Andel i virksomhedsrettet aktivitet (%)";
+            case "employer_based_share" -> "Andel i virksomhedsrettet aktivitet";
             case "exits_to_work_or_education" -> "Afsluttet til job eller uddannelse";
-            case "kept_job_6_months_share" -> "Andel fastholdt i job i 6 måneder (%)";
-            case "employed_6_months_after_exit" -> "I job 6 måneder efter afslutning";
+            case "kept_job_6_months_share" -> "Andel fastholdt i job i 6 måneder, af de tjekkede";
+            case "employed_6_months_after_exit" -> "I job eller uddannelse 6 måneder efter afslutning";
             default -> kind.replace('_', ' ');
+        };
+    }
+
+    /** A target's unit as the report writes it: "%" for a share, "personer" for a count. */
+    static String unit(String kind) {
+        return dk.rampe.settings.ReportSettings.TargetKind.fromWire(kind)
+                .map(k -> k.unit() == dk.rampe.settings.ReportSettings.Unit.SHARE ? "%" : "personer").orElse("");
+    }
+
+    /** A target's status as shown ({@code on_track}, {@code behind}, or "-"). */
+    static String status(String shown) {
+        return switch (shown) {
+            case "on_track" -> "på sporet";
+            case "behind" -> "bagud";
+            default -> shown;
         };
     }
 

@@ -74,8 +74,8 @@ class MonthlyReportHandlerTest {
         assertEquals("2026-10", kept.get(0).month());
         byte[] csv = archive.read(kept.get(0), ReportRun.CSV_FILE).orElseThrow();
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(text.contains("2026-10,intake,received.total,programme,Rampe Øst,count,18"), text);
-        assertTrue(text.contains("2026-10,intake,received.month,jcB,Jobcenter B,count,<5"));
+        assertTrue(text.contains("2026-10;intake;received.total;programme;Rampe Øst;count;18\r\n"), text);
+        assertTrue(text.contains("2026-10;intake;received.month;jcB;Jobcenter B;count;<5\r\n"));
         assertEquals(1, f.emails().size(), "one email in the outbox");
         String eml = Files.readString(f.emails().get(0));
         assertTrue(eml.contains("To: styregruppe@rampe.dk"));
@@ -112,6 +112,16 @@ class MonthlyReportHandlerTest {
                 "{\"programmeId\":\"nope\",\"month\":\"2026-10\"}", "rampe-admin"), null).getStatusCode());
         assertEquals(400, admin.handleRequest(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"oktober\"}", "rampe-admin"), null).getStatusCode());
+        // a month before the programme opened (January 2026) is a 400 naming the month, and nothing is made
+        for (String month : List.of("1969-12", "0000-01", "2025-12")) {
+            APIGatewayV2HTTPResponse before = admin.handleRequest(event("POST /v1/admin/reports",
+                    "{\"programmeId\":\"p1\",\"month\":\"" + month + "\"}", "rampe-admin"), null);
+            assertEquals(400, before.getStatusCode(), month + ": " + before.getBody());
+            JsonNode problem = Json.parse(before.getBody());
+            assertTrue(before.getBody().contains("\"month\""), before.getBody());
+            assertTrue(before.getBody().contains("2026-01"), "says when the programme opened: " + problem);
+        }
+        assertEquals(2, archive.list("p1").size(), "no report made for those months");
 
         // a resend is the admin's explicit act: emailed again and audited
         APIGatewayV2HTTPResponse notBoolean = admin.handleRequest(event("POST /v1/admin/reports",
@@ -128,6 +138,20 @@ class MonthlyReportHandlerTest {
         // and the schedule's retry still sends nothing
         handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
         assertEquals(2, f.emails().size());
+    }
+
+    @Test
+    void theScheduleMakesNoReportForAMonthBeforeTheProgrammeOpened() throws Exception {
+        RampeFixture f = new RampeFixture(Instant.parse("2026-01-01T09:30:00Z"), Map.of());
+        f.loadSettings(SETTINGS);
+        FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
+        MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+        handler.handleRequest(Map.of("scheduledTime", "2026-01-01T06:00:00Z"), null);
+        assertEquals(List.of(), archive.list("p1"), "December 2025: the programme opened on 1 January 2026");
+        assertEquals(0, f.emails().size(), "nothing emailed");
+        f.clock.set(Instant.parse("2026-02-01T06:00:00Z"));
+        handler.handleRequest(Map.of("scheduledTime", "2026-02-01T06:00:00Z"), null);
+        assertEquals("2026-01", archive.list("p1").get(0).month(), "its first month has a report");
     }
 
     @Test

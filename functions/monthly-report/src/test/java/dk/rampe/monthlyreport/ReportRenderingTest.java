@@ -6,13 +6,9 @@ import dk.rampe.report.Figure;
 import dk.rampe.report.MonthlyReport;
 import dk.rampe.report.ReportScenario;
 import dk.rampe.testkit.BrowserTools;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,8 +59,16 @@ class ReportRenderingTest {
         assertTrue(html.contains("Nej i måneden: ønsker ikke at deltage nu"), "declines by reason code");
         assertFalse(html.contains("Nej i måneden: fraflyttet"), "a reason no one gave is left out of the HTML");
         assertTrue(html.contains("Fravær = planlagte timer uden fremmøde."));
-        assertTrue(html.contains("Udvikling siden start, andel fastholdt i job i 6 måneder (%): jan 26:\u00a0-"), "one line per trend");
+        assertTrue(html.contains("Udvikling siden start, andel fastholdt i job i 6 måneder, af de tjekkede (%): jan 26:\u00a0-"), "one line per trend");
         assertTrue(html.contains("sep 26:\u00a075.0 %"));
+        // every target value with its unit, and its status so far
+        assertTrue(html.contains("Andel i virksomhedsrettet aktivitet: mål (%)"), "a share target");
+        assertTrue(html.contains("Andel i virksomhedsrettet aktivitet: nået (personer)"), "a count under a count label");
+        assertTrue(html.contains("Afsluttet til job eller uddannelse: mål (personer)"), "a count target");
+        assertTrue(html.contains("Afsluttet til job eller uddannelse: forventet til nu (personer)"));
+        assertTrue(html.contains("Andel fastholdt i job i 6 måneder, af de tjekkede: status"));
+        assertTrue(html.contains(">på sporet<") || html.contains(">bagud<"), "the status in Danish");
+        assertFalse(html.contains("on_track") || html.contains(">behind<"));
         String pending = ReportHtml.render(new ReportScenario().maker(NOV_1).make(ReportScenario.programme(),
                 ReportScenario.jobcentreNames(), ReportScenario.OCTOBER), ReportScenario.ZONE);
         assertTrue(pending.contains("Afventer: data registreres endnu ikke."), "a section whose store does not answer");
@@ -82,33 +87,94 @@ class ReportRenderingTest {
         assertFalse(html.contains(">no<"), "the free text of a decline is never shown");
     }
 
-    @Test
-    void csvHasOneRowPerFigureAndScopeAndParsesBackToTheFigures() throws Exception {
-        MonthlyReport r = october();
-        String csv = new String(ReportCsv.write(r), StandardCharsets.UTF_8);
-        assertEquals('\uFEFF', csv.charAt(0));
-        List<CSVRecord> rows;
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.substring(1)))) {
-            rows = p.getRecords();
+    /** Rows of a semicolon CSV as a Danish spreadsheet reads it (quotes around a field, "" for a quote). */
+    static List<Map<String, String>> parse(String csv) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ';') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                fields.add(field.toString());
+                field.setLength(0);
+                lines.add(fields);
+                fields = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
         }
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<String> header = lines.get(0);
+        for (List<String> l : lines.subList(1, lines.size())) {
+            assertEquals(header.size(), l.size(), l.toString());
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), l.get(i));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void csvIsForADanishSpreadsheetWithOneRowPerFigureAndScopeAndTheChartsData() {
+        MonthlyReport r = october();
+        byte[] bytes = ReportCsv.write(r);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM");
+        String csv = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFmonth;section;figure;scope;scope_name;kind;value\r\n"), "semicolons");
+        List<Map<String, String>> rows = parse(csv.substring(1));
         List<Figure> all = new ArrayList<>(r.figures());
+        List<Map<String, String>> figureRows = rows.stream().filter(x -> !x.get("section").equals("chart")).toList();
         all.addAll(r.corrections());
-        assertEquals(all.size(), rows.size());
+        assertEquals(all.size(), figureRows.size());
         for (int i = 0; i < all.size(); i++) {
             Figure f = all.get(i);
-            CSVRecord row = rows.get(i);
+            Map<String, String> row = figureRows.get(i);
             assertEquals("2026-10", row.get("month"));
             assertEquals(f.section(), row.get("section"));
             assertEquals(f.key(), row.get("figure"));
             assertEquals(f.scope(), row.get("scope"));
-            assertEquals(f.shown(), row.get("value"), f.toString());
+            if (f.shownAsNumber()) {
+                // a number with a decimal comma, a share as its percent without the sign
+                assertEquals(f.value(), Double.parseDouble(row.get("value").replace(',', '.')), 1e-9, f.toString());
+                assertFalse(row.get("value").contains("%") || row.get("value").contains("."), row.toString());
+            } else {
+                assertEquals(f.shown(), row.get("value"), f.toString());
+            }
         }
-        assertTrue(rows.stream().anyMatch(x -> x.get("figure").equals("received.month") && x.get("scope").equals("jcB")
+        assertTrue(figureRows.stream().anyMatch(x -> x.get("figure").equals("received.month") && x.get("scope").equals("jcB")
                 && x.get("value").equals("<5") && x.get("scope_name").equals("Jobcenter B")));
+        assertTrue(figureRows.stream().anyMatch(x -> x.get("kind").equals("rate") && x.get("value").matches("\\d+,\\d")),
+                "a share as a number with a decimal comma");
         // every scope of every count figure is there
-        long intakeRows = rows.stream().filter(x -> x.get("figure").equals("received.total")).count();
+        long intakeRows = figureRows.stream().filter(x -> x.get("figure").equals("received.total")).count();
         assertEquals(4, intakeRows, "programme + three jobcentres");
+        // the charts' data: intake against the pace and the quota, and the absence rate, by month
+        for (MonthlyReport.IntakePoint p : r.intakeOverTime()) {
+            assertTrue(rows.stream().anyMatch(x -> x.get("figure").equals("intake.received.total." + p.month())
+                    && x.get("value").equals(p.received().shown())), p.toString());
+            assertTrue(rows.stream().anyMatch(x -> x.get("figure").equals("intake.pace." + p.month())), p.toString());
+        }
+        for (MonthlyReport.MonthValue v : r.absenceLast12Months()) {
+            assertTrue(rows.stream().anyMatch(x -> x.get("figure").equals("attendance.absence_rate." + v.month())),
+                    v.toString());
+        }
+        assertEquals("\"a;b \"\"c\"\"\"", ReportCsv.field("a;b \"c\""), "a field with a separator or a quote is quoted");
     }
 
     @Test
