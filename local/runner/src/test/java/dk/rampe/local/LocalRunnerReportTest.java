@@ -140,6 +140,15 @@ class LocalRunnerReportTest {
     void theMonthlyReportIsMadeByTheScheduleAndTheAdminRouteWithTheSameFigures(@TempDir Path data) throws Exception {
         try (LocalRunner runner = LocalCalls.start(null, data.resolve("outbox"), SCRIPT_START)) {
             Path reports = data.resolve("reports");
+            // this programme keeps open on Christmas Eve and New Year's Eve (both closing days by default), so
+            // all five Thursdays of December have sessions
+            com.fasterxml.jackson.databind.node.ObjectNode settings = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    Json.parse(send("GET", runner.baseUrl() + "/v1/admin/settings", "local-admin", null, null).body());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) settings.withArray("programmes").get(0)).set("calendar",
+                    Json.parse("{\"closedOnChristmasEve\":false,\"closedOnNewYearsEve\":false}"));
+            HttpResponse<String> put = send("PUT", runner.baseUrl() + "/v1/admin/settings", "local-admin",
+                    Json.write(settings), "application/json");
+            assertEquals(200, put.statusCode(), put.body());
             // September 2026: two Aarhus participants, one in an ordinary job from 2 September, one in an internship
             to(runner, "2026-09-01T10:00");
             String j1 = refer(runner, "local-jobcenter-aarhus");
