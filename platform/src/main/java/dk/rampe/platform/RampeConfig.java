@@ -36,7 +36,8 @@ public record RampeConfig(
         return new RampeConfig(
                 get(env, "RAMPE_TABLE", "rampe"),
                 get(env, "RAMPE_AUDIT_TABLE", "rampe-audit"),
-                ZoneId.of(get(env, "RAMPE_TIME_ZONE", "Europe/Copenhagen")),
+                // one zone, the programmes' (Danish law and calendar): not configurable, so no path can differ
+                dk.rampe.schedule.WorkingDays.ZONE,
                 stripSlash(get(env, "RAMPE_PUBLIC_BASE_URL", "http://127.0.0.1:8787")),
                 get(env, "AWS_REGION", "eu-north-1"),
                 env.get("AWS_ENDPOINT_URL_DYNAMODB"),

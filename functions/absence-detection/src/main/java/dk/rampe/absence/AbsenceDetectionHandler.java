@@ -48,13 +48,15 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
 
     public AbsenceDetectionHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
+        dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         this.dueWork = new DynamoDueWork(dynamo, config.table());
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
         this.rule = new AbsenceDetection(new DynamoReferralStore(dynamo, config.table(), audit),
                 new DynamoAttendanceStore(dynamo, config.table()), dueWork,
-                DanishHolidays.workingDays(settings::current), FollowUps.service(config, nudges, dynamo, clock, settings)
-                        .withLinkWorkingDays(DanishHolidays.workingDays(settings::current)),
+                calendar, FollowUps.service(config, nudges, dynamo, clock, settings)
+                        .withLinkWorkingDays(calendar),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
     }

@@ -52,14 +52,16 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
 
     public AftercareSweepHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
+        dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         NudgeService nudgeService = FollowUps.service(config, nudges, dynamo, clock, settings)
-                .withLinkWorkingDays(DanishHolidays.workingDays(settings::current));
+                .withLinkWorkingDays(calendar);
         this.dueWork = new DynamoDueWork(dynamo, config.table());
         this.rule = new AftercareSweepRule(new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
-                new DynamoPathStore(dynamo, config.table()), DanishHolidays.workingDays(settings::current),
+                new DynamoPathStore(dynamo, config.table()), calendar,
                 nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork),
-                DanishHolidays.workingDays(settings::current), dueWork);
+                calendar, dueWork);
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
     }
 

@@ -74,8 +74,10 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
                             Clock clock) {
         // cached for a minute, as in every function: the calendar and the attendance rules ask for it per day
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
+        dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
-                DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
+                calendar, p -> AttendanceRules.of(settings::current, p));
         return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock,
                 new DynamoReportDeliveries(dynamo, config.table()),
                 new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()));

@@ -68,8 +68,10 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         this.config = config;
         this.requestKeys = new dk.rampe.dynamodb.DynamoRequestKeys(dynamo, config.table(), clock);
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
+        dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         NudgeService nudges = FollowUps.service(config, nudgeConfig, dynamo, clock, settings)
-                .withLinkWorkingDays(DanishHolidays.workingDays(settings::current));
+                .withLinkWorkingDays(calendar);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         DynamoReferralStore referralStore = new DynamoReferralStore(dynamo, config.table(), audit);
         ReferralService service = new ReferralService(referralStore, settings,
@@ -78,18 +80,18 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
         int max = config.maxBodyBytes();
         // the working-day calendar (holidays, closing days) also refuses an agreement on a day without sessions
         DynamoAttendanceStore attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
-        AttendanceService attendance = new AttendanceService(attendanceStore, DanishHolidays.workingDays(settings::current),
+        AttendanceService attendance = new AttendanceService(attendanceStore, calendar,
                 programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit);
         // a registration after the nudge closes the day's absence follow-up; a correction to absent opens it
         dk.rampe.attendance.AbsenceDetection afterRegistration = new dk.rampe.attendance.AbsenceDetection(
                 new DynamoReferralStore(dynamo, config.table(), audit), attendanceStore, null,
-                DanishHolidays.workingDays(settings::current), nudges,
+                calendar, nudges,
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
         attendance.afterRegistration((referral, registration) ->
                 afterRegistration.registered(referral, registration, clock.instant()));
         PathService paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
-                new DynamoDueWork(dynamo, config.table()), DanishHolidays.workingDays(settings::current), clock,
+                new DynamoDueWork(dynamo, config.table()), calendar, clock,
                 config.retentionAfterExit());
         ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock, paths);
         SettingsRoute admin = new SettingsRoute(settings, max * 4, referralStore);

@@ -55,9 +55,11 @@ public final class TodaysListHandler implements RequestHandler<Map<String, Objec
 
     TodaysListHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock, LocalTime[] window) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
+        dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         TodaysList lists = new TodaysList(settings::current, new DynamoReferralStore(dynamo, config.table(), audit),
-                new DynamoAttendanceStore(dynamo, config.table()), DanishHolidays.workingDays(settings::current),
+                new DynamoAttendanceStore(dynamo, config.table()), calendar,
                 programmeId -> AttendanceRules.of(settings::current, programmeId));
         this.run = new TodaysListRun(lists, new TodaysListTokens(nudges.tokenKey()),
                 new TodaysListMessages(nudges.productName()), new DynamoOutbox(dynamo, config.table()),

@@ -188,17 +188,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
-        // the holiday calendar is read the first time a day is decided, not on every cold start
-        WorkingDays workingDays = new WorkingDays() {
-            private volatile WorkingDays calendar;
-
-            @Override
-            public boolean isWorkingDay(String programmeId, java.time.LocalDate date) {
-                WorkingDays c = calendar;
-                if (c == null) calendar = c = DanishHolidays.workingDays(settings::current);
-                return c.isWorkingDay(programmeId, date);
-            }
-        };
+        // the one working-day calendar of this function: Danish public holidays (computed) and the closing days
+        WorkingDays workingDays = DanishHolidays.workingDays(settings::current);
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
         this.attendance = new AttendanceService(attendanceStore, workingDays, this::rules, clock, audit);
         this.expectations = new Expectations(workingDays);

@@ -19,7 +19,6 @@ import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
-import dk.rampe.schedule.WorkingCalendar;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +56,8 @@ final class TodaysListPageHandler {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
         DynamoAttendanceStore store = new DynamoAttendanceStore(dynamo, config.table());
-        WorkingCalendar calendar = new WorkingCalendar(date -> false, settings::current);
+        // the one working-day calendar, as every function decides days (public holidays and closing days)
+        dk.rampe.schedule.WorkingDays calendar = dk.rampe.calendar.DanishHolidays.workingDays(settings::current);
         DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
         TodaysList lists = new TodaysList(settings::current, referrals, store,
                 calendar, programmeId -> AttendanceRules.of(settings::current, programmeId));
