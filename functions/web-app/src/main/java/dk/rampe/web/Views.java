@@ -344,7 +344,7 @@ final class Views {
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>");
         planView(sb, lang, r, plan);
         sb.append("</section>");
-        notices(sb, lang, notices);
+        notices(sb, lang, r, notices);
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.details"))).append("</h2>");
         details(sb, lang, d);
         sb.append("</section>");
@@ -1541,7 +1541,7 @@ final class Views {
         error(sb, errors, name);
     }
 
-    private void notices(StringBuilder sb, Language lang, List<Notice> notices) {
+    private void notices(StringBuilder sb, Language lang, Referral r, List<Notice> notices) {
         sb.append("<section class=\"card\" id=\"notices\"><h2>").append(esc(Texts.t(lang, "ref.notices"))).append("</h2>");
         if (notices.isEmpty()) {
             sb.append("<p class=\"meta\" id=\"notices-empty\">").append(esc(Texts.t(lang, "att.noNotices"))).append("</p>");
@@ -1556,7 +1556,16 @@ final class Views {
                             .append(esc(Texts.t(lang, "notice." + x.wireName()))).append("</span>");
                 }
                 sb.append("<br><span class=\"meta\">").append(esc(Texts.t(lang, "att.noticeSent", time(lang, n.createdAt()))))
-                        .append("</span></li>");
+                        .append("</span>");
+                if (n.corrected()) { // the day's latest registration says the participant was there or excused
+                    Notice.Correction c = n.correction();
+                    sb.append("<br><span class=\"tag\" data-corrected=\"").append(c.status().wireName()).append("\">")
+                            .append(esc(Texts.t(lang, "att.noticeCorrected", Texts.t(lang, "att.status." + c.status().wireName()))))
+                            .append("</span> <span class=\"meta\" id=\"correction-").append(esc(n.id())).append("\">")
+                            .append(esc(Texts.t(lang, "att.noticeCorrectedBy", personName(r, c.correctedBy()),
+                                    time(lang, c.correctedAt())))).append("</span>");
+                }
+                sb.append("</li>");
             }
             sb.append("</ul>");
         }
