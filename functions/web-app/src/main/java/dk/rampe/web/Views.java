@@ -783,17 +783,50 @@ final class Views {
                 sb.append("<ul class=\"list\">");
                 for (int i = pr.reports().size() - 1; i >= 0; i--) {
                     dk.rampe.report.ReportArchive.Stored r = pr.reports().get(i);
-                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"/app/reports/")
-                            .append(esc(r.programmeId())).append("/").append(esc(r.month())).append("/")
-                            .append(esc(r.madeAt())).append("\">").append(esc(Texts.t(lang, "rep.month", r.month())))
-                            .append("</a> <span class=\"meta\">").append(esc(Texts.t(lang, "rep.madeAt", r.madeAt())))
-                            .append("</span></li>");
+                    String href = "/app/reports/" + r.programmeId() + "/" + r.month() + "/" + r.madeAt();
+                    String month = reportMonth(lang, r.month());
+                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"").append(esc(href))
+                            .append("\">").append(esc(month)).append("</a> <span class=\"meta\">")
+                            .append(esc(Texts.t(lang, "rep.madeAt", madeAt(lang, r.madeAt()))))
+                            .append("</span> <a data-csv=\"").append(esc(r.month())).append("\" href=\"")
+                            .append(esc(href + "/" + WebAppHandler.REPORT_CSV)).append("\" download aria-label=\"")
+                            .append(esc(Texts.t(lang, "rep.csvLabel", month))).append("\">")
+                            .append(esc(Texts.t(lang, "rep.csv"))).append("</a></li>");
                 }
                 sb.append("</ul>");
             }
             sb.append("</section>");
         }
         return page(req, csrf, Texts.t(lang, "rep.title"), sb.toString());
+    }
+
+    /** A report's month as people say it: "Oktober 2026", "October 2026"; the stored text if it is not a month. */
+    private static String reportMonth(Language lang, String month) {
+        try {
+            Locale locale = lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("da-DK");
+            String m = java.time.YearMonth.parse(month).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+            return m.substring(0, 1).toUpperCase(locale) + m.substring(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            return month;
+        }
+    }
+
+    private static final java.util.regex.Pattern MADE_AT =
+            java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})[-:](\\d{2})[-:](\\d{2})(\\.\\d{1,9})?Z$");
+
+    /**
+     * When a kept report was made, in the programme's zone ("1. nov. 2026 kl. 07:00"): the archive names it by the
+     * instant, with {@code -} for {@code :} where it is a folder; the stored text if it is neither.
+     */
+    private String madeAt(Language lang, String madeAt) {
+        java.util.regex.Matcher m = MADE_AT.matcher(madeAt);
+        if (!m.matches()) return madeAt;
+        try {
+            return time(lang, Instant.parse(m.group(1) + "T" + m.group(2) + ":" + m.group(3) + ":" + m.group(4)
+                    + (m.group(5) == null ? "" : m.group(5)) + "Z"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return madeAt;
+        }
     }
 
     // ---------------------------------------------------------------- attendance
