@@ -233,8 +233,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return AttendanceRules.of(settings::current, programmeId);
     }
 
-    /** One answer: status, body, extra headers and cookies. */
-    /** An answer; {@code base64}: the body is bytes as base64 (a download handed on as it is kept). */
+    /**
+     * One answer: status, body, extra headers and cookies; {@code base64}: the body is bytes as base64 (a download
+     * handed on as it is kept).
+     */
     record Answer(int status, String body, Map<String, String> headers, List<String> cookies, boolean base64) {
         Answer(int status, String body, Map<String, String> headers, List<String> cookies) {
             this(status, body, headers, cookies, false);
@@ -835,7 +837,6 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.notFound("route.notFound");
     }
 
-    /** The owner's pages: 404 for anyone not staff, 403 for staff who are not project owners, 404 without reports. */
     /**
      * A report the archive lists for one of the owner's programmes (only those; no key is built from the URL),
      * else 404; a caller who is not the owner is refused first.
@@ -850,6 +851,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .findFirst().orElseThrow(() -> DomainException.notFound("route.notFound"));
     }
 
+    /** The owner's pages: 404 for anyone not staff, 403 for staff who are not project owners, 404 without reports. */
     private void requireOwner(Request req) {
         requireStaff(req.session().caller());
         if (!req.session().owner()) throw DomainException.forbidden("role.ownerOnly");
