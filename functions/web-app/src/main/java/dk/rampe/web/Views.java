@@ -1200,6 +1200,10 @@ final class Views {
         }
         for (Notice n : p.notices()) {
             events.add(new Event(n.createdAt(), "notice", Texts.t(lang, "hist.notice", day(lang, n.date())), "Rampe"));
+            if (n.corrected()) { // the caseworker was told, by the registration that corrected the day
+                events.add(new Event(n.correction().correctedAt(), "notice-corrected", Texts.t(lang,
+                        "hist.noticeCorrected", day(lang, n.date())), personName(r, n.correction().correctedBy())));
+            }
         }
         for (FollowUpTask t : p.tasks()) {
             // who planned it is in the audit log, not on the task: no name here

@@ -258,6 +258,10 @@ class WebAttendanceTest {
         assertTrue(notice.contains("af Anna"), "who corrected it, by name: " + notice);
         assertTrue(notice.contains("10:15"), "when: " + notice);
         assertFalse(notice.contains("Syg"), "the reason is not the caseworker's: " + notice);
+        // the consultant's history says the caseworker was shown the correction, and by whose registration
+        String history = anna.get("/app/referrals/" + id).body();
+        assertTrue(history.contains("data-what=\"notice-corrected\""), history);
+        assertTrue(history.contains("Meddelelsen om"), history);
     }
 
     @Test
