@@ -257,6 +257,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         LocalDate date = registration.date();
         LocalDate today = WorkingDays.today(Clock.fixed(now, ZoneOffset.UTC));
         if (date.isAfter(today)) return;
+        reflectInNotice(referral, date, now);
         // the day's follow-ups by their decision-derived ids (GetItem each; no index to query): the detection's
         // and one per correction that opened one again
         List<FollowUpTask> ofTheDay = new ArrayList<>();
@@ -325,6 +326,39 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
                 + referral.id() + "|" + absenceDecision(date, n));
     }
 
+    /**
+     * The caseworker's notice of the date (if one was sent) reflects the date's latest registration, read again
+     * from the store (so two registrations handled out of order leave the latest): one saying the participant was
+     * there or excused marks it corrected, with who and when; an absence again (or an undo) makes it stand again.
+     * The first correction of a notice sends the caseworker one neutral email, its id derived from the notice and
+     * the correcting registration; a later change of the correction is shown, not emailed. Written only if the
+     * notice's correction is still as read, else read again.
+     */
+    private void reflectInNotice(Referral referral, LocalDate date, Instant now) {
+        String id = noticeId(referral.id(), date);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Notice> notice = store.notices(referral.id()).stream().filter(n -> n.id().equals(id)).findFirst();
+            if (notice.isEmpty()) return;
+            Notice.Correction was = notice.get().correction();
+            Notice.Correction latest = store.load(referral.id(), date, date).registrationOn(date)
+                    .flatMap(Notice.Correction::by).orElse(null);
+            if (java.util.Objects.equals(was, latest)) return;
+            Caseworker cw = referral.details().caseworker();
+            OutboxMessage email = was != null || latest == null || cw == null || cw.email() == null ? null
+                    : correctionEmail(referral, notice.get(), latest, cw, now);
+            if (store.correctNotice(notice.get().with(latest), was == null ? null : was.registrationId(), email)) {
+                Log.info(latest == null ? "absence.noticeStands" : "absence.noticeCorrected", "referralId", referral.id(),
+                        "noticeId", id);
+                return;
+            }
+        }
+        Log.warn("absence.noticeChangedMeanwhile", "referralId", referral.id(), "noticeId", id);
+    }
+
+    private static String noticeId(String referralId, LocalDate date) {
+        return DecisionIds.of("N", "notice", referralId, date.toString());
+    }
+
     /** The outcome of a follow-up closed by a registration saying the participant is there. */
     private static FollowUpOutcome closedBy(Registration g) {
         FollowUpOutcome.Cause cause = g.reason() == Registration.Reason.SICK ? FollowUpOutcome.Cause.ILLNESS
@@ -337,7 +371,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
     void escalate(Referral referral, Attendance a, LocalDate date, Instant now, AttendanceRules r) {
         List<Notice.Reason> reasons = escalationReasons(referral, a, date, r);
         if (reasons.isEmpty()) return;
-        Notice notice = new Notice(DecisionIds.of("N", "notice", referral.id(), date.toString()), referral.id(),
+        Notice notice = new Notice(noticeId(referral.id(), date), referral.id(),
                 referral.jobcentreId(), date, reasons, now);
         boolean flag = reasons.contains(Notice.Reason.TWO_IN_A_ROW)
                 || reasons.contains(Notice.Reason.THREE_IN_TEN_WORKING_DAYS);
@@ -394,6 +428,27 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
                 + "notice in case " + escape(caseRef) + " (" + notice.date() + ").</p>";
         return OutboxMessage.pending("notice|" + notice.id() + "|email", notice.id(), referral.programmeId(),
                 MessageChannel.EMAIL, cw.email().value(), subject, text, html, false, now, now);
+    }
+
+    /**
+     * One neutral email that a notice was corrected: the case reference, the date and a link to the web app's page
+     * for the referral; never what the correction says (no reason, nothing about health), the benefit or a name.
+     */
+    private OutboxMessage correctionEmail(Referral referral, Notice notice, Notice.Correction c, Caseworker cw,
+                                          Instant now) {
+        String ref = referral.details().jobcentreReference();
+        String caseRef = ref == null || ref.isBlank() ? referral.id() : ref + " / " + referral.id();
+        String link = publicBaseUrl + "/app/referrals/" + referral.id();
+        String subject = "Rampe: rettet meddelelse i sag " + referral.id();
+        String text = "En meddelelse om fremmøde i sag " + caseRef + " (" + notice.date() + ") er blevet rettet.\n"
+                + "Se den her: " + link + "\n\n"
+                + "An attendance notice in case " + caseRef + " (" + notice.date() + ") was corrected: " + link + "\n";
+        String html = "<p>En meddelelse om fremmøde i sag " + escape(caseRef) + " (" + notice.date()
+                + ") er blevet rettet.</p><p><a href=\"" + escape(link) + "\">Se meddelelsen</a></p><p lang=\"en\">An "
+                + "attendance notice in case " + escape(caseRef) + " (" + notice.date() + ") was corrected.</p>";
+        return OutboxMessage.pending("notice|" + notice.id() + "|corrected|" + c.registrationId() + "|email",
+                notice.id(), referral.programmeId(), MessageChannel.EMAIL, cw.email().value(), subject, text, html,
+                false, now, now);
     }
 
     private static String escape(String s) {

@@ -51,6 +51,16 @@ public interface AttendanceStore {
     List<Notice> notices(String referralId);
 
     /**
+     * Writes the notice's correction ({@code notice.correction()}, none when the absence stands again) if the
+     * stored notice's correction is still from the registration {@code expectedRegistrationId} (null: none), with
+     * the caseworker's email (if not null, written once by its id) in one transaction; false (nothing written) if
+     * the notice is gone or its correction changed meanwhile.
+     */
+    default boolean correctNotice(Notice notice, String expectedRegistrationId, OutboxMessage email) {
+        throw new UnsupportedOperationException("correctNotice");
+    }
+
+    /**
      * Records whether the participant consented at enrolment to a neutral SMS when they have not
      * shown up (issue 9); the latest record counts.
      */

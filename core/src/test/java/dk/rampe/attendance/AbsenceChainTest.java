@@ -254,6 +254,11 @@ class AbsenceChainTest {
         }
 
         @Override
+        public boolean correctNotice(Notice notice, String expectedRegistrationId, dk.rampe.followup.OutboxMessage email) {
+            return d.correctNotice(notice, expectedRegistrationId, email);
+        }
+
+        @Override
         public boolean smsConsent(String referralId) {
             reads.incrementAndGet();
             return d.smsConsent(referralId);

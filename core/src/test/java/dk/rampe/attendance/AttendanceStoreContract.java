@@ -101,4 +101,38 @@ public abstract class AttendanceStoreContract {
         assertTrue(store.chain(R).orElseThrow().parked());
         assertTrue(store.chain(R).orElseThrow().smsConsent());
     }
+
+    /**
+     * A notice's correction is written only over the correction it was read with, the caseworker's email with it
+     * (once, by its id); the notice's own fields stay as sent.
+     */
+    @Test
+    void aNoticeIsCorrectedOnlyOverTheCorrectionItWasReadAtAndItsEmailIsWrittenOnce() {
+        AttendanceStore store = newStore();
+        Notice sent = new Notice("N1", R, "jc-aarhus", MONDAY, List.of(Notice.Reason.UNEXCUSED_ABSENCE), T);
+        assertTrue(store.addNotice(sent, false, null));
+        Notice.Correction excused = new Notice.Correction(Registration.Status.EXCUSED, "G2", "c-anna", T.plusSeconds(60));
+        dk.rampe.followup.OutboxMessage email = dk.rampe.followup.OutboxMessage.pending("notice|N1|corrected|G2|email",
+                "N1", "p1", dk.rampe.followup.MessageChannel.EMAIL, "b@jobcenter.example", "Rampe", "rettet", "<p>rettet</p>",
+                false, T, T);
+
+        assertFalse(store.correctNotice(sent.with(excused), "G0", email), "read with a correction it no longer has");
+        assertTrue(store.correctNotice(sent.with(excused), null, email));
+        Notice read = store.notices(R).get(0);
+        assertEquals(excused, read.correction());
+        assertEquals(List.of(Notice.Reason.UNEXCUSED_ABSENCE), read.reasons());
+        assertEquals(T, read.createdAt());
+        assertFalse(store.correctNotice(sent.with(excused), null, email), "corrected meanwhile: nothing written");
+
+        Notice.Correction present = new Notice.Correction(Registration.Status.PRESENT, "G3", "c-bo", T.plusSeconds(120));
+        assertTrue(store.correctNotice(sent.with(present), "G2", null));
+        assertEquals(present, store.notices(R).get(0).correction());
+        assertTrue(store.correctNotice(sent, "G3", null), "absent again: the notice stands");
+        assertEquals(null, store.notices(R).get(0).correction());
+        assertFalse(store.correctNotice(sent.with(excused), null, email), "that correction's email exists: once");
+        assertEquals(null, store.notices(R).get(0).correction(), "and nothing of it was written");
+        assertFalse(store.correctNotice(new Notice("N9", R, "jc-aarhus", MONDAY.plusDays(1),
+                List.of(Notice.Reason.TWO_IN_A_ROW), T).with(excused), null, null), "no such notice");
+        assertEquals(1, store.notices(R).size());
+    }
 }

@@ -86,6 +86,19 @@ public final class InMemoryAttendanceStore implements AttendanceStore {
         return List.copyOf(notices.getOrDefault(referralId, Map.of()).values());
     }
 
+    @Override
+    public synchronized boolean correctNotice(Notice notice, String expectedRegistrationId, OutboxMessage email) {
+        Map<String, Notice> mine = notices.get(notice.referralId());
+        Notice stored = mine == null ? null : mine.get(notice.id());
+        if (stored == null) return false;
+        String now = stored.correction() == null ? null : stored.correction().registrationId();
+        if (!java.util.Objects.equals(now, expectedRegistrationId)) return false;
+        if (email != null && emails.stream().anyMatch(m -> m.messageId().equals(email.messageId()))) return false;
+        mine.put(notice.id(), stored.with(notice.correction()));
+        if (email != null) emails.add(email);
+        return true;
+    }
+
     private final Set<String> smsConsent = ConcurrentHashMap.newKeySet();
 
     @Override

@@ -66,7 +66,8 @@ class LatestRegistrationTest {
             new NudgeTemplates(WorkingDays.ZONE), new QuietHours(WorkingDays.ZONE), clock, "https://rampe.example",
             Duration.ofHours(4));
     private final WorkingDays weekdays = (p, d) -> !WorkingDays.isWeekend(d);
-    private final AttendanceRules rules = new AttendanceRules(Duration.ofMinutes(30), 2, 3, 10, Set.of(),
+    // dagpenge is reported at every unexcused absence here, so each absence makes a notice to the caseworker
+    private final AttendanceRules rules = new AttendanceRules(Duration.ofMinutes(30), 2, 3, 10, Set.of(Benefit.DAGPENGE),
             Duration.ofHours(2), EmailAddress.parse("leder@example.dk").orElseThrow(), false);
     private final InMemoryAttendanceStore store = new InMemoryAttendanceStore();
     private final AbsenceChainTest.Referrals referrals = new AbsenceChainTest.Referrals();
@@ -163,5 +164,45 @@ class LatestRegistrationTest {
         clock.set(AbsenceChainTest.at(MONDAY, 9, 31));
         assertEquals(1, sweeper.run("absence", store.index(), detection, 200).count(AbsenceDetection.Outcome.REGISTERED));
         assertTrue(absenceTasks().isEmpty(), "an absence registered by staff is not nudged");
+    }
+
+    private List<String> correctionEmails() {
+        return store.emails.stream().map(OutboxMessage::dedupeKey).filter(k -> k.contains("|corrected|")).toList();
+    }
+
+    @Test
+    void theNoticeFollowsTheLatestRegistrationAndEachCorrectionOfAStandingNoticeIsEmailedOnce() {
+        Referral r = enrolled();
+        clock.set(AbsenceChainTest.at(MONDAY, 9, 30));
+        sweeper.run("absence", store.index(), detection, 200);
+        assertEquals(1, store.notices(r.id()).size(), "the detected absence reached the caseworker");
+        assertFalse(store.notices(r.id()).get(0).corrected());
+
+        clock.set(AbsenceChainTest.at(MONDAY, 9, 45));
+        Registration excused = service.register(r, MONDAY, Registration.Status.EXCUSED, null, Registration.Reason.SICK, "c2");
+        Notice n = store.notices(r.id()).get(0);
+        assertEquals(new Notice.Correction(Registration.Status.EXCUSED, excused.id(), "c2",
+                AbsenceChainTest.at(MONDAY, 9, 45)), n.correction());
+        assertEquals(List.of("notice|" + n.id() + "|corrected|" + excused.id() + "|email"), correctionEmails());
+        OutboxMessage email = store.emails.get(store.emails.size() - 1);
+        assertEquals("b@jobcenter.example", email.recipient());
+        assertFalse((email.subject() + email.text() + email.html()).matches("(?s).*([Ss]yg|sick|dagpenge|0101).*"),
+                "neutral: " + email.text());
+
+        // still corrected (now "present"): shown, not emailed again
+        clock.set(AbsenceChainTest.at(MONDAY, 10, 0));
+        Registration present = service.register(r, MONDAY, Registration.Status.PRESENT, null, null, "c1");
+        assertEquals(present.id(), store.notices(r.id()).get(0).correction().registrationId());
+        assertEquals(1, correctionEmails().size());
+
+        // absent again: the notice stands; excused once more: a new correction, one more email
+        clock.set(AbsenceChainTest.at(MONDAY, 10, 15));
+        service.register(r, MONDAY, Registration.Status.ABSENT, null, null, "c1");
+        assertFalse(store.notices(r.id()).get(0).corrected(), "stands again");
+        clock.set(AbsenceChainTest.at(MONDAY, 10, 30));
+        service.register(r, MONDAY, Registration.Status.EXCUSED, null, Registration.Reason.APPOINTMENT, "c1");
+        assertTrue(store.notices(r.id()).get(0).corrected());
+        assertEquals(2, correctionEmails().size());
+        assertEquals(1, store.notices(r.id()).size(), "one notice for the day throughout");
     }
 }

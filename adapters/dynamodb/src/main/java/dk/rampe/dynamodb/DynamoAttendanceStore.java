@@ -253,8 +253,12 @@ public final class DynamoAttendanceStore implements AttendanceStore {
     private static Notice notice(Map<String, AttributeValue> m) {
         List<Notice.Reason> reasons = Arrays.stream(Attrs.str(m, "reasons").split(","))
                 .filter(s -> !s.isEmpty()).map(Notice.Reason::valueOf).toList();
+        String correctedBy = Attrs.str(m, "correctedBy");
+        Notice.Correction correction = correctedBy == null ? null : new Notice.Correction(
+                Registration.Status.valueOf(Attrs.str(m, "correctedTo")), Attrs.str(m, "correctedByRegistration"),
+                correctedBy, Instant.parse(Attrs.str(m, "correctedAt")));
         return new Notice(Attrs.str(m, "noticeId"), Attrs.str(m, "referralId"), Attrs.str(m, "jobcentreId"),
-                LocalDate.parse(Attrs.str(m, "date")), reasons, Instant.parse(Attrs.str(m, "createdAt")));
+                LocalDate.parse(Attrs.str(m, "date")), reasons, Instant.parse(Attrs.str(m, "createdAt")), correction);
     }
 
     private static AttendancePlan plan(Map<String, AttributeValue> m) {
@@ -269,6 +273,47 @@ public final class DynamoAttendanceStore implements AttendanceStore {
                 dayOff ? null : LocalTime.parse(Attrs.str(m, "start")),
                 dayOff ? null : (int) Attrs.num(m, "minutes"), Attrs.str(m, "recordedBy"),
                 Instant.parse(Attrs.str(m, "recordedAt")));
+    }
+
+    @Override
+    public boolean correctNotice(Notice notice, String expectedRegistrationId, OutboxMessage email) {
+        List<TransactWriteItem> writes = new ArrayList<>(2);
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_exists(pk) AND ";
+        if (expectedRegistrationId == null) {
+            condition += "attribute_not_exists(correctedByRegistration)";
+        } else {
+            condition += "correctedByRegistration = :was";
+            values.put(":was", Attrs.s(expectedRegistrationId));
+        }
+        Notice.Correction c = notice.correction();
+        String expression;
+        if (c == null) {
+            expression = "REMOVE correctedTo, correctedByRegistration, correctedBy, correctedAt";
+        } else {
+            expression = "SET correctedTo = :to, correctedByRegistration = :g, correctedBy = :by, correctedAt = :at";
+            values.put(":to", Attrs.s(c.status().name()));
+            values.put(":g", Attrs.s(c.registrationId()));
+            values.put(":by", Attrs.s(c.correctedBy()));
+            values.put(":at", Attrs.s(c.correctedAt().toString()));
+        }
+        Update.Builder update = Update.builder().tableName(table)
+                .key(Keys.attendanceNoticeKey(notice.referralId(), notice.date(), notice.id()))
+                .conditionExpression(condition).updateExpression(expression);
+        if (!values.isEmpty()) update.expressionAttributeValues(values);
+        writes.add(TransactWriteItem.builder().update(update.build()).build());
+        if (email != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(OutboxItems.messageItem(email)).conditionExpression("attribute_not_exists(pk)").build())
+                    .build());
+        }
+        // conditional on the correction as read, the email by its decision-derived id: written once
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
     }
 
     @Override

@@ -89,6 +89,13 @@ final class AttendanceJson {
         ArrayNode reasons = o.putArray("reasons");
         n.reasons().forEach(x -> reasons.add(x.wireName()));
         o.put("createdAt", n.createdAt().toString());
+        o.put("corrected", n.corrected());
+        if (n.corrected()) {
+            ObjectNode c = o.putObject("correction");
+            c.put("status", n.correction().status().wireName());
+            c.put("correctedBy", n.correction().correctedBy());
+            c.put("correctedAt", n.correction().correctedAt().toString());
+        }
         return o;
     }
 

@@ -179,4 +179,65 @@ class AttendanceRoutesTest {
         assertEquals(200, notices.getStatusCode(), notices.getBody());
         assertEquals(0, json(notices).get("notices").size());
     }
+
+    /**
+     * The caseworker's notice follows the day's latest registration: an absence reported in a notice and corrected
+     * to "excused" shows as corrected (who, when) in GET …/notices, and the caseworker gets one neutral email with a
+     * link to the web app's page; a repeat of the correction sends nothing more.
+     */
+    @Test
+    void aCorrectedAbsenceShowsInTheNoticeAndTellsTheCaseworkerOnce() {
+        String id = submitSample();
+        assertEquals(200, f.handle(call("PUT", "/v1/referrals/{referralId}/attendance-plan", id,
+                "{\"steps\":[{\"validFrom\":\"2026-11-23\",\"weekdays\":[\"monday\"],\"start\":\"09:00\","
+                        + "\"minutesPerDay\":180}]}", ANNA)).getStatusCode());
+        // 10:00 in Aarhus, past the 09:30 cutoff: "present", then corrected to "absent" reports it (kontanthjælp)
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"present\"}", ANNA)).getStatusCode());
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"absent\"}", ANNA)).getStatusCode());
+        JsonNode reported = json(f.handle(call("GET", "/v1/referrals/{referralId}/notices", id, null, AARHUS)))
+                .get("notices");
+        assertEquals(1, reported.size(), "the unexcused absence reaches the caseworker");
+        assertFalse(reported.get(0).get("corrected").asBoolean());
+        assertFalse(reported.get(0).has("correction"));
+
+        f.clock.advance(java.time.Duration.ofMinutes(10));
+        APIGatewayV2HTTPResponse excused = f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"excused\",\"reason\":\"sick\"}", ANNA));
+        assertEquals(201, excused.getStatusCode(), excused.getBody());
+        String registrationId = json(excused).get("registrationId").asText();
+        // a repeat of the same correction (a double tap) is one intent: nothing more
+        f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"excused\",\"reason\":\"sick\"}", ANNA));
+
+        JsonNode notice = json(f.handle(call("GET", "/v1/referrals/{referralId}/notices", id, null, AARHUS)))
+                .get("notices").get(0);
+        assertTrue(notice.get("corrected").asBoolean(), notice.toString());
+        assertEquals("excused", notice.get("correction").get("status").asText());
+        assertEquals("c-anna", notice.get("correction").get("correctedBy").asText());
+        assertEquals(f.clock.instant().toString(), notice.get("correction").get("correctedAt").asText());
+        assertFalse(notice.toString().contains("sick"), "the reason (a health fact) is not in the notice");
+
+        String noticeId = notice.get("noticeId").asText();
+        dk.rampe.dynamodb.DynamoOutbox outbox = new dk.rampe.dynamodb.DynamoOutbox(f.dynamo, f.config.table());
+        dk.rampe.followup.OutboxMessage email = outbox.find(dk.rampe.followup.Ids.messageId(
+                "notice|" + noticeId + "|corrected|" + registrationId + "|email")).orElseThrow();
+        assertEquals("birthe.aagaard@jobcenter.example", email.recipient());
+        assertTrue(email.text().contains("/app/referrals/" + id), email.text());
+        assertTrue(email.text().contains("rettet"), email.text());
+        for (String personal : new String[] {"Syg", "syg", "sick", "kontanthj", "Birthe", "0101"}) {
+            assertFalse((email.subject() + email.text() + email.html()).contains(personal), "neutral: " + personal);
+        }
+
+        // absent again: the notice stands again, and no second correction email for the same registration
+        f.clock.advance(java.time.Duration.ofMinutes(10));
+        assertEquals(201, f.handle(call("POST", "/v1/referrals/{referralId}/attendance", id,
+                "{\"date\":\"2026-11-23\",\"status\":\"absent\"}", ANNA)).getStatusCode());
+        JsonNode stands = json(f.handle(call("GET", "/v1/referrals/{referralId}/notices", id, null, AARHUS)))
+                .get("notices");
+        assertEquals(1, stands.size(), "still one notice for the day");
+        assertFalse(stands.get(0).get("corrected").asBoolean());
+    }
 }

@@ -344,7 +344,7 @@ final class Views {
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>");
         planView(sb, lang, r, plan);
         sb.append("</section>");
-        notices(sb, lang, notices);
+        notices(sb, lang, r, notices);
         sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.details"))).append("</h2>");
         details(sb, lang, d);
         sb.append("</section>");
@@ -783,17 +783,50 @@ final class Views {
                 sb.append("<ul class=\"list\">");
                 for (int i = pr.reports().size() - 1; i >= 0; i--) {
                     dk.rampe.report.ReportArchive.Stored r = pr.reports().get(i);
-                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"/app/reports/")
-                            .append(esc(r.programmeId())).append("/").append(esc(r.month())).append("/")
-                            .append(esc(r.madeAt())).append("\">").append(esc(Texts.t(lang, "rep.month", r.month())))
-                            .append("</a> <span class=\"meta\">").append(esc(Texts.t(lang, "rep.madeAt", r.madeAt())))
-                            .append("</span></li>");
+                    String href = "/app/reports/" + r.programmeId() + "/" + r.month() + "/" + r.madeAt();
+                    String month = reportMonth(lang, r.month());
+                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"").append(esc(href))
+                            .append("\">").append(esc(month)).append("</a> <span class=\"meta\">")
+                            .append(esc(Texts.t(lang, "rep.madeAt", madeAt(lang, r.madeAt()))))
+                            .append("</span> <a data-csv=\"").append(esc(r.month())).append("\" href=\"")
+                            .append(esc(href + "/" + WebAppHandler.REPORT_CSV)).append("\" download aria-label=\"")
+                            .append(esc(Texts.t(lang, "rep.csvLabel", month))).append("\">")
+                            .append(esc(Texts.t(lang, "rep.csv"))).append("</a></li>");
                 }
                 sb.append("</ul>");
             }
             sb.append("</section>");
         }
         return page(req, csrf, Texts.t(lang, "rep.title"), sb.toString());
+    }
+
+    /** A report's month as people say it: "Oktober 2026", "October 2026"; the stored text if it is not a month. */
+    private static String reportMonth(Language lang, String month) {
+        try {
+            Locale locale = lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("da-DK");
+            String m = java.time.YearMonth.parse(month).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+            return m.substring(0, 1).toUpperCase(locale) + m.substring(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            return month;
+        }
+    }
+
+    private static final java.util.regex.Pattern MADE_AT =
+            java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})[-:](\\d{2})[-:](\\d{2})(\\.\\d{1,9})?Z$");
+
+    /**
+     * When a kept report was made, in the programme's zone ("1. nov. 2026 kl. 07:00"): the archive names it by the
+     * instant, with {@code -} for {@code :} where it is a folder; the stored text if it is neither.
+     */
+    private String madeAt(Language lang, String madeAt) {
+        java.util.regex.Matcher m = MADE_AT.matcher(madeAt);
+        if (!m.matches()) return madeAt;
+        try {
+            return time(lang, Instant.parse(m.group(1) + "T" + m.group(2) + ":" + m.group(3) + ":" + m.group(4)
+                    + (m.group(5) == null ? "" : m.group(5)) + "Z"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return madeAt;
+        }
     }
 
     // ---------------------------------------------------------------- attendance
@@ -1167,6 +1200,10 @@ final class Views {
         }
         for (Notice n : p.notices()) {
             events.add(new Event(n.createdAt(), "notice", Texts.t(lang, "hist.notice", day(lang, n.date())), "Rampe"));
+            if (n.corrected()) { // the caseworker was told, by the registration that corrected the day
+                events.add(new Event(n.correction().correctedAt(), "notice-corrected", Texts.t(lang,
+                        "hist.noticeCorrected", day(lang, n.date())), personName(r, n.correction().correctedBy())));
+            }
         }
         for (FollowUpTask t : p.tasks()) {
             // who planned it is in the audit log, not on the task: no name here
@@ -1541,7 +1578,7 @@ final class Views {
         error(sb, errors, name);
     }
 
-    private void notices(StringBuilder sb, Language lang, List<Notice> notices) {
+    private void notices(StringBuilder sb, Language lang, Referral r, List<Notice> notices) {
         sb.append("<section class=\"card\" id=\"notices\"><h2>").append(esc(Texts.t(lang, "ref.notices"))).append("</h2>");
         if (notices.isEmpty()) {
             sb.append("<p class=\"meta\" id=\"notices-empty\">").append(esc(Texts.t(lang, "att.noNotices"))).append("</p>");
@@ -1556,7 +1593,16 @@ final class Views {
                             .append(esc(Texts.t(lang, "notice." + x.wireName()))).append("</span>");
                 }
                 sb.append("<br><span class=\"meta\">").append(esc(Texts.t(lang, "att.noticeSent", time(lang, n.createdAt()))))
-                        .append("</span></li>");
+                        .append("</span>");
+                if (n.corrected()) { // the day's latest registration says the participant was there or excused
+                    Notice.Correction c = n.correction();
+                    sb.append("<br><span class=\"tag\" data-corrected=\"").append(c.status().wireName()).append("\">")
+                            .append(esc(Texts.t(lang, "att.noticeCorrected", Texts.t(lang, "att.status." + c.status().wireName()))))
+                            .append("</span> <span class=\"meta\" id=\"correction-").append(esc(n.id())).append("\">")
+                            .append(esc(Texts.t(lang, "att.noticeCorrectedBy", personName(r, c.correctedBy()),
+                                    time(lang, c.correctedAt())))).append("</span>");
+                }
+                sb.append("</li>");
             }
             sb.append("</ul>");
         }

@@ -99,6 +99,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone|follow-up|follow-up-plan))?$");
     private static final Pattern REPORT_PATH =
             Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})$");
+    /** The file of a kept report's figures, as the monthly report names it (ReportRun.CSV_FILE). */
+    static final String REPORT_CSV = "figures.csv";
+    private static final Pattern REPORT_CSV_PATH =
+            Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})/figures\\.csv$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
@@ -220,8 +224,15 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return AttendanceRules.of(settings::current, programmeId);
     }
 
-    /** One answer: status, body, extra headers and cookies. */
-    record Answer(int status, String body, Map<String, String> headers, List<String> cookies) {
+    /**
+     * One answer: status, body, extra headers and cookies; {@code base64}: the body is bytes as base64 (a download
+     * handed on as it is kept).
+     */
+    record Answer(int status, String body, Map<String, String> headers, List<String> cookies, boolean base64) {
+        Answer(int status, String body, Map<String, String> headers, List<String> cookies) {
+            this(status, body, headers, cookies, false);
+        }
+
         static Answer html(int status, String body) {
             return new Answer(status, body, Map.of(), List.of());
         }
@@ -233,7 +244,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Answer withCookie(String cookie) {
             List<String> c = new ArrayList<>(cookies);
             c.add(cookie);
-            return new Answer(status, body, headers, c);
+            return new Answer(status, body, headers, c, base64);
         }
     }
 
@@ -413,17 +424,22 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             default:
                 break;
         }
+        Matcher cm = REPORT_CSV_PATH.matcher(req.path());
+        if (cm.matches() && "GET".equals(req.method())) {
+            ReportArchive.Stored stored = ownersReport(req, caller, cm.group(1), cm.group(2), cm.group(3));
+            // the figures as the monthly report kept them, bytes handed on as they are
+            byte[] csv = reports.read(stored, REPORT_CSV).orElseThrow(() -> DomainException.notFound("route.notFound"));
+            audit.record(new AuditEntry("report:" + stored.programmeId() + ":" + stored.month(), caller.id(),
+                    "web.reportCsvRead", now));
+            return new Answer(200, Base64.getEncoder().encodeToString(csv), Map.of(
+                    "content-type", "text/csv; charset=utf-8",
+                    "content-disposition", "attachment; filename=\"rampe-" + stored.programmeId() + "-" + stored.month()
+                            + ".csv\""), List.of(), true);
+        }
         Matcher rm = REPORT_PATH.matcher(req.path());
         if (rm.matches() && "GET".equals(req.method())) {
-            requireOwner(req);
-            String programmeId = rm.group(1);
-            // only the owner's programmes, and only a report the archive lists (no key is built from the URL)
-            if (service.programmesOf(caller).stream().noneMatch(p -> p.id().equals(programmeId))) {
-                throw DomainException.notFound("route.notFound");
-            }
-            ReportArchive.Stored stored = reports.list(programmeId).stream()
-                    .filter(x -> x.month().equals(rm.group(2)) && x.madeAt().equals(rm.group(3))).findFirst()
-                    .orElseThrow(() -> DomainException.notFound("route.notFound"));
+            ReportArchive.Stored stored = ownersReport(req, caller, rm.group(1), rm.group(2), rm.group(3));
+            String programmeId = stored.programmeId();
             byte[] html = reports.read(stored, "report.html").orElseThrow(() -> DomainException.notFound("route.notFound"));
             audit.record(new AuditEntry("report:" + programmeId + ":" + stored.month(), caller.id(), "web.reportRead", now));
             // the report is the e-mail's HTML (inline styles only, no script): its own, still script-free policy
@@ -812,6 +828,20 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.notFound("route.notFound");
     }
 
+    /**
+     * A report the archive lists for one of the owner's programmes (only those; no key is built from the URL),
+     * else 404; a caller who is not the owner is refused first.
+     */
+    private ReportArchive.Stored ownersReport(Request req, Caller caller, String programmeId, String month,
+                                              String madeAt) {
+        requireOwner(req);
+        if (service.programmesOf(caller).stream().noneMatch(p -> p.id().equals(programmeId))) {
+            throw DomainException.notFound("route.notFound");
+        }
+        return reports.list(programmeId).stream().filter(x -> x.month().equals(month) && x.madeAt().equals(madeAt))
+                .findFirst().orElseThrow(() -> DomainException.notFound("route.notFound"));
+    }
+
     /** The owner's pages: 404 for anyone not staff, 403 for staff who are not project owners, 404 without reports. */
     private void requireOwner(Request req) {
         requireStaff(req.session().caller());
@@ -921,7 +951,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static APIGatewayV2HTTPResponse response(Answer a, Language lang) {
         Map<String, String> headers = new HashMap<>(a.headers());
-        if (a.body() != null) headers.put("content-type", "text/html; charset=utf-8");
+        if (a.body() != null) headers.putIfAbsent("content-type", "text/html; charset=utf-8");
         headers.put("cache-control", "no-store");
         headers.put("content-language", lang == Language.EN ? "en" : "da");
         headers.putIfAbsent("content-security-policy", CSP);
@@ -934,6 +964,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         var b = APIGatewayV2HTTPResponse.builder().withStatusCode(a.status()).withHeaders(headers)
                 .withBody(a.body() == null ? "" : a.body());
         if (!a.cookies().isEmpty()) b.withCookies(a.cookies());
+        if (a.base64()) b.withIsBase64Encoded(true);
         return b.build();
     }
 

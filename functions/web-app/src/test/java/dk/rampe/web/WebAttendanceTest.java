@@ -224,6 +224,46 @@ class WebAttendanceTest {
         assertTrue(f.auditActions(id).contains("referral.read"), "reading the notices is a read of the referral");
     }
 
+    /**
+     * A notice follows the day's latest registration: the consultant corrects an absence that reached the caseworker
+     * to "Meldt fra · Syg"; the caseworker's page shows the notice as corrected, by whom and when, never the reason.
+     */
+    @Test
+    void theCaseworkerSeesANoticeCorrectedWhenTheConsultantExcusesTheDay() {
+        String id = enrolledParticipant("AAR-ATT-7", "070790-1234");
+        assertEquals(303, post(id, "attendance-plan", plan("2026-11-23", "09:00", "240", "monday")).status());
+        // 10:00, past the 09:30 cutoff: present, then corrected to absent (kontanthjælp: every absence is reported)
+        assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "present")).status());
+        f.clock.advance(Duration.ofMinutes(5));
+        assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "absent")).status());
+        List<Notice> notices = store.notices(id);
+        assertEquals(1, notices.size(), "the absence reached the caseworker");
+        String noticeId = notices.get(0).id();
+        WebFixture.Page before = caseworker.get("/app/referrals/" + id);
+        assertTrue(before.body().contains("data-reason=\"unexcused_absence\">Udeblevet uden gyldig grund"));
+        assertFalse(before.body().contains("data-corrected="), "not corrected yet");
+
+        f.clock.advance(Duration.ofMinutes(10));
+        assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "excused",
+                "reg.reason", "sick")).status());
+        Notice corrected = store.notices(id).get(0);
+        assertEquals(Registration.Status.EXCUSED, corrected.correction().status());
+        assertEquals("c-anna", corrected.correction().correctedBy());
+
+        WebFixture.Page page = caseworker.get("/app/referrals/" + id);
+        assertEquals(200, page.status());
+        String notice = page.body().substring(page.body().indexOf("<li data-notice=\"" + noticeId + "\""));
+        notice = notice.substring(0, notice.indexOf("</li>"));
+        assertTrue(notice.contains("data-corrected=\"excused\">Rettet: Meldt fra</span>"), notice);
+        assertTrue(notice.contains("af Anna"), "who corrected it, by name: " + notice);
+        assertTrue(notice.contains("10:15"), "when: " + notice);
+        assertFalse(notice.contains("Syg"), "the reason is not the caseworker's: " + notice);
+        // the consultant's history says the caseworker was shown the correction, and by whose registration
+        String history = anna.get("/app/referrals/" + id).body();
+        assertTrue(history.contains("data-what=\"notice-corrected\""), history);
+        assertTrue(history.contains("Meddelelsen om"), history);
+    }
+
     @Test
     void theOwnerSeesThisMonthsAttendanceFigures() {
         String id = enrolledParticipant("AAR-ATT-5", "050590-1234");

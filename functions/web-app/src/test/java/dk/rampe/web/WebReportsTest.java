@@ -1,5 +1,6 @@
 package dk.rampe.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,58 @@ class WebReportsTest {
                 "not one of the owner's programmes");
         assertEquals(404, dorthe.get("/app/reports/rampe-oestjylland/2026-08/2026-09-01T06-00-00Z").status());
         assertEquals(404, dorthe.get("/app/reports/rampe-oestjylland/2026-10/..%2F..").status());
+    }
+
+    /**
+     * The list speaks of months and times as people do, and offers each report's figures as CSV beside its HTML:
+     * the bytes the archive keeps, for the owner's programmes only and only for reports the archive lists.
+     */
+    @Test
+    void theOwnerSeesHumanDatesAndDownloadsTheCsvTheArchiveKeeps() {
+        byte[] csv = "Måned;Henvist\r\n2026-10;12\r\n".getBytes(StandardCharsets.UTF_8);
+        archive.put("rampe-oestjylland", "2026-10", "2026-11-01T06-00-00Z",
+                Map.of("report.html", "<p>Oktober</p>".getBytes(StandardCharsets.UTF_8), "figures.csv", csv));
+        archive.put("rampe-oestjylland", "2026-09", "2026-10-01T05:00:00.123Z", // as S3 names it: colons, fraction
+                Map.of("report.html", "<p>September</p>".getBytes(StandardCharsets.UTF_8)));
+        archive.put("another-programme", "2026-10", "2026-11-01T06-00-00Z", report("Fremmed"));
+        WebFixture.Browser dorthe = f.browser();
+        dorthe.login("local-owner-dorthe");
+
+        String body = dorthe.get("/app/reports").body();
+        assertTrue(body.contains("href=\"/app/reports/rampe-oestjylland/2026-10/2026-11-01T06-00-00Z\">Oktober 2026</a>"),
+                body);
+        assertTrue(body.contains("lavet 1. nov. 2026 kl. 07:00"), "in Copenhagen time: " + body);
+        assertTrue(body.contains(">September 2026</a>") && body.contains("lavet 1. okt. 2026 kl. 07:00"), body);
+        assertFalse(body.contains(">2026-11-01T06-00-00Z<") || body.contains("lavet 2026-"), "no storage timestamps");
+        assertTrue(body.contains("<a data-csv=\"2026-10\" href=\"/app/reports/rampe-oestjylland/2026-10/"
+                + "2026-11-01T06-00-00Z/figures.csv\" download"), body);
+
+        WebFixture.Page got = dorthe.get("/app/reports/rampe-oestjylland/2026-10/2026-11-01T06-00-00Z/figures.csv");
+        assertEquals(200, got.status(), got.body());
+        assertTrue(got.headers().get("content-type").startsWith("text/csv"), got.headers().toString());
+        assertEquals("attachment; filename=\"rampe-rampe-oestjylland-2026-10.csv\"",
+                got.headers().get("content-disposition"));
+        assertEquals("no-store", got.headers().get("cache-control"));
+        assertArrayEquals(csv, java.util.Base64.getDecoder().decode(got.body()), "the archive's bytes as they are");
+        assertTrue(f.auditActions("report:rampe-oestjylland:2026-10").contains("web.reportCsvRead"));
+
+        assertEquals(404, dorthe.get("/app/reports/rampe-oestjylland/2026-09/2026-10-01T05:00:00.123Z/figures.csv")
+                .status(), "a report kept without its CSV");
+        assertEquals(404, dorthe.get("/app/reports/another-programme/2026-10/2026-11-01T06-00-00Z/figures.csv").status(),
+                "not one of the owner's programmes");
+        assertEquals(404, dorthe.get("/app/reports/rampe-oestjylland/2026-08/2026-09-01T06-00-00Z/figures.csv").status(),
+                "not listed by the archive");
+        assertEquals(404, dorthe.get("/app/reports/rampe-oestjylland/2026-10/..%2F../figures.csv").status());
+
+        WebFixture.Browser anna = f.browser();
+        anna.login("local-consultant-anna");
+        WebFixture.Page refused = anna.get("/app/reports/rampe-oestjylland/2026-10/2026-11-01T06-00-00Z/figures.csv");
+        assertEquals(403, refused.status());
+        assertFalse(refused.body().contains("Henvist"));
+        WebFixture.Browser caseworker = f.browser();
+        caseworker.login("local-jobcenter-aarhus");
+        assertEquals(404, caseworker.get("/app/reports/rampe-oestjylland/2026-10/2026-11-01T06-00-00Z/figures.csv")
+                .status());
     }
 
     @Test
