@@ -1,5 +1,6 @@
 package dk.rampe.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class ReadmeDeployTest {
                 String l = line.replaceAll("\\s+#.*$", "").strip();
                 if (l.isEmpty() || l.startsWith("#")) continue;
                 boolean more = l.endsWith("\\");
-                cmd.append(more ? l.substring(0, l.length() - 1) : l).append(' ');
+                cmd.append(more ? l.substring(0, l.length() - 1).strip() : l).append(' ');
                 if (!more) {
                     out.add(cmd.toString().strip());
                     cmd.setLength(0);
@@ -56,11 +57,17 @@ class ReadmeDeployTest {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     @Test
     void everyNameTheDeployCommandsUseIsOneTheTemplateHas() throws Exception {
         List<String> commands = deployCommands(Files.readString(ROOT.resolve("README.md")));
         assertTrue(commands.size() >= 10, commands.toString());
+        List<String> problems = problems(commands);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** What in {@code commands} names something the template (or the build) does not have. */
+    @SuppressWarnings("unchecked")
+    private List<String> problems(List<String> commands) throws Exception {
         String yaml = Files.readString(ROOT.resolve("infra/sam-template.yaml"));
         Map<String, Object> root = template.root();
         Set<String> outputs = ((Map<String, Object>) root.get("Outputs")).keySet();
@@ -101,15 +108,19 @@ class ReadmeDeployTest {
                 if (!routes.contains(r)) problems.add(c + ": the API has no route " + r);
             }
         }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(secretDefaults.isEmpty());
+        return problems;
     }
 
     @Test
-    void theCheckFindsANameTheTemplateDoesNotHave() {
-        List<String> commands = deployCommands("## Deploy\n```sh\naws cognito-idp admin-add-user-to-group \\\n"
-                + "  --group-name rampe-nobody   # a comment\n```\n## Next\n");
-        assertTrue(commands.equals(List.of("aws cognito-idp admin-add-user-to-group --group-name rampe-nobody")),
-                commands.toString());
+    void theCheckFindsANameTheTemplateDoesNotHave() throws Exception {
+        List<String> commands = deployCommands("# Rampe\n## Deploy\n```sh\naws cognito-idp admin-add-user-to-group \\\n"
+                + "  --group-name rampe-nobody   # a comment\naws secretsmanager create-secret --name rampe/other\n```\n"
+                + "## Next\n");
+        assertEquals(List.of("aws cognito-idp admin-add-user-to-group --group-name rampe-nobody",
+                "aws secretsmanager create-secret --name rampe/other"), commands);
+        List<String> problems = problems(commands);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).endsWith("the pool has no group rampe-nobody"), problems.toString());
     }
 }
