@@ -46,8 +46,8 @@ class ShadedJarTest {
      * scheduled report. A jar that reaches 10 MB leaves this list.
      */
     static final Map<String, Double> NOT_YET_WITHIN_BUDGET = Map.of(
-            "NudgeDispatcherFunction", 11.7,
-            "NudgeSweepFunction", 11.7,
+            "NudgeDispatcherFunction", 11.8,
+            "NudgeSweepFunction", 11.8,
             "WebAppFunction", 13.6,
             "MonthlyReportFunction", 14.9,
             "ReportAdminFunction", 17.2);
