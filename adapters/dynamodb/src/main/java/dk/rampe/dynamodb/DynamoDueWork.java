@@ -93,7 +93,9 @@ public final class DynamoDueWork implements DueWork {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Keys.dueWorkKey(kind, id))
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(doneAt)")
-                    .updateExpression("SET doneAt = :at, expiresAt = :expires REMOVE gsi1pk, gsi1sk")
+                    // an expiry already there (the referral's retention, stamped at its exit) stays: done work about
+                    // a participant never outlives their data
+                    .updateExpression("SET doneAt = :at, expiresAt = if_not_exists(expiresAt, :expires) REMOVE gsi1pk, gsi1sk")
                     .expressionAttributeValues(Map.of(":at", Attrs.s(Keys.time(at)),
                             ":expires", Attrs.n(at.plus(keepDone).getEpochSecond()))));
             return true;
