@@ -43,11 +43,11 @@ class FollowUpPageTemplateTest {
         assertFalse(policies.contains("ses:") || policies.contains("sns:") || policies.contains("dynamodb:*")
                 || policies.contains("DeleteItem") || policies.contains("Scan") || policies.contains("gsi1"), policies);
         // today's list reads the programme's referrals (gsi2) and the day's attendance, and puts only
-        // attendance registrations into the table
+        // attendance registrations and, for a corrected absence the caseworker was told of, their one email
         assertTrue(policies.contains("Action=[dynamodb:Query], Resource=[{Fn::GetAtt=[RampeTable, Arn]}, "
                 + "{Fn::Sub=${RampeTable.Arn}/index/gsi2}]"), policies);
         assertTrue(policies.contains("Action=[dynamodb:PutItem], Resource={Fn::GetAtt=[RampeTable, Arn]}, "
-                + "Condition={ForAllValues:StringLike={dynamodb:LeadingKeys=[ATTENDANCE#*]}}"), policies);
+                + "Condition={ForAllValues:StringLike={dynamodb:LeadingKeys=[ATTENDANCE#*, OUTBOX#*]}}"), policies);
     }
 
     @Test
