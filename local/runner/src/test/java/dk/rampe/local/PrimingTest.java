@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dk.rampe.absence.AbsenceDetectionHandler;
 import dk.rampe.aftercare.AftercareSweepHandler;
 import dk.rampe.dispatch.NudgeDispatcherHandler;
@@ -80,8 +81,8 @@ class PrimingTest {
                 new Function_("nudge-dispatcher", c -> new NudgeDispatcherHandler(c.f.config, c.f.nudges, c.f.dynamo,
                         c.f.local, c.f.clock), i -> {
                     StreamsEventResponse r = ((NudgeDispatcherHandler) i.handler).handleRequest(
-                            Events.read("nudge-dispatcher-stream.json", DynamodbEvent.class), null);
-                    // the sample's message is not in the table: read, found missing, nothing to retry
+                            stream("M11111111111111111111"), null);
+                    // the record's message is not in the table: read, found missing, nothing to retry
                     assertEquals(List.of(), r.getBatchItemFailures());
                 }),
                 new Function_("nudge-sweep", c -> new NudgeSweepHandler(c.f.config, c.f.nudges, c.f.dynamo, c.f.local,
@@ -168,6 +169,22 @@ class PrimingTest {
         m.put("cognito:groups", "[rampe-admin]");
         m.put("token_use", "access");
         return m;
+    }
+
+    /** A stream event with one new outbox message's keys, as the filtered stream passes it. */
+    private static DynamodbEvent stream(String messageId) {
+        StreamRecord image = new StreamRecord();
+        image.setKeys(Map.of("pk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
+                        .withS("OUTBOX#" + messageId),
+                "sk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("OUTBOX")));
+        image.setSequenceNumber("1");
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setEventID("1");
+        record.setDynamodb(image);
+        DynamodbEvent e = new DynamodbEvent();
+        e.setRecords(List.of(record));
+        return e;
     }
 
     /** An API request shaped like the referral GET sample, on another route, with the given caller. */
