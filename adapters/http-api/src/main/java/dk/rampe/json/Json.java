@@ -44,7 +44,7 @@ public final class Json {
      * Builds the mapper and runs one small document, shaped like a request and an answer, through
      * parsing and writing, so Jackson's one-time set-up (parser and generator factories, the tree
      * deserializers, the serializer caches) happens when this is called rather than in the first
-     * request. Handlers call it in their Lambda constructor: that is the init phase, which SnapStart
+     * request. Handlers call it in CRaC's beforeCheckpoint (dk.rampe.platform.Primed), before SnapStart
      * snapshots. Reads and writes nothing outside memory; safe to call more than once.
      */
     public static void prime() {

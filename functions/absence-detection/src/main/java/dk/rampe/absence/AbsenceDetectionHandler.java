@@ -1,5 +1,7 @@
 package dk.rampe.absence;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dk.rampe.attendance.AbsenceDetection;
@@ -30,13 +32,14 @@ import java.util.Map;
  * passed since the last run, read from the due index (kind {@value AttendanceService#KIND}), go
  * through {@link AbsenceDetection}. A missed run is caught up by the next (the sweep's watermark).
  */
-public final class AbsenceDetectionHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class AbsenceDetectionHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     static final String SWEEP = "absence";
     static final int BATCH = 200;
 
     private final Sweeper sweeper;
     private final DynamoDueWork dueWork;
     private final AbsenceDetection rule;
+    private final Priming priming;
 
     public AbsenceDetectionHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -44,6 +47,7 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
 
     private AbsenceDetectionHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Clock.systemUTC());
+        Priming.register(this);
     }
 
     public AbsenceDetectionHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
@@ -59,6 +63,20 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
                         .withLinkWorkingDays(calendar),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
+        // before SnapStart's snapshot: the settings read, today's working day, the sweep's watermark and a
+        // referral read by a key that does not exist; reads only (the sweep itself writes, so it is not run)
+        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
+        DynamoWatermarks watermarks = new DynamoWatermarks(dynamo, config.table());
+        this.priming = new Priming("absence-detection")
+                .step("settings", settings::current)
+                .step("calendar", () -> calendar.isWorkingDay("prime", java.time.LocalDate.now(clock.withZone(config.zone()))))
+                .step("watermark", () -> watermarks.read(SWEEP))
+                .step("referral", () -> referrals.find("prime"));
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     @Override

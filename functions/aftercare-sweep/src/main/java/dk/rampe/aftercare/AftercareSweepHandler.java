@@ -1,5 +1,7 @@
 package dk.rampe.aftercare;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dk.rampe.calendar.DanishHolidays;
@@ -34,13 +36,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * running it twice creates nothing twice (ids derived from the reminder). Escalations of reminders
  * still open five working days later ride on the same index and watermark ({@link AftercareSweepRule}).
  */
-public final class AftercareSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class AftercareSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     static final String SWEEP = "aftercare";
     static final int BATCH = 500;
 
     private final Sweeper sweeper;
     private final DynamoDueWork dueWork;
     private final AftercareSweepRule rule;
+    private final Priming priming;
 
     public AftercareSweepHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -48,6 +51,7 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
 
     private AftercareSweepHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Clock.systemUTC());
+        Priming.register(this);
     }
 
     public AftercareSweepHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Clock clock) {
@@ -63,6 +67,20 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
                 nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork),
                 calendar, dueWork);
         this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
+        // before SnapStart's snapshot: the settings read, today's working day, the sweep's watermark and a
+        // referral read by a key that does not exist; reads only (the sweep itself writes)
+        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
+        DynamoWatermarks watermarks = new DynamoWatermarks(dynamo, config.table());
+        this.priming = new Priming("aftercare-sweep")
+                .step("settings", settings::current)
+                .step("calendar", () -> calendar.isWorkingDay("prime", java.time.LocalDate.now(clock.withZone(config.zone()))))
+                .step("watermark", () -> watermarks.read(SWEEP))
+                .step("referral", () -> referrals.find("prime"));
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     @Override

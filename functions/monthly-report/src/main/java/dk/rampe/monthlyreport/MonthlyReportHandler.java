@@ -1,5 +1,7 @@
 package dk.rampe.monthlyreport;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dk.rampe.archive.S3ReportArchive;
@@ -35,8 +37,9 @@ import java.util.Map;
  * programme's report for the month just ended. Given {@code {"programmeId": "p1", "month": "2026-10"}}
  * it makes that one report instead.
  */
-public final class MonthlyReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class MonthlyReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     private final ReportRun run;
+    private final Priming priming;
 
     public MonthlyReportHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -47,6 +50,7 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
                 new S3ReportArchive(S3ReportArchive.client(config.region(), System.getenv("AWS_ENDPOINT_URL_S3"),
                         AwsClients.credentials()), System.getenv("RAMPE_REPORT_BUCKET")),
                 Clock.systemUTC());
+        Priming.register(this);
     }
 
     /**
@@ -63,6 +67,7 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     public MonthlyReportHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
                                 ReportArchive archive, Clock clock) {
         this.run = runFor(config, dynamo, notifier, archive, clock);
+        this.priming = primingFor("monthly-report", config, dynamo, clock);
     }
 
     /**
@@ -121,5 +126,30 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
         }
         Log.info("report.run", "reports", Integer.toString(made.size()));
         return Map.of("reports", reports);
+    }
+
+    /**
+     * What both report functions prime before SnapStart's snapshot: the settings read, a programme's send
+     * record and its month's figures opened, for a programme id never issued and a month long past (1970),
+     * so every read finds nothing; reads only (a report run keeps, emails and records, so it is not run).
+     */
+    static Priming primingFor(String function, RampeConfig config, DynamoDbClient dynamo, Clock clock) {
+        DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
+        DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
+                DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
+        DynamoReportDeliveries deliveries = new DynamoReportDeliveries(dynamo, config.table());
+        java.time.YearMonth month = java.time.YearMonth.of(1970, 1);
+        return new Priming(function)
+                .step("settings", settings::current)
+                .step("sent", () -> deliveries.sent(PRIME_PROGRAMME, month.toString()))
+                .step("figures", () -> figures.open(PRIME_PROGRAMME, new dk.rampe.report.ReportPeriod(month, config.zone())));
+    }
+
+    /** A programme id no settings name. */
+    static final String PRIME_PROGRAMME = "prime";
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 }

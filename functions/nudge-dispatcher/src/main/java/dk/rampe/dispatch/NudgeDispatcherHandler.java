@@ -1,5 +1,7 @@
 package dk.rampe.dispatch;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -30,10 +32,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * records are not held up, and replaying them sends nothing twice because every send is claimed.
  * A message not yet due (quiet hours, backoff) is left for the scheduled sweep.
  */
-public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Primed {
     private static final Pattern MESSAGE_PK = Pattern.compile("^M[0-9A-HJKMNP-TV-Z]{20}$");
 
     private final OutboxDispatcher dispatcher;
+    private final Priming priming;
 
     /** Used by Lambda: everything from the environment. */
     public NudgeDispatcherHandler() {
@@ -43,12 +46,39 @@ public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEven
     private NudgeDispatcherHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
                 Clock.systemUTC());
+        Priming.register(this);
     }
 
     /** Used by tests and the local runner. */
     public NudgeDispatcherHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
                                   Clock clock) {
         this.dispatcher = FollowUps.dispatcher(config, nudges, dynamo, notifier, clock);
+        // before SnapStart's snapshot: a stream record's key read into a message id, and that message's
+        // dispatch, which reads it consistently, finds nothing (the id is never issued) and sends nothing
+        this.priming = new Priming("nudge-dispatcher")
+                .step("record", () -> messageId(primeRecord()))
+                .step("dispatch", () -> dispatcher.dispatch(messageId(primeRecord())));
+    }
+
+    /** An outbox message id of the valid form that no decision derives (all zeros). */
+    static final String PRIME_MESSAGE = "M00000000000000000000";
+
+    /** A stream record as the filtered stream passes it, naming {@link #PRIME_MESSAGE}. */
+    static DynamodbEvent.DynamodbStreamRecord primeRecord() {
+        com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord image =
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord();
+        image.setKeys(Map.of("pk", new AttributeValue().withS("OUTBOX#" + PRIME_MESSAGE),
+                "sk", new AttributeValue().withS("OUTBOX")));
+        image.setSequenceNumber("0");
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setDynamodb(image);
+        return record;
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     @Override

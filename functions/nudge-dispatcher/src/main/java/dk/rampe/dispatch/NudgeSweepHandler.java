@@ -1,8 +1,11 @@
 package dk.rampe.dispatch;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoOutbox;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.messaging.Notifiers;
 import dk.rampe.platform.NudgeConfig;
@@ -19,10 +22,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Run every minute by EventBridge Scheduler: sends what has become due (SMS held over quiet
  * hours, retries after backoff, reminders) and fails claims whose dispatcher died mid-send.
  */
-public final class NudgeSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class NudgeSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     static final int BATCH = 200;
 
     private final OutboxDispatcher dispatcher;
+    private final Priming priming;
 
     public NudgeSweepHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -31,11 +35,24 @@ public final class NudgeSweepHandler implements RequestHandler<Map<String, Objec
     private NudgeSweepHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Notifiers.create(nudges, config.region()),
                 Clock.systemUTC());
+        Priming.register(this);
     }
 
     public NudgeSweepHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
                              Clock clock) {
         this.dispatcher = FollowUps.dispatcher(config, nudges, dynamo, notifier, clock);
+        // before SnapStart's snapshot: the due index read for a day long past (1970: nothing is due then)
+        // and a message's dispatch by an id never issued; reads only (the sweep itself claims and sends)
+        DynamoOutbox outbox = new DynamoOutbox(dynamo, config.table());
+        this.priming = new Priming("nudge-sweep")
+                .step("due", () -> outbox.due(java.time.Instant.EPOCH.minus(java.time.Duration.ofDays(1)),
+                        java.time.Instant.EPOCH, 1))
+                .step("dispatch", () -> dispatcher.dispatch(NudgeDispatcherHandler.PRIME_MESSAGE));
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dk.rampe.todays;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dk.rampe.attendance.AttendanceRules;
@@ -34,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>{@code RAMPE_TODAYS_LIST_WINDOW} ({@code 07:30-12:00}) is when a run sends; outside it a run
  * does nothing (the bench widens it to measure a full run at any hour).
  */
-public final class TodaysListHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class TodaysListHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     private final TodaysListRun run;
+    private final Priming priming;
 
     public TodaysListHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -43,9 +46,7 @@ public final class TodaysListHandler implements RequestHandler<Map<String, Objec
 
     private TodaysListHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Clock.systemUTC());
-        // every run asks the holiday calendar: its first year is computed in init, which SnapStart
-        // snapshots, not in the first run
-        new DanishHolidays().isPublicHoliday(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")));
+        Priming.register(this);
     }
 
     /** Used by tests and the local runner (the window from the environment, else 07:30-12:00). */
@@ -65,6 +66,19 @@ public final class TodaysListHandler implements RequestHandler<Map<String, Objec
                 new TodaysListMessages(nudges.productName()), new DynamoOutbox(dynamo, config.table()),
                 new DynamoWatermarks(dynamo, config.table()), settings::current, clock, config.publicBaseUrl(),
                 window[0], window[1]);
+        // before SnapStart's snapshot: the settings read, today's working day (every run asks the holiday
+        // calendar: its first year is computed then, not in the first run) and a referral read by a key that
+        // does not exist; reads only (the run itself writes the outbox and its watermark)
+        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
+        this.priming = new Priming("todays-list")
+                .step("settings", settings::current)
+                .step("calendar", () -> calendar.isWorkingDay("prime", java.time.LocalDate.now(clock.withZone(config.zone()))))
+                .step("referral", () -> referrals.find("prime"));
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     /** {@code HH:MM-HH:MM}; null or blank: 07:30-12:00. */

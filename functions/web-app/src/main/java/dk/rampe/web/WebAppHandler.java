@@ -1,5 +1,7 @@
 package dk.rampe.web;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -93,7 +95,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <li>forms post, then redirect (303) to a page that can be reloaded safely.</li>
  * </ul>
  */
-public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Primed {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
             Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone|follow-up|follow-up-plan))?$");
@@ -136,6 +138,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final FollowUpPageService followUpRules;
     /** The monthly reports kept, for the owner's pages (S3 in AWS, .rampe/reports locally); null where there are none. */
     private final ReportArchive reports;
+    private final Priming priming;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -145,6 +148,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private WebAppHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Clock.systemUTC(),
                 WebConfig.fromEnvironment(config.publicBaseUrl()), reportsFromEnvironment(config));
+        Priming.register(this);
     }
 
     /**
@@ -217,6 +221,40 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
                 config.jobcentreClaim());
+        // before SnapStart's snapshot: the settings read, a session's revocation and a referral read by keys
+        // never issued, the login page's request (a page or the redirect to the sign-in; no session, nothing
+        // written) and the signed-out page rendered in both languages. The S3 client stays lazy
+        this.priming = new Priming("web-app")
+                .step("settings", settings::current)
+                .step("revocation", () -> revocations.isRevoked(PRIME_ID))
+                .step("referral", () -> store.find(PRIME_ID))
+                .step("request", () -> handleRequest(primeRequest(), null))
+                .step("page", () -> {
+                    for (Language language : Language.values()) views.loggedOut(language);
+                });
+    }
+
+    /** A session nonce and referral id never issued. */
+    static final String PRIME_ID = "prime";
+
+    /** The login page's GET, without cookies, as API Gateway passes it. */
+    static APIGatewayV2HTTPEvent primeRequest() {
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod("GET");
+        context.setHttp(http);
+        context.setRequestId(PRIME_ID);
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setRouteKey("GET /app/{proxy+}");
+        e.setRawPath("/app/login");
+        e.setHeaders(Map.of("accept-language", "da"));
+        e.setRequestContext(context);
+        return e;
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     /** A programme's attendance settings (grace, thresholds), as the detection and the API read them. */

@@ -1,5 +1,7 @@
 package dk.rampe.followup.page;
 
+import dk.rampe.platform.Primed;
+import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -12,6 +14,8 @@ import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpPageService;
+import dk.rampe.followup.FollowUpTokens;
+import dk.rampe.followup.NudgeService;
 import dk.rampe.log.Log;
 import dk.rampe.log.Metrics;
 import java.time.Clock;
@@ -35,13 +39,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>The same function serves today's list at {@code /t/{token}} (issue 9, {@link TodaysListPageHandler}),
  * built on its first request so the follow-up page's cold start does not pay for it.
  */
-public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Primed {
     static final int MAX_FORM_BYTES = 8192;
 
     private final FollowUpPageService service;
     private final Page page;
     private final java.util.function.Supplier<TodaysListPageHandler> lists;
     private volatile TodaysListPageHandler listsBuilt;
+    private final Priming priming;
 
     /** Used by Lambda: everything from the environment. */
     public FollowUpPageHandler() {
@@ -50,6 +55,7 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
 
     private FollowUpPageHandler(RampeConfig config, NudgeConfig nudges) {
         this(config, nudges, DynamoClients.create(config), Clock.systemUTC());
+        Priming.register(this);
     }
 
     /** Used by tests and the local runner. */
@@ -58,6 +64,50 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
                 new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()), clock);
         this.page = new Page(config.zone(), nudges.productName());
         this.lists = () -> new TodaysListPageHandler(config, nudges, dynamo, clock, page);
+        // before SnapStart's snapshot: a link's request read (language, method, token), a token checked
+        // (refused: it is not signed), a task read by an id never issued and the refusal page rendered in
+        // both languages. Not the page's own request path: a refused link is audited, and priming writes nothing
+        FollowUpTokens tokens = FollowUps.tokens(nudges);
+        NudgeService tasks = FollowUps.service(config, nudges, dynamo, clock);
+        this.priming = new Priming("follow-up-page")
+                .step("request", () -> {
+                    APIGatewayV2HTTPEvent e = primeRequest();
+                    HttpRequests.language(e);
+                    method(e);
+                    token(e);
+                })
+                .step("token", () -> tokens.verify(PRIME_TOKEN, clock.instant()))
+                .step("task", () -> tasks.find(PRIME_TOKEN))
+                .step("page", () -> {
+                    for (Language language : Language.values()) {
+                        page.html(403, page.message(language, PageTexts.t("refusedTitle", language),
+                                PageTexts.t("refused", language)), language, Map.of());
+                    }
+                });
+    }
+
+    /** A token and task id of no link: never signed, never issued. */
+    static final String PRIME_TOKEN = "prime";
+
+    /** A link's GET as API Gateway passes it. */
+    static APIGatewayV2HTTPEvent primeRequest() {
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod("GET");
+        context.setHttp(http);
+        context.setRequestId(PRIME_TOKEN);
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setRouteKey("GET /f/{token}");
+        e.setRawPath("/f/" + PRIME_TOKEN);
+        e.setPathParameters(Map.of("token", PRIME_TOKEN));
+        e.setHeaders(Map.of("accept-language", "da"));
+        e.setRequestContext(context);
+        return e;
+    }
+
+    @Override
+    public Priming priming() {
+        return priming;
     }
 
     private TodaysListPageHandler lists() {
