@@ -89,6 +89,19 @@ final class Disclosure {
         return out;
     }
 
+    /**
+     * The totals a reader works out whatever this month shows of them: every month since the last published
+     * value showed its counts (hiding such a total protects nothing).
+     */
+    Set<String> derivable(Map<String, Long> counts, Map<String, String> shownNow) {
+        Set<String> out = new HashSet<>();
+        for (String id : counts.keySet()) {
+            Cumulative c = cumulativeOf(id);
+            if (c != null && c.monthly() != null && next(c, id, counts, shownNow).unknowns().isEmpty()) out.add(id);
+        }
+        return out;
+    }
+
     /** Records what a month's report showed: the next month's segments start from it. */
     void record(YearMonth month, Map<String, Long> counts, Map<String, String> shownFinal) {
         Map<String, String> m = new HashMap<>();

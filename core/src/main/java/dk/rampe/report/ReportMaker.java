@@ -94,6 +94,7 @@ public final class ReportMaker {
         aftercare(b, aft);
         targets(b, programme.report(), h, period, aft, programme, src.aftercare(), disclosure);
         b.sameIn("exits/total.work_or_education", "targets/exits_to_work_or_education.actual");
+        b.sameIn("funders/participants_at_start.total", "targets/employer_based_share.participants");
         DeliveryFigures.Nudges n = src.delivery().nudges(programme.id(), end);
         b.setting("delivery", "nudges.failed", MonthlyReport.PROGRAMME, n.failed());
         b.setting("delivery", "nudges.waiting", MonthlyReport.PROGRAMME, n.waiting());
@@ -192,6 +193,7 @@ public final class ReportMaker {
         b.sameIn("intake/received.total", "since_start/since_start.referred");
         b.sameIn("funders/participants_at_start.total", "flow/participants.total", "since_start/since_start.enrolled");
         b.sameIn("exits/total", "since_start/since_start.exits.total");
+        b.sameIn("funders/participants_at_start.month", "flow/moves.start_to_course");
         // the exits into work or education since the start add up to the exits section's total of them
         for (String scope : b.scopes) {
             List<String> parts = new ArrayList<>();
@@ -996,12 +998,15 @@ public final class ReportMaker {
         /** How each count is shown: small counts, what gives them away, and totals that would tell a month. */
         Map<String, String> suppress() {
             Set<String> forced = new LinkedHashSet<>();
+            Set<String> derivable = new LinkedHashSet<>();
             while (true) {
-                Map<String, String> shown = Suppression.apply(counts, groups, forced, same);
+                Map<String, String> shown = Suppression.apply(counts, groups, forced, same, derivable);
                 if (disclosure == null) return shown;
                 Set<String> more = disclosure.mustHide(counts, shown);
-                if (forced.containsAll(more)) return shown;
+                Set<String> known = disclosure.derivable(counts, shown);
+                if (forced.containsAll(more) && derivable.containsAll(known)) return shown;
                 forced.addAll(more);
+                derivable.addAll(known);
             }
         }
 

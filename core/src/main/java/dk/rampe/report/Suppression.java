@@ -33,12 +33,16 @@ public final class Suppression {
 
     /** The text each cell is shown as. */
     public static Map<String, String> apply(Map<String, Long> cells, List<Group> groups) {
-        return apply(cells, groups, Set.of(), List.of());
+        return apply(cells, groups, Set.of(), List.of(), Set.of());
     }
 
-    /** The text each cell is shown as, with {@code forced} cells hidden and each set of {@code same} cells hidden together. */
+    /**
+     * The text each cell is shown as, with {@code forced} cells hidden and each set of {@code same} cells hidden
+     * together. A {@code derivable} cell (a total a reader works out from earlier reports and this month's
+     * shown counts) protects nothing when hidden: it does not count as hidden in a group and is never picked.
+     */
     public static Map<String, String> apply(Map<String, Long> cells, List<Group> groups, Set<String> forced,
-                                            List<Set<String>> same) {
+                                            List<Set<String>> same, Set<String> derivable) {
         Set<String> primary = new HashSet<>();
         Set<String> secondary = new HashSet<>();
         cells.forEach((id, v) -> {
@@ -60,10 +64,12 @@ public final class Suppression {
             }
             for (Group g : groups) {
                 List<String> members = g.all().stream().filter(cells::containsKey).toList();
-                long hidden = members.stream().filter(m -> primary.contains(m) || secondary.contains(m)).count();
+                long hidden = members.stream().filter(m -> (primary.contains(m) || secondary.contains(m))
+                        && !(derivable.contains(m) && !primary.contains(m))).count();
                 if (hidden != 1) continue;
                 String pick = members.stream()
                         .filter(m -> !primary.contains(m) && !secondary.contains(m) && cells.get(m) > 0)
+                        .filter(m -> !derivable.contains(m))
                         .min(Comparator.comparingLong((String m) -> cells.get(m)).thenComparing(m -> m))
                         .orElse(null);
                 if (pick != null) {
