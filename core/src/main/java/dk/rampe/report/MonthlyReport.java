@@ -20,7 +20,7 @@ public record MonthlyReport(String programmeId, String programmeName, YearMonth 
 
     public static final String PROGRAMME = "programme";
 
-    public static final List<String> SECTION_IDS = List.of("intake", "flow", "attendance", "aftercare", "exits",
+    public static final List<String> SECTION_IDS = List.of("since_start", "intake", "flow", "attendance", "aftercare", "exits",
             "targets", "funders", "delivery");
 
     public MonthlyReport {

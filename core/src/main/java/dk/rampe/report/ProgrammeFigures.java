@@ -89,7 +89,8 @@ public final class ProgrammeFigures {
             boolean same = first.type() == s.type() && first.effectiveOn().equals(s.current().effectiveOn());
             out.add(new PhaseMove(referralId, to, startOf(s.current().effectiveOn()),
                     same ? s.firstRecordedAt() : s.current().recordedAt(),
-                    s.type() == MilestoneType.JOB_STARTED && s.current().jobKind() == JobKind.ORDINARY));
+                    s.type() == MilestoneType.JOB_STARTED && s.current().jobKind() == JobKind.ORDINARY,
+                    s.type() == MilestoneType.JOB_STARTED ? s.current().jobKind() : null));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dk.rampe.report;
 
+import dk.rampe.path.JobKind;
 import dk.rampe.referral.DeclineReason;
 import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
@@ -45,6 +46,8 @@ public final class ReportMaker {
     static final int MIN_GROUP = 5;
     /** The figure key of declines without a reason code (text only, or recorded before the codes). */
     static final String NOT_CODED = "not_coded";
+    /** The figure key part of job starts whose kind was not recorded. */
+    static final String NOT_RECORDED = "not_recorded";
 
     private final ReportSources sources;
     private final Clock clock;
@@ -79,18 +82,19 @@ public final class ReportMaker {
         for (String jc : jobcentres) names.put(jc, jobcentreNames.getOrDefault(jc, jc));
 
         History h = new History(all, moves, end);
+        Disclosure disclosure = disclosure(programme, all, moves, scopes, period);
         Builder b = new Builder(scopes);
+        b.disclosure = disclosure;
         List<String> warnings = new ArrayList<>();
 
-        intake(b, programme, h, period, warnings);
-        flow(b, h, period);
-        exits(b, h, period);
-        Optional<AttendanceFigures.Attendance> att = src.attendance().month(programme.id(), period, end);
         Optional<AftercareFigures.Aftercare> aft = src.aftercare().month(programme.id(), period, end);
-        funders(b, h, period, aft);
+        counts(b, programme, h, period, warnings, aft);
+        Optional<AttendanceFigures.Attendance> att = src.attendance().month(programme.id(), period, end);
         attendance(b, att);
         aftercare(b, aft);
-        targets(b, programme.report(), h, period, aft, programme, src.aftercare());
+        targets(b, programme.report(), h, period, aft, programme, src.aftercare(), disclosure);
+        b.sameIn("exits/total.work_or_education", "targets/exits_to_work_or_education.actual");
+        b.sameIn("funders/participants_at_start.total", "targets/employer_based_share.participants");
         DeliveryFigures.Nudges n = src.delivery().nudges(programme.id(), end);
         b.setting("delivery", "nudges.failed", MonthlyReport.PROGRAMME, n.failed());
         b.setting("delivery", "nudges.waiting", MonthlyReport.PROGRAMME, n.waiting());
@@ -115,7 +119,9 @@ public final class ReportMaker {
         att.ifPresent(a -> corrections.countPerJobcentre("corrections", "attendance_registrations_recorded_after_month_end",
                 jc -> a.byJobcentre().getOrDefault(jc, AttendanceFigures.PerJobcentre.NONE).registrationsRecordedAfterMonthEnd()));
 
-        List<MonthlyReport.IntakePoint> intakeOverTime = intakeOverTime(programme, all, period);
+        Map<String, Figure> figures = b.build();
+        List<MonthlyReport.IntakePoint> intakeOverTime = intakeOverTime(programme, all, period, disclosure,
+                figures.get(Builder.id("intake", "received.total", MonthlyReport.PROGRAMME)));
         List<MonthlyReport.MonthValue> absence = att.map(a -> a.last12Months().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new MonthlyReport.MonthValue(e.getKey(), e.getValue().participants() >= MIN_GROUP
@@ -123,7 +129,6 @@ public final class ReportMaker {
                         / e.getValue().planned()) : Double.NaN)).toList()).orElse(List.of());
 
         List<MonthlyReport.Section> sections = new ArrayList<>();
-        Map<String, Figure> figures = b.build();
         for (String id : MonthlyReport.SECTION_IDS) {
             List<Figure> fs = figures.values().stream().filter(f -> f.section().equals(id)).toList();
             boolean pending = (id.equals("attendance") && att.isEmpty()) || (id.equals("aftercare") && aft.isEmpty());
@@ -133,7 +138,125 @@ public final class ReportMaker {
                 sections, warnings, List.copyOf(corrections.build().values()), intakeOverTime, absence);
     }
 
+    // --- totals since the start against the months ----------------------------------------------
+
+    /**
+     * The totals since the start and the monthly cells whose sum is each one's growth in a month: a total
+     * is published only where the growth since its last published value gives no hidden month away
+     * ({@link Disclosure}).
+     */
+    static List<Disclosure.Cumulative> cumulatives() {
+        List<Disclosure.Cumulative> c = new ArrayList<>();
+        c.add(cumulative("intake", "received.total", "intake", "received.month"));
+        c.add(cumulative("since_start", "since_start.referred", "intake", "received.month"));
+        for (String s : List.of("accepted", "declined", "outside_target_group")) {
+            c.add(cumulative("intake", s + ".total", "intake", s + ".month"));
+        }
+        c.add(new Disclosure.Cumulative("intake", "over_quota.total", null));
+        c.add(cumulative("funders", "participants_at_start.total", "funders", "participants_at_start.month"));
+        c.add(cumulative("flow", "participants.total", "funders", "participants_at_start.month"));
+        c.add(cumulative("since_start", "since_start.enrolled", "funders", "participants_at_start.month"));
+        c.add(cumulative("funders", "participants_at_exit.total", "funders", "participants_at_exit.month"));
+        c.add(cumulative("exits", "total", "exits", "month.total"));
+        c.add(cumulative("since_start", "since_start.exits.total", "exits", "month.total"));
+        Set<String> toWork = new LinkedHashSet<>();
+        for (ExitOutcome o : ExitOutcome.values()) {
+            c.add(cumulative("since_start", "since_start.exits." + o.wireName(), "exits", "month." + o.wireName()));
+            if (o.employmentOrEducation()) toWork.add("month." + o.wireName());
+        }
+        c.add(new Disclosure.Cumulative("exits", "total.work_or_education", (s, k) -> s.equals("exits") && toWork.contains(k)));
+        c.add(new Disclosure.Cumulative("targets", "exits_to_work_or_education.actual",
+                (s, k) -> s.equals("exits") && toWork.contains(k)));
+        c.add(new Disclosure.Cumulative("since_start", "since_start.internships",
+                (s, k) -> s.equals("flow") && k.startsWith("moves.") && k.endsWith("_to_" + Phase.INTERNSHIP.wireName())));
+        c.add(new Disclosure.Cumulative("since_start", "since_start.jobs.total",
+                (s, k) -> s.equals("flow") && k.startsWith("moves.") && k.endsWith("_to_" + Phase.PAID_HOURS_OR_JOB.wireName())));
+        for (JobKind kind : JobKind.values()) {
+            c.add(new Disclosure.Cumulative("since_start", "since_start.jobs." + kind.wireName(), null));
+        }
+        c.add(new Disclosure.Cumulative("since_start", "since_start.jobs." + NOT_RECORDED, null));
+        return c;
+    }
+
+    private static Disclosure.Cumulative cumulative(String section, String key, String monthlySection, String monthlyKey) {
+        return new Disclosure.Cumulative(section, key, (s, k) -> s.equals(monthlySection) && k.equals(monthlyKey));
+    }
+
+    /** The counted sections of a month (the ones with totals since the start), and which cells are one figure. */
+    private void counts(Builder b, Settings.Programme programme, History h, ReportPeriod period, List<String> warnings,
+                        Optional<AftercareFigures.Aftercare> aft) {
+        sinceStart(b, h);
+        intake(b, programme, h, period, warnings);
+        flow(b, h, period);
+        exits(b, h, period);
+        funders(b, h, period, aft);
+        b.sameIn("intake/received.total", "since_start/since_start.referred");
+        b.sameIn("funders/participants_at_start.total", "flow/participants.total", "since_start/since_start.enrolled");
+        b.sameIn("exits/total", "since_start/since_start.exits.total");
+        b.sameIn("funders/participants_at_start.month", "flow/moves.start_to_course");
+        // the exits into work or education since the start add up to the exits section's total of them
+        for (String scope : b.scopes) {
+            List<String> parts = new ArrayList<>();
+            for (ExitOutcome o : ExitOutcome.values()) {
+                if (o.employmentOrEducation()) parts.add(Builder.id("since_start", "since_start.exits." + o.wireName(), scope));
+            }
+            b.groups.add(new Suppression.Group(parts, Builder.id("exits", "total.work_or_education", scope)));
+        }
+    }
+
+    /**
+     * Every earlier month's counted sections since the intake opened, as that month's report showed them:
+     * what a reader of all the reports has.
+     */
+    private Disclosure disclosure(Settings.Programme programme, List<Referral> all, List<PhaseMove> moves,
+                                  List<String> scopes, ReportPeriod period) {
+        Disclosure d = new Disclosure(cumulatives());
+        for (YearMonth m = YearMonth.from(programme.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
+            ReportPeriod pm = new ReportPeriod(m, period.zone());
+            Builder bm = new Builder(scopes);
+            bm.disclosure = d;
+            counts(bm, programme, new History(all, moves, pm.end()), pm, new ArrayList<>(), Optional.empty());
+            d.record(m, bm.counts, bm.suppress());
+        }
+        return d;
+    }
+
     // --- sections -------------------------------------------------------------------------------
+
+    /**
+     * What a steering group reads: totals since the programme's start, as they stood at the month's end.
+     * Starts of internships and jobs count every move into one (a participant who started two jobs counts
+     * twice), by the rule of the flow section's moves; jobs by the kind the job start recorded.
+     */
+    private void sinceStart(Builder b, History h) {
+        String s = "since_start";
+        b.countPerJobcentre(s, "since_start.referred", jc -> h.referrals(jc).count());
+        b.countPerJobcentre(s, "since_start.enrolled", jc -> h.participants(jc).count());
+        b.countPerJobcentre(s, "since_start.internships", jc -> h.participants(jc)
+                .mapToLong(r -> h.starts(r, Phase.INTERNSHIP).count()).sum());
+        List<String> jobKeys = new ArrayList<>();
+        for (JobKind kind : JobKind.values()) {
+            String key = "since_start.jobs." + kind.wireName();
+            jobKeys.add(key);
+            b.countPerJobcentre(s, key, jc -> h.participants(jc)
+                    .mapToLong(r -> h.starts(r, Phase.PAID_HOURS_OR_JOB).filter(e -> e.jobKind() == kind).count()).sum());
+        }
+        String notRecorded = "since_start.jobs." + NOT_RECORDED;
+        jobKeys.add(notRecorded);
+        b.countPerJobcentre(s, notRecorded, jc -> h.participants(jc)
+                .mapToLong(r -> h.starts(r, Phase.PAID_HOURS_OR_JOB).filter(e -> e.jobKind() == null).count()).sum());
+        b.countPerJobcentre(s, "since_start.jobs.total", jc -> h.participants(jc)
+                .mapToLong(r -> h.starts(r, Phase.PAID_HOURS_OR_JOB).count()).sum());
+        b.group(s, jobKeys, "since_start.jobs.total");
+        List<String> exitKeys = new ArrayList<>();
+        for (ExitOutcome o : ExitOutcome.values()) {
+            String key = "since_start.exits." + o.wireName();
+            exitKeys.add(key);
+            b.countPerJobcentre(s, key, jc -> h.exits(jc, Instant.MIN).filter(c -> o.wireName().equals(c.outcome())).count());
+        }
+        b.countPerJobcentre(s, "since_start.exits.total", jc -> h.exits(jc, Instant.MIN).count());
+        b.group(s, exitKeys, "since_start.exits.total");
+    }
 
     private void intake(Builder b, Settings.Programme p, History h, ReportPeriod period, List<String> warnings) {
         Instant start = period.start();
@@ -415,7 +538,8 @@ public final class ReportMaker {
     }
 
     private void targets(Builder b, ReportSettings rs, History h, ReportPeriod period,
-                         Optional<AftercareFigures.Aftercare> aft, Settings.Programme p, AftercareFigures aftercare) {
+                         Optional<AftercareFigures.Aftercare> aft, Settings.Programme p, AftercareFigures aftercare,
+                         Disclosure disclosure) {
         String all = MonthlyReport.PROGRAMME;
         // the months since the start, before this one: the trend is each one's figure at its end
         List<ReportPeriod> earlier = new ArrayList<>();
@@ -451,7 +575,10 @@ public final class ReportMaker {
                         History past = h.asOf(m.end());
                         long v = past.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
                                 .map(ExitOutcome::employmentOrEducation).orElse(false)).count();
-                        b.single("targets", k + ".trend." + m.month(), all, v);
+                        // as that month's report showed its total (a trend point is no new number)
+                        String then = disclosure.shownAt(m.month(), Builder.id("exits", "total.work_or_education", all));
+                        b.asShown("targets", k + ".trend." + m.month(), all, v, then != null ? then
+                                : v > 0 && v < 5 ? Figure.SUPPRESSED : Long.toString(v));
                     }
                 }
                 case KEPT_JOB_6_MONTHS_SHARE -> {
@@ -536,7 +663,9 @@ public final class ReportMaker {
                 s[12], s[13], s[14], s[15], s[16], s[17], s[18], s[19], s[20], s[21]);
     }
 
-    private static List<MonthlyReport.IntakePoint> intakeOverTime(Settings.Programme p, List<Referral> all, ReportPeriod period) {
+    /** Each point as that month's report showed the referrals received in total. */
+    private static List<MonthlyReport.IntakePoint> intakeOverTime(Settings.Programme p, List<Referral> all, ReportPeriod period,
+                                                                  Disclosure disclosure, Figure now) {
         List<MonthlyReport.IntakePoint> out = new ArrayList<>();
         int quota = p.partners().stream().mapToInt(Settings.Partner::quota).sum();
         YearMonth first = YearMonth.from(p.intakeOpens());
@@ -544,8 +673,10 @@ public final class ReportMaker {
         for (YearMonth m = first; !m.isAfter(period.month()); m = m.plusMonths(1)) {
             ReportPeriod pm = new ReportPeriod(m, period.zone());
             long received = all.stream().filter(r -> r.createdAt().isBefore(pm.end())).count();
+            String then = m.equals(period.month()) ? now.shown()
+                    : disclosure.shownAt(m, Builder.id("intake", "received.total", MonthlyReport.PROGRAMME));
             Figure f = Builder.countFigure("intake", "received.total." + m, MonthlyReport.PROGRAMME, received,
-                    received > 0 && received < 5 ? Figure.SUPPRESSED : Long.toString(received));
+                    then != null ? then : received > 0 && received < 5 ? Figure.SUPPRESSED : Long.toString(received));
             out.add(new MonthlyReport.IntakePoint(m, f, round1(quota * paceFraction(p, pm)), quota));
         }
         return out;
@@ -556,7 +687,7 @@ public final class ReportMaker {
     }
 
     /** A moment on a participant's path: from {@code at} they are in {@code phase} (in competitive work or not). */
-    record Event(Instant at, Phase phase, boolean competitive) {
+    record Event(Instant at, Phase phase, boolean competitive, JobKind jobKind) {
     }
 
     // --- history as it stood -------------------------------------------------------------------
@@ -636,12 +767,12 @@ public final class ReportMaker {
             List<Event> out = new ArrayList<>();
             Instant enrolled = enrolledAt(r);
             if (enrolled == null) return out;
-            out.add(new Event(enrolled, Phase.COURSE, false));
+            out.add(new Event(enrolled, Phase.COURSE, false, null));
             for (PhaseMove m : movesByReferral.getOrDefault(r.id(), List.of())) {
-                if (!m.at().isBefore(enrolled)) out.add(new Event(m.at(), m.to(), m.competitiveWork()));
+                if (!m.at().isBefore(enrolled)) out.add(new Event(m.at(), m.to(), m.competitiveWork(), m.jobKind()));
             }
             Instant exited = exitedAt(r);
-            if (exited != null) out.add(new Event(exited, Phase.EXITED, false));
+            if (exited != null) out.add(new Event(exited, Phase.EXITED, false, null));
             out.sort(Comparator.comparing(Event::at));
             return out;
         }
@@ -652,6 +783,17 @@ public final class ReportMaker {
                 if (e.at().isBefore(at)) p = e.phase();
             }
             return p;
+        }
+
+        /** Moves into {@code phase} from another phase, by the end (the flow section's moves). */
+        java.util.stream.Stream<Event> starts(Referral r, Phase phase) {
+            List<Event> out = new ArrayList<>();
+            Phase before = null;
+            for (Event e : phaseEvents(r)) {
+                if (e.phase() == phase && e.phase() != before) out.add(e);
+                before = e.phase();
+            }
+            return out.stream();
         }
 
         boolean everEmployerBased(Referral r) {
@@ -681,6 +823,10 @@ public final class ReportMaker {
         final List<Suppression.Group> groups = new ArrayList<>();
         final List<String[]> rates = new ArrayList<>();
         final List<String[]> dependencies = new ArrayList<>();
+        /** Cells that show the same number in two sections: hidden together. */
+        final List<Set<String>> same = new ArrayList<>();
+        /** What earlier months published of the totals since the start (null: no totals withheld for that). */
+        Disclosure disclosure;
 
         Builder(List<String> scopes) {
             this.scopes = scopes;
@@ -723,6 +869,11 @@ public final class ReportMaker {
 
         void single(String section, String key, String scope, long v) {
             put(section, key, scope, v);
+        }
+
+        /** A count as an earlier month's report showed it (not suppressed again: it was then). */
+        void asShown(String section, String key, String scope, long v, String shown) {
+            figures.put(id(section, key, scope), countFigure(section, key, scope, v, shown));
         }
 
         private void put(String section, String key, String scope, long v) {
@@ -832,8 +983,35 @@ public final class ReportMaker {
                     Figure.PENDING_TEXT));
         }
 
+        /** The same figure in other sections, in every scope: {@code section/key} pairs. */
+        void sameIn(String... sectionKeys) {
+            for (String s : scopes) {
+                Set<String> ids = new LinkedHashSet<>();
+                for (String sk : sectionKeys) {
+                    String id = sk + "@" + s;
+                    if (counts.containsKey(id)) ids.add(id);
+                }
+                if (ids.size() > 1) same.add(ids);
+            }
+        }
+
+        /** How each count is shown: small counts, what gives them away, and totals that would tell a month. */
+        Map<String, String> suppress() {
+            Set<String> forced = new LinkedHashSet<>();
+            Set<String> derivable = new LinkedHashSet<>();
+            while (true) {
+                Map<String, String> shown = Suppression.apply(counts, groups, forced, same, derivable);
+                if (disclosure == null) return shown;
+                Set<String> more = disclosure.mustHide(counts, shown);
+                Set<String> known = disclosure.derivable(counts, shown);
+                if (forced.containsAll(more) && derivable.containsAll(known)) return shown;
+                forced.addAll(more);
+                derivable.addAll(known);
+            }
+        }
+
         Map<String, Figure> build() {
-            Map<String, String> shown = Suppression.apply(counts, groups);
+            Map<String, String> shown = suppress();
             shown.forEach((id, text) -> {
                 Figure f = figures.get(id);
                 figures.put(id, countFigure(f.section(), f.key(), f.scope(), counts.get(id), text));

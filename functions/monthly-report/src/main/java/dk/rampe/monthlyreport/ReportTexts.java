@@ -10,6 +10,7 @@ final class ReportTexts {
     private static final Locale DA = Locale.forLanguageTag("da-DK");
 
     static final Map<String, String> SECTIONS = Map.of(
+            "since_start", "Siden start",
             "intake", "Indtag",
             "flow", "Flow mellem faser",
             "attendance", "Fremmøde",
@@ -133,6 +134,7 @@ final class ReportTexts {
     static String figure(String key) {
         String label = FIGURES.get(key);
         if (label != null) return label;
+        if (key.startsWith("since_start.")) return sinceStart(key.substring("since_start.".length()));
         if (key.startsWith("month.")) return "Afsluttet i måneden: " + EXITS.getOrDefault(key.substring(6), key.substring(6));
         if (key.startsWith("moves.")) {
             String[] fromTo = key.substring(6).split("_to_", 2);
@@ -155,6 +157,26 @@ final class ReportTexts {
         }
         return key.replace('_', ' ');
     }
+
+    /** The totals since the programme's start ("since_start.jobs.flexjob" -> "Job startet i alt: fleksjob"). */
+    private static String sinceStart(String key) {
+        return switch (key) {
+            case "referred" -> "Henvist i alt";
+            case "enrolled" -> "Startet i forløbet i alt";
+            case "internships" -> "Praktikker startet i alt";
+            case "jobs.total" -> "Job startet i alt";
+            case "exits.total" -> "Afsluttet i alt";
+            default -> key.startsWith("jobs.")
+                    ? "Job startet i alt: " + JOB_KINDS.getOrDefault(key.substring(5), key.substring(5))
+                    : key.startsWith("exits.")
+                    ? "Afsluttet i alt: " + EXITS.getOrDefault(key.substring(6), key.substring(6))
+                    : key.replace('_', ' ');
+        };
+    }
+
+    private static final Map<String, String> JOB_KINDS = Map.of(
+            "ordinary", "ordinært job", "flexjob", "fleksjob", "wage_subsidy", "løntilskud",
+            "social_economy", "job i socialøkonomisk virksomhed", "not_recorded", "art ikke registreret");
 
     private static final Map<String, String> EXITS = Map.of(
             "ordinary_job", "ordinært job", "flexjob", "fleksjob", "wage_subsidy", "løntilskud",

@@ -131,6 +131,22 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theTotalsSinceTheStartComeFirstInTheHtmlAndAreRowsOfTheCsv() {
+        MonthlyReport r = october();
+        String html = ReportHtml.render(r, ReportScenario.ZONE);
+        assertTrue(html.indexOf("<h2 id=\"since_start\"") < html.indexOf("<h2 id=\"intake\""), "what a steering group reads first");
+        for (String label : List.of("Siden start", "Henvist i alt", "Startet i forløbet i alt", "Praktikker startet i alt",
+                "Job startet i alt: fleksjob", "Job startet i alt: job i socialøkonomisk virksomhed",
+                "Afsluttet i alt: ordinært job", "Afsluttet i alt")) {
+            assertTrue(html.contains(ReportHtml.esc(label)), label);
+        }
+        String csv = new String(ReportCsv.write(r), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.contains("2026-10;since_start;since_start.referred;programme;Rampe Øst;count;18\r\n"), csv);
+        assertTrue(csv.contains("2026-10;since_start;since_start.jobs.flexjob;programme;Rampe Øst;count;0\r\n"));
+        assertTrue(csv.contains("2026-10;since_start;since_start.exits.ordinary_job;jcB;Jobcenter B;count;<5\r\n"));
+    }
+
+    @Test
     void csvIsForADanishSpreadsheetWithOneRowPerFigureAndScopeAndTheChartsData() {
         MonthlyReport r = october();
         byte[] bytes = ReportCsv.write(r);
