@@ -190,8 +190,14 @@ public final class Keys {
                 "gsi2sk", Attrs.s(key.get("pk").s() + "|" + key.get("sk").s()));
     }
 
-    static String messagePk(String messageId) {
+    /** An outbox message's partition key (as a stream record names it). */
+    public static String messagePk(String messageId) {
         return OUTBOX + messageId;
+    }
+
+    /** An outbox message's sort key. */
+    public static String messageSk() {
+        return OUTBOX_SK;
     }
 
     /** The message id of an outbox message's key (e.g. from a stream record), or null if it is not one. */

@@ -67,8 +67,8 @@ public final class NudgeDispatcherHandler implements RequestHandler<DynamodbEven
     static DynamodbEvent.DynamodbStreamRecord primeRecord() {
         com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord image =
                 new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord();
-        image.setKeys(Map.of("pk", new AttributeValue().withS("OUTBOX#" + PRIME_MESSAGE),
-                "sk", new AttributeValue().withS("OUTBOX")));
+        image.setKeys(Map.of("pk", new AttributeValue().withS(Keys.messagePk(PRIME_MESSAGE)),
+                "sk", new AttributeValue().withS(Keys.messageSk())));
         image.setSequenceNumber("0");
         DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
         record.setEventName("INSERT");
