@@ -414,11 +414,20 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         return reasons;
     }
 
-    private OutboxMessage noticeEmail(Referral referral, Notice notice, Caseworker cw, Instant now) {
+    /** The case as the caseworker knows it: their own reference and Rampe's id (never a name). */
+    private static String caseReference(Referral referral) {
         String ref = referral.details().jobcentreReference();
-        String caseRef = ref == null || ref.isBlank() ? referral.id() : ref + " / " + referral.id();
-        // the web app's page for the referral (it asks for login); systems read GET …/notices
-        String link = publicBaseUrl + "/app/referrals/" + referral.id();
+        return ref == null || ref.isBlank() ? referral.id() : ref + " / " + referral.id();
+    }
+
+    /** The web app's page for the referral (it asks for login); systems read GET …/notices. */
+    private String referralPage(Referral referral) {
+        return publicBaseUrl + "/app/referrals/" + referral.id();
+    }
+
+    private OutboxMessage noticeEmail(Referral referral, Notice notice, Caseworker cw, Instant now) {
+        String caseRef = caseReference(referral);
+        String link = referralPage(referral);
         String subject = "Rampe: ny meddelelse i sag " + referral.id();
         String text = "Der er en ny meddelelse om fremmøde i sag " + caseRef + " (" + notice.date() + ").\n"
                 + "Se den her: " + link + "\n\n"
@@ -436,9 +445,8 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
      */
     private OutboxMessage correctionEmail(Referral referral, Notice notice, Notice.Correction c, Caseworker cw,
                                           Instant now) {
-        String ref = referral.details().jobcentreReference();
-        String caseRef = ref == null || ref.isBlank() ? referral.id() : ref + " / " + referral.id();
-        String link = publicBaseUrl + "/app/referrals/" + referral.id();
+        String caseRef = caseReference(referral);
+        String link = referralPage(referral);
         String subject = "Rampe: rettet meddelelse i sag " + referral.id();
         String text = "En meddelelse om fremmøde i sag " + caseRef + " (" + notice.date() + ") er blevet rettet.\n"
                 + "Se den her: " + link + "\n\n"

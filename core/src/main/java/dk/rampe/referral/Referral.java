@@ -59,4 +59,17 @@ public record Referral(
     public String toString() {
         return "Referral[id=" + id + ", status=" + status + ", version=" + version + "]";
     }
+
+    /** The referral with only the status changes that happened before {@code at} (its other fields as they are). */
+    public Referral asOf(Instant at) {
+        return new Referral(id, jobcentreId, details, consultantId, status, overQuota,
+                history.stream().filter(c -> c.at().isBefore(at)).toList(), createdAt, version);
+    }
+
+    /** When the referral last moved to {@code to}, or null if it never did. */
+    public Instant lastChangeTo(ReferralStatus to) {
+        Instant at = null;
+        for (StatusChange c : history) if (c.status() == to) at = c.at();
+        return at;
+    }
 }

@@ -119,15 +119,15 @@ public final class ProgrammeFigures {
         Map<YearMonth, Set<String>> planned = new HashMap<>();
         List<Object[]> absences = new ArrayList<>();
         for (ProgrammeSnapshot.Participant x : snap.participants()) {
-            Referral r = asOf(x.referral(), asOf);
-            Instant enrolled = changedTo(r, ReferralStatus.ENROLLED);
+            Referral r = x.referral().asOf(asOf);
+            Instant enrolled = r.lastChangeTo(ReferralStatus.ENROLLED);
             if (enrolled == null) continue;
             Acc acc = byJc.computeIfAbsent(r.jobcentreId(), k -> new Acc());
             // internships as the path stood (the attendance partition keeps only the current ones): planned
             // hours follow the same rules as the detection (Expectations), nothing of the plan during one
             Attendance a = recordedBefore(x.attendance(), asOf)
                     .withInternships(x.path().asOf(asOf.minusNanos(1)).internships());
-            Instant exited = changedTo(r, ReferralStatus.EXITED);
+            Instant exited = r.lastChangeTo(ReferralStatus.EXITED);
             if (exited == null && a.plans().isEmpty()) acc.enrolledWithoutPlan++;
             for (Registration reg : x.attendance().registrations()) {
                 if (YearMonth.from(reg.date()).equals(month) && !reg.recordedAt().isBefore(asOf)) acc.recordedLater++;
@@ -226,8 +226,8 @@ public final class ProgrammeFigures {
         List<Object[]> rows = new ArrayList<>();
         List<String> taskIds = new ArrayList<>();
         for (ProgrammeSnapshot.Participant x : snap.participants()) {
-            Referral r = asOf(x.referral(), asOf);
-            if (changedTo(r, ReferralStatus.ENROLLED) == null) continue;
+            Referral r = x.referral().asOf(asOf);
+            if (r.lastChangeTo(ReferralStatus.ENROLLED) == null) continue;
             Path path = x.path().asOf(asOf.minusNanos(1));
             List<Reminder> reminders = plan.plan(r.id(), programmeId, path);
             for (Reminder w : reminders) taskIds.add(reminderTaskId(programmeId, r.id(), w));
@@ -288,7 +288,7 @@ public final class ProgrammeFigures {
             }
             if (kept90ThisMonth) f[10]++;
             if (kept90ToDate) f[16]++;
-            Instant exited = changedTo(r, ReferralStatus.EXITED);
+            Instant exited = r.lastChangeTo(ReferralStatus.EXITED);
             if (exited != null) {
                 LocalDate exitOn = exited.atZone(WorkingDays.ZONE).toLocalDate();
                 Boolean employed = employedOrEducation(tasks, asOf);
@@ -360,18 +360,7 @@ public final class ProgrammeFigures {
 
     // --- shared -----------------------------------------------------------------------------------
 
-    /** The referral with only the status changes that happened before {@code asOf}. */
-    private static Referral asOf(Referral r, Instant asOf) {
-        List<StatusChange> h = r.history().stream().filter(c -> c.at().isBefore(asOf)).toList();
-        return new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), r.status(), r.overQuota(), h,
-                r.createdAt(), r.version());
-    }
 
-    private static Instant changedTo(Referral r, ReferralStatus status) {
-        Instant at = null;
-        for (StatusChange c : r.history()) if (c.status() == status) at = c.at();
-        return at;
-    }
 
     private static Instant startOf(LocalDate d) {
         return d.atStartOfDay(WorkingDays.ZONE).toInstant();

@@ -101,7 +101,7 @@ public final class DynamoReportFigures implements ReportSources {
             Instant windowStart = windowFirst.atStartOfDay(WorkingDays.ZONE).toInstant();
             List<Referral> enrolled = new ArrayList<>();
             for (Referral r : referrals()) {
-                if (changedTo(asOf(r, end), ReferralStatus.ENROLLED) != null) enrolled.add(r);
+                if (r.asOf(end).lastChangeTo(ReferralStatus.ENROLLED) != null) enrolled.add(r);
             }
             Map<String, Participant> out = new LinkedHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, enrolled.size())), rt -> {
@@ -112,7 +112,7 @@ public final class DynamoReportFigures implements ReportSources {
             try {
                 List<Future<Participant>> loads = new ArrayList<>(enrolled.size());
                 for (Referral r : enrolled) {
-                    Instant exited = changedTo(asOf(r, end), ReferralStatus.EXITED);
+                    Instant exited = r.asOf(end).lastChangeTo(ReferralStatus.EXITED);
                     boolean attendanceMatters = exited == null || !exited.isBefore(windowStart);
                     loads.add(pool.submit(() -> {
                         Path path = new Path(paths.milestones(r.id()));
@@ -164,16 +164,5 @@ public final class DynamoReportFigures implements ReportSources {
         }
     }
 
-    /** The referral with only the status changes that happened before {@code asOf}. */
-    private static Referral asOf(Referral r, Instant asOf) {
-        List<StatusChange> h = r.history().stream().filter(c -> c.at().isBefore(asOf)).toList();
-        return new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), r.status(), r.overQuota(), h,
-                r.createdAt(), r.version());
-    }
 
-    private static Instant changedTo(Referral r, ReferralStatus status) {
-        Instant at = null;
-        for (StatusChange c : r.history()) if (c.status() == status) at = c.at();
-        return at;
-    }
 }

@@ -112,20 +112,9 @@ public final class JsonReader {
 
     /** A list of up to {@code maxItems} texts, each read as {@code item} says; blank items are errors. */
     public List<String> fields(JsonNode parent, String path, TextField item, boolean required, int maxItems) {
-        JsonNode n = parent.get(item.name());
         String p = path(path, item.name());
-        if (n == null || n.isNull()) {
-            if (required) add(p, "required");
-            return List.of();
-        }
-        if (!n.isArray()) {
-            add(p, "type.array");
-            return List.of();
-        }
-        if (n.size() > maxItems) {
-            add(p, "tooMany", maxItems);
-            return List.of();
-        }
+        JsonNode n = array(parent.get(item.name()), p, required, maxItems);
+        if (n == null) return List.of();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
             JsonNode e = n.get(i);
@@ -215,22 +204,28 @@ public final class JsonReader {
         return t;
     }
 
-    public List<String> texts(JsonNode parent, String path, String name, boolean required, int maxItems,
-                              int maxLength) {
-        JsonNode n = parent.get(name);
-        String p = path(path, name);
+    /** {@code n} if it is an array of at most {@code maxItems}; else null, with the error (or none if absent). */
+    private JsonNode array(JsonNode n, String p, boolean required, int maxItems) {
         if (n == null || n.isNull()) {
             if (required) add(p, "required");
-            return List.of();
+            return null;
         }
         if (!n.isArray()) {
             add(p, "type.array");
-            return List.of();
+            return null;
         }
         if (n.size() > maxItems) {
             add(p, "tooMany", maxItems);
-            return List.of();
+            return null;
         }
+        return n;
+    }
+
+    public List<String> texts(JsonNode parent, String path, String name, boolean required, int maxItems,
+                              int maxLength) {
+        String p = path(path, name);
+        JsonNode n = array(parent.get(name), p, required, maxItems);
+        if (n == null) return List.of();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
             JsonNode item = n.get(i);

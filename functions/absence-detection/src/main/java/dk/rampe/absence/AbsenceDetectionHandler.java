@@ -55,9 +55,11 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
         // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
         dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
+        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
+        DynamoWatermarks watermarks = new DynamoWatermarks(dynamo, config.table());
         this.dueWork = new DynamoDueWork(dynamo, config.table());
-        this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
-        this.rule = new AbsenceDetection(new DynamoReferralStore(dynamo, config.table(), audit),
+        this.sweeper = new Sweeper(watermarks, clock);
+        this.rule = new AbsenceDetection(referrals,
                 new DynamoAttendanceStore(dynamo, config.table()), dueWork,
                 calendar, FollowUps.service(config, nudges, dynamo, clock, settings)
                         .withLinkWorkingDays(calendar),
@@ -65,11 +67,9 @@ public final class AbsenceDetectionHandler implements RequestHandler<Map<String,
                 settings::current);
         // before SnapStart's snapshot: the settings read, today's working day, the sweep's watermark and a
         // referral read by a key that does not exist; reads only (the sweep itself writes, so it is not run)
-        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
-        DynamoWatermarks watermarks = new DynamoWatermarks(dynamo, config.table());
         this.priming = new Priming("absence-detection")
                 .step("settings", settings::current)
-                .step("calendar", () -> calendar.isWorkingDay("prime", java.time.LocalDate.now(clock.withZone(config.zone()))))
+                .step("calendar", () -> calendar.isWorkingDay("prime", dk.rampe.schedule.WorkingDays.today(clock)))
                 .step("watermark", () -> watermarks.read(SWEEP))
                 .step("referral", () -> referrals.find("prime"));
     }

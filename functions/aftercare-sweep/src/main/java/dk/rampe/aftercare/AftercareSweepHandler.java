@@ -59,21 +59,21 @@ public final class AftercareSweepHandler implements RequestHandler<Map<String, O
         // the one working-day calendar of this function: Danish public holidays and the programmes' closing days
         dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention());
+        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
+        DynamoWatermarks watermarks = new DynamoWatermarks(dynamo, config.table());
         NudgeService nudgeService = FollowUps.service(config, nudges, dynamo, clock, settings)
                 .withLinkWorkingDays(calendar);
         this.dueWork = new DynamoDueWork(dynamo, config.table());
-        this.rule = new AftercareSweepRule(new AftercareRule(new DynamoReferralStore(dynamo, config.table(), audit),
+        this.rule = new AftercareSweepRule(new AftercareRule(referrals,
                 new DynamoPathStore(dynamo, config.table()), calendar,
                 nudgeService, dueWork), new EscalationRule(nudgeService, settings::current, dueWork),
                 calendar, dueWork);
-        this.sweeper = new Sweeper(new DynamoWatermarks(dynamo, config.table()), clock);
+        this.sweeper = new Sweeper(watermarks, clock);
         // before SnapStart's snapshot: the settings read, today's working day, the sweep's watermark and a
         // referral read by a key that does not exist; reads only (the sweep itself writes)
-        DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
-        DynamoWatermarks watermarks = new DynamoWatermarks(dynamo, config.table());
         this.priming = new Priming("aftercare-sweep")
                 .step("settings", settings::current)
-                .step("calendar", () -> calendar.isWorkingDay("prime", java.time.LocalDate.now(clock.withZone(config.zone()))))
+                .step("calendar", () -> calendar.isWorkingDay("prime", dk.rampe.schedule.WorkingDays.today(clock)))
                 .step("watermark", () -> watermarks.read(SWEEP))
                 .step("referral", () -> referrals.find("prime"));
     }

@@ -72,7 +72,7 @@ public final class TodaysListHandler implements RequestHandler<Map<String, Objec
         DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
         this.priming = new Priming("todays-list")
                 .step("settings", settings::current)
-                .step("calendar", () -> calendar.isWorkingDay("prime", java.time.LocalDate.now(clock.withZone(config.zone()))))
+                .step("calendar", () -> calendar.isWorkingDay("prime", dk.rampe.schedule.WorkingDays.today(clock)))
                 .step("referral", () -> referrals.find("prime"));
     }
 
