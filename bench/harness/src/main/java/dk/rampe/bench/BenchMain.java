@@ -186,9 +186,14 @@ public final class BenchMain {
                 List.of(ChildJvm.Step.of(what, input, 1)), what);
     }
 
+    /** The bench's value of a secret variable (in AWS it comes from Secrets Manager; never a development value). */
+    static String benchSecret(String variable) {
+        return "bench-" + variable.toLowerCase(java.util.Locale.ROOT) + "-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    }
+
     /**
      * The web app: a consultant's "my participants" page (one gsi2 query of the programme's
-     * referrals), with a session cookie signed by the local development key as the app signs it.
+     * referrals), with a session cookie signed by the bench's session key as the app signs it.
      */
     static FunctionBench webApp(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
                                 Path work) {
@@ -831,6 +836,10 @@ public final class BenchMain {
             if (k.equals("JAVA_TOOL_OPTIONS")) return;
             if (LocalDynamo.TABLES.containsKey(k)) {
                 env.put(k, LocalDynamo.TABLES.get(k));
+            } else if (String.valueOf(v).contains("resolve:secretsmanager")) {
+                // a secret, as Secrets Manager gives it in AWS: a value of the bench's own (the functions refuse the
+                // published development values when AWS_LAMBDA_FUNCTION_NAME is set, as it is here)
+                env.put(k, benchSecret(k));
             } else if (v instanceof String || v instanceof Number || v instanceof Boolean) {
                 env.put(k, String.valueOf(v));
             } else if (v instanceof Map<?, ?> m && m.get("Ref") instanceof String ref && params.get(ref) instanceof Map<?, ?> pm

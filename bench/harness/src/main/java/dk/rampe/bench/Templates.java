@@ -99,7 +99,7 @@ final class Templates {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(
-                    "local-development-web-session-key-not-for-production".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                    BenchMain.benchSecret("RAMPE_WEB_SESSION_KEY").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return "rampe_session=" + p + "." + b64.encodeToString(mac.doFinal(("session|" + p).getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
