@@ -124,11 +124,33 @@ public final class DynamoOutbox implements Outbox {
         values.put(":provider", Attrs.s(providerMessageId));
         values.put(":at", Attrs.s(at.toString()));
         values.put(":expires", Attrs.n(at.plus(keepSent).getEpochSecond()));
-        dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
-                .conditionExpression("#state = :sending AND claimId = :claim")
-                .updateExpression("SET #state = :sent, providerMessageId = :provider, sentAt = :at, expiresAt = :expires "
-                        + "REMOVE gsi1pk, gsi1sk, leaseUntil")
-                .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values));
+        updateExpiringNoLater(messageId, "#state = :sending AND claimId = :claim",
+                "SET #state = :sent, providerMessageId = :provider, sentAt = :at", "REMOVE gsi1pk, gsi1sk, leaseUntil",
+                values);
+    }
+
+    /**
+     * A state transition that also sets the message's end ({@code :expires}), but never later than an end it
+     * already has: a nudge of a referral that has ended carries the referral's retention and goes with it at
+     * the latest. The common case is one conditional write; where the item's end is earlier (or the state
+     * condition fails), the transition is tried again without touching the end, and a failed state condition
+     * then throws as before.
+     */
+    private void updateExpiringNoLater(String messageId, String condition, String set, String remove,
+            Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
+                    .conditionExpression("(" + condition + ") AND (attribute_not_exists(expiresAt) OR expiresAt > :expires)")
+                    .updateExpression(set + ", expiresAt = :expires " + remove)
+                    .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> without = new HashMap<>(values);
+            without.remove(":expires");
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
+                    .conditionExpression(condition)
+                    .updateExpression(set + " " + remove)
+                    .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(without));
+        }
     }
 
     @Override
@@ -166,11 +188,9 @@ public final class DynamoOutbox implements Outbox {
             condition = "#state = :sending AND leaseUntil <= :at";
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
-                    .conditionExpression(condition)
-                    .updateExpression("SET #state = :failed, lastError = :error, failedAt = :at, gsi1pk = :pk, "
-                            + "gsi1sk = :sk, expiresAt = :expires REMOVE leaseUntil")
-                    .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values));
+            updateExpiringNoLater(messageId, condition,
+                    "SET #state = :failed, lastError = :error, failedAt = :at, gsi1pk = :pk, gsi1sk = :sk",
+                    "REMOVE leaseUntil", values);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -180,14 +200,11 @@ public final class DynamoOutbox implements Outbox {
     @Override
     public boolean cancel(String messageId, Instant at) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.messageKey(messageId))
-                    .conditionExpression("#state = :pending AND reminder = :yes")
-                    .updateExpression("SET #state = :cancelled, cancelledAt = :at, expiresAt = :expires "
-                            + "REMOVE gsi1pk, gsi1sk")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":pending", Attrs.s("pending"), ":yes", Attrs.bool(true),
+            updateExpiringNoLater(messageId, "#state = :pending AND reminder = :yes",
+                    "SET #state = :cancelled, cancelledAt = :at", "REMOVE gsi1pk, gsi1sk",
+                    Map.of(":pending", Attrs.s("pending"), ":yes", Attrs.bool(true),
                             ":cancelled", Attrs.s("cancelled"), ":at", Attrs.s(at.toString()),
-                            ":expires", Attrs.n(at.plus(keepSent).getEpochSecond()))));
+                            ":expires", Attrs.n(at.plus(keepSent).getEpochSecond())));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
