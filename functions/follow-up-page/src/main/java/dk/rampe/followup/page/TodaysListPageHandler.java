@@ -61,19 +61,15 @@ final class TodaysListPageHandler {
         DynamoReferralStore referrals = new DynamoReferralStore(dynamo, config.table(), audit);
         TodaysList lists = new TodaysList(settings::current, referrals, store,
                 calendar, programmeId -> AttendanceRules.of(settings::current, programmeId));
-        // a tap after the nudge closes the day's absence follow-up; opening one again on a correction to absent
-        // would write a task and its messages, which this function's policy does not allow (ATTENDANCE# only)
+        // a tap after the nudge closes the day's absence follow-up, and a correction back to absent after the
+        // cutoff opens it again with its escalation rules: the same rule as the API's and the web app's taps
         AbsenceDetection afterTap = new AbsenceDetection(referrals, store, null, calendar,
                 FollowUps.service(config, nudges, dynamo, clock, settings).withLinkWorkingDays(calendar),
                 programmeId -> AttendanceRules.of(settings::current, programmeId), config.publicBaseUrl(),
                 settings::current);
         AttendanceService attendance = new AttendanceService(store, calendar,
                 programmeId -> AttendanceRules.of(settings::current, programmeId), clock, audit)
-                .afterRegistration((referral, registration) -> {
-                    if (registration.status() != dk.rampe.attendance.Registration.Status.ABSENT) {
-                        afterTap.registered(referral, registration, clock.instant());
-                    }
-                });
+                .afterRegistration((referral, registration) -> afterTap.registered(referral, registration, clock.instant()));
         this.service = new TodaysListPage(lists, new TodaysListTokens(nudges.tokenKey()), attendance, settings::current,
                 audit, clock);
         this.headers = headers;

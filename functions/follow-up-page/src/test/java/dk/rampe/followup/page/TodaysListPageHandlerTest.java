@@ -288,13 +288,22 @@ class TodaysListPageHandlerTest {
         var closed = f.store.find(taskId).orElseThrow();
         assertFalse(closed.isOpen(), "closed by the tap: no reminder, no escalation for a participant who is there");
         assertEquals(at(9, 32), closed.closedAt());
-        // a correction back to absent is registered; this function does not open the follow-up again
+        // a correction back to absent opens the day's follow-up again, as the same tap in the web app or the API does
         f.clock.set(at(9, 40));
         assertEquals(303, handler().handleRequest(post(token, form("RANNA0001", "status", "absent")), null)
                 .getStatusCode());
         assertEquals(Registration.Status.ABSENT, registrations("RANNA0001").get(registrations("RANNA0001").size() - 1)
                 .status());
-        assertFalse(f.store.find(taskId).orElseThrow().isOpen());
+        assertFalse(f.store.find(taskId).orElseThrow().isOpen(), "the closed one stays closed");
+        String reopened = Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + PROGRAMME + "|RANNA0001|absence|"
+                + MONDAY + "|1");
+        var again = f.store.find(reopened).orElseThrow();
+        assertTrue(again.isOpen(), "the correction to absent is followed up");
+        // the same tap again is one registration's effect: no second follow-up
+        f.clock.set(at(9, 41));
+        handler().handleRequest(post(token, form("RANNA0001", "status", "absent")), null);
+        assertTrue(f.store.find(Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + PROGRAMME + "|RANNA0001|absence|"
+                + MONDAY + "|2")).isEmpty(), "one open follow-up a day is enough");
     }
 
     @Test
