@@ -3,14 +3,8 @@ package dk.rampe.attendance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rampe.core.EmailAddress;
-import dk.rampe.core.PhoneNumber;
 import dk.rampe.referral.Benefit;
-import dk.rampe.referral.Caseworker;
-import dk.rampe.referral.Citizen;
-import dk.rampe.referral.Cpr;
 import dk.rampe.referral.Referral;
-import dk.rampe.referral.ReferralDetails;
 import dk.rampe.referral.ReferralStatus;
 import dk.rampe.schedule.WorkingDays;
 import java.time.DayOfWeek;
@@ -38,13 +32,7 @@ class AttendanceRulesTest {
     }
 
     private static Referral enrolled(Benefit benefit, String on) {
-        ReferralDetails details = new ReferralDetails("p1", "JC-1", new Citizen(Cpr.stored("0101901234"), "A",
-                PhoneNumber.parse("22 34 56 78").orElseThrow(), null), benefit,
-                new Caseworker("B", EmailAddress.parse("b@jobcenter.dk").orElseThrow(), null), List.of(), "", "", "",
-                List.of(), false, null);
-        return Referral.received("R7K2M9Q4X1ZA8", "jc1", details, "c1", false, T)
-                .moveTo(ReferralStatus.ACCEPTED, T, "c1", null, null)
-                .moveTo(ReferralStatus.ENROLLED, Instant.parse(on + "T07:00:00Z"), "c1", null, null);
+        return Participants.enrolled("R7K2M9Q4X1ZA8", "p1", benefit, T, Instant.parse(on + "T07:00:00Z"));
     }
 
     private static Registration reg(String date, Registration.Status status, String at) {
