@@ -105,6 +105,31 @@ final class ScriptedProgramme {
                 .make(ReportScenario.programme(), ReportScenario.jobcentreNames(), period);
     }
 
+    /** The report of {@code month} made at {@code at} from the referrals and moves held now, reading and keeping {@code facts}. */
+    MonthlyReport report(YearMonth month, Instant at, MonthlyFacts facts) {
+        List<Referral> r = List.copyOf(referrals);
+        List<PhaseMove> m = List.copyOf(moves);
+        return new ReportMaker(ReportSources.of(p -> r, p -> m, AttendanceFigures.notRecordedYet(),
+                AftercareFigures.notRecordedYet(), (p, asOf) -> new DeliveryFigures.Nudges(0, 0)), facts,
+                Clock.fixed(at, ZoneOffset.UTC)).make(ReportScenario.programme(), ReportScenario.jobcentreNames(),
+                new ReportPeriod(month, ReportScenario.ZONE));
+    }
+
+    /**
+     * Deletes what the retention deletes by {@code now}: every referral that ended (exited, declined, outside
+     * the target group) {@code retention} or longer before, with its phase moves. The number deleted.
+     */
+    int deleteEndedBefore(Instant now, Duration retention) {
+        List<String> gone = referrals.stream().filter(r -> !r.history().isEmpty())
+                .filter(r -> r.status() == ReferralStatus.EXITED || r.status() == ReferralStatus.DECLINED
+                        || r.status() == ReferralStatus.OUTSIDE_TARGET_GROUP)
+                .filter(r -> !r.history().get(r.history().size() - 1).at().plus(retention).isAfter(now))
+                .map(Referral::id).toList();
+        referrals.removeIf(r -> gone.contains(r.id()));
+        moves.removeIf(m -> gone.contains(m.referralId()));
+        return gone.size();
+    }
+
     private static Instant day(int year, int month, int day) {
         return LocalDate.of(year, month, day).atTime(10, 0).atZone(ReportScenario.ZONE).toInstant();
     }
