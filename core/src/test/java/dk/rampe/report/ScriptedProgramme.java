@@ -26,8 +26,8 @@ import java.util.Random;
  * internships and jobs of every kind and leave with every outcome. Everything is recorded when it
  * happens. {@link #facts} keeps what happened, counted apart from the report's rules.
  */
-final class ScriptedProgramme {
-    final List<Referral> referrals = new ArrayList<>();
+public final class ScriptedProgramme {
+    public final List<Referral> referrals = new ArrayList<>();
     final List<PhaseMove> moves = new ArrayList<>();
     /** What happened, one fact per event: kind ("referred", "enrolled", "internship", "job.{kind}", "exit.{outcome}"), jobcentre, when. */
     final List<Fact> facts = new ArrayList<>();
@@ -35,7 +35,7 @@ final class ScriptedProgramme {
     record Fact(String kind, String jobcentre, Instant at) {
     }
 
-    ScriptedProgramme(long seed) {
+    public ScriptedProgramme(long seed) {
         Random rnd = new Random(seed);
         int n = 0;
         for (int month = 1; month <= 12; month++) {
@@ -90,7 +90,7 @@ final class ScriptedProgramme {
     }
 
     /** What happened of {@code kind} in {@code jobcentre} (or the programme) before {@code end}. */
-    long count(String kind, String jobcentre, Instant end) {
+    public long count(String kind, String jobcentre, Instant end) {
         return facts.stream().filter(f -> f.kind().equals(kind) || (kind.endsWith(".") && f.kind().startsWith(kind)))
                 .filter(f -> jobcentre.equals(MonthlyReport.PROGRAMME) || f.jobcentre().equals(jobcentre))
                 .filter(f -> f.at().isBefore(end)).count();
