@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,8 +34,10 @@ import java.util.function.Predicate;
  * Computes a programme's monthly report from dated history as it stood at the month's end:
  * referral status changes and phase moves dated before the end and recorded before it. What was
  * recorded later is listed as a correction and left out, so the report made again later gives the
- * same figures (as long as the referrals are kept: personal data deleted after exit leaves the
- * archived report as the record).
+ * same figures. When a month's report is first made after the month's end, its figures are kept as
+ * de-identified {@link MonthlyFacts}; a month made again takes its figures from them, and the totals since the
+ * start, the trends and the earlier months behind the suppression from the months kept, so none of them
+ * changes or shrinks when personal data is deleted after the retention.
  */
 public final class ReportMaker {
     /** A jobcentre referring above 125 % or below 75 % of the pace to its quota is warned about. */
@@ -50,6 +53,7 @@ public final class ReportMaker {
     static final String NOT_RECORDED = "not_recorded";
 
     private final ReportSources sources;
+    private final MonthlyFacts facts;
     private final Clock clock;
 
     public ReportMaker(ReportReferrals referrals, PhaseMoves phaseMoves, AttendanceFigures attendance,
@@ -59,7 +63,13 @@ public final class ReportMaker {
 
     /** Opens the sources once per report, so an adapter can read the programme once. */
     public ReportMaker(ReportSources sources, Clock clock) {
+        this(sources, MonthlyFacts.NONE, clock);
+    }
+
+    /** Reads the months kept in {@code facts} and keeps each ended month's figures when first made. */
+    public ReportMaker(ReportSources sources, MonthlyFacts facts, Clock clock) {
         this.sources = sources;
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -74,17 +84,28 @@ public final class ReportMaker {
         programme.partners().forEach(p -> jobcentres.add(p.jobcentreId()));
         all.stream().filter(r -> r.createdAt().isBefore(end)).map(Referral::jobcentreId).sorted()
                 .forEach(jobcentres::add);
-        List<String> scopes = new ArrayList<>();
-        scopes.add(MonthlyReport.PROGRAMME);
-        scopes.addAll(jobcentres);
+        // the scopes of the month as kept (or of the latest month kept before), then any new ones: a jobcentre
+        // whose referrals were all deleted keeps its place
+        NavigableMap<YearMonth, MonthlyFacts.Month> keptMonths = facts.months(programme.id());
+        Map.Entry<YearMonth, MonthlyFacts.Month> base = keptMonths.floorEntry(period.month());
+        Set<String> scopeSet = new LinkedHashSet<>();
+        if (base != null) scopeSet.addAll(base.getValue().scopes());
+        scopeSet.add(MonthlyReport.PROGRAMME);
+        scopeSet.addAll(jobcentres);
+        List<String> scopes = List.copyOf(scopeSet);
         Map<String, String> names = new LinkedHashMap<>();
         names.put(MonthlyReport.PROGRAMME, programme.name());
-        for (String jc : jobcentres) names.put(jc, jobcentreNames.getOrDefault(jc, jc));
+        for (String jc : scopes) {
+            if (!jc.equals(MonthlyReport.PROGRAMME)) names.put(jc, jobcentreNames.getOrDefault(jc, jc));
+        }
 
+        Kept kept = new Kept(keptMonths, m -> liveCounts(programme, all, moves, scopes, src,
+                new ReportPeriod(m, period.zone())));
         History h = new History(all, moves, end);
-        Disclosure disclosure = disclosure(programme, all, moves, scopes, period);
+        Disclosure disclosure = disclosure(programme, all, moves, scopes, period, kept);
         Builder b = new Builder(scopes);
         b.disclosure = disclosure;
+        kept.into(b, period.month());
         List<String> warnings = new ArrayList<>();
 
         Optional<AftercareFigures.Aftercare> aft = src.aftercare().month(programme.id(), period, end);
@@ -92,7 +113,7 @@ public final class ReportMaker {
         Optional<AttendanceFigures.Attendance> att = src.attendance().month(programme.id(), period, end);
         attendance(b, att);
         aftercare(b, aft);
-        targets(b, programme.report(), h, period, aft, programme, src.aftercare(), disclosure);
+        targets(b, programme.report(), h, period, aft, programme, src.aftercare(), disclosure, kept);
         b.sameIn("exits/total.work_or_education", "targets/exits_to_work_or_education.actual");
         b.sameIn("funders/participants_at_start.total", "targets/employer_based_share.participants");
         DeliveryFigures.Nudges n = src.delivery().nudges(programme.id(), end);
@@ -113,6 +134,7 @@ public final class ReportMaker {
 
         // corrections: dated within the month, recorded after its end (up to now)
         Builder corrections = new Builder(scopes);
+        corrections.own = b.own; // as first made: a month made again is the report that was sent
         corrections.countPerScope("corrections", "phase_moves_recorded_after_month_end", scope -> moves.stream()
                 .filter(m -> period.contains(m.at()) && !m.recordedAt().isBefore(end) && !m.recordedAt().isAfter(madeAt))
                 .filter(m -> h.inScope(m.referralId(), scope)).count());
@@ -121,12 +143,23 @@ public final class ReportMaker {
 
         Map<String, Figure> figures = b.build();
         List<MonthlyReport.IntakePoint> intakeOverTime = intakeOverTime(programme, all, period, disclosure,
-                figures.get(Builder.id("intake", "received.total", MonthlyReport.PROGRAMME)));
+                figures.get(Builder.id("intake", "received.total", MonthlyReport.PROGRAMME)),
+                b.counts.get(Builder.id("intake", "received.total", MonthlyReport.PROGRAMME)), kept);
         List<MonthlyReport.MonthValue> absence = att.map(a -> a.last12Months().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new MonthlyReport.MonthValue(e.getKey(), e.getValue().participants() >= MIN_GROUP
                         && e.getValue().planned() > 0 ? round1(100 * (e.getValue().planned() - e.getValue().attended())
                         / e.getValue().planned()) : Double.NaN)).toList()).orElse(List.of());
+        if (b.own != null && b.own.keySet().stream().anyMatch(id -> id.startsWith(ABSENCE_CHART))) {
+            absence = b.own.entrySet().stream().filter(e -> e.getKey().startsWith(ABSENCE_CHART))
+                    .map(e -> new MonthlyReport.MonthValue(YearMonth.parse(e.getKey().substring(ABSENCE_CHART.length())),
+                            e.getValue())).sorted(Comparator.comparing(MonthlyReport.MonthValue::month)).toList();
+        }
+        for (MonthlyReport.MonthValue v : absence) b.values.put(ABSENCE_CHART + v.month(), v.value());
+        corrections.values.forEach(b.values::putIfAbsent);
+        if (b.own == null && !madeAt.isBefore(end)) {
+            facts.keepFirst(programme.id(), new MonthlyFacts.Month(period.month(), scopes, b.values));
+        }
 
         List<MonthlyReport.Section> sections = new ArrayList<>();
         for (String id : MonthlyReport.SECTION_IDS) {
@@ -209,16 +242,109 @@ public final class ReportMaker {
      * what a reader of all the reports has.
      */
     private Disclosure disclosure(Settings.Programme programme, List<Referral> all, List<PhaseMove> moves,
-                                  List<String> scopes, ReportPeriod period) {
+                                  List<String> scopes, ReportPeriod period, Kept kept) {
         Disclosure d = new Disclosure(cumulatives());
         for (YearMonth m = YearMonth.from(programme.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
             ReportPeriod pm = new ReportPeriod(m, period.zone());
             Builder bm = new Builder(scopes);
             bm.disclosure = d;
+            kept.into(bm, m);
             counts(bm, programme, new History(all, moves, pm.end()), pm, new ArrayList<>(), Optional.empty());
             d.record(m, bm.counts, bm.suppress());
         }
         return d;
+    }
+
+    // --- the months kept --------------------------------------------------------------------------
+
+    /** The prefix of the absence chart's points in a month's facts. */
+    static final String ABSENCE_CHART = "chart/absence@";
+
+    /**
+     * The totals since the start a month would show computed from the data as it is now (no facts kept):
+     * what the deletions since that month was kept are measured against.
+     */
+    private Map<String, Long> liveCounts(Settings.Programme programme, List<Referral> all, List<PhaseMove> moves,
+                                         List<String> scopes, ReportSources.Sources src, ReportPeriod pm) {
+        Builder b = new Builder(scopes);
+        History h = new History(all, moves, pm.end());
+        Optional<AftercareFigures.Aftercare> aft = src.aftercare().month(programme.id(), pm, pm.end());
+        counts(b, programme, h, pm, new ArrayList<>(), aft);
+        aftercare(b, aft);
+        b.single("targets", ReportSettings.TargetKind.EMPLOYER_BASED_SHARE.wireName() + ".reached", MonthlyReport.PROGRAMME,
+                h.participants(MonthlyReport.PROGRAMME).filter(h::everEmployerBased).count());
+        return b.counts;
+    }
+
+    /**
+     * A total since the start: what a participant added to it stays in it, so the participants deleted since
+     * a month was kept are the difference between the total kept and the same total computed now.
+     */
+    static boolean sinceStart(String id) {
+        String section = id.substring(0, id.indexOf('/'));
+        String key = id.substring(id.indexOf('/') + 1, id.lastIndexOf('@'));
+        return switch (section) {
+            case "since_start" -> true;
+            case "intake", "funders", "aftercare" -> key.endsWith(".total");
+            case "flow" -> key.equals("participants.total") || key.equals("phase." + Phase.EXITED.wireName());
+            case "exits" -> key.equals("total") || key.equals("total.work_or_education");
+            case "targets" -> key.endsWith(".reached");
+            default -> false;
+        };
+    }
+
+    /**
+     * The months kept of a programme. A month kept gives its own figures; a month not kept computes from the
+     * data and adds, to each total since the start, what the data lost since the latest month kept before it
+     * (that month's total kept minus the same total computed now, never below 0: what was recorded later,
+     * dated in a kept month, adds to the data and is counted as it comes).
+     */
+    static final class Kept {
+        private final NavigableMap<YearMonth, MonthlyFacts.Month> months;
+        private final Function<YearMonth, Map<String, Long>> live;
+        private final Map<YearMonth, Map<String, Double>> lost = new HashMap<>();
+
+        Kept(NavigableMap<YearMonth, MonthlyFacts.Month> months, Function<YearMonth, Map<String, Long>> live) {
+            this.months = months;
+            this.live = live;
+        }
+
+        /** The month's own facts, or null when it was not kept. */
+        Map<String, Double> own(YearMonth m) {
+            MonthlyFacts.Month f = months.get(m);
+            return f == null ? null : f.values();
+        }
+
+        /** What each total since the start lost to deletion since the latest month kept before {@code m}. */
+        Map<String, Double> lost(YearMonth m) {
+            Map.Entry<YearMonth, MonthlyFacts.Month> before = months.lowerEntry(m);
+            if (before == null) return Map.of();
+            return lost.computeIfAbsent(before.getKey(), k -> {
+                Map<String, Long> now = live.apply(k);
+                Map<String, Double> out = new HashMap<>();
+                before.getValue().values().forEach((id, v) -> {
+                    if (sinceStart(id) && !Double.isNaN(v)) out.put(id, Math.max(0, v - now.getOrDefault(id, 0L)));
+                });
+                return out;
+            });
+        }
+
+        void into(Builder b, YearMonth m) {
+            b.own = own(m);
+            b.lost = b.own != null ? Map.of() : lost(m);
+        }
+
+        /** A count of month {@code m} as kept, or computed ({@code live}) and made up for what was deleted. */
+        long valueAt(YearMonth m, String id, long live) {
+            Map<String, Double> own = own(m);
+            if (own != null && own.containsKey(id) && !Double.isNaN(own.get(id))) return Math.round(own.get(id));
+            return live + Math.round(lost(m).getOrDefault(id, 0.0));
+        }
+
+        boolean has(YearMonth m, String id) {
+            Map<String, Double> own = own(m);
+            return own != null && own.containsKey(id);
+        }
     }
 
     // --- sections -------------------------------------------------------------------------------
@@ -298,12 +424,13 @@ public final class ReportMaker {
         long monthsLeft = monthsLeft(p, period);
         b.setting("intake", "quota", MonthlyReport.PROGRAMME, totalQuota);
         b.setting("intake", "pace", MonthlyReport.PROGRAMME, round1(totalQuota * fraction));
-        b.neededPace(MonthlyReport.PROGRAMME, totalQuota, h.referrals(MonthlyReport.PROGRAMME).count(), monthsLeft);
+        b.neededPace(MonthlyReport.PROGRAMME, totalQuota,
+                b.counts.get(Builder.id("intake", "received.total", MonthlyReport.PROGRAMME)), monthsLeft);
         for (Settings.Partner partner : p.partners()) {
             b.setting("intake", "quota", partner.jobcentreId(), partner.quota());
             double pace = partner.quota() * fraction;
             b.setting("intake", "pace", partner.jobcentreId(), round1(pace));
-            long received = h.referrals(partner.jobcentreId()).count();
+            long received = b.counts.getOrDefault(Builder.id("intake", "received.total", partner.jobcentreId()), 0L);
             b.neededPace(partner.jobcentreId(), partner.quota(), received, monthsLeft);
             if (pace >= PACE_MIN_EXPECTED && received > pace * PACE_HIGH) {
                 warnings.add("intake.pace.above:" + partner.jobcentreId());
@@ -324,7 +451,8 @@ public final class ReportMaker {
         int max = p.report().maxStartsPerConsultant4Weeks();
         if (max > 0) {
             b.setting("intake", "starts.max_per_consultant_setting", MonthlyReport.PROGRAMME, max);
-            long over = starts.values().stream().filter(v -> v > max).count();
+            long over = b.fact(Builder.id("intake", "starts.consultants_over_max_last_4_weeks", MonthlyReport.PROGRAMME),
+                    starts.values().stream().filter(v -> v > max).count());
             if (over > 0) warnings.add("intake.starts.bunching:" + over);
         }
     }
@@ -367,6 +495,10 @@ public final class ReportMaker {
                 before = e.phase();
             }
         });
+        if (b.own != null) {
+            b.own.keySet().stream().filter(id -> id.startsWith("flow/moves."))
+                    .forEach(id -> moveKeys.add(id.substring("flow/".length(), id.lastIndexOf('@'))));
+        }
         for (String key : moveKeys) {
             b.countPerScope("flow", key, scope -> movesByScope.getOrDefault(scope, Map.of()).getOrDefault(key, 0L));
         }
@@ -539,44 +671,49 @@ public final class ReportMaker {
 
     private void targets(Builder b, ReportSettings rs, History h, ReportPeriod period,
                          Optional<AftercareFigures.Aftercare> aft, Settings.Programme p, AftercareFigures aftercare,
-                         Disclosure disclosure) {
+                         Disclosure disclosure, Kept kept) {
         String all = MonthlyReport.PROGRAMME;
-        // the months since the start, before this one: the trend is each one's figure at its end
+        // the months since the start, before this one: the trend is each one's figure at its end, as kept
         List<ReportPeriod> earlier = new ArrayList<>();
         for (YearMonth m = YearMonth.from(p.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
             earlier.add(new ReportPeriod(m, period.zone()));
         }
+        String participants = Builder.id("funders", "participants_at_start.total", all);
+        String keptJob = Builder.id("aftercare", "kept_job_6_months.total", all);
+        String lostJob = Builder.id("aftercare", "lost_job_6_months.total", all);
+        String employedAfterExit = Builder.id("aftercare", "employed_or_education_6_months_after_exit.total", all);
         Map<YearMonth, AftercareFigures.PerJobcentre> aftercareTrend = new HashMap<>();
         for (ReportSettings.Target t : rs.targets()) {
             String k = t.kind().wireName();
             b.setting("targets", k + ".target", all, t.value());
             switch (t.kind()) {
                 case EMPLOYER_BASED_SHARE -> {
+                    String reachedId = Builder.id("targets", k + ".reached", all);
                     b.countPerScope("targets", k + ".reached", s -> s.equals(all) ? h.participants(all)
                             .filter(r -> h.everEmployerBased(r)).count() : -1);
-                    b.countPerScope("targets", k + ".participants", s -> s.equals(all) ? h.participants(all).count() : -1);
+                    b.copy("targets", k + ".participants", all, participants);
                     b.ratePerScope("targets", k + ".actual", k + ".reached", k + ".participants");
-                    long reached = h.participants(all).filter(r -> h.everEmployerBased(r)).count();
-                    b.status("targets", k + ".status", all, share(reached, h.participants(all).count()), t.value(),
-                            Builder.id("targets", k + ".reached", all), Builder.id("targets", k + ".participants", all));
+                    b.status("targets", k + ".status", all, share(b.counts.get(reachedId), b.counts.get(participants)),
+                            t.value(), reachedId, Builder.id("targets", k + ".participants", all));
                     for (ReportPeriod m : earlier) {
-                        History past = h.asOf(m.end());
-                        long den = past.participants(all).count();
-                        long num = past.participants(all).filter(past::everEmployerBased).count();
+                        boolean keptBoth = kept.has(m.month(), reachedId) && kept.has(m.month(), participants);
+                        History past = keptBoth ? null : h.asOf(m.end());
+                        long den = kept.valueAt(m.month(), participants, keptBoth ? 0 : past.participants(all).count());
+                        long num = kept.valueAt(m.month(), reachedId, keptBoth ? 0
+                                : past.participants(all).filter(past::everEmployerBased).count());
                         b.rawRate("targets", k + ".trend." + m.month(), all, share(num, den));
                     }
                 }
                 case EXITS_TO_WORK_OR_EDUCATION -> {
-                    long exitsToWork = h.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
-                            .map(ExitOutcome::employmentOrEducation).orElse(false)).count();
-                    b.countPerScope("targets", k + ".actual", s -> s.equals(all) ? exitsToWork : -1);
-                    countStatus(b, k, exitsToWork, t.value(), p, period);
+                    String toWork = Builder.id("exits", "total.work_or_education", all);
+                    b.copy("targets", k + ".actual", all, toWork);
+                    countStatus(b, k, b.counts.get(toWork), t.value(), p, period);
                     for (ReportPeriod m : earlier) {
-                        History past = h.asOf(m.end());
-                        long v = past.exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
-                                .map(ExitOutcome::employmentOrEducation).orElse(false)).count();
+                        long v = kept.valueAt(m.month(), toWork, kept.has(m.month(), toWork) ? 0
+                                : h.asOf(m.end()).exits(all, Instant.MIN).filter(c -> ExitOutcome.fromWire(c.outcome())
+                                .map(ExitOutcome::employmentOrEducation).orElse(false)).count());
                         // as that month's report showed its total (a trend point is no new number)
-                        String then = disclosure.shownAt(m.month(), Builder.id("exits", "total.work_or_education", all));
+                        String then = disclosure.shownAt(m.month(), toWork);
                         b.asShown("targets", k + ".trend." + m.month(), all, v, then != null ? then
                                 : v > 0 && v < 5 ? Figure.SUPPRESSED : Long.toString(v));
                     }
@@ -587,17 +724,18 @@ public final class ReportMaker {
                         continue;
                     }
                     // a share of the jobs checked at six months; how many were not checked is said beside it
-                    AftercareFigures.PerJobcentre now = sum(aft.get());
-                    b.rawRate("targets", k + ".actual", all, share(now.keptJob6MonthsToDate(),
-                            now.keptJob6MonthsToDate() + now.lostJob6MonthsToDate()));
-                    b.single("targets", k + ".not_checked", all, now.jobStarts6MonthsPassedToDate()
-                            - now.keptJob6MonthsToDate() - now.lostJob6MonthsToDate());
-                    b.status("targets", k + ".status", all, share(now.keptJob6MonthsToDate(),
-                            now.keptJob6MonthsToDate() + now.lostJob6MonthsToDate()), t.value());
+                    long keptNow = b.counts.get(keptJob);
+                    long lostNow = b.counts.get(lostJob);
+                    b.rawRate("targets", k + ".actual", all, share(keptNow, keptNow + lostNow));
+                    b.copy("targets", k + ".not_checked", all, Builder.id("aftercare", "not_checked_job_6_months.total", all));
+                    b.status("targets", k + ".status", all, share(keptNow, keptNow + lostNow), t.value());
                     for (ReportPeriod m : earlier) {
-                        AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
+                        AftercareFigures.PerJobcentre past = kept.has(m.month(), keptJob) && kept.has(m.month(), lostJob)
+                                ? AftercareFigures.PerJobcentre.NONE : aftercareAt(aftercareTrend, aftercare, p, m);
                         b.rawRate("targets", k + ".trend." + m.month(), all, past == null ? Double.NaN
-                                : share(past.keptJob6MonthsToDate(), past.keptJob6MonthsToDate() + past.lostJob6MonthsToDate()));
+                                : share(kept.valueAt(m.month(), keptJob, past.keptJob6MonthsToDate()),
+                                kept.valueAt(m.month(), keptJob, past.keptJob6MonthsToDate())
+                                        + kept.valueAt(m.month(), lostJob, past.lostJob6MonthsToDate())));
                     }
                 }
                 case EMPLOYED_6_MONTHS_AFTER_EXIT -> {
@@ -605,15 +743,16 @@ public final class ReportMaker {
                         b.pendingOne("targets", k + ".actual", all);
                         continue;
                     }
-                    AftercareFigures.PerJobcentre now = sum(aft.get());
-                    b.single("targets", k + ".actual", all, now.employedOrEducation6MonthsAfterExitToDate());
-                    b.single("targets", k + ".not_checked", all, now.exits6MonthsPassedToDate()
-                            - now.employedOrEducation6MonthsAfterExitToDate() - now.notEmployed6MonthsAfterExitToDate());
-                    countStatus(b, k, now.employedOrEducation6MonthsAfterExitToDate(), t.value(), p, period);
+                    b.copy("targets", k + ".actual", all, employedAfterExit);
+                    b.copy("targets", k + ".not_checked", all,
+                            Builder.id("aftercare", "not_checked_6_months_after_exit.total", all));
+                    countStatus(b, k, b.counts.get(employedAfterExit), t.value(), p, period);
                     for (ReportPeriod m : earlier) {
-                        AftercareFigures.PerJobcentre past = aftercareAt(aftercareTrend, aftercare, p, m);
+                        AftercareFigures.PerJobcentre past = kept.has(m.month(), employedAfterExit)
+                                ? AftercareFigures.PerJobcentre.NONE : aftercareAt(aftercareTrend, aftercare, p, m);
                         if (past == null) b.pendingOne("targets", k + ".trend." + m.month(), all);
-                        else b.single("targets", k + ".trend." + m.month(), all, past.employedOrEducation6MonthsAfterExitToDate());
+                        else b.single("targets", k + ".trend." + m.month(), all, kept.valueAt(m.month(),
+                                employedAfterExit, past.employedOrEducation6MonthsAfterExitToDate()));
                     }
                 }
             }
@@ -665,14 +804,17 @@ public final class ReportMaker {
 
     /** Each point as that month's report showed the referrals received in total. */
     private static List<MonthlyReport.IntakePoint> intakeOverTime(Settings.Programme p, List<Referral> all, ReportPeriod period,
-                                                                  Disclosure disclosure, Figure now) {
+                                                                  Disclosure disclosure, Figure now, long nowReceived,
+                                                                  Kept kept) {
         List<MonthlyReport.IntakePoint> out = new ArrayList<>();
         int quota = p.partners().stream().mapToInt(Settings.Partner::quota).sum();
         YearMonth first = YearMonth.from(p.intakeOpens());
         if (first.isBefore(period.month().minusMonths(11))) first = period.month().minusMonths(11);
         for (YearMonth m = first; !m.isAfter(period.month()); m = m.plusMonths(1)) {
             ReportPeriod pm = new ReportPeriod(m, period.zone());
-            long received = all.stream().filter(r -> r.createdAt().isBefore(pm.end())).count();
+            String id = Builder.id("intake", "received.total", MonthlyReport.PROGRAMME);
+            long received = m.equals(period.month()) ? nowReceived : kept.valueAt(m, id, kept.has(m, id) ? 0
+                    : all.stream().filter(r -> r.createdAt().isBefore(pm.end())).count());
             String then = m.equals(period.month()) ? now.shown()
                     : disclosure.shownAt(m, Builder.id("intake", "received.total", MonthlyReport.PROGRAMME));
             Figure f = Builder.countFigure("intake", "received.total." + m, MonthlyReport.PROGRAMME, received,
@@ -827,6 +969,12 @@ public final class ReportMaker {
         final List<Set<String>> same = new ArrayList<>();
         /** What earlier months published of the totals since the start (null: no totals withheld for that). */
         Disclosure disclosure;
+        /** The month's own facts as kept (null: not kept): each number computed is replaced by the one kept. */
+        Map<String, Double> own;
+        /** What each total since the start lost to deletion, added to the number computed (month not kept). */
+        Map<String, Double> lost = Map.of();
+        /** Every number computed, by figure id, as kept in the month's facts. */
+        final Map<String, Double> values = new LinkedHashMap<>();
 
         Builder(List<String> scopes) {
             this.scopes = scopes;
@@ -846,11 +994,13 @@ public final class ReportMaker {
             List<String> parts = new ArrayList<>();
             for (String s : scopes) {
                 if (s.equals(MonthlyReport.PROGRAMME)) continue;
-                long v = perJobcentre.apply(s);
+                long v = kept(id(section, key, s), perJobcentre.apply(s));
                 sum += v;
                 put(section, key, s, v);
                 parts.add(id(section, key, s));
             }
+            sum = own != null && own.containsKey(id(section, key, MonthlyReport.PROGRAMME))
+                    ? Math.round(own.get(id(section, key, MonthlyReport.PROGRAMME))) : sum;
             put(section, key, MonthlyReport.PROGRAMME, sum);
             groups.add(new Suppression.Group(parts, id(section, key, MonthlyReport.PROGRAMME)));
         }
@@ -861,23 +1011,46 @@ public final class ReportMaker {
             for (String s : scopes) {
                 long v = perScope.apply(s);
                 if (v < 0) continue;
-                put(section, key, s, v);
+                put(section, key, s, kept(id(section, key, s), v));
                 if (!s.equals(MonthlyReport.PROGRAMME)) parts.add(id(section, key, s));
             }
             if (!parts.isEmpty()) groups.add(new Suppression.Group(parts, id(section, key, MonthlyReport.PROGRAMME)));
         }
 
         void single(String section, String key, String scope, long v) {
-            put(section, key, scope, v);
+            put(section, key, scope, kept(id(section, key, scope), v));
+        }
+
+        /** The count of {@code fromId} (as kept or made up for deletion already) shown as another figure. */
+        void copy(String section, String key, String scope, String fromId) {
+            put(section, key, scope, counts.getOrDefault(fromId, 0L));
+        }
+
+        /**
+         * The number of {@code id}: the one kept for the month, else the one computed plus what the total
+         * lost to deletion.
+         */
+        long kept(String id, long computed) {
+            if (own != null && own.containsKey(id)) return Math.round(own.get(id));
+            return computed + Math.round(lost.getOrDefault(id, 0.0));
+        }
+
+        /** A number behind a figure (not shown itself), kept with the month's facts like the figures. */
+        long fact(String id, long computed) {
+            long v = kept(id, computed);
+            values.put(id, (double) v);
+            return v;
         }
 
         /** A count as an earlier month's report showed it (not suppressed again: it was then). */
-        void asShown(String section, String key, String scope, long v, String shown) {
+        void asShown(String section, String key, String scope, long computed, String shown) {
+            long v = fact(id(section, key, scope), computed);
             figures.put(id(section, key, scope), countFigure(section, key, scope, v, shown));
         }
 
         private void put(String section, String key, String scope, long v) {
             String id = id(section, key, scope);
+            values.put(id, (double) v);
             counts.put(id, v);
             raws.put(id, (double) v);
             figures.put(id, new Figure(section, key, scope, Figure.Kind.COUNT, v, Long.toString(v)));
@@ -899,7 +1072,10 @@ public final class ReportMaker {
             }
         }
 
-        void rawRate(String section, String key, String scope, double percent) {
+        void rawRate(String section, String key, String scope, double computed) {
+            String id = id(section, key, scope);
+            double percent = own != null && own.containsKey(id) ? own.get(id) : computed;
+            values.put(id, percent);
             figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.RATE,
                     Double.isNaN(percent) ? Double.NaN : round1(percent), Double.isNaN(percent) ? "-" : percent(percent)));
         }
@@ -927,12 +1103,17 @@ public final class ReportMaker {
             double sum = 0;
             for (String s : scopes) {
                 if (s.equals(MonthlyReport.PROGRAMME)) continue;
-                double v = perJobcentre.apply(s);
+                String id = id(section, key, s);
+                double v = own != null && own.containsKey(id) ? own.get(id) : perJobcentre.apply(s);
                 sum += v;
+                values.put(id, v);
                 raws.put(id(section, key, s), v);
                 figures.put(id(section, key, s), new Figure(section, key, s, Figure.Kind.AMOUNT, round1(v), number(round1(v))));
                 dependsOn(id(section, key, s), id(section, people, s), MIN_GROUP, Figure.HIDDEN);
             }
+            String all = id(section, key, MonthlyReport.PROGRAMME);
+            if (own != null && own.containsKey(all)) sum = own.get(all);
+            values.put(all, sum);
             raws.put(id(section, key, MonthlyReport.PROGRAMME), sum);
             figures.put(id(section, key, MonthlyReport.PROGRAMME),
                     new Figure(section, key, MonthlyReport.PROGRAMME, Figure.Kind.AMOUNT, round1(sum), number(round1(sum))));
@@ -968,10 +1149,12 @@ public final class ReportMaker {
         }
 
         void minutes(String section, String key, String scope, Duration d, long n) {
-            boolean show = d != null && n >= MIN_GROUP;
-            double v = show ? d.toMinutes() : Double.NaN;
-            figures.put(id(section, key, scope), new Figure(section, key, scope, Figure.Kind.AMOUNT, v,
-                    show ? Long.toString(d.toMinutes()) : "-"));
+            String id = id(section, key, scope);
+            double v = own != null && own.containsKey(id) ? own.get(id)
+                    : d != null && n >= MIN_GROUP ? d.toMinutes() : Double.NaN;
+            values.put(id, v);
+            figures.put(id, new Figure(section, key, scope, Figure.Kind.AMOUNT, v,
+                    Double.isNaN(v) ? "-" : Long.toString((long) v)));
         }
 
         void pending(String section, String key) {

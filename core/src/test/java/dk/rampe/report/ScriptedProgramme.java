@@ -26,8 +26,8 @@ import java.util.Random;
  * internships and jobs of every kind and leave with every outcome. Everything is recorded when it
  * happens. {@link #facts} keeps what happened, counted apart from the report's rules.
  */
-final class ScriptedProgramme {
-    final List<Referral> referrals = new ArrayList<>();
+public final class ScriptedProgramme {
+    public final List<Referral> referrals = new ArrayList<>();
     final List<PhaseMove> moves = new ArrayList<>();
     /** What happened, one fact per event: kind ("referred", "enrolled", "internship", "job.{kind}", "exit.{outcome}"), jobcentre, when. */
     final List<Fact> facts = new ArrayList<>();
@@ -35,7 +35,7 @@ final class ScriptedProgramme {
     record Fact(String kind, String jobcentre, Instant at) {
     }
 
-    ScriptedProgramme(long seed) {
+    public ScriptedProgramme(long seed) {
         Random rnd = new Random(seed);
         int n = 0;
         for (int month = 1; month <= 12; month++) {
@@ -90,7 +90,7 @@ final class ScriptedProgramme {
     }
 
     /** What happened of {@code kind} in {@code jobcentre} (or the programme) before {@code end}. */
-    long count(String kind, String jobcentre, Instant end) {
+    public long count(String kind, String jobcentre, Instant end) {
         return facts.stream().filter(f -> f.kind().equals(kind) || (kind.endsWith(".") && f.kind().startsWith(kind)))
                 .filter(f -> jobcentre.equals(MonthlyReport.PROGRAMME) || f.jobcentre().equals(jobcentre))
                 .filter(f -> f.at().isBefore(end)).count();
@@ -103,6 +103,31 @@ final class ScriptedProgramme {
         return new ReportMaker(p -> List.copyOf(referrals), p -> List.copyOf(moves), AttendanceFigures.notRecordedYet(),
                 AftercareFigures.notRecordedYet(), (p, asOf) -> new DeliveryFigures.Nudges(0, 0), clock)
                 .make(ReportScenario.programme(), ReportScenario.jobcentreNames(), period);
+    }
+
+    /** The report of {@code month} made at {@code at} from the referrals and moves held now, reading and keeping {@code facts}. */
+    MonthlyReport report(YearMonth month, Instant at, MonthlyFacts facts) {
+        List<Referral> r = List.copyOf(referrals);
+        List<PhaseMove> m = List.copyOf(moves);
+        return new ReportMaker(ReportSources.of(p -> r, p -> m, AttendanceFigures.notRecordedYet(),
+                AftercareFigures.notRecordedYet(), (p, asOf) -> new DeliveryFigures.Nudges(0, 0)), facts,
+                Clock.fixed(at, ZoneOffset.UTC)).make(ReportScenario.programme(), ReportScenario.jobcentreNames(),
+                new ReportPeriod(month, ReportScenario.ZONE));
+    }
+
+    /**
+     * Deletes what the retention deletes by {@code now}: every referral that ended (exited, declined, outside
+     * the target group) {@code retention} or longer before, with its phase moves. The number deleted.
+     */
+    int deleteEndedBefore(Instant now, Duration retention) {
+        List<String> gone = referrals.stream().filter(r -> !r.history().isEmpty())
+                .filter(r -> r.status() == ReferralStatus.EXITED || r.status() == ReferralStatus.DECLINED
+                        || r.status() == ReferralStatus.OUTSIDE_TARGET_GROUP)
+                .filter(r -> !r.history().get(r.history().size() - 1).at().plus(retention).isAfter(now))
+                .map(Referral::id).toList();
+        referrals.removeIf(r -> gone.contains(r.id()));
+        moves.removeIf(m -> gone.contains(m.referralId()));
+        return gone.size();
     }
 
     private static Instant day(int year, int month, int day) {

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * DUEWORK#{kind}#{id}                  DUEWORK         DUE#{kind}#{yyyy-mm-dd} / {dueAt}#{id} (until done)
  * SWEEP#{sweep}                        WATERMARK       (none: read by key)
  * REPORT#{programme}                   SENT#{yyyy-mm}  the monthly report's send (none: read by key)
+ * REPORT#{programme}                   FACTS#{yyyy-mm} the month's de-identified figures, no TTL (none: a query of the partition)
  * WEBSESSION#{sessionId}               REVOKED         (none: read by key; deleted by TTL when the session would have ended)
  * audit table: SUBJECT#{subject}       {at}#{uuid}
  * </pre>
@@ -343,6 +344,17 @@ public final class Keys {
 
     static Map<String, AttributeValue> reportSentKey(String programmeId, String month) {
         return key("REPORT#" + programmeId, "SENT#" + month);
+    }
+
+    // REPORT#{programme}   FACTS#{yyyy-mm}  the month's de-identified figures, kept for good (DynamoMonthlyFacts)
+    static final String REPORT_FACTS_PREFIX = "FACTS#";
+
+    static Map<String, AttributeValue> reportFactsKey(String programmeId, String month) {
+        return key(reportPk(programmeId), REPORT_FACTS_PREFIX + month);
+    }
+
+    static String reportPk(String programmeId) {
+        return "REPORT#" + programmeId;
     }
 
     // --- aftercare (issue 10): the participant's path ------------------------------------------

@@ -8,6 +8,7 @@ import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.calendar.DanishHolidays;
 import dk.rampe.dynamodb.DynamoClients;
+import dk.rampe.dynamodb.DynamoMonthlyFacts;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import dk.rampe.dynamodb.DynamoReportDeliveries;
 import dk.rampe.dynamodb.DynamoReportFigures;
@@ -73,7 +74,7 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     /**
      * The report's wiring: one snapshot per report ({@link DynamoReportFigures#open}) reads the programme's
      * referrals from gsi2 and each participant's attendance (issue 9), path and follow-ups (issue 10) once,
-     * by query and by key.
+     * by query and by key; the months kept ({@link DynamoMonthlyFacts}) are one more query.
      */
     static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,
                             Clock clock) {
@@ -83,7 +84,9 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
         dk.rampe.schedule.WorkingDays calendar = DanishHolidays.workingDays(settings::current);
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
                 calendar, p -> AttendanceRules.of(settings::current, p));
-        return new ReportRun(settings, new ReportMaker(figures, clock), archive, notifier, config.zone(), clock,
+        // each ended month's de-identified figures, kept when first made: they outlive the participants' data
+        DynamoMonthlyFacts facts = new DynamoMonthlyFacts(dynamo, config.table());
+        return new ReportRun(settings, new ReportMaker(figures, facts, clock), archive, notifier, config.zone(), clock,
                 new DynamoReportDeliveries(dynamo, config.table()),
                 new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()));
     }

@@ -1,0 +1,8 @@
+package dk.rampe.report;
+
+class InMemoryMonthlyFactsTest extends MonthlyFactsContract {
+    @Override
+    protected MonthlyFacts newFacts() {
+        return new InMemoryMonthlyFacts();
+    }
+}

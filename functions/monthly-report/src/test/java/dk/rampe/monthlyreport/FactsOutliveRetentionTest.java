@@ -1,0 +1,135 @@
+package dk.rampe.monthlyreport;
+
+import dk.rampe.audit.AuditEntry;
+import dk.rampe.dynamodb.DynamoMonthlyFacts;
+import dk.rampe.local.embedded.FolderReportArchive;
+import dk.rampe.local.embedded.TimeToLive;
+import dk.rampe.referral.IdempotencyKey;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralStatus;
+import dk.rampe.referral.StatusChange;
+import dk.rampe.report.MonthlyReport;
+import dk.rampe.report.ReportArchive;
+import dk.rampe.report.ReportPeriod;
+import dk.rampe.report.ScriptedProgramme;
+import dk.rampe.testkit.RampeFixture;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scheduled reports of a scripted programme on DynamoDB Local while its clock runs through the retention:
+ * every month's report is made on the 1st, DynamoDB's TTL deletes what AWS would as the clock passes each
+ * {@code expiresAt}, and every month made again after every ended referral was deleted has the HTML figures and
+ * the CSV it was sent with; the totals since the start never shrink.
+ */
+class FactsOutliveRetentionTest {
+    static final YearMonth FIRST = YearMonth.of(2026, 1);
+    static final YearMonth LAST = YearMonth.of(2027, 12);
+
+    /** The referral written as the referral service does: each step in turn, the end with its retention. */
+    static void write(RampeFixture f, Referral r) {
+        List<StatusChange> h = r.history();
+        f.referrals.create(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), h.get(0).status(),
+                        r.overQuota(), h.subList(0, 1), r.createdAt(), 1), "ck-" + r.id(),
+                List.of(new IdempotencyKey("jobcentreReference", r.id())), "fp", 1000,
+                new AuditEntry("referral:" + r.id(), r.jobcentreId(), "referral.created", r.createdAt()));
+        for (int k = 1; k < h.size(); k++) {
+            StatusChange c = h.get(k);
+            boolean ends = Set.of(ReferralStatus.EXITED, ReferralStatus.DECLINED, ReferralStatus.OUTSIDE_TARGET_GROUP)
+                    .contains(c.status());
+            f.referrals.update(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), c.status(),
+                    r.overQuota(), h.subList(0, k + 1), r.createdAt(), k + 1), "ck-" + r.id(), ends,
+                    ends ? c.at().plus(f.config.retentionAfterExit()) : null,
+                    new AuditEntry("referral:" + r.id(), "staff", "referral.changed", c.at()));
+        }
+    }
+
+    @Test
+    void everyMonthMadeAgainAfterTheRetentionDeletedTheParticipantsHasTheFiguresItWasSentWith() throws Exception {
+        Instant start = Instant.parse("2026-02-01T06:00:00Z");
+        RampeFixture f = new RampeFixture(start, Map.of());
+        f.loadSettings(MonthlyReportHandlerTest.SETTINGS);
+        ScriptedProgramme script = new ScriptedProgramme(18);
+        script.referrals.forEach(r -> write(f, r));
+        FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
+        MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+        ZoneId zone = f.config.zone();
+
+        Map<YearMonth, String[]> sent = new LinkedHashMap<>();
+        Map<YearMonth, MonthlyReport> reports = new LinkedHashMap<>();
+        int deleted = 0;
+        for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+            Instant scheduled = m.plusMonths(1).atDay(1).atTime(6, 0).atZone(java.time.ZoneOffset.UTC).toInstant();
+            f.clock.set(scheduled);
+            deleted += TimeToLive.expire(f.dynamo, f.config.table(), scheduled);
+            ReportRun.Made made = MonthlyReportHandler.runFor(f.config, f.dynamo, f.local, archive, f.clock)
+                    .monthBefore(scheduled).get(0);
+            assertEquals(m.toString(), made.month());
+            reports.put(m, made.report());
+            sent.put(m, files(archive, made.stored(), made.report(), zone));
+        }
+        assertTrue(deleted > 0, "the retention deleted items while the months were reported");
+        assertTrue(f.dynamo.scan(b -> b.tableName(f.config.table())).items().stream()
+                .anyMatch(i -> i.get("sk").s().startsWith("FACTS#")), "the months' facts are kept");
+
+        // a year and more later every ended referral is gone; each month made again through the handler
+        f.clock.set(LAST.plusMonths(14).atDay(1).atTime(6, 0).atZone(java.time.ZoneOffset.UTC).toInstant());
+        deleted += TimeToLive.expire(f.dynamo, f.config.table(), f.clock.instant());
+        long ended = script.referrals.stream().filter(r -> r.status() == ReferralStatus.EXITED
+                || r.status() == ReferralStatus.DECLINED || r.status() == ReferralStatus.OUTSIDE_TARGET_GROUP).count();
+        long left = f.dynamo.scan(b -> b.tableName(f.config.table())).items().stream()
+                .filter(i -> i.get("sk").s().equals("REFERRAL")).count();
+        assertEquals(script.referrals.size() - ended, left, "only the referrals still open are left");
+        for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+            String month = m.toString();
+            handler.handleRequest(Map.of("programmeId", "p1", "month", month), null);
+            List<ReportArchive.Stored> kept = archive.list("p1").stream().filter(s -> s.month().equals(month)).toList();
+            assertEquals(2, kept.size());
+            ReportArchive.Stored again = kept.get(1);
+            String[] first = sent.get(m);
+            String[] now = files(archive, again, null, zone);
+            assertEquals(first[1], now[1], "the CSV of " + m + " made again");
+            assertEquals(first[0], now[0], "the HTML figures of " + m + " made again");
+        }
+
+        // the totals since the start of the months made while the data went: what happened, never less
+        for (MonthlyReport r : reports.values()) {
+            for (String key : List.of("referred", "enrolled", "exits.total")) {
+                var fig = r.figure("since_start", "since_start." + key, MonthlyReport.PROGRAMME).orElseThrow();
+                if (!fig.shownAsNumber()) continue;
+                String kind = switch (key) {
+                    case "exits.total" -> "exit.";
+                    default -> key;
+                };
+                assertEquals(script.count(kind, MonthlyReport.PROGRAMME, r.asOf()), (long) fig.value(), r.month() + " " + key);
+            }
+        }
+        // and the number behind the latest month's total (shown or suppressed) counts every referral
+        Map<String, Double> lastFacts = new DynamoMonthlyFacts(f.dynamo, f.config.table()).months("p1").get(LAST).values();
+        assertEquals(script.referrals.size(), Math.round(lastFacts.get("intake/received.total@programme")));
+        assertEquals(script.count("exit.", MonthlyReport.PROGRAMME, reports.get(LAST).asOf()),
+                Math.round(lastFacts.get("since_start/since_start.exits.total@programme")));
+    }
+
+    /** The report's HTML without the time it was made (the one line that differs), and its CSV. */
+    private static String[] files(FolderReportArchive archive, ReportArchive.Stored stored, MonthlyReport r, ZoneId zone) {
+        String html = new String(archive.read(stored, ReportRun.HTML_FILE).orElseThrow(), StandardCharsets.UTF_8);
+        String csv = new String(archive.read(stored, ReportRun.CSV_FILE).orElseThrow(), StandardCharsets.UTF_8);
+        String withoutMadeAt = html.replaceFirst(" Lavet \\d+/\\d+-\\d{4} \\d{2}:\\d{2}\\.", " Lavet (then).");
+        assertTrue(!withoutMadeAt.equals(html), "the one line with the time it was made");
+        return new String[] {withoutMadeAt, csv};
+    }
+}
