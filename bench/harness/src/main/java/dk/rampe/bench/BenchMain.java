@@ -577,8 +577,7 @@ public final class BenchMain {
             for (FunctionBench f : functions) {
                 List<ChildJvm.Result> runs = timings.get(f.name());
                 double ms = medianMs(runs, ChildJvm.Result::firstInvokeNs);
-                report.add("cold start", f.name(), "first invocation after a primed init (warm event, median of " + o.coldRuns
-                                + ")", ms, base, "ms", new Report.Budget(String.format(Locale.ROOT, "≤ %.2f× baseline",
+                report.add("cold start", f.name(), "primed: first invocation (warm event, median of " + o.coldRuns + ")", ms, base, "ms", new Report.Budget(String.format(Locale.ROOT, "≤ %.2f× baseline",
                                 PRIMED_FIRST_BUDGET), ms <= PRIMED_FIRST_BUDGET * base));
                 ObjectNode d = details.putObject(f.name());
                 ArrayNode a = d.putArray("firstInvocationMs");
@@ -671,7 +670,7 @@ public final class BenchMain {
                 }
                 for (Cost.Invocation inv : Cost.read(r)) {
                     String subject = f.name() + ": " + inv.label();
-                    report.text("cost", subject, "requests (reads + writes); AWS RCU / WCU",
+                    report.text("cost", subject, "reads + writes; AWS RCU / WCU",
                             inv.readRequests() + " + " + inv.writeRequests() + "; " + cu(inv.estRcu()) + " / " + cu(inv.estWcu()),
                             base.readRequests() + " + " + base.writeRequests() + "; " + cu(base.estRcu()) + " / "
                                     + cu(base.estWcu()));
