@@ -50,12 +50,12 @@ final class AbsenceSeeds {
             int history = isDue ? 21 : i % 4 == 0 ? 7 * (1 + (int) (i / 4 % 3)) : 0;
             return BenchItems.absenceParticipant(referralId(i), today, start, isDue, isDue ? 5 : 2 + (int) (i % 4 == 0
                     ? i / 4 % 4 : i % 4), history);
-        }, 2));
+        }, Seeder.THREADS));
         // other referrals (enrolled, no plan) up to the table's size
         long fill = MIN_ITEMS - items.get();
         if (fill > 0) {
             long base = 50_000_000L + items.get();
-            Seeder.put(db.client(), db.table(), fill, k -> Seeds.referral(base + k), 2);
+            Seeder.put(db.client(), db.table(), fill, k -> Seeds.referral(base + k), Seeder.THREADS);
             items.addAndGet(fill);
         }
     }

@@ -37,6 +37,6 @@ final class AftercareSeeds {
             LocalDate started = isDue ? dueStart : laterStart;
             return BenchItems.aftercareParticipant(AbsenceSeeds.referralId(i), started, started.plusMonths(3),
                     isDue ? dueAt : laterAt);
-        }, 2);
+        }, Seeder.THREADS);
     }
 }

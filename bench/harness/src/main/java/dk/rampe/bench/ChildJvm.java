@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** bench/crac-hooks' main: the runtime client, with the checkpoint hooks run before the first event. */
+    static final String PRIMED_MAIN = "dk.rampe.bench.crac.PrimedStart";
 
     /** What to start: a function (or the baseline) as Lambda would; {@code handler} as in the template's Handler. */
     record Target(String name, Path jar, String handler) {
@@ -49,7 +51,7 @@ final class ChildJvm {
      * request for an event (the init phase), the first invocation; each invocation; where the logs are.
      */
     record Result(long wallToFirstNs, long wallTotalNs, long initNs, long firstInvokeNs, String firstStatus,
-                  List<Invocation> invocations, Path stdout, Path stderr, Path classLog) {
+                  List<Invocation> invocations, Path stdout, Path stderr, Path classLog, String primed) {
     }
 
     private final Path java;
@@ -60,6 +62,8 @@ final class ChildJvm {
     private final Path work;
     private final Path taskRoot;
     private final RuntimeApi api;
+    /** bench/crac-hooks: the checkpoint hooks and main class of a primed child ({@link #runPrimed}). */
+    private Path cracHooksJar;
 
     ChildJvm(Path java, List<Path> runtimeJars, Path meterJar, List<String> flags, List<String> meterFlags, Path work,
              RuntimeApi api) {
@@ -77,6 +81,21 @@ final class ChildJvm {
         return work;
     }
 
+    ChildJvm primedWith(Path cracHooksJar) {
+        this.cracHooksJar = cracHooksJar;
+        return this;
+    }
+
+    /**
+     * Runs one child as SnapStart would restore it: after init (the runtime client asked for its first
+     * event) the function's registered checkpoint hooks run ({@code beforeCheckpoint}, then
+     * {@code afterRestore}, through org.crac and bench/crac-hooks), and only then is the first event handed
+     * out. {@link Result#primed()} says what the hooks did.
+     */
+    Result runPrimed(Target target, Map<String, String> env, List<Step> script, long seqBase, String tag) {
+        return run(target, env, script, seqBase, tag, false, Meter.NONE, true);
+    }
+
     /**
      * Runs one child through its script and ends it. {@code classLog}: with -Xlog:class+load to a file,
      * which then holds the classes loaded until the child asked for the event after the script's last
@@ -85,6 +104,11 @@ final class ChildJvm {
      */
     Result run(Target target, Map<String, String> env, List<Step> script, long seqBase, String tag, boolean classLog,
                Meter meter) {
+        return run(target, env, script, seqBase, tag, classLog, meter, false);
+    }
+
+    private Result run(Target target, Map<String, String> env, List<Step> script, long seqBase, String tag,
+                       boolean classLog, Meter meter, boolean primed) {
         try {
             Path stdout = work.resolve(tag + ".stdout");
             Path stderr = work.resolve(tag + ".stderr");
@@ -102,12 +126,24 @@ final class ChildJvm {
                 cmd.addAll(meterFlags);
             }
             if (meter == Meter.TIME) cmd.add("-Dbench.meter=time");
+            Path primeDir = null;
+            if (primed) {
+                primeDir = work.resolve(tag + ".prime");
+                Files.createDirectories(primeDir);
+                Files.deleteIfExists(primeDir.resolve("init-done"));
+                Files.deleteIfExists(primeDir.resolve("primed"));
+                cmd.add("-Dorg.crac.Core.Compat=dk.rampe.bench.crac");
+                cmd.add("-Dbench.primeDir=" + primeDir);
+                if (Boolean.getBoolean("bench.debugPrimed")) cmd.add("-Xlog:class+load=info:stdout");
+            }
             List<String> cp = new ArrayList<>();
             // the runtime first, as in Lambda, where the function's classes come from a class loader below the runtime's
             runtimeJars.forEach(j -> cp.add(j.toString()));
+            if (primed) cp.add(cracHooksJar.toString());
             cp.add(target.jar().toString());
             if (meter != Meter.NONE) cp.add(meterJar.toString());
-            cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), RIC_MAIN, target.handler()));
+            cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), primed ? PRIMED_MAIN : RIC_MAIN,
+                    target.handler()));
 
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -117,7 +153,7 @@ final class ChildJvm {
             pb.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
             pb.environment().put("_HANDLER", target.handler());
 
-            RuntimeApi.Session session = api.begin(script, seqBase, target.name());
+            RuntimeApi.Session session = api.begin(script, seqBase, target.name(), primeDir);
             long start = System.nanoTime();
             Process p = pb.start();
             long deadline = start + TimeUnit.MINUTES.toNanos(10);
@@ -146,7 +182,7 @@ final class ChildJvm {
             }
             RuntimeApi.Served first = served.get(0);
             return new Result(first.answeredAt() - start, session.finishedAt - start, session.firstNextAt - start,
-                    first.nanos(), first.status(), invocations, stdout, stderr, classLog ? classes : null);
+                    first.nanos(), first.status(), invocations, stdout, stderr, classLog ? classes : null, session.primed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,14 +18,19 @@ final class Cost {
     private Cost() {
     }
 
-    record Request(String op, String table, boolean consistent, long read, long written, double rcu, double wcu,
-                   double cu, boolean reported, String split, double estR, double estW) {
+    /**
+     * One request as the meter saw it; {@code checked} counts a transaction's condition checks, which
+     * DynamoDB bills as writes (in {@code estW}) and which are neither items read nor written.
+     */
+    record Request(String op, String table, boolean consistent, long read, long written, long checked, double rcu,
+                   double wcu, double cu, boolean reported, String split, double estR, double estW) {
         String describe() {
             StringBuilder sb = new StringBuilder(op);
             if (!table.equals("-")) sb.append(' ').append(table);
             if (consistent && !op.startsWith("Transact")) sb.append(" (consistent)");
             if (read > 0 || op.contains("Get") || op.equals("Query") || op.equals("Scan")) sb.append(", read ").append(read);
             if (written > 0) sb.append(", wrote ").append(written);
+            if (checked > 0) sb.append(", checked ").append(checked);
             if (reported) {
                 if (rcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f RCU", rcu));
                 if (wcu > 0) sb.append(String.format(Locale.ROOT, ", %.1f WCU", wcu));
@@ -47,6 +52,11 @@ final class Cost {
 
         long itemsWritten() {
             return requests.stream().mapToLong(Request::written).sum();
+        }
+
+        /** Items a transaction's condition checks looked at: billed as writes, not counted as read. */
+        long itemsChecked() {
+            return requests.stream().mapToLong(Request::checked).sum();
         }
 
         double estRcu() {
@@ -99,6 +109,7 @@ final class Cost {
                 byTrace.computeIfAbsent(kv.get("trace"), k -> new ArrayList<>()).add(new Request(kv.get("op"), kv.get("table"),
                         Boolean.parseBoolean(kv.get("consistent")),
                         Long.parseLong(kv.get("read")), Long.parseLong(kv.get("written")),
+                        Long.parseLong(kv.getOrDefault("checked", "0")),
                         Double.parseDouble(kv.get("rcu")), Double.parseDouble(kv.get("wcu")),
                         Double.parseDouble(kv.get("cu")), Boolean.parseBoolean(kv.get("reported")),
                         kv.getOrDefault("split", "-"), Double.parseDouble(kv.getOrDefault("estR", "0")),

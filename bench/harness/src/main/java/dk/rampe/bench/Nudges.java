@@ -63,7 +63,7 @@ final class Nudges {
             long seq = fromSeq + i / 2;
             boolean email = i % 2 == 0;
             return BenchItems.pendingMessage(messageId(email, seq), taskId(seq % 100_000_000_000L), email, due);
-        }, 2);
+        }, Seeder.THREADS);
     }
 
     /** {@code n} messages due now (half email, half SMS), numbered from {@code from}. */
@@ -148,7 +148,7 @@ final class Nudges {
             if (n < 90) return BenchItems.closedTask(taskId(i), "RSEED" + i, past);
             if (n < 99) return BenchItems.openTask(taskId(i), "RSEED" + i, tomorrow);
             return BenchItems.pendingMessage(messageId(false, i), taskId(i), false, tomorrow);
-        }, 2);
+        }, Seeder.THREADS);
     }
 
     static final String SWEEP_TABLE = "per 100 items: 40 referrals, 35 sent messages, 15 closed tasks, 9 open tasks,"

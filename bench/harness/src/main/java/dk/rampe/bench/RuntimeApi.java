@@ -67,7 +67,17 @@ final class RuntimeApi implements AutoCloseable {
 
     /** Serves {@code script} to the next child; {@code seqBase} is its first {{SEQ}}. */
     synchronized Session begin(List<ChildJvm.Step> script, long seqBase, String functionName) {
+        return begin(script, seqBase, functionName, null);
+    }
+
+    /**
+     * As {@link #begin(List, long, String)}; with a {@code primeDir}, the child's first request for an event
+     * writes {@code init-done} there and is held until the child writes {@code primed} (its checkpoint hooks
+     * ran, see bench/crac-hooks), as SnapStart restores a snapshot taken after them.
+     */
+    synchronized Session begin(List<ChildJvm.Step> script, long seqBase, String functionName, Path primeDir) {
         Session s = new Session(script, seqBase, functionName);
+        s.primeDir = primeDir;
         current = s;
         return s;
     }
@@ -144,6 +154,10 @@ final class RuntimeApi implements AutoCloseable {
         volatile long firstNextAt = -1;
         volatile long finishedAt = -1;
         volatile String initError;
+        private Path primeDir;
+        private boolean primeAsked;
+        /** What the child's checkpoint hooks wrote ("ok N", N the resources registered; or "failed …"). */
+        volatile String primed;
 
         Session(List<ChildJvm.Step> script, long seqBase, String functionName) {
             for (ChildJvm.Step step : script) {
@@ -159,6 +173,7 @@ final class RuntimeApi implements AutoCloseable {
 
         private void next(HttpExchange x) throws IOException {
             long now = System.nanoTime();
+            if (awaitPrimed(now)) now = System.nanoTime();
             String[] step;
             String event;
             long n = nextInvocation();
@@ -202,6 +217,29 @@ final class RuntimeApi implements AutoCloseable {
             try (OutputStream out = x.getResponseBody()) {
                 out.write(b);
             }
+        }
+
+        /** In a primed session, the first request: init is over; waits for the child's hooks. Whether it waited. */
+        private boolean awaitPrimed(long now) throws IOException {
+            synchronized (this) {
+                if (primeDir == null || primeAsked) return false;
+                primeAsked = true;
+                firstNextAt = now;
+            }
+            Path done = primeDir.resolve("primed");
+            Files.deleteIfExists(done);
+            Files.writeString(primeDir.resolve("init-done"), "", StandardCharsets.UTF_8);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!Files.exists(done) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            primed = Files.exists(done) ? Files.readString(done, StandardCharsets.UTF_8) : "failed: no answer in 2 minutes";
+            return true;
         }
 
         private void answered(String answer, String errorType) {

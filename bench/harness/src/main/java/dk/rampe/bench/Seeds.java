@@ -16,7 +16,7 @@ final class Seeds {
      * big without being anything the next intake must look at.
      */
     static void referrals(LocalDynamo db, int from, int to, int due) {
-        Seeder.put(db.client(), db.table(), to - from, i -> referral(from + i), 2);
+        Seeder.put(db.client(), db.table(), to - from, i -> referral(from + i), Seeder.THREADS);
     }
 
     static Map<String, AttributeValue> referral(long n) {

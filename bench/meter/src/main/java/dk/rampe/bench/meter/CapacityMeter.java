@@ -42,7 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <pre>METER op=GetItem table=rampe consistent=true read=1 written=0 rcu=1.0 wcu=0.0 cu=1.0</pre>
  * {@code read} and {@code written} count items: found by a read, put/updated/deleted by a write.
  * For a Query or Scan, {@code read} is the items DynamoDB examined (ScannedCount), which is
- * what is paid for. The function is not changed; the SDK finds this class through
+ * what is paid for. A {@code ConditionCheck} in a transaction is {@code checked}, neither read nor
+ * written: DynamoDB bills it as a transactional write (2 write units per KB, in {@code estW}), and
+ * it reads nothing back to the caller. The function is not changed; the SDK finds this class through
  * software/amazon/awssdk/global/handlers/execution.interceptors on the classpath.
  */
 public final class CapacityMeter implements ExecutionInterceptor {
@@ -99,6 +101,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
         boolean consistent = false;
         long read = 0;
         long written = 0;
+        long checked = 0;
         List<ConsumedCapacity> cc = List.of();
         if (res instanceof GetItemResponse r) {
             GetItemRequest q = (GetItemRequest) req;
@@ -149,7 +152,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
             table = "transaction";
             written = ((TransactWriteItemsRequest) req).transactItems().stream()
                     .filter(x -> x.conditionCheck() == null).count();
-            read = ((TransactWriteItemsRequest) req).transactItems().stream()
+            checked = ((TransactWriteItemsRequest) req).transactItems().stream()
                     .filter(x -> x.conditionCheck() != null).count();
             cc = r.consumedCapacity();
         } else {
@@ -174,7 +177,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
         }
         if ("transaction".equals(table)) table = "-";
         System.err.println("METER trace=" + invocation() + " op=" + op + " table=" + table + " consistent=" + consistent + " read=" + read
-                + " written=" + written + " rcu=" + rcu + " wcu=" + wcu + " cu=" + cu
+                + " written=" + written + " checked=" + checked + " rcu=" + rcu + " wcu=" + wcu + " cu=" + cu
                 + " reported=" + (cc != null && !cc.isEmpty()) + " split=" + (tables.length() == 0 ? "-" : tables)
                 + " estR=" + est[0] + " estW=" + est[1]);
     }
