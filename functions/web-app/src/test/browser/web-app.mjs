@@ -3,7 +3,7 @@
 // number, to see the field error), a consultant accepts and enrols the participant and finds
 // them in "my participants", the project owner opens the overview, and the caseworker reads the
 // referral back; the consultant also keeps the participant's plan and prints it, and plans and closes a
-// follow-up (first with a field error). Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
+// follow-up (first with a field error), each task reached from the participant's overview ("Næste skridt"). Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
 // Usage: node web-app.mjs <baseUrl> <screenshotDir>
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
 import { chromium } from 'playwright-core';
@@ -96,12 +96,16 @@ try {
   await fits(page, 'participant');
   await shot(page, 'participant-phone', PHONE);
   await shot(page, 'participant-desk', DESK);
+  // the overview names the next step; each task on its own page, back to the overview when saved
+  await submit(page, '#next-step-link');
   await page.check('[name="decision"][value="accepted"]');
   await submit(page, '#visitation button[type=submit]');
+  await submit(page, '#next-step-link');
   await submit(page, '#enrolment button[type=submit]');
   result.consultantStatus = await page.getAttribute('h1 + p .tag', 'data-status');
   // the plan after the first meeting, and its print for the participant
-  await page.locator('details:has(#plan-form) summary').click();
+  result.nextAfterEnrolment = await page.getAttribute('#next-step-link', 'data-task');
+  await submit(page, '#next-step-link');
   await page.selectOption('[name="steps[0].status"]', 'underway');
   await page.fill('[name="steps[1].text"]', 'Besøge lageret på Blomstervej');
   await page.fill('[name="agreements"]', 'Anna ringer til lageret. Mette kommer mandag, onsdag og fredag kl. 9.');
@@ -109,6 +113,7 @@ try {
   await page.fill('[name="supporters[0].name"]', 'Jens, frivillig mentor');
   await submit(page, '#plan-form button[type=submit]');
   result.planVersion = await page.getAttribute('#plan', 'data-version');
+  await submit(page, '#next-step-link');
   // attendance: the plan (four days of four hours), today's registration and a shorter day tomorrow
   await page.check('[name="ap.weekday.monday"]');
   await page.check('[name="ap.weekday.tuesday"]');
@@ -116,9 +121,11 @@ try {
   await page.check('[name="ap.weekday.thursday"]');
   await page.fill('[name="ap.minutesPerDay"]', '240');
   await submit(page, '#attendance-plan-form button[type=submit]');
+  await submit(page, '#task-attendance');
   await page.check('[name="reg.status"][value="late"]');
   await page.fill('[name="reg.arrival"]', '09:20');
   await submit(page, '#attendance-register button[type=submit]');
+  await submit(page, '#task-attendance');
   const tomorrow = await page.inputValue('[name="ag.date"]').then(d => {
     const t = new Date(d + 'T12:00:00Z'); t.setUTCDate(t.getUTCDate() + 1); return t.toISOString().slice(0, 10);
   });
@@ -126,6 +133,7 @@ try {
   await page.check('[name="ag.kind"][value="shorter"]');
   await page.fill('[name="ag.minutes"]', '120');
   await submit(page, '#attendance-agreement button[type=submit]');
+  await submit(page, '#task-attendance');
   result.attendanceRegistered = await page.getAttribute('#attendance-weeks tbody tr:first-child', 'data-registered');
   result.attendanceComing = await page.locator('#attendance-coming li').count();
   await fits(page, 'attendance');
@@ -133,10 +141,12 @@ try {
   await shot(page, 'participant-attendance-desk', DESK);
   // a follow-up: planned for today at 11:00, then closed from the app with the follow-up page's fields
   const today = await page.inputValue('[name="ag.date"]');
-  await page.locator('details:has(#follow-up-plan-form) summary').click();
+  await submit(page, '#back');
+  await submit(page, '#task-follow-ups');
   await page.fill('[name="fu.date"]', today);
   await page.fill('[name="fu.time"]', '11:00');
   await submit(page, '#follow-up-plan-form button[type=submit]');
+  await submit(page, '#task-follow-ups');
   result.followUpsOpen = await page.locator('#follow-ups-open li[data-open="true"]').count();
   const task = await page.getAttribute('#follow-ups-open li[data-open="true"]', 'data-task');
   await page.locator(`#follow-ups-open li[data-task="${task}"] details summary`).click();
@@ -151,16 +161,16 @@ try {
   await shot(page, 'participant-follow-up-phone', PHONE);
   await submit(page, `#close-${task} button[type=submit]`);
   result.followUpDone = (await page.textContent('#done'))?.trim();
-  result.followUpsClosed = await page.locator(`#follow-ups-closed li[data-task="${task}"]`).count();
   result.historyClosed = await page.locator('#history li[data-what="follow-up-closed"]').count();
+  await submit(page, '#task-follow-ups');
+  result.followUpsClosed = await page.locator(`#follow-ups-closed li[data-task="${task}"]`).count();
   await page.locator('#follow-ups-closed-details summary').click();
   await fits(page, 'followUps');
   await shot(page, 'participant-follow-ups-desk', DESK);
   // a second follow-up, for tomorrow, stays open; a job started today: its aftercare call is the next reminder
-  await page.locator('details:has(#follow-up-plan-form) summary').click();
   await page.fill('[name="fu.date"]', tomorrow);
   await submit(page, '#follow-up-plan-form button[type=submit]');
-  await page.locator('details:has(#milestone-form) summary').click();
+  await submit(page, '#task-milestone');
   await page.selectOption('#milestone-form [name="ms.type"]', 'job_started');
   await page.fill('#milestone-form [name="ms.effectiveOn"]', today);
   await page.fill('#milestone-form [name="ms.employer"]', 'Lageret på Blomstervej');
@@ -199,5 +209,6 @@ try {
 }
 console.log(JSON.stringify(result));
 const ok = !result.error && result.caseworkerStatus === 'enrolled' && result.inMyParticipants === 1
-  && !!result.cprError && result.planVersion === '1' && result.followUpsClosed === 1;
+  && !!result.cprError && result.planVersion === '1' && result.followUpsClosed === 1
+  && result.nextAfterEnrolment === 'plan';
 process.exit(ok ? 0 : 1);

@@ -9,12 +9,9 @@ import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
 import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
-import dk.rampe.followup.FollowUpOutcome;
-import dk.rampe.followup.FollowUpPageService;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.OutboxMessage;
 import dk.rampe.path.ExitDescription;
-import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.Path;
@@ -22,7 +19,6 @@ import dk.rampe.path.Reminder;
 import dk.rampe.plan.Plan;
 import dk.rampe.referral.Benefit;
 import dk.rampe.report.AftercareFigures;
-import dk.rampe.referral.ExitOutcome;
 import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralDetails;
 import dk.rampe.referral.ReferralStatus;
@@ -58,9 +54,16 @@ final class Views {
                        List<Reminder> reminders, List<Notice> notices, LocalDate today) {
     }
 
-    /** A form that was refused: which action, the errors by field, and the values to show again. */
-    record Failed(String action, Map<String, String> errors, Map<String, String> values) {
+    /**
+     * A form that was refused: which action, the errors by field, the values to show again, and where it was refused
+     * because someone else changed the same thing meanwhile, what they changed (else null).
+     */
+    record Failed(String action, Map<String, String> errors, Map<String, String> values, String conflict) {
         static final Failed NONE = new Failed(null, Map.of(), Map.of());
+
+        Failed(String action, Map<String, String> errors, Map<String, String> values) {
+            this(action, errors, values, null);
+        }
 
         Map<String, String> errorsOf(String a) {
             return a.equals(action) ? errors : Map.of();
@@ -96,7 +99,7 @@ final class Views {
 
     // ---------------------------------------------------------------- frame
 
-    private String page(WebAppHandler.Request req, String csrf, String title, String main) {
+    String page(WebAppHandler.Request req, String csrf, String title, String main) {
         return Html.page(req.lang(), title, nav(req.lang(), req.session()), csrf, main);
     }
 
@@ -152,7 +155,7 @@ final class Views {
                 + "<a href=\"/app/login\" id=\"login-again\">" + esc(Texts.t(lang, "loggedOut.again")) + "</a></p></div>");
     }
 
-    private String done(WebAppHandler.Request req) {
+    String done(WebAppHandler.Request req) {
         String d = req.query().get("done");
         if (d == null || !DONE.contains(d)) return "";
         return "<div class=\"ok\" id=\"done\" role=\"status\">" + esc(Texts.t(req.lang(), "done." + d)) + "</div>";
@@ -225,14 +228,7 @@ final class Views {
         Language lang = req.lang();
         StringBuilder sb = new StringBuilder(8192);
         sb.append("<h1>").append(esc(Texts.t(lang, "form.title"))).append("</h1>");
-        if (!errors.isEmpty()) {
-            sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\"><p>").append(esc(Texts.t(lang, "form.errors")))
-                    .append("</p><ul>");
-            errors.forEach((f, m) -> sb.append("<li><a href=\"#").append(fieldId(f)).append("\">")
-                    .append(esc(Texts.has(lang, "field." + f) ? Texts.t(lang, "field." + f) : f)).append("</a>: ")
-                    .append(esc(m)).append("</li>"));
-            sb.append("</ul></div>");
-        }
+        errorSummary(sb, lang, errors);
         if (programmes.isEmpty()) {
             sb.append("<div class=\"card\">").append(esc(Texts.t(lang, "form.noProgramme"))).append("</div>");
             return page(req, csrf, Texts.t(lang, "form.title"), sb.toString());
@@ -430,135 +426,9 @@ final class Views {
         return page(req, csrf, Texts.t(lang, "part.title"), sb.toString());
     }
 
-    String staffReferral(WebAppHandler.Request req, String csrf, Participant p, Failed f) {
-        Referral r = p.referral();
-        Plan plan = p.plan();
-        AttendanceView attendance = p.attendance();
-        Path path = p.path();
-        Map<String, String> errors = f.errors();
-        String failed = f.action();
-        Language lang = req.lang();
-        ReferralDetails d = r.details();
-        StringBuilder sb = new StringBuilder(8192);
-        sb.append(done(req));
-        if (!errors.isEmpty()) {
-            // the summary names each field and links to it (the field itself gets the focus, below)
-            sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\"><p>").append(esc(Texts.t(lang, "form.errors")))
-                    .append("</p><ul>");
-            errors.forEach((field, m) -> sb.append("<li><a href=\"#").append(fieldId(field)).append("\">")
-                    .append(esc(fieldLabel(lang, field))).append("</a>: ").append(esc(m)).append("</li>"));
-            sb.append("</ul></div>");
-        }
-        sb.append("<h1>").append(esc(d.citizen().name())).append("</h1><p>").append(statusTag(lang, r.status()))
-                .append(overQuotaTag(lang, r)).append("<span class=\"meta\">").append(esc(r.id())).append("</span></p>");
-        // attendance first (the everyday tool), once the participant is accepted; not in the visitation
-        if (r.status() != ReferralStatus.RECEIVED) {
-            attendanceCard(sb, req, csrf, r, attendance,
-                    failed != null && failed.startsWith("attendance") ? errors : Map.of(), failed);
-        }
-        // the follow-ups (open ones with their close form) and the reminders to come, once accepted
-        if (r.status() != ReferralStatus.RECEIVED) followUpsCard(sb, lang, csrf, p, f);
-        sb.append("<div class=\"grid\"><div>");
-        // what the consultant does next, first
-        String id = esc(r.id());
-        if (r.status() == ReferralStatus.RECEIVED) {
-            sb.append("<form class=\"card\" method=\"post\" action=\"/app/referrals/").append(id).append("/visitation\" id=\"visitation\">")
-                    .append(Html.hiddenCsrf(csrf)).append("<h2>").append(esc(Texts.t(lang, "act.visitation"))).append("</h2>")
-                    .append("<fieldset id=\"f-decision\"><legend>").append(esc(Texts.t(lang, "act.decision")))
-                    .append("</legend>");
-            for (String v : new String[] {"accepted", "declined", "outside_target_group"}) {
-                sb.append("<label><input type=\"radio\" name=\"decision\" value=\"").append(v).append("\"")
-                        .append(v.equals(req.form().get("decision")) ? " checked" : "").append(">")
-                        .append(esc(Texts.t(lang, "decision." + v))).append("</label>");
-            }
-            error(sb, "visitation".equals(failed) ? errors : Map.of(), "decision");
-            sb.append("</fieldset><label for=\"f-reasonCode\">").append(esc(Texts.t(lang, "act.reasonCode")))
-                    .append("</label><select id=\"f-reasonCode\" name=\"reasonCode\"><option value=\"\">")
-                    .append(esc(Texts.t(lang, "act.reasonCode.none"))).append("</option>");
-            for (dk.rampe.referral.DeclineReason c : dk.rampe.referral.DeclineReason.values()) {
-                sb.append("<option value=\"").append(c.wireName()).append("\"")
-                        .append(c.wireName().equals(req.form().get("reasonCode")) ? " selected" : "").append(">")
-                        .append(esc(Texts.t(lang, "declineReason." + c.wireName()))).append("</option>");
-            }
-            sb.append("</select>");
-            error(sb, "visitation".equals(failed) ? errors : Map.of(), "reasonCode");
-            sb.append("<label for=\"f-reason\">").append(esc(Texts.t(lang, "act.reason"))).append("</label>")
-                    .append("<textarea id=\"f-reason\" name=\"reason\" maxlength=\"")
-                    .append(dk.rampe.core.InputFields.VISITATION_REASON.maxLength()).append("\">")
-                    .append(esc(req.form().getOrDefault("reason", ""))).append("</textarea>");
-            error(sb, "visitation".equals(failed) ? errors : Map.of(), "reason");
-            sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.reasonHint"))).append("</p>")
-                    .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "act.save")))
-                    .append("</button></form>");
-        }
-        if (r.status() == ReferralStatus.ACCEPTED) {
-            sb.append("<form class=\"card\" method=\"post\" action=\"/app/referrals/").append(id).append("/enrolment\" id=\"enrolment\">")
-                    .append(Html.hiddenCsrf(csrf)).append("<h2>").append(esc(Texts.t(lang, "act.enrol"))).append("</h2><p>")
-                    .append(esc(Texts.t(lang, "act.enrolHint"))).append("</p><fieldset id=\"f-smsConsent\"><legend>")
-                    .append(esc(Texts.t(lang, "act.smsConsent"))).append("</legend><div class=\"choices\">");
-            for (String v : new String[] {"yes", "no"}) {
-                sb.append("<label><input type=\"radio\" name=\"smsConsent\" value=\"").append(v).append("\">")
-                        .append(esc(Texts.t(lang, v))).append("</label>");
-            }
-            sb.append("</div></fieldset><p class=\"hint\">").append(esc(Texts.t(lang, "act.smsConsentHint")))
-                    .append("</p><button class=\"primary\" type=\"submit\">")
-                    .append(esc(Texts.t(lang, "act.enrolButton"))).append("</button></form>");
-        }
-        if (r.status() == ReferralStatus.ACCEPTED || r.status() == ReferralStatus.ENROLLED) {
-            Map<String, String> e = "exit".equals(failed) ? errors : Map.of();
-            sb.append("<form class=\"card\" method=\"post\" action=\"/app/referrals/").append(id).append("/exit\" id=\"exit\">")
-                    .append(Html.hiddenCsrf(csrf)).append("<h2>").append(esc(Texts.t(lang, "act.exit"))).append("</h2>")
-                    .append("<label for=\"f-outcome\">").append(esc(Texts.t(lang, "ref.exit.outcome"))).append("</label>")
-                    .append("<select id=\"f-outcome\" name=\"outcome\"").append(e.containsKey("outcome") ? " aria-invalid=\"true\"" : "")
-                    .append(">");
-            option(sb, "", Texts.t(lang, "form.choose"), req.form().get("outcome"));
-            for (ExitOutcome o : ExitOutcome.values()) {
-                option(sb, o.wireName(), Texts.t(lang, "outcome." + o.wireName()), req.form().get("outcome"));
-            }
-            sb.append("</select>");
-            error(sb, e, "outcome");
-            sb.append("<label for=\"f-note\">").append(esc(Texts.t(lang, "ref.exit.description"))).append("</label>")
-                    .append("<textarea id=\"f-note\" name=\"note\" maxlength=\"")
-                    .append(dk.rampe.core.InputFields.EXIT_NOTE.maxLength()).append("\">")
-                    .append(esc(req.form().getOrDefault("note", ""))).append("</textarea>");
-            error(sb, e, "note");
-            // the consultant's part of the exit description (ExitForm), as the API's exit takes it
-            sb.append("<fieldset id=\"exit-description-fields\"><legend>").append(esc(Texts.t(lang, "act.exitDescription")))
-                    .append("</legend>");
-            for (String name : List.of("xd.progress", "xd.stability", "xd.clarified", "xd.employersContacted",
-                    "xd.tasksTried", "xd.direction")) {
-                textarea(sb, lang, name, req.form(), e);
-            }
-            sb.append("</fieldset>");
-            sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.exitHint"))).append("</p>")
-                    .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "act.exitButton")))
-                    .append("</button></form>");
-        }
-        sb.append("</div><div>");
-        sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.details"))).append("</h2>");
-        details(sb, lang, d);
-        sb.append("<dl>");
-        dd(sb, lang, "ref.jobcentre", jobcentreName(r.jobcentreId()), null);
-        dd(sb, lang, "ref.consultant", consultantName(r), null);
-        dd(sb, lang, "field.benefit", d.benefit() == null ? "" : Texts.t(lang, "benefit." + d.benefit().wireName()), null);
-        sb.append("</dl></section>");
-        planForm(sb, lang, csrf, r, plan, "plan".equals(failed) ? errors : Map.of(), "plan".equals(failed) ? req.form() : null);
-        milestonesCard(sb, lang, csrf, r, path, f.errorsOf("milestone"), f.valuesOf("milestone"));
-        sb.append("</div></div>");
-        // who changed what, when: everything recorded for the participant, newest first
-        sb.append("<section class=\"card\" id=\"history-card\"><h2>").append(esc(Texts.t(lang, "ref.history")))
-                .append("</h2>");
-        timeline(sb, lang, p);
-        sb.append("</section>");
-        // a failed form: the focus goes to its first invalid field (no script: autofocus scrolls it into view)
-        int invalid = errors.isEmpty() ? -1 : sb.indexOf(" aria-invalid=\"true\"");
-        if (invalid >= 0) sb.insert(invalid, " autofocus");
-        return page(req, csrf, d.citizen().name(), sb.toString());
-    }
-
     // ---------------------------------------------------------------- the participant's plan
 
-    private void planView(StringBuilder sb, Language lang, Referral r, Plan plan) {
+    void planView(StringBuilder sb, Language lang, Referral r, Plan plan) {
         sb.append("<div id=\"plan\" data-version=\"").append(plan.version()).append("\">");
         if (plan.steps().isEmpty()) sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "plan.noSteps"))).append("</p>");
         sb.append("<ol class=\"steps\">");
@@ -582,73 +452,6 @@ final class Views {
         }
         sb.append("</dl><p class=\"noprint\"><a id=\"plan-print\" href=\"/app/referrals/").append(esc(r.id()))
                 .append("/plan/print\">").append(esc(Texts.t(lang, "plan.print"))).append("</a></p></div>");
-    }
-
-    private void planForm(StringBuilder sb, Language lang, String csrf, Referral r, Plan plan, Map<String, String> errors,
-                          Map<String, String> posted) {
-        sb.append("<section class=\"card\"><h2>").append(esc(Texts.t(lang, "ref.plan"))).append("</h2>");
-        planView(sb, lang, r, plan);
-        if (!r.status().active()) {
-            sb.append("</section>");
-            return;
-        }
-        Map<String, String> v = posted != null ? posted : new java.util.HashMap<>();
-        if (posted == null) {
-            for (int i = 0; i < plan.steps().size(); i++) {
-                v.put("steps[" + i + "].text", plan.steps().get(i).text());
-                v.put("steps[" + i + "].status", plan.steps().get(i).status().wireName());
-            }
-            for (int i = 0; i < plan.supporters().size(); i++) {
-                v.put("supporters[" + i + "].name", plan.supporters().get(i).name());
-                v.put("supporters[" + i + "].role", plan.supporters().get(i).role().wireName());
-            }
-            if (plan.agreements() != null) v.put("agreements", plan.agreements());
-            if (plan.tovholder() != null) v.put("tovholder", plan.tovholder());
-        }
-        sb.append("<details").append(errors.isEmpty() ? "" : " open").append("><summary>").append(esc(Texts.t(lang, "plan.edit")))
-                .append("</summary><form method=\"post\" action=\"/app/referrals/").append(esc(r.id()))
-                .append("/plan\" id=\"plan-form\">").append(Html.hiddenCsrf(csrf))
-                .append("<input type=\"hidden\" name=\"version\" value=\"").append(plan.version()).append("\">");
-        int rows = Math.min(Plan.MAX_STEPS, plan.steps().size() + 3);
-        for (int i = 0; i < rows; i++) {
-            String name = "steps[" + i + "]";
-            sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(Texts.t(lang, "plan.step", i + 1)))
-                    .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
-                    .append(".text\" value=\"").append(esc(v.getOrDefault(name + ".text", ""))).append("\">")
-                    .append("<select name=\"").append(name).append(".status\" aria-label=\"")
-                    .append(esc(Texts.t(lang, "plan.stepStatus"))).append("\">");
-            for (Plan.StepStatus st : Plan.StepStatus.values()) {
-                option(sb, st.wireName(), Texts.t(lang, "step." + st.wireName()), v.getOrDefault(name + ".status", "open"));
-            }
-            sb.append("</select>");
-            error(sb, errors, name);
-        }
-        sb.append("<label for=\"f-agreements\">").append(esc(Texts.t(lang, "plan.agreements"))).append("</label>")
-                .append("<textarea id=\"f-agreements\" name=\"agreements\">").append(esc(v.getOrDefault("agreements", "")))
-                .append("</textarea>");
-        error(sb, errors, "agreements");
-        sb.append("<label for=\"f-tovholder\">").append(esc(Texts.t(lang, "plan.tovholder"))).append("</label>")
-                .append("<input type=\"text\" id=\"f-tovholder\" name=\"tovholder\" value=\"")
-                .append(esc(v.getOrDefault("tovholder", ""))).append("\">");
-        error(sb, errors, "tovholder");
-        int people = Math.min(Plan.MAX_SUPPORTERS, plan.supporters().size() + 2);
-        for (int i = 0; i < people; i++) {
-            String name = "supporters[" + i + "]";
-            sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(Texts.t(lang, "plan.supporter", i + 1)))
-                    .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
-                    .append(".name\" value=\"").append(esc(v.getOrDefault(name + ".name", ""))).append("\">")
-                    .append("<select name=\"").append(name).append(".role\" aria-label=\"")
-                    .append(esc(Texts.t(lang, "plan.supporterRole"))).append("\">");
-            for (Plan.SupporterRole role : Plan.SupporterRole.values()) {
-                option(sb, role.wireName(), Texts.t(lang, "supporter." + role.wireName()), v.getOrDefault(name + ".role", "mentor"));
-            }
-            sb.append("</select>");
-            error(sb, errors, name);
-        }
-        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, r.details().relativesConsent()
-                ? "plan.relativesYes" : "plan.relativesNo"))).append("</p>")
-                .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "plan.save")))
-                .append("</button></form></details></section>");
     }
 
     /** The plan on A4, in Danish, for the participant to take home after a meeting: no CPR, no benefit. */
@@ -835,7 +638,7 @@ final class Views {
     private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /** Stability over four weeks and the repeated-absence flag, as one line. */
-    private static void stability(StringBuilder sb, Language lang, AttendanceSummary a) {
+    static void stability(StringBuilder sb, Language lang, AttendanceSummary a) {
         Integer pct = a.stabilityPercent();
         sb.append("<span class=\"meta\" data-stability=\"").append(pct == null ? "" : pct).append("\">")
                 .append(esc(pct == null ? Texts.t(lang, "att.stabilityNone")
@@ -847,61 +650,7 @@ final class Views {
         }
     }
 
-    private void attendanceCard(StringBuilder sb, WebAppHandler.Request req, String csrf, Referral r, AttendanceView v,
-                                Map<String, String> errors, String failed) {
-        Language lang = req.lang();
-        Attendance a = v.attendance();
-        String id = esc(r.id());
-        boolean active = r.status().active();
-        Map<String, String> posted = failed != null && failed.startsWith("attendance") ? req.form() : Map.of();
-        sb.append("<section class=\"card\" id=\"attendance\"><h2>").append(esc(Texts.t(lang, "ref.attendance")))
-                .append("</h2><p>");
-        stability(sb, lang, v.weeks());
-        sb.append("</p>");
-        // the plan in force and the steps still to come
-        AttendancePlan current = a.currentPlan(v.today()).orElse(null);
-        sb.append("<dl id=\"attendance-plan\">");
-        if (current == null) {
-            sb.append("<dt>").append(esc(Texts.t(lang, "att.planHeading"))).append("</dt><dd>")
-                    .append(esc(Texts.t(lang, "att.noPlan"))).append("</dd>");
-        } else {
-            for (AttendancePlan p : a.plans()) {
-                if (p != current && p.validFrom().isBefore(current.validFrom())) continue;
-                sb.append("<dt>").append(esc(Texts.t(lang, p == current ? "att.plan" : "att.planLater",
-                        date(lang, p.validFrom())))).append("</dt><dd data-from=\"").append(p.validFrom()).append("\">")
-                        .append(esc(planText(lang, p))).append("</dd>");
-            }
-        }
-        if (v.todayPlanned() != null) {
-            sb.append("<dt>").append(esc(Texts.t(lang, "att.today"))).append("</dt><dd id=\"attendance-today\">")
-                    .append(esc(sessionText(lang, v.todayPlanned().start(), v.todayPlanned().minutes()))).append("</dd>");
-        }
-        sb.append("</dl>");
-        if (active) {
-            sb.append("<div class=\"grid\">");
-            agreementForm(sb, lang, csrf, id, v, "attendance-agreement".equals(failed) ? errors : Map.of(),
-                    "attendance-agreement".equals(failed) ? posted : Map.of());
-            registrationForm(sb, lang, csrf, id, v, "attendance".equals(failed) ? errors : Map.of(),
-                    "attendance".equals(failed) ? posted : Map.of());
-            sb.append("</div>");
-        }
-        weeks(sb, lang, v);
-        List<Agreement> coming = a.agreements().stream().filter(x -> x.date().isAfter(v.today()))
-                .filter(x -> a.agreementOn(x.date()).orElse(null) == x).toList();
-        if (!coming.isEmpty()) {
-            sb.append("<h3>").append(esc(Texts.t(lang, "att.coming"))).append("</h3><ul id=\"attendance-coming\">");
-            for (Agreement x : coming) {
-                sb.append("<li data-date=\"").append(x.date()).append("\">").append(esc(day(lang, x.date()))).append(": ")
-                        .append(esc(agreementText(lang, x))).append("</li>");
-            }
-            sb.append("</ul>");
-        }
-        if (active) planStepForm(sb, lang, csrf, id, current, v.today(),
-                "attendance-plan".equals(failed) ? errors : Map.of(), "attendance-plan".equals(failed) ? posted : Map.of());
-        sb.append("</section>");
-    }
-
-    private void weeks(StringBuilder sb, Language lang, AttendanceView v) {
+    void weeks(StringBuilder sb, Language lang, AttendanceView v) {
         sb.append("<h3>").append(esc(Texts.t(lang, "att.weeks"))).append("</h3>");
         if (v.weeks().days().isEmpty()) {
             sb.append("<p class=\"meta\" id=\"attendance-weeks-empty\">").append(esc(Texts.t(lang, "att.weeksEmpty")))
@@ -943,201 +692,11 @@ final class Views {
         sb.append("</tbody></table></div>");
     }
 
-    // ---------------------------------------------------------------- follow-ups
-
-    /**
-     * The participant's follow-ups: the reminders the path calls for still to come, the open
-     * follow-ups each with its close form (the follow-up page's fields and rules), the closed ones
-     * with their outcome, and a form to plan one.
-     */
-    private void followUpsCard(StringBuilder sb, Language lang, String csrf, Participant p, Failed f) {
-        Referral r = p.referral();
-        String id = esc(r.id());
-        sb.append("<section class=\"card\" id=\"follow-ups\"><h2>").append(esc(Texts.t(lang, "ref.followUps")))
-                .append("</h2>");
-        List<FollowUpTask> open = p.tasks().stream().filter(FollowUpTask::isOpen).toList();
-        List<FollowUpTask> closed = new java.util.ArrayList<>(p.tasks().stream().filter(t -> !t.isOpen()).toList());
-        closed.sort(java.util.Comparator.comparing(FollowUpTask::closedAt).reversed());
-        if (open.isEmpty()) {
-            sb.append("<p class=\"meta\" id=\"follow-ups-none\">").append(esc(Texts.t(lang, "fu.noneOpen"))).append("</p>");
-        } else {
-            sb.append("<ul class=\"list\" id=\"follow-ups-open\">");
-            String failedTask = "follow-up".equals(f.action()) ? f.values().get("task") : null;
-            for (FollowUpTask t : open) {
-                boolean failedHere = t.taskId().equals(failedTask);
-                sb.append("<li data-task=\"").append(esc(t.taskId())).append("\" data-open=\"true\" data-kind=\"")
-                        .append(t.kind().wireName()).append("\"><strong>").append(esc(kindText(lang, t))).append("</strong> ");
-                if (t.dueAt().isBefore(clock.instant())) {
-                    sb.append("<span class=\"tag warn\" data-overdue=\"true\">").append(esc(Texts.t(lang, "fu.overdue")))
-                            .append("</span>");
-                }
-                sb.append("<br><span class=\"meta\">").append(esc(Texts.t(lang, "fu.due", time(lang, t.dueAt()))))
-                        .append(" · ").append(esc(personName(r, t.consultantId()))).append("</span>");
-                closeForm(sb, lang, csrf, id, t, failedHere ? f.errors() : Map.of(), failedHere ? f.values() : Map.of());
-                sb.append("</li>");
-            }
-            sb.append("</ul>");
-        }
-        List<Reminder> coming = p.reminders().stream().filter(x -> !x.notifyOn().isBefore(p.today()))
-                .sorted(java.util.Comparator.comparing(Reminder::notifyOn)).toList();
-        if (!coming.isEmpty()) {
-            sb.append("<h3>").append(esc(Texts.t(lang, "fu.coming"))).append("</h3><ul id=\"reminders\">");
-            for (Reminder x : coming) {
-                sb.append("<li data-reminder=\"").append(x.kind().wireName()).append("\" data-date=\"").append(x.notifyOn())
-                        .append("\">").append(esc(date(lang, x.notifyOn()))).append(" · ")
-                        .append(esc(Texts.t(lang, "rem.kind." + x.kind().wireName()))).append("</li>");
-            }
-            sb.append("</ul>");
-        }
-        if (!closed.isEmpty()) {
-            sb.append("<details id=\"follow-ups-closed-details\"><summary>")
-                    .append(esc(Texts.t(lang, "fu.closedTitle", closed.size()))).append("</summary><ul class=\"list\" id=\"follow-ups-closed\">");
-            for (FollowUpTask t : closed) {
-                sb.append("<li data-task=\"").append(esc(t.taskId())).append("\" data-open=\"false\" data-kind=\"")
-                        .append(t.kind().wireName()).append("\"><strong>").append(esc(kindText(lang, t))).append("</strong><br>")
-                        .append("<span class=\"meta\">").append(esc(Texts.t(lang, "fu.closedBy", time(lang, t.closedAt()),
-                                personName(r, t.closedBy())))).append("</span><br>").append(esc(outcomeText(lang, t.outcome())));
-                if (!t.outcome().note().isEmpty()) {
-                    sb.append("<br><span class=\"meta\" data-note>").append(esc(t.outcome().note())).append("</span>");
-                }
-                sb.append("</li>");
-            }
-            sb.append("</ul></details>");
-        }
-        if (r.status().active()) {
-            Map<String, String> errors = f.errorsOf("follow-up-plan");
-            Map<String, String> posted = f.valuesOf("follow-up-plan");
-            sb.append("<details").append(errors.isEmpty() ? "" : " open").append("><summary>")
-                    .append(esc(Texts.t(lang, "fu.plan"))).append("</summary><form method=\"post\" action=\"/app/referrals/")
-                    .append(id).append("/follow-up-plan\" id=\"follow-up-plan-form\" novalidate>").append(Html.hiddenCsrf(csrf));
-            fuField(sb, lang, "fu.date", "date", posted.getOrDefault("fu.date", ""), errors, null);
-            fuField(sb, lang, "fu.time", "time", posted.getOrDefault("fu.time", FollowUpForm.DEFAULT_TIME.toString()), errors,
-                    "fu.hint.time");
-            sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "fu.hint.plan"))).append("</p>")
-                    .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "fu.planSave")))
-                    .append("</button></form></details>");
-        }
-        sb.append("</section>");
-    }
-
-    /** The close form of one open follow-up: the follow-up page's fields under the prefix fu. */
-    private static void closeForm(StringBuilder sb, Language lang, String csrf, String referralId, FollowUpTask t,
-                                  Map<String, String> errors, Map<String, String> v) {
-        String tid = esc(t.taskId());
-        String pre = "f-" + tid + "-";
-        sb.append("<details").append(errors.isEmpty() ? "" : " open").append("><summary>")
-                .append(esc(Texts.t(lang, "fu.close"))).append("</summary><form method=\"post\" action=\"/app/referrals/")
-                .append(referralId).append("/follow-up\" id=\"close-").append(tid).append("\" novalidate>")
-                .append(Html.hiddenCsrf(csrf)).append("<input type=\"hidden\" name=\"task\" value=\"").append(tid)
-                .append("\">");
-        if (errors.containsKey("fu.form")) fuError(sb, pre, errors, "fu.form");
-        choices(sb, lang, pre, "fu.reached", page(lang, "reached"), new String[] {"yes", "no"},
-                x -> page(lang, x), v, errors);
-        StringBuilder causes = new StringBuilder();
-        option(causes, "", Texts.t(lang, "form.choose"), v.get("fu.cause"));
-        for (FollowUpOutcome.Cause c : FollowUpOutcome.Cause.values()) {
-            option(causes, c.wireName(), page(lang, "cause." + c.wireName()), v.get("fu.cause"));
-        }
-        fuSelect(sb, pre, "fu.cause", page(lang, "cause"), causes.toString(), errors);
-        StringBuilder next = new StringBuilder();
-        option(next, "", Texts.t(lang, "form.choose"), v.get("fu.next"));
-        for (FollowUpOutcome.NextStep n : FollowUpOutcome.NextStep.values()) {
-            option(next, n.wireName(), page(lang, "next." + n.wireName()), v.get("fu.next"));
-        }
-        fuSelect(sb, pre, "fu.next", page(lang, "next"), next.toString(), errors);
-        if (FollowUpPageService.isPathFollowUp(t)) {
-            choices(sb, lang, pre, "fu.method", page(lang, "method"), new String[] {"phone", "visit"},
-                    x -> page(lang, "method." + x), v, errors);
-            choices(sb, lang, pre, "fu.withWhom", page(lang, "withWhom"), new String[] {"employee", "employer", "both"},
-                    x -> page(lang, "withWhom." + x), v, errors);
-            choices(sb, lang, pre, "fu.stillEmployed", page(lang, "stillEmployed"), new String[] {"yes", "no"},
-                    x -> page(lang, x), v, errors);
-            sb.append("<label for=\"").append(pre).append("hours\">").append(esc(page(lang, "hours")))
-                    .append("</label><input type=\"text\" inputmode=\"decimal\" id=\"").append(pre)
-                    .append("hours\" name=\"fu.hours\" value=\"").append(esc(v.getOrDefault("fu.hours", ""))).append("\"")
-                    .append(errors.containsKey("fu.hours") ? " aria-invalid=\"true\"" : "").append(">");
-            fuError(sb, pre, errors, "fu.hours");
-        }
-        sb.append("<label for=\"").append(pre).append("note\">").append(esc(page(lang, "note")))
-                .append("</label><textarea id=\"").append(pre).append("note\" name=\"fu.note\" maxlength=\"")
-                .append(FollowUpOutcome.MAX_NOTE).append("\"").append(errors.containsKey("fu.note") ? " aria-invalid=\"true\"" : "")
-                .append(">").append(esc(v.getOrDefault("fu.note", ""))).append("</textarea><p class=\"hint\">")
-                .append(esc(page(lang, "noteHint"))).append("</p>");
-        fuError(sb, pre, errors, "fu.note");
-        sb.append("<button class=\"primary\" type=\"submit\">").append(esc(page(lang, "submit")))
-                .append("</button></form></details>");
-    }
-
-    private static void choices(StringBuilder sb, Language lang, String pre, String name, String legend, String[] values,
-                                java.util.function.Function<String, String> label, Map<String, String> v,
-                                Map<String, String> errors) {
-        String local = name.substring(3);
-        sb.append("<fieldset id=\"").append(pre).append(local).append("\"><legend>").append(esc(legend))
-                .append("</legend><div class=\"choices\">");
-        for (String x : values) {
-            sb.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(x).append("\"")
-                    .append(x.equals(v.get(name)) ? " checked" : "").append(">").append(esc(label.apply(x))).append("</label>");
-        }
-        sb.append("</div>");
-        fuError(sb, pre, errors, name);
-        sb.append("</fieldset>");
-    }
-
-    private static void fuSelect(StringBuilder sb, String pre, String name, String label, String options,
-                                 Map<String, String> errors) {
-        String fid = pre + name.substring(3);
-        sb.append("<label for=\"").append(fid).append("\">").append(esc(label)).append("</label><select id=\"").append(fid)
-                .append("\" name=\"").append(name).append("\"").append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "")
-                .append(">").append(options).append("</select>");
-        fuError(sb, pre, errors, name);
-    }
-
-    private static void fuError(StringBuilder sb, String pre, Map<String, String> errors, String name) {
-        String m = errors.get(name);
-        if (m != null) {
-            sb.append("<p class=\"error\" id=\"").append(pre).append(name.substring(3)).append("-error\" data-field=\"")
-                    .append(esc(name)).append("\">").append(esc(m)).append("</p>");
-        }
-    }
-
-    private static void fuField(StringBuilder sb, Language lang, String name, String type, String value,
-                                Map<String, String> errors, String hintKey) {
-        input(sb, lang, "fu.field." + name.substring(3), name, type, value, errors, hintKey);
-    }
-
-    /** A text of the follow-up page's catalogue: the app's close form reads as the page does. */
-    private static String page(Language lang, String key) {
-        return dk.rampe.text.Texts.PAGE.get(key, lang);
-    }
-
-    private static String kindText(Language lang, FollowUpTask t) {
-        String s = dk.rampe.text.Texts.PAGE.find("kind." + t.kind().wireName(), lang);
-        return s == null ? t.kind().wireName() : s;
-    }
-
-    /** An outcome in one line: reached or not, the cause, the next step, and the aftercare part if any. */
-    private static String outcomeText(Language lang, FollowUpOutcome o) {
-        StringBuilder s = new StringBuilder();
-        s.append(page(lang, "reached")).append(' ').append(page(lang, o.reached() ? "yes" : "no")).append(" · ")
-                .append(page(lang, "cause")).append(": ").append(page(lang, "cause." + o.cause().wireName())).append(" · ")
-                .append(page(lang, "next")).append(": ").append(page(lang, "next." + o.nextStep().wireName()));
-        FollowUpOutcome.Aftercare a = o.aftercare();
-        if (a != null) {
-            if (a.method() != null) s.append(" · ").append(page(lang, "method." + a.method().wireName()));
-            if (a.withWhom() != null) s.append(" · ").append(page(lang, "withWhom." + a.withWhom().wireName()));
-            if (a.stillEmployed() != null) {
-                s.append(" · ").append(page(lang, "stillEmployed")).append(' ').append(page(lang, a.stillEmployed() ? "yes" : "no"));
-            }
-            if (a.hoursPerWeek() != null) s.append(" · ").append(Texts.t(lang, "ms.hours", a.hoursPerWeek().toPlainString()));
-        }
-        return s.toString();
-    }
-
     /**
      * Who did something, by name where the settings know them: a consultant or staff member of the
      * programme, a jobcentre, a follow-up link ("link:c-anna": the consultant, by the link), or Rampe itself.
      */
-    private String personName(Referral r, String actor) {
+    String personName(Referral r, String actor) {
         if (actor == null || actor.isBlank()) return "Rampe";
         String a = actor.startsWith("link:") ? actor.substring(5) : actor;
         if (a.startsWith("system")) return "Rampe";
@@ -1150,83 +709,6 @@ final class Views {
         return jobcentre.orElse(a);
     }
 
-    // ---------------------------------------------------------------- the history
-
-    private record Event(Instant at, String what, String text, String by) {
-    }
-
-    /**
-     * Who changed what, when, newest first: the status history, the path's records (corrections
-     * marked), the plan's versions, the attendance recorded in the page's window (plans, agreements,
-     * registrations and their corrections, notices) and the follow-ups created and closed.
-     */
-    private void timeline(StringBuilder sb, Language lang, Participant p) {
-        Referral r = p.referral();
-        List<Event> events = new java.util.ArrayList<>();
-        for (StatusChange h : r.history()) {
-            String text = Texts.t(lang, "hist.status", Texts.t(lang, "status." + h.status().wireName()));
-            if (h.outcome() != null) text += " · " + Texts.t(lang, "outcome." + h.outcome());
-            if (h.reason() != null) text += " · " + h.reason();
-            events.add(new Event(h.at(), "status", text, personName(r, h.actor())));
-        }
-        for (Milestone m : p.path().records()) {
-            if (m.type() == MilestoneType.ENROLLED || m.type() == MilestoneType.EXITED) continue; // the status says it
-            events.add(new Event(m.recordedAt(), m.corrects() == null ? "milestone" : "correction",
-                    Texts.t(lang, m.corrects() == null ? "hist.milestone" : "hist.correction",
-                            Texts.t(lang, "ms.type." + m.type().wireName()), date(lang, m.effectiveOn())),
-                    personName(r, m.recordedBy())));
-        }
-        for (Plan.Change c : p.plan().changes()) {
-            events.add(new Event(c.at(), "plan", Texts.t(lang, "hist.plan", c.version()), personName(r, c.by())));
-        }
-        Attendance a = p.attendance().attendance();
-        for (AttendancePlan ap : a.plans()) {
-            if (ap.recordedAt() == null) continue;
-            events.add(new Event(ap.recordedAt(), "attendance-plan", Texts.t(lang, "hist.attendancePlan",
-                    date(lang, ap.validFrom()), planText(lang, ap)), personName(r, ap.recordedBy())));
-        }
-        for (Agreement ag : a.agreements()) {
-            events.add(new Event(ag.recordedAt(), "attendance-agreement", Texts.t(lang, "hist.agreement",
-                    day(lang, ag.date()), agreementText(lang, ag)), personName(r, ag.recordedBy())));
-        }
-        java.util.Set<LocalDate> seen = new java.util.HashSet<>();
-        List<Registration> registrations = new java.util.ArrayList<>(a.registrations());
-        registrations.sort(java.util.Comparator.comparing(Registration::recordedAt).thenComparing(Registration::id));
-        for (Registration g : registrations) {
-            boolean correction = !seen.add(g.date());
-            events.add(new Event(g.recordedAt(), correction ? "attendance-correction" : "attendance",
-                    Texts.t(lang, correction ? "hist.registrationCorrected" : "hist.registration", day(lang, g.date()),
-                            registrationText(lang, g)), g.detected() ? "Rampe" : personName(r, g.recordedBy())));
-        }
-        for (Notice n : p.notices()) {
-            events.add(new Event(n.createdAt(), "notice", Texts.t(lang, "hist.notice", day(lang, n.date())), "Rampe"));
-            if (n.corrected()) { // the caseworker was told, by the registration that corrected the day
-                events.add(new Event(n.correction().correctedAt(), "notice-corrected", Texts.t(lang,
-                        "hist.noticeCorrected", day(lang, n.date())), personName(r, n.correction().correctedBy())));
-            }
-        }
-        for (FollowUpTask t : p.tasks()) {
-            // who planned it is in the audit log, not on the task: no name here
-            events.add(new Event(t.createdAt(), "follow-up", Texts.t(lang, "hist.followUp", kindText(lang, t),
-                    time(lang, t.dueAt())), null));
-            if (!t.isOpen()) {
-                events.add(new Event(t.closedAt(), "follow-up-closed", Texts.t(lang, "hist.followUpClosed",
-                        kindText(lang, t)), personName(r, t.closedBy())));
-            }
-        }
-        // newest first; of what shares an instant, the one listed later first (each source lists oldest first)
-        java.util.Collections.reverse(events);
-        events.sort(java.util.Comparator.comparing(Event::at).reversed());
-        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "hist.hint"))).append("</p><ol id=\"history\">");
-        for (Event e : events) {
-            sb.append("<li data-what=\"").append(e.what()).append("\">").append(esc(time(lang, e.at()))).append(" · <strong>")
-                    .append(esc(e.text())).append("</strong>");
-            if (e.by() != null) sb.append(" · <span class=\"meta\">").append(esc(e.by())).append("</span>");
-            sb.append("</li>");
-        }
-        sb.append("</ol>");
-    }
-
     // ---------------------------------------------------------------- the path (milestones) and the exit description
 
     /**
@@ -1234,7 +716,12 @@ final class Views {
      * hours and the exit's outcome; never the consultant's note or reason (they stay with the programme).
      */
     private static void jobcentrePath(StringBuilder sb, Language lang, Path path) {
-        sb.append("<section class=\"card\" id=\"jobcentre-path\"><h2>").append(esc(Texts.t(lang, "ref.milestones")))
+        pathSummary(sb, lang, path, "jobcentre-path");
+    }
+
+    /** The path's steps by date, as last corrected, without the consultant's notes and reasons. */
+    static void pathSummary(StringBuilder sb, Language lang, Path path, String id) {
+        sb.append("<section class=\"card\" id=\"").append(id).append("\"><h2>").append(esc(Texts.t(lang, "ref.milestones")))
                 .append("</h2>");
         if (path.steps().isEmpty()) {
             sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "ms.none"))).append("</p></section>");
@@ -1255,196 +742,6 @@ final class Views {
             sb.append("</li>");
         }
         sb.append("</ol></section>");
-    }
-
-    /** The path as PathService gives it (each step as last corrected, by date) and the quick milestone form. */
-    private void milestonesCard(StringBuilder sb, Language lang, String csrf, Referral r, Path path,
-                                Map<String, String> errors, Map<String, String> posted) {
-        sb.append("<section class=\"card\" id=\"milestones\"><h2>").append(esc(Texts.t(lang, "ref.milestones")))
-                .append("</h2>");
-        List<Path.Step> steps = path.steps();
-        // a step can be corrected while enrolled and after the exit (the API's corrects)
-        boolean correctable = r.status() == ReferralStatus.ENROLLED || r.status() == ReferralStatus.EXITED;
-        if (steps.isEmpty()) {
-            sb.append("<p class=\"meta\" id=\"milestones-empty\">").append(esc(Texts.t(lang, "ms.none"))).append("</p>");
-        } else {
-            sb.append("<ol id=\"path\">");
-            for (Path.Step st : steps) {
-                Milestone m = st.current();
-                sb.append("<li data-milestone=\"").append(m.type().wireName()).append("\"><strong>")
-                        .append(esc(date(lang, m.effectiveOn()))).append("</strong> · ")
-                        .append(esc(Texts.t(lang, "ms.type." + m.type().wireName())));
-                if (m.employer() != null) sb.append(" · ").append(esc(m.employer()));
-                if (m.jobKind() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.jobKind." + m.jobKind().wireName())));
-                if (m.hoursPerWeek() != null) {
-                    sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", m.hoursPerWeek().toPlainString())));
-                }
-                if (m.expectedEnd() != null) {
-                    sb.append(" · ").append(esc(Texts.t(lang, "ms.expectedEndShort", date(lang, m.expectedEnd()))));
-                }
-                if (m.reason() != null && m.type() != MilestoneType.EXITED) {
-                    sb.append("<br><span class=\"meta\">").append(esc(m.reason())).append("</span>");
-                }
-                if (m.type() == MilestoneType.EXITED && m.reason() != null) {
-                    sb.append(" · ").append(esc(Texts.t(lang, "outcome." + m.reason())));
-                }
-                if (m.note() != null) sb.append("<br><span class=\"meta\">").append(esc(m.note())).append("</span>");
-                if (!m.id().equals(st.stepId())) { // the step as corrected (its first record is kept in the history)
-                    sb.append("<br><span class=\"meta\" data-corrected>").append(esc(Texts.t(lang, "ms.corrected")))
-                            .append("</span>");
-                }
-                if (correctable && MilestoneForm.TYPES.contains(m.type())) {
-                    boolean failedHere = m.id().equals(posted.get("ms.corrects"));
-                    correctionForm(sb, lang, csrf, r, m, failedHere ? errors : Map.of(), failedHere ? posted : Map.of());
-                }
-                sb.append("</li>");
-            }
-            sb.append("</ol>");
-        }
-        // a failed correction keeps its errors on its own form, not on the new-milestone form; one whose
-        // record has been corrected meanwhile (no form any more) shows them here
-        String correcting = posted.get("ms.corrects");
-        if (correcting != null && !correcting.isBlank()) {
-            if (correctable && steps.stream().noneMatch(st -> st.current().id().equals(correcting))) {
-                for (Map.Entry<String, String> e : errors.entrySet()) {
-                    sb.append("<p class=\"error\" data-field=\"").append(esc(e.getKey())).append("\">")
-                            .append(esc(e.getValue())).append("</p>");
-                }
-            }
-            errors = Map.of();
-            posted = Map.of();
-        }
-        if (r.status() == ReferralStatus.ENROLLED) {
-            boolean open = !errors.isEmpty();
-            sb.append("<details").append(open ? " open" : "").append("><summary>").append(esc(Texts.t(lang, "ms.new")))
-                    .append("</summary><form method=\"post\" action=\"/app/referrals/").append(esc(r.id()))
-                    .append("/milestone\" id=\"milestone-form\" novalidate>").append(Html.hiddenCsrf(csrf));
-            if (errors.containsKey("ms.corrects")) error(sb, errors, "ms.corrects");
-            sb.append("<label for=\"f-ms-type\">").append(esc(Texts.t(lang, "ms.field.type")))
-                    .append("</label><select id=\"f-ms-type\" name=\"ms.type\"")
-                    .append(errors.containsKey("ms.type") ? " aria-invalid=\"true\"" : "").append(">");
-            option(sb, "", Texts.t(lang, "form.choose"), posted.get("ms.type"));
-            for (MilestoneType t : MilestoneForm.TYPES) {
-                option(sb, t.wireName(), Texts.t(lang, "ms.type." + t.wireName()), posted.get("ms.type"));
-            }
-            sb.append("</select>");
-            error(sb, errors, "ms.type");
-            msField(sb, lang, "ms.effectiveOn", "date", posted.getOrDefault("ms.effectiveOn", ""), errors, null);
-            msField(sb, lang, "ms.employer", "text", posted.getOrDefault("ms.employer", ""), errors, "ms.hint.employer");
-            sb.append("<label for=\"f-ms-jobKind\">").append(esc(Texts.t(lang, "ms.field.jobKind")))
-                    .append("</label><select id=\"f-ms-jobKind\" name=\"ms.jobKind\"")
-                    .append(errors.containsKey("ms.jobKind") ? " aria-invalid=\"true\"" : "").append(">");
-            option(sb, "", Texts.t(lang, "form.choose"), posted.get("ms.jobKind"));
-            for (JobKind k : JobKind.values()) {
-                option(sb, k.wireName(), Texts.t(lang, "ms.jobKind." + k.wireName()), posted.get("ms.jobKind"));
-            }
-            sb.append("</select><p class=\"hint\">").append(esc(Texts.t(lang, "ms.hint.jobKind"))).append("</p>");
-            error(sb, errors, "ms.jobKind");
-            msField(sb, lang, "ms.hoursPerWeek", "text", posted.getOrDefault("ms.hoursPerWeek", ""), errors,
-                    "ms.hint.hoursPerWeek");
-            msField(sb, lang, "ms.expectedEnd", "date", posted.getOrDefault("ms.expectedEnd", ""), errors,
-                    "ms.hint.expectedEnd");
-            sb.append("<label for=\"f-ms-reason\">").append(esc(Texts.t(lang, "ms.field.reason")))
-                    .append("</label><textarea id=\"f-ms-reason\" name=\"ms.reason\" maxlength=\"2000\"")
-                    .append(errors.containsKey("ms.reason") ? " aria-invalid=\"true\"" : "").append(">")
-                    .append(esc(posted.getOrDefault("ms.reason", ""))).append("</textarea><p class=\"hint\">")
-                    .append(esc(Texts.t(lang, "ms.hint.reason"))).append("</p>");
-            error(sb, errors, "ms.reason");
-            sb.append("<label for=\"f-ms-note\">").append(esc(Texts.t(lang, "ms.field.note")))
-                    .append("</label><textarea id=\"f-ms-note\" name=\"ms.note\" maxlength=\"2000\">")
-                    .append(esc(posted.getOrDefault("ms.note", ""))).append("</textarea>");
-            error(sb, errors, "ms.note");
-            sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "ms.save")))
-                    .append("</button></form></details>");
-        }
-        sb.append("</section>");
-    }
-
-    private static void msField(StringBuilder sb, Language lang, String name, String type, String value,
-                                Map<String, String> errors, String hintKey) {
-        input(sb, lang, "ms.field." + name.substring(3), name, type, value, errors, hintKey);
-    }
-
-    /**
-     * The form that corrects one step: the same fields as a new milestone, filled in with the step as
-     * it stands, its type fixed (a correction keeps the type) and {@code ms.corrects} naming the record.
-     */
-    private void correctionForm(StringBuilder sb, Language lang, String csrf, Referral r, Milestone m,
-                                Map<String, String> errors, Map<String, String> posted) {
-        String mid = esc(m.id());
-        String pre = "f-" + mid + "-";
-        Map<String, String> v = new java.util.HashMap<>();
-        v.put("ms.effectiveOn", m.effectiveOn().toString());
-        if (m.employer() != null) v.put("ms.employer", m.employer());
-        if (m.jobKind() != null) v.put("ms.jobKind", m.jobKind().wireName());
-        if (m.hoursPerWeek() != null) v.put("ms.hoursPerWeek", m.hoursPerWeek().toPlainString());
-        if (m.expectedEnd() != null) v.put("ms.expectedEnd", m.expectedEnd().toString());
-        if (m.reason() != null) v.put("ms.reason", m.reason());
-        if (m.note() != null) v.put("ms.note", m.note());
-        if (!posted.isEmpty()) v = posted;
-        sb.append("<details").append(errors.isEmpty() ? "" : " open").append(" class=\"noprint\"><summary>")
-                .append(esc(Texts.t(lang, "ms.correct"))).append("</summary><form method=\"post\" action=\"/app/referrals/")
-                .append(esc(r.id())).append("/milestone\" id=\"correct-").append(mid).append("\" novalidate>")
-                .append(Html.hiddenCsrf(csrf)).append("<input type=\"hidden\" name=\"ms.corrects\" value=\"").append(mid)
-                .append("\"><input type=\"hidden\" name=\"ms.type\" value=\"").append(m.type().wireName()).append("\">");
-        for (String k : new String[] {"ms.corrects", "ms.type"}) {
-            if (errors.containsKey(k)) {
-                sb.append("<p class=\"error\" data-field=\"").append(k).append("\">").append(esc(errors.get(k))).append("</p>");
-            }
-        }
-        corrField(sb, lang, pre, "ms.effectiveOn", "date", v, errors);
-        switch (m.type()) {
-            case INTERNSHIP_STARTED -> {
-                corrField(sb, lang, pre, "ms.employer", "text", v, errors);
-                corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
-                corrField(sb, lang, pre, "ms.expectedEnd", "date", v, errors);
-            }
-            case JOB_STARTED -> {
-                corrField(sb, lang, pre, "ms.employer", "text", v, errors);
-                sb.append("<label for=\"").append(pre).append("jobKind\">").append(esc(Texts.t(lang, "ms.field.jobKind")))
-                        .append("</label><select id=\"").append(pre).append("jobKind\" name=\"ms.jobKind\">");
-                for (JobKind k : JobKind.values()) {
-                    option(sb, k.wireName(), Texts.t(lang, "ms.jobKind." + k.wireName()), v.get("ms.jobKind"));
-                }
-                sb.append("</select>");
-                corrError(sb, pre, errors, "ms.jobKind");
-                corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
-            }
-            case HOURS_CHANGED -> corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
-            case INTERNSHIP_ENDED, JOB_ENDED -> {
-                sb.append("<label for=\"").append(pre).append("reason\">").append(esc(Texts.t(lang, "ms.field.reason")))
-                        .append("</label><textarea id=\"").append(pre).append("reason\" name=\"ms.reason\" maxlength=\"2000\">")
-                        .append(esc(v.getOrDefault("ms.reason", ""))).append("</textarea>");
-                corrError(sb, pre, errors, "ms.reason");
-            }
-            default -> {
-            }
-        }
-        sb.append("<label for=\"").append(pre).append("note\">").append(esc(Texts.t(lang, "ms.field.note")))
-                .append("</label><textarea id=\"").append(pre).append("note\" name=\"ms.note\" maxlength=\"2000\">")
-                .append(esc(v.getOrDefault("ms.note", ""))).append("</textarea>");
-        corrError(sb, pre, errors, "ms.note");
-        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "ms.correctHint"))).append("</p>")
-                .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "ms.correctSave")))
-                .append("</button></form></details>");
-    }
-
-    private static void corrField(StringBuilder sb, Language lang, String pre, String name, String type,
-                                  Map<String, String> v, Map<String, String> errors) {
-        String fid = pre + name.substring(3);
-        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, "ms.field." + name.substring(3))))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
-                .append(name).append("\" value=\"").append(esc(v.getOrDefault(name, ""))).append("\"")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "").append(">");
-        corrError(sb, pre, errors, name);
-    }
-
-    private static void corrError(StringBuilder sb, String pre, Map<String, String> errors, String name) {
-        String m = errors.get(name);
-        if (m != null) {
-            sb.append("<p class=\"error\" id=\"").append(pre).append(name.substring(3)).append("-error\" data-field=\"")
-                    .append(esc(name)).append("\">").append(esc(m)).append("</p>");
-        }
     }
 
     /** The exit description as GET …/exit-description gives it, for the referring jobcentre. */
@@ -1469,113 +766,6 @@ final class Views {
         sb.append("<h3>").append(esc(Texts.t(lang, key))).append("</h3><ul class=\"list\" id=\"").append(id).append("\">");
         for (String i : items) sb.append("<li>").append(esc(i)).append("</li>");
         sb.append("</ul>");
-    }
-
-    private static void agreementForm(StringBuilder sb, Language lang, String csrf, String id, AttendanceView v,
-                                      Map<String, String> errors, Map<String, String> posted) {
-        sb.append("<form method=\"post\" action=\"/app/referrals/").append(id)
-                .append("/attendance-agreement\" id=\"attendance-agreement\" novalidate>").append(Html.hiddenCsrf(csrf))
-                .append("<h3>").append(esc(Texts.t(lang, "att.agreementTitle"))).append("</h3>");
-        field(sb, lang, "ag.date", "date", posted.getOrDefault("ag.date", v.today().toString()), errors, null);
-        sb.append("<fieldset id=\"f-ag-kind\"><legend>").append(esc(Texts.t(lang, "att.field.ag.kind")))
-                .append("</legend><div class=\"choices\">");
-        for (String k : new String[] {"shorter", "later", "dayOff"}) {
-            sb.append("<label><input type=\"radio\" name=\"ag.kind\" value=\"").append(k).append("\"")
-                    .append(k.equals(posted.get("ag.kind")) ? " checked" : "").append(">")
-                    .append(esc(Texts.t(lang, "att.kind." + k))).append("</label>");
-        }
-        sb.append("</div>");
-        error(sb, errors, "ag.kind");
-        sb.append("</fieldset>");
-        field(sb, lang, "ag.start", "time", posted.getOrDefault("ag.start", ""), errors, "att.hint.start");
-        field(sb, lang, "ag.minutes", "number", posted.getOrDefault("ag.minutes", ""), errors, "att.hint.minutes");
-        sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.agreementSave")))
-                .append("</button></form>");
-    }
-
-    private static void registrationForm(StringBuilder sb, Language lang, String csrf, String id, AttendanceView v,
-                                         Map<String, String> errors, Map<String, String> posted) {
-        sb.append("<form method=\"post\" action=\"/app/referrals/").append(id)
-                .append("/attendance\" id=\"attendance-register\" novalidate>").append(Html.hiddenCsrf(csrf))
-                .append("<h3>").append(esc(Texts.t(lang, "att.registerTitle"))).append("</h3>");
-        field(sb, lang, "reg.date", "date", posted.getOrDefault("reg.date", v.today().toString()), errors, null);
-        sb.append("<fieldset id=\"f-reg-status\"><legend>").append(esc(Texts.t(lang, "att.field.reg.status")))
-                .append("</legend><div class=\"choices\">");
-        for (Registration.Status st : Registration.Status.values()) {
-            sb.append("<label><input type=\"radio\" name=\"reg.status\" value=\"").append(st.wireName()).append("\"")
-                    .append(st.wireName().equals(posted.get("reg.status")) ? " checked" : "").append(">")
-                    .append(esc(Texts.t(lang, "att.status." + st.wireName()))).append("</label>");
-        }
-        sb.append("</div>");
-        error(sb, errors, "reg.status");
-        sb.append("</fieldset>");
-        field(sb, lang, "reg.arrival", "time", posted.getOrDefault("reg.arrival", ""), errors, "att.hint.arrival");
-        sb.append("<label for=\"f-reg-reason\">").append(esc(Texts.t(lang, "att.field.reg.reason")))
-                .append("</label><select id=\"f-reg-reason\" name=\"reg.reason\"")
-                .append(errors.containsKey("reg.reason") ? " aria-invalid=\"true\"" : "").append(">");
-        option(sb, "", Texts.t(lang, "form.choose"), posted.get("reg.reason"));
-        for (Registration.Reason x : Registration.Reason.values()) {
-            option(sb, x.wireName(), Texts.t(lang, "att.reason." + x.wireName()), posted.get("reg.reason"));
-        }
-        sb.append("</select>");
-        error(sb, errors, "reg.reason");
-        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "att.hint.correction"))).append("</p>")
-                .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.registerSave")))
-                .append("</button></form>");
-    }
-
-    private static void planStepForm(StringBuilder sb, Language lang, String csrf, String id, AttendancePlan current,
-                                     LocalDate today, Map<String, String> errors, Map<String, String> posted) {
-        boolean fresh = posted.isEmpty();
-        sb.append("<details").append(errors.isEmpty() && current != null ? "" : " open").append("><summary>")
-                .append(esc(Texts.t(lang, current == null ? "att.planNew" : "att.planEdit")))
-                .append("</summary><form method=\"post\" action=\"/app/referrals/").append(id)
-                .append("/attendance-plan\" id=\"attendance-plan-form\" novalidate>").append(Html.hiddenCsrf(csrf));
-        field(sb, lang, "ap.validFrom", "date", fresh ? today.toString() : posted.getOrDefault("ap.validFrom", ""),
-                errors, "att.hint.validFrom");
-        sb.append("<fieldset id=\"f-ap-weekdays\"><legend>").append(esc(Texts.t(lang, "att.field.ap.weekdays")))
-                .append("</legend><div class=\"choices\">");
-        for (java.time.DayOfWeek d : AttendanceForm.WEEKDAYS) {
-            String name = AttendanceForm.weekdayField(d);
-            boolean on = fresh ? current != null && current.weekdays().contains(d) : posted.containsKey(name);
-            sb.append("<label><input type=\"checkbox\" name=\"").append(name).append("\" value=\"1\"")
-                    .append(on ? " checked" : "").append(">")
-                    .append(esc(d.getDisplayName(java.time.format.TextStyle.SHORT, locale(lang)))).append("</label>");
-        }
-        sb.append("</div>");
-        error(sb, errors, "ap.weekdays");
-        sb.append("</fieldset>");
-        field(sb, lang, "ap.start", "time", fresh ? (current == null ? "09:00" : current.start().toString())
-                : posted.getOrDefault("ap.start", ""), errors, null);
-        field(sb, lang, "ap.minutesPerDay", "number", fresh ? (current == null ? "" : Integer.toString(current.minutes()))
-                : posted.getOrDefault("ap.minutesPerDay", ""), errors, "att.hint.minutesPerDay");
-        boolean during = fresh ? current != null && current.duringInternship() : posted.containsKey("ap.duringInternship");
-        sb.append("<div class=\"choices\" id=\"f-ap-duringInternship\"><label><input type=\"checkbox\" name=\"ap.duringInternship\" value=\"1\"")
-                .append(during ? " checked" : "").append(">").append(esc(Texts.t(lang, "att.field.ap.duringInternship")))
-                .append("</label></div>");
-        error(sb, errors, "ap.duringInternship");
-        sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "att.hint.duringInternship"))).append("</p>");
-        sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.planSave")))
-                .append("</button></form></details>");
-    }
-
-    private static void field(StringBuilder sb, Language lang, String name, String type, String value,
-                              Map<String, String> errors, String hintKey) {
-        input(sb, lang, "att.field." + name, name, type, value, errors, hintKey);
-    }
-
-    /** A labelled input with its hint and its field error (the attendance, milestone and follow-up forms). */
-    private static void input(StringBuilder sb, Language lang, String labelKey, String name, String type, String value,
-                              Map<String, String> errors, String hintKey) {
-        String fid = fieldId(name);
-        sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, labelKey)))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
-                .append(name).append("\" value=\"").append(esc(value)).append("\"")
-                .append("number".equals(type) ? " inputmode=\"numeric\"" : "")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
-                .append(">");
-        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
-        error(sb, errors, name);
     }
 
     private void notices(StringBuilder sb, Language lang, Referral r, List<Notice> notices) {
@@ -1663,7 +853,7 @@ final class Views {
                 .append(value).append("</dd></div>");
     }
 
-    private static String planText(Language lang, AttendancePlan p) {
+    static String planText(Language lang, AttendancePlan p) {
         StringBuilder days = new StringBuilder();
         for (java.time.DayOfWeek d : p.weekdays()) {
             if (days.length() > 0) days.append(", ");
@@ -1672,38 +862,38 @@ final class Views {
         return days + " · " + sessionText(lang, p.start(), p.minutes());
     }
 
-    private static String sessionText(Language lang, java.time.LocalTime start, int minutes) {
+    static String sessionText(Language lang, java.time.LocalTime start, int minutes) {
         return Texts.t(lang, "att.session", start.toString(), start.plusMinutes(minutes).toString(), hours(minutes));
     }
 
-    private static String hours(int minutes) {
+    static String hours(int minutes) {
         return minutes % 60 == 0 ? Integer.toString(minutes / 60)
                 : String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
     }
 
-    private static String agreementText(Language lang, Agreement a) {
+    static String agreementText(Language lang, Agreement a) {
         return a.dayOff() ? Texts.t(lang, "att.kind.dayOff") : Texts.t(lang, "att.agreed") + " · "
                 + sessionText(lang, a.start(), a.minutes());
     }
 
-    private static String registrationText(Language lang, Registration g) {
+    static String registrationText(Language lang, Registration g) {
         String s = Texts.t(lang, "att.status." + g.status().wireName());
         if (g.arrival() != null) s += " " + g.arrival();
         if (g.reason() != null) s += " · " + Texts.t(lang, "att.reason." + g.reason().wireName());
         return s;
     }
 
-    private static String day(Language lang, LocalDate d) {
+    static String day(Language lang, LocalDate d) {
         return d.format(lang == Language.EN ? DAY_EN : DAY_DA);
     }
 
-    private static Locale locale(Language lang) {
+    static Locale locale(Language lang) {
         return lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("da-DK");
     }
 
     // ---------------------------------------------------------------- pieces
 
-    private void details(StringBuilder sb, Language lang, ReferralDetails d) {
+    void details(StringBuilder sb, Language lang, ReferralDetails d) {
         // never the CPR number
         sb.append("<dl>");
         dd(sb, lang, "field.citizen.phone", d.citizen().phone() == null ? "" : phone(d.citizen().phone().e164()), null);
@@ -1733,19 +923,39 @@ final class Views {
         sb.append("</ol>");
     }
 
-    private static void dd(StringBuilder sb, Language lang, String key, String value, String id) {
+    static void dd(StringBuilder sb, Language lang, String key, String value, String id) {
         if (value == null || value.isBlank()) return;
         sb.append("<dt>").append(esc(Texts.t(lang, key))).append("</dt><dd").append(id == null ? "" : " id=\"" + id + "\"")
                 .append(">").append(esc(value)).append("</dd>");
     }
 
-    private static String statusTag(Language lang, ReferralStatus s) {
+    static String statusTag(Language lang, ReferralStatus s) {
         return "<span class=\"tag\" data-status=\"" + s.wireName() + "\">" + esc(Texts.t(lang, "status." + s.wireName()))
                 + "</span>";
     }
 
-    private static String overQuotaTag(Language lang, Referral r) {
+    static String overQuotaTag(Language lang, Referral r) {
         return r.overQuota() ? "<span class=\"tag warn\">" + esc(Texts.t(lang, "overQuota")) + "</span>" : "";
+    }
+
+    /**
+     * The error summary of a refused form, first on the page and focused when it loads (autofocus on the summary,
+     * tabindex -1): "Der er et problem", then one link per error to its field, in the field's own words.
+     */
+    static void errorSummary(StringBuilder sb, Language lang, Map<String, String> errors) {
+        errorSummary(sb, lang, errors, Views::fieldId);
+    }
+
+    /** As above, {@code anchor} giving each field's id (a form repeated on the page prefixes its fields' ids). */
+    static void errorSummary(StringBuilder sb, Language lang, Map<String, String> errors,
+                             java.util.function.UnaryOperator<String> anchor) {
+        if (errors.isEmpty()) return;
+        sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\" tabindex=\"-1\" autofocus aria-labelledby=\"errors-title\">")
+                .append("<h2 id=\"errors-title\">").append(esc(Texts.t(lang, "form.errorsTitle"))).append("</h2><p>")
+                .append(esc(Texts.t(lang, "form.errors"))).append("</p><ul>");
+        errors.forEach((field, m) -> sb.append("<li><a href=\"#").append(anchor.apply(field)).append("\">")
+                .append(esc(fieldLabel(lang, field))).append("</a>: ").append(esc(m)).append("</li>"));
+        sb.append("</ul></div>");
     }
 
     /** A field's label in an error summary, whichever form it belongs to; the field's name where none is known. */
@@ -1776,7 +986,7 @@ final class Views {
         error(sb, errors, name);
     }
 
-    private static void textarea(StringBuilder sb, Language lang, String name, Map<String, String> values,
+    static void textarea(StringBuilder sb, Language lang, String name, Map<String, String> values,
                                  Map<String, String> errors) {
         String id = fieldId(name);
         sb.append("<label for=\"").append(id).append("\">").append(esc(Texts.t(lang, "field." + name)))
@@ -1795,12 +1005,12 @@ final class Views {
         error(sb, errors, name);
     }
 
-    private static void option(StringBuilder sb, String value, String text, String selected) {
+    static void option(StringBuilder sb, String value, String text, String selected) {
         sb.append("<option value=\"").append(esc(value)).append("\"").append(value.equals(selected) ? " selected" : "")
                 .append(">").append(esc(text)).append("</option>");
     }
 
-    private static void error(StringBuilder sb, Map<String, String> errors, String name) {
+    static void error(StringBuilder sb, Map<String, String> errors, String name) {
         String m = errors.get(name);
         if (m != null) {
             sb.append("<p class=\"error\" id=\"").append(fieldId(name)).append("-error\" data-field=\"").append(esc(name))
@@ -1812,12 +1022,12 @@ final class Views {
         return settings.current().programme(id).map(Settings.Programme::name).orElse(id);
     }
 
-    private String jobcentreName(String id) {
+    String jobcentreName(String id) {
         return settings.current().jobcentres().stream().filter(j -> j.id().equals(id)).map(Settings.Jobcentre::name)
                 .findFirst().orElse(id);
     }
 
-    private String consultantName(Referral r) {
+    String consultantName(Referral r) {
         return settings.current().programme(r.programmeId()).flatMap(p -> p.consultant(r.consultantId()))
                 .map(Settings.Consultant::name).orElse(r.consultantId());
     }
@@ -1830,16 +1040,16 @@ final class Views {
         return Math.max(0, java.time.Duration.between(at, clock.instant()).toDays());
     }
 
-    private String date(Language lang, Instant at) {
+    String date(Language lang, Instant at) {
         return date(lang, LocalDate.ofInstant(at, zone));
     }
 
-    private static String date(Language lang, LocalDate d) {
+    static String date(Language lang, LocalDate d) {
         return d.format(lang == Language.EN ? DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
                 : DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.forLanguageTag("da-DK")));
     }
 
-    private String time(Language lang, Instant at) {
+    String time(Language lang, Instant at) {
         return at.atZone(zone).format(lang == Language.EN ? DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
                 : DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("da-DK")));
     }

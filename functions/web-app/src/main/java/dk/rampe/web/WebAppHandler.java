@@ -98,7 +98,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Primed {
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone|follow-up|follow-up-plan))?$");
+            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone|follow-up|follow-up-plan|follow-ups))?$");
     private static final Pattern REPORT_PATH =
             Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})$");
     /** The file of a kept report's figures, as the monthly report names it (ReportRun.CSV_FILE). */
@@ -115,6 +115,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final DynamoAuditLog audit;
     private final Clock clock;
     private final Views views;
+    /** The consultant's participant page: the overview with the next step, and a page per task. */
+    private final ParticipantPage participantPage;
     private final CognitoLogin cognito;
     private final AttendanceStore attendanceStore;
     private final AttendanceService attendance;
@@ -196,6 +198,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 new CitizenMatchKey(config.matchKeySecret()), config.retentionAfterExit());
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
+        this.participantPage = new ParticipantPage(views, clock);
         // the one working-day calendar of this function: Danish public holidays (computed) and the closing days
         WorkingDays workingDays = DanishHolidays.workingDays(settings::current);
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
@@ -492,7 +495,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (action == null && "GET".equals(req.method())) {
                 PlanService.View v = plans.read(caller, id);
                 if (caller.role() == Caller.Role.STAFF) {
-                    return Answer.html(200, views.staffReferral(req, csrf, participant(v), Views.Failed.NONE));
+                    return Answer.html(200, participantPage.overview(req, csrf, participant(v)));
                 }
                 Referral r = v.referral();
                 // the caseworker's page: the path and the attendance beside the notices, in one round of reads
@@ -514,6 +517,14 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         : null;
                 return new Answer(200, views.planPrint(r, v.plan(), att, next),
                         Map.of("content-security-policy", CSP + "; script-src " + Html.PRINT_SCRIPT_HASH), List.of());
+            }
+            if (action != null && "GET".equals(req.method())) {
+                // a task's own page (the consultant's): its form, with a way back to the overview
+                requireStaff(caller);
+                ParticipantPage.Task task = ParticipantPage.Task.ofPage(action)
+                        .orElseThrow(() -> DomainException.notFound("route.notFound"));
+                return Answer.html(200, participantPage.task(req, csrf, participant(plans.read(caller, id)), task,
+                        Views.Failed.NONE));
             }
             if (action != null && "POST".equals(req.method())) return act(req, csrf, id, action);
         }
@@ -581,8 +592,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put(MilestoneForm.formField(e.field() == null ? "type" : e.field()),
                     dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
-            return Answer.html(409, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
-                    new Views.Failed(action, errors, f)));
+            return Answer.html(409, taskPage(req, csrf, id, new Views.Failed(action, errors, f)));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError fe : e.errors()) {
@@ -602,12 +612,22 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                             .replaceFirst("^(supporters\\[[0-9]+\\])$", "$1.name")
                     : "milestone".equals(action) ? MilestoneForm.formField(field) : field;
             Map<String, String> shown = notEchoed(f, e.errors(), formField);
-            return Answer.html(400, views.staffReferral(req.withForm(shown), csrf, participant(plans.read(caller, id)),
-                    new Views.Failed(action, errors, shown)));
+            return Answer.html(400, taskPage(req.withForm(shown), csrf, id, new Views.Failed(action, errors, shown)));
+        } catch (ReferralStore.ConcurrentChange e) {
+            // changed meanwhile by someone else (the plan saved from another screen, the referral moved on): the
+            // task's page again with everything typed kept and the other change beside it, to save again
+            String text = "plan".equals(action) ? Texts.t(req.lang(), "plan.conflict")
+                    : dk.rampe.api.Messages.text("referral.changedMeanwhile", req.lang());
+            return Answer.html(409, taskPage(req, csrf, id, new Views.Failed(action, Map.of(), f, text)));
         }
-        return Answer.redirect("/app/referrals/" + id + "?done=" + action + (action.startsWith("attendance")
-                ? "#attendance" : "milestone".equals(action) ? "#milestones"
-                : action.startsWith("follow-up") ? "#follow-ups" : ""));
+        // done: back to the overview, which says so and names the next step
+        return Answer.redirect("/app/referrals/" + id + "?done=" + action);
+    }
+
+    /** A refused form's task page, read afresh: what was typed, the errors, and what is stored now. */
+    private String taskPage(Request req, String csrf, String id, Views.Failed failed) {
+        return participantPage.task(req, csrf, participant(plans.read(req.session().caller(), id)),
+                ParticipantPage.Task.ofAction(failed.action()), failed);
     }
 
     /**
@@ -628,11 +648,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             Map<String, String> values = new LinkedHashMap<>();
             invalid.values().forEach((k, v) -> values.put("fu." + k, v));
             values.put("task", task.taskId());
-            return Answer.html(400, views.staffReferral(req, csrf, participant(plans.read(caller, id)),
-                    new Views.Failed("follow-up", errors, values)));
+            return Answer.html(400, taskPage(req, csrf, id, new Views.Failed("follow-up", errors, values)));
         }
         String done = post instanceof FollowUpPageService.AlreadyClosed ? "follow-up-already" : "follow-up";
-        return Answer.redirect("/app/referrals/" + id + "?done=" + done + "#follow-ups");
+        return Answer.redirect("/app/referrals/" + id + "?done=" + done);
     }
 
     /** Everything the staff's participant page shows, read for one view (the referral read is audited). */

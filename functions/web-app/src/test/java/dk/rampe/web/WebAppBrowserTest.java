@@ -50,6 +50,7 @@ class WebAppBrowserTest {
             String id = seen.path("referralId").asText();
             assertTrue(id.matches("R[0-9A-Z]{12}"), output);
             assertEquals("enrolled", seen.path("consultantStatus").asText());
+            assertEquals("plan", seen.path("nextAfterEnrolment").asText(), "after the enrolment the next step is the plan");
             assertEquals(1, seen.path("inMyParticipants").asInt());
             assertEquals("enrolled", seen.path("caseworkerStatus").asText());
             assertEquals("1", seen.path("planVersion").asText(), "the plan was saved once");

@@ -56,15 +56,23 @@ class WebAppHandlerTest {
         WebFixture.Page page = anna.get("/app/referrals/" + id);
         assertEquals(200, page.status());
         assertFalse(page.body().contains("0101901234") || page.body().contains("010190-1234"), "no CPR for staff either");
-        assertTrue(page.body().contains("id=\"visitation\""));
+        // the overview names the next step and links to its own page, which has the form and a way back
+        assertTrue(page.body().contains("id=\"next-step-link\" data-task=\"visitation\" href=\"/app/referrals/" + id
+                + "/visitation\""), page.body());
+        assertFalse(page.body().contains("<form class=\"card\""), "no task's form on the overview");
+        WebFixture.Page visitation = anna.get("/app/referrals/" + id + "/visitation");
+        assertTrue(visitation.body().contains("id=\"visitation\""));
+        assertTrue(visitation.body().contains("id=\"back\" href=\"/app/referrals/" + id + "\""));
         WebFixture.Page decided = anna.post("/app/referrals/" + id + "/visitation",
                 Map.of("csrf", page.csrf(), "decision", "accepted", "reason", ""));
         assertEquals(303, decided.status(), decided.body());
         assertEquals("/app/referrals/" + id + "?done=visitation", decided.location());
         assertFalse(anna.get("/app/queue").body().contains("data-referral=\"" + id + "\""), "left the queue");
 
-        page = anna.get("/app/referrals/" + id);
-        assertTrue(page.body().contains("id=\"enrolment\""));
+        page = anna.get(decided.location());
+        assertTrue(page.body().contains("id=\"next-step-link\" data-task=\"enrolment\""), page.body());
+        assertTrue(page.body().contains("id=\"done\""), "the overview says what was saved");
+        assertTrue(anna.get("/app/referrals/" + id + "/enrolment").body().contains("id=\"enrolment\""));
         WebFixture.Page enrolled = anna.post("/app/referrals/" + id + "/enrolment", Map.of("csrf", page.csrf()));
         assertEquals(303, enrolled.status(), enrolled.body());
         WebFixture.Page mine = anna.get("/app/participants");
@@ -313,9 +321,9 @@ class WebAppHandlerTest {
         String id = sendReferral(caseworker, "AAR-PLAN-1", "090990-1234");
         WebFixture.Browser anna = f.browser();
         anna.login("local-consultant-anna");
-        WebFixture.Page page = anna.get("/app/referrals/" + id);
+        WebFixture.Page page = anna.get("/app/referrals/" + id + "/plan");
         assertTrue(page.body().contains("value=\"Møde op tre dage om ugen\""), "the referral's sub-goal is the first step");
-        assertTrue(page.body().contains("data-version=\"0\""));
+        assertTrue(page.body().contains("name=\"version\" value=\"0\""));
 
         Map<String, String> plan = new HashMap<>();
         plan.put("csrf", page.csrf());

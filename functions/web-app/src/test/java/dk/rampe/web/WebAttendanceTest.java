@@ -66,7 +66,7 @@ class WebAttendanceTest {
     @Test
     void theConsultantPlansAgreesRegistersCorrectsAndSeesFourWeeksAndStability() {
         String id = enrolledParticipant("AAR-ATT-1", "010190-1234");
-        WebFixture.Page page = anna.get("/app/referrals/" + id);
+        WebFixture.Page page = anna.get("/app/referrals/" + id + "/attendance");
         assertTrue(page.body().contains("id=\"attendance\""));
         assertTrue(page.body().contains(Texts.t(Language.DA, "att.noPlan")));
         assertTrue(page.body().contains("name=\"reg.date\" value=\"2026-11-23\""), "the date defaults to today");
@@ -75,7 +75,7 @@ class WebAttendanceTest {
         WebFixture.Page saved = post(id, "attendance-plan", plan("2026-11-23", "09:00", "240",
                 "monday", "tuesday", "wednesday", "thursday"));
         assertEquals(303, saved.status(), saved.body());
-        assertEquals("/app/referrals/" + id + "?done=attendance-plan#attendance", saved.location());
+        assertEquals("/app/referrals/" + id + "?done=attendance-plan", saved.location());
         // a step-up from December: the first step stays
         Map<String, String> stepUp = plan("2026-12-07", "09:00", "300",
                 "monday", "tuesday", "wednesday", "thursday", "friday");
@@ -90,6 +90,8 @@ class WebAttendanceTest {
 
         page = anna.get("/app/referrals/" + id + "?done=attendance-plan");
         assertTrue(page.body().contains("id=\"done\""));
+        assertTrue(page.body().contains("id=\"attendance-today\">09:00–13:00 (4 t)"), "the overview's summary");
+        page = anna.get("/app/referrals/" + id + "/attendance");
         assertTrue(page.body().contains("data-from=\"2026-11-23\">man., tir., ons., tor. · 09:00–13:00 (4 t)"),
                 page.body());
         assertTrue(page.body().contains("data-from=\"2026-12-07\""), "the step-up is shown");
@@ -103,7 +105,7 @@ class WebAttendanceTest {
                 Map.of("reg.date", "2026-11-23", "reg.status", "late", "reg.arrival", "09:40", "reg.reason", ""));
         assertEquals(303, corrected.status(), corrected.body());
         assertEquals(2, store.load(id, MONDAY, MONDAY).registrations().size());
-        page = anna.get("/app/referrals/" + id);
+        page = anna.get("/app/referrals/" + id + "/attendance");
         assertTrue(page.body().contains("<tr data-date=\"2026-11-23\" data-registered=\"late\">"), page.body());
         assertTrue(page.body().contains(Texts.t(Language.DA, "att.corrected", 1)));
 
@@ -114,7 +116,7 @@ class WebAttendanceTest {
         var tuesday = store.load(id, MONDAY.plusDays(1), MONDAY.plusDays(2));
         assertEquals(120, tuesday.agreementOn(MONDAY.plusDays(1)).orElseThrow().minutes(), "11:00 to the planned 13:00");
         assertTrue(tuesday.agreementOn(MONDAY.plusDays(2)).orElseThrow().dayOff());
-        page = anna.get("/app/referrals/" + id);
+        page = anna.get("/app/referrals/" + id + "/attendance");
         assertTrue(page.body().contains("<li data-date=\"2026-11-24\">"), "coming agreements are listed");
         assertTrue(page.body().contains("11:00–13:00 (2 t)"));
 
@@ -124,7 +126,7 @@ class WebAttendanceTest {
         assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-24", "reg.status", "absent")).status());
         assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-26", "reg.status", "excused",
                 "reg.reason", "sick")).status());
-        page = anna.get("/app/referrals/" + id);
+        page = anna.get("/app/referrals/" + id + "/attendance");
         assertTrue(page.body().contains("data-stability=\"50\""), "one of two counted days attended");
         assertTrue(page.body().contains("<tr data-date=\"2026-11-25\" data-registered=\"\"><td>ons. 25. nov.</td><td>—"
                 + " <span class=\"tag\">Fri</span>"), page.body());
@@ -136,12 +138,12 @@ class WebAttendanceTest {
         store.addNotice(new Notice("N1", id, "jc-aarhus", MONDAY.plusDays(1), List.of(Notice.Reason.TWO_IN_A_ROW),
                 f.clock.instant()), true, null);
         assertTrue(anna.get("/app/participants").body().contains("data-flag=\"repeated-absence\""));
-        assertTrue(anna.get("/app/referrals/" + id).body().contains("data-flag=\"repeated-absence\""));
+        assertTrue(anna.get("/app/referrals/" + id + "/attendance").body().contains("data-flag=\"repeated-absence\""));
 
         // in English too
         anna.language = "en";
         anna.cookies.remove("rampe_lang");
-        String en = anna.get("/app/referrals/" + id).body();
+        String en = anna.get("/app/referrals/" + id + "/attendance").body();
         assertTrue(en.contains("Stability over the last four weeks: 50 %"), en);
         assertTrue(en.contains(">Register attendance</h3>"));
     }
@@ -200,7 +202,7 @@ class WebAttendanceTest {
         post(id, "exit", Map.of("outcome", "further_assessment", "note", ""));
         WebFixture.Page closed = post(id, "attendance-plan", plan("2026-11-23", "09:00", "240", "monday"));
         assertEquals(409, closed.status(), closed.body());
-        assertFalse(anna.get("/app/referrals/" + id).body().contains("id=\"attendance-register\""), "no forms after exit");
+        assertFalse(anna.get("/app/referrals/" + id + "/attendance").body().contains("id=\"attendance-register\""), "no forms after exit");
     }
 
     @Test

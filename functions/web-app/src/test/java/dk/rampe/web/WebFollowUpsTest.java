@@ -70,7 +70,7 @@ class WebFollowUpsTest {
     }
 
     private String openTask(String id) {
-        Matcher m = OPEN_TASK.matcher(anna.get("/app/referrals/" + id).body());
+        Matcher m = OPEN_TASK.matcher(anna.get("/app/referrals/" + id + "/follow-ups").body());
         assertTrue(m.find(), "an open follow-up on the page");
         return m.group(1);
     }
@@ -78,7 +78,7 @@ class WebFollowUpsTest {
     @Test
     void theConsultantPlansAFollowUpAndClosesItWithThePagesRules() {
         String id = enrolledParticipant("AAR-FU-1", "010190-1234");
-        WebFixture.Page before = anna.get("/app/referrals/" + id);
+        WebFixture.Page before = anna.get("/app/referrals/" + id + "/follow-ups");
         assertTrue(before.body().contains("id=\"follow-ups-none\""), before.body());
 
         // planning: the API's rules (a date is needed), then a follow-up tomorrow at 10:00
@@ -87,7 +87,7 @@ class WebFollowUpsTest {
         assertFieldError(missing, "fu.date", dk.rampe.api.Messages.text("required", Language.DA));
         WebFixture.Page planned = post(anna, id, "follow-up-plan", Map.of("fu.date", "2026-11-24", "fu.time", "10:00"));
         assertEquals(303, planned.status());
-        assertEquals("/app/referrals/" + id + "?done=follow-up-plan#follow-ups", planned.location());
+        assertEquals("/app/referrals/" + id + "?done=follow-up-plan", planned.location());
         String taskId = openTask(id);
         FollowUpTask task = f.nudges().find(taskId).orElseThrow();
         assertEquals(FollowUpKind.FOLLOW_UP_DUE, task.kind());
@@ -118,7 +118,7 @@ class WebFollowUpsTest {
         WebFixture.Page closed = post(anna, id, "follow-up", Map.of("task", taskId, "fu.reached", "yes",
                 "fu.cause", "transport", "fu.next", "fewer_hours", "fu.note", "Kommer med bussen i morgen"));
         assertEquals(303, closed.status());
-        assertEquals("/app/referrals/" + id + "?done=follow-up#follow-ups", closed.location());
+        assertEquals("/app/referrals/" + id + "?done=follow-up", closed.location());
         FollowUpTask done = f.nudges().find(taskId).orElseThrow();
         assertFalse(done.isOpen());
         assertEquals("c-anna", done.closedBy());
@@ -130,8 +130,8 @@ class WebFollowUpsTest {
         assertTrue(messages.stream().filter(OutboxMessage::reminder)
                 .allMatch(m -> m.state() == OutboxMessage.State.CANCELLED), "its reminders are cancelled");
 
-        String body = anna.get("/app/referrals/" + id + "?done=follow-up").body();
-        assertTrue(body.contains("id=\"done\""), body);
+        assertTrue(anna.get("/app/referrals/" + id + "?done=follow-up").body().contains("id=\"done\""));
+        String body = anna.get("/app/referrals/" + id + "/follow-ups").body();
         assertTrue(body.contains("data-task=\"" + taskId + "\" data-open=\"false\""), body);
         assertTrue(body.contains("Kommer med bussen i morgen"));
         assertTrue(body.contains(Html.esc(Texts.t(Language.DA, "fu.closedBy", "23. nov. 2026 kl. 10:00", "Anna Højgaard"))),
@@ -141,10 +141,11 @@ class WebFollowUpsTest {
         // a second tab posting again changes nothing and says so
         WebFixture.Page again = post(anna, id, "follow-up", Map.of("task", taskId, "fu.reached", "no",
                 "fu.cause", "unknown", "fu.next", "call_again"));
-        assertEquals("/app/referrals/" + id + "?done=follow-up-already#follow-ups", again.location());
+        assertEquals("/app/referrals/" + id + "?done=follow-up-already", again.location());
         assertEquals(FollowUpOutcome.Cause.TRANSPORT, f.nudges().find(taskId).orElseThrow().outcome().cause());
 
-        // the history says who did what, when
+        // the history says who did what, when (on the overview)
+        body = anna.get("/app/referrals/" + id).body();
         assertTrue(body.contains("data-what=\"follow-up-closed\""), body);
         assertTrue(body.contains("data-what=\"follow-up\""));
         assertTrue(body.contains("data-what=\"status\""));
@@ -158,7 +159,7 @@ class WebFollowUpsTest {
         // the aftercare reminder the path calls for: 3 months after the job started, a working day
         WebFixture.Page mine = anna.get("/app/participants");
         assertTrue(mine.body().contains("data-next-reminder=\"2027-02-23\""), mine.body());
-        WebFixture.Page participant = anna.get("/app/referrals/" + id);
+        WebFixture.Page participant = anna.get("/app/referrals/" + id + "/follow-ups");
         assertTrue(participant.body().contains("data-reminder=\"aftercare\" data-date=\"2027-02-23\""), participant.body());
 
         // the sweep made the aftercare follow-up (here: made directly, as the sweep's rule does)
@@ -166,7 +167,7 @@ class WebFollowUpsTest {
         FollowUpTask task = ((dk.rampe.followup.FollowUpStore.CreateResult) nudges.create(new NudgeService.NewFollowUp(
                 FollowUpKind.AFTERCARE_CALL_DUE, "rampe-oestjylland", id, "c-anna", Instant.parse("2026-11-23T07:00:00Z"),
                 null, "reminder:test"), "system:aftercare")).task();
-        String body = anna.get("/app/referrals/" + id).body();
+        String body = anna.get("/app/referrals/" + id + "/follow-ups").body();
         assertTrue(body.contains("name=\"fu.withWhom\""), "the aftercare fields for a path follow-up");
         assertTrue(body.contains("data-overdue=\"true\""), "due at 08:00, now 10:00");
         WebFixture.Page badHours = post(anna, id, "follow-up", Map.of("task", task.taskId(), "fu.reached", "yes",
@@ -224,7 +225,7 @@ class WebFollowUpsTest {
         anna.login("local-consultant-anna");
         assertEquals(303, post(anna, id, "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn",
                 "2026-11-25", "ms.employer", "Genbrug", "ms.hoursPerWeek", "10")).status());
-        String body = anna.get("/app/referrals/" + id).body();
+        String body = anna.get("/app/referrals/" + id + "/milestone").body();
         Matcher m = Pattern.compile("id=\"correct-(M[0-9A-Z]{12})\"").matcher(body);
         assertTrue(m.find(), body);
         String record = m.group(1);
@@ -241,7 +242,7 @@ class WebFollowUpsTest {
                 "internship_started", "ms.effectiveOn", "2026-11-24", "ms.employer", "Genbrugsbutikken",
                 "ms.hoursPerWeek", "10"));
         assertEquals(303, corrected.status());
-        String after = anna.get("/app/referrals/" + id).body();
+        String after = anna.get("/app/referrals/" + id + "/milestone").body() + anna.get("/app/referrals/" + id).body();
         assertTrue(after.contains("data-corrected"), after);
         assertTrue(after.contains("Genbrugsbutikken"));
         assertTrue(after.contains("data-what=\"correction\""), "the correction in the history");
@@ -270,9 +271,14 @@ class WebFollowUpsTest {
             caseworker.language = lang;
             WebFixture.Browser stranger = f.browser();
             stranger.language = lang;
-            for (WebFixture.Page p : List.of(anna.get("/app/referrals/" + id), anna.get("/app/participants"),
+            List<WebFixture.Page> pages = new java.util.ArrayList<>(List.of(anna.get("/app/referrals/" + id),
+                    anna.get("/app/participants"),
                     anna.get("/app/participants?all=1"), dorthe.get("/app/overview"), caseworker.get("/app/referrals/" + id),
-                    stranger.get("/app/logged-out"))) {
+                    stranger.get("/app/logged-out")));
+            for (ParticipantPage.Task t : ParticipantPage.Task.values()) {
+                pages.add(anna.get("/app/referrals/" + id + "/" + t.page)); // each task's own page
+            }
+            for (WebFixture.Page p : pages) {
                 assertEquals(200, p.status(), p.body());
                 assertFalse(p.body().contains("??"), "a text is missing in " + lang + ":\n" + p.body());
                 assertTrue(p.body().startsWith("<!DOCTYPE html><html lang=\"" + lang + "\">"));
@@ -286,7 +292,7 @@ class WebFollowUpsTest {
                 assertTrue(n > 0 || p.body().contains("id=\"login-again\""));
             }
         }
-        String english = anna.get("/app/referrals/" + id).body();
+        String english = anna.get("/app/referrals/" + id + "/follow-ups").body();
         assertTrue(english.contains(Html.esc(Texts.t(Language.EN, "fu.close"))), english);
         assertTrue(english.contains(Html.esc(dk.rampe.text.Texts.PAGE.get("reached", Language.EN))));
         assertTrue(english.contains("data-reminder=\"aftercare\""));

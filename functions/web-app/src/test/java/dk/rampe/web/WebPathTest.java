@@ -68,7 +68,7 @@ class WebPathTest {
     @Test
     void theConsultantRecordsAnInternshipAndAJobAndSeesThePath() {
         String id = enrolledParticipant("AAR-PATH-1", "010190-1234");
-        WebFixture.Page page = anna.get("/app/referrals/" + id);
+        WebFixture.Page page = anna.get("/app/referrals/" + id + "/milestone");
         assertFalse(page.body().contains("data-later=\"milestones\""), "the placeholder is gone");
         assertTrue(page.body().contains("id=\"milestone-form\""));
         assertTrue(page.body().contains("<li data-milestone=\"enrolled\"><strong>23. nov. 2026</strong> · Optaget"),
@@ -78,7 +78,7 @@ class WebPathTest {
                 "ms.effectiveOn", "2026-11-23", "ms.employer", "Bageriet Aps", "ms.expectedEnd", "2027-01-15",
                 "ms.hoursPerWeek", "12,5", "ms.note", "Går godt"));
         assertEquals(303, saved.status(), saved.body());
-        assertEquals("/app/referrals/" + id + "?done=milestone#milestones", saved.location());
+        assertEquals("/app/referrals/" + id + "?done=milestone", saved.location());
         Milestone m = recorded(id, MilestoneType.INTERNSHIP_STARTED).get(0);
         assertEquals("Bageriet Aps", m.employer());
         assertEquals(new BigDecimal("12.5"), m.hoursPerWeek());
@@ -97,8 +97,8 @@ class WebPathTest {
         assertEquals(JobKind.FLEXJOB, job.jobKind());
         assertEquals(null, job.reason());
 
-        String body = anna.get("/app/referrals/" + id + "?done=milestone").body();
-        assertTrue(body.contains(Texts.t(Language.DA, "done.milestone")));
+        assertTrue(anna.get("/app/referrals/" + id + "?done=milestone").body().contains(Texts.t(Language.DA, "done.milestone")));
+        String body = anna.get("/app/referrals/" + id + "/milestone").body();
         int enrolled = body.indexOf("data-milestone=\"enrolled\"");
         int started = body.indexOf("data-milestone=\"internship_started\"");
         int ended = body.indexOf("data-milestone=\"internship_ended\"");
@@ -120,7 +120,10 @@ class WebPathTest {
         assertEquals(400, p.status());
         assertFieldError(p, "ms.type", Messages.text("required", Language.DA));
         assertFieldError(p, "ms.effectiveOn", Messages.text("required", Language.DA));
-        assertTrue(p.body().contains("<details open>"), "the form stays open with its errors");
+        assertTrue(p.body().contains("id=\"milestone-form\""), "the form on its own page again, with its errors");
+        assertTrue(p.body().contains("<li><a href=\"#f-ms-type\">"), "the summary links to the field");
+        assertTrue(p.body().contains("id=\"f-ms-type\" name=\"ms.type\" aria-invalid=\"true\" aria-describedby=\"f-ms-type-error\""),
+                p.body());
 
         p = post(id, "milestone", Map.of("ms.type", "job_started", "ms.effectiveOn", "23-11-2026",
                 "ms.hoursPerWeek", "81", "ms.jobKind", "sometimes"));
@@ -130,13 +133,14 @@ class WebPathTest {
         assertFieldError(p, "ms.hoursPerWeek", Messages.text("hours.range", Language.DA, 0, 80));
         assertFieldError(p, "ms.jobKind", Messages.text("enum", Language.DA, JobKind.wireNames()));
         assertTrue(p.body().contains("value=\"23-11-2026\""), "what was typed is shown again");
-        // the summary at the top names each field and links to it; the first invalid field has the focus
+        // the summary at the top names each field and links to it, and has the focus
         assertTrue(p.body().contains("<li><a href=\"#f-ms-hoursPerWeek\">" + Html.esc(Texts.t(Language.DA,
                 "ms.field.hoursPerWeek")) + "</a>: " + Html.esc(Messages.text("hours.range", Language.DA, 0, 80)) + "</li>"),
                 p.body());
-        assertEquals(1, p.body().split(" autofocus", -1).length - 1, "one field has the focus");
-        assertTrue(p.body().indexOf(" autofocus aria-invalid=\"true\"") > p.body().indexOf("id=\"milestone-form\""),
-                "the focus is on the failed form's field");
+        assertEquals(1, p.body().split(" autofocus", -1).length - 1, "one element has the focus");
+        assertTrue(p.body().contains("<div class=\"errors\" id=\"errors\" role=\"alert\" tabindex=\"-1\" autofocus"),
+                "the focus is on the error summary");
+        assertTrue(p.body().indexOf("id=\"errors\"") < p.body().indexOf("<h1>"), "first on the page");
 
         p = post(id, "milestone", Map.of("ms.type", "hours_changed", "ms.effectiveOn", "2026-11-23",
                 "ms.hoursPerWeek", "12.345"));
@@ -186,7 +190,8 @@ class WebPathTest {
         assertFalse(caseworker.get("/app/referrals/" + id).body().contains("id=\"exit-description-card\""),
                 "no description before the exit");
         assertEquals(303, post(id, "exit", Map.of("outcome", "further_assessment", "note", "")).status());
-        assertFalse(anna.get("/app/referrals/" + id).body().contains("id=\"milestone-form\""), "no form after the exit");
+        assertFalse(anna.get("/app/referrals/" + id + "/milestone").body().contains("id=\"milestone-form\""),
+                "no form after the exit");
 
         WebFixture.Page page = caseworker.get("/app/referrals/" + id);
         assertEquals(200, page.status());

@@ -79,7 +79,7 @@ class WebRetentionTest {
         WebFixture.Page bad = post(id, "visitation", Map.of("decision", "declined", "reasonCode", "lazy"));
         assertEquals(400, bad.status(), "an unknown reason code is refused beside its field");
         assertTrue(bad.body().contains("data-field=\"reasonCode\""), bad.body());
-        assertTrue(anna.get("/app/referrals/" + id).body().contains("<option value=\"not_motivated\">"));
+        assertTrue(anna.get("/app/referrals/" + id + "/visitation").body().contains("<option value=\"not_motivated\">"));
         assertEquals(303, post(id, "visitation", Map.of("decision", "declined", "reason", "Ønsker ikke",
                 "reasonCode", "not_motivated")).status());
         assertTrue(item(id, "REFERRAL").toString().contains("not_motivated"), "the code is kept for the report");
@@ -122,7 +122,7 @@ class WebRetentionTest {
                 "ms.employer", "Bageriet Aps", "ms.expectedEnd", "2027-01-15", "ms.hoursPerWeek", "12,5")));
         assertPosted(post(id, "follow-up-plan", Map.of("fu.date", "2026-11-24", "fu.time", "10:00")));
         java.util.regex.Matcher task = Pattern.compile("data-task=\"(T[0-9A-Z]{12})\" data-open=\"true\"")
-                .matcher(anna.get("/app/referrals/" + id).body());
+                .matcher(anna.get("/app/referrals/" + id + "/follow-ups").body());
         assertTrue(task.find(), "an open follow-up");
         assertEquals(303, post(id, "follow-up", Map.of("task", task.group(1), "fu.reached", "yes", "fu.cause", "illness",
                 "fu.next", "fewer_hours", "fu.note", "Har det svært")).status());
