@@ -96,7 +96,7 @@ final class Views {
 
     // ---------------------------------------------------------------- frame
 
-    private String page(WebAppHandler.Request req, String csrf, String title, String main) {
+    String page(WebAppHandler.Request req, String csrf, String title, String main) {
         return Html.page(req.lang(), title, nav(req.lang(), req.session()), csrf, main);
     }
 
@@ -111,6 +111,9 @@ final class Views {
             link(sb, "/app/participants", Texts.t(lang, "nav.participants"), "nav-participants");
             link(sb, "/app/today", Texts.t(lang, "nav.today"), "nav-today");
             link(sb, "/app/queue", Texts.t(lang, "nav.queue"), "nav-queue");
+        } else if (s.caller().role() == Caller.Role.ADMIN) {
+            link(sb, "/app/admin", Texts.t(lang, "nav.settings"), "nav-settings");
+            link(sb, "/app/admin/history", Texts.t(lang, "nav.settingsHistory"), "nav-settings-history");
         }
         // who is logged in, in which role (and for a caseworker, which jobcentre)
         Caller c = s.caller();
@@ -180,7 +183,8 @@ final class Views {
     private static String label(Language lang, Map<String, String> claims, Settings s) {
         List<String> groups = WebAppHandler.groups(claims.get("cognito:groups"));
         String username = claims.getOrDefault("username", claims.get("sub"));
-        if (groups.contains("rampe-admin")) return null;
+        // administrators: the settings pages only (a machine client with the admin scope has no user to log in)
+        if (groups.contains("rampe-admin")) return username == null ? null : username + " · " + Texts.t(lang, "role.admin");
         if (username != null && !groups.isEmpty()) {
             String name = s.programmes().stream().flatMap(p -> p.consultant(username).stream())
                     .map(Settings.Consultant::name).findFirst().orElse(username);
@@ -1834,12 +1838,12 @@ final class Views {
         return date(lang, LocalDate.ofInstant(at, zone));
     }
 
-    private static String date(Language lang, LocalDate d) {
+    static String date(Language lang, LocalDate d) {
         return d.format(lang == Language.EN ? DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
                 : DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.forLanguageTag("da-DK")));
     }
 
-    private String time(Language lang, Instant at) {
+    String time(Language lang, Instant at) {
         return at.atZone(zone).format(lang == Language.EN ? DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
                 : DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("da-DK")));
     }
