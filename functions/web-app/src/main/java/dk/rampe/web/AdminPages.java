@@ -62,10 +62,15 @@ final class AdminPages {
         boolean get = "GET".equals(req.method());
         if (req.path().equals(ROOT) && get) return ok(overview(req, csrf, settings.version()));
         if (req.path().equals(ROOT + "/history") && get) return ok(history(req, csrf));
-        if (req.path().equals(ROOT + "/jobcentres")) return part(req, csrf, SettingsForm.Part.JOBCENTRES, null);
+        if (req.path().equals(ROOT + "/" + SettingsForm.Part.JOBCENTRES.slug)) {
+            return part(req, csrf, SettingsForm.Part.JOBCENTRES, null);
+        }
+        if (req.path().equals(ROOT + "/" + SettingsForm.Part.NEW_PROGRAMME.slug)) {
+            return part(req, csrf, SettingsForm.Part.NEW_PROGRAMME, null);
+        }
         Matcher m = PROGRAMME_PART.matcher(req.path());
         if (m.matches()) {
-            SettingsForm.Part part = SettingsForm.Part.fromSlug(m.group(2)).filter(p -> p != SettingsForm.Part.JOBCENTRES)
+            SettingsForm.Part part = SettingsForm.Part.fromSlug(m.group(2)).filter(SettingsForm.Part::ofProgramme)
                     .orElseThrow(() -> DomainException.notFound("route.notFound"));
             return part(req, csrf, part, m.group(1));
         }
@@ -95,6 +100,7 @@ final class AdminPages {
         }
         if (from != v.revision()) return stale(req, csrf, part, v, p, typed, from);
         SettingsForm.Merged merged = SettingsForm.merge(part, v.settings(), programmeId, typed);
+        if (part == SettingsForm.Part.NEW_PROGRAMME) programmeId = typed.getOrDefault("id", "").strip();
         Set<String> fields = fields(part, v.settings(), p, typed);
         Map<String, String> errors = new LinkedHashMap<>();
         merged.errors().forEach((field, code) -> errors.put(field, Texts.t(req.lang(), "adm.error." + code)));
@@ -121,7 +127,10 @@ final class AdminPages {
         if (SettingsPart.changed(v.settings(), next).isEmpty()) return WebAppHandler.Answer.redirect(ROOT + "?done=unchanged");
         SettingsSave save = settings.replace(v, next, req.session().caller().id());
         if (save instanceof SettingsSave.Stale s) return stale(req, csrf, part, s.current(), p, typed, v.revision());
-        return WebAppHandler.Answer.redirect(ROOT + "?done=" + part.slug);
+        // a new programme goes on to its quotas and dates (its jobcentres), the rest back to the overview
+        return WebAppHandler.Answer.redirect(part == SettingsForm.Part.NEW_PROGRAMME
+                ? ROOT + "/programmes/" + programmeId + "/" + SettingsForm.Part.QUOTAS_AND_DATES.slug + "?done=new-programme"
+                : ROOT + "?done=" + part.slug);
     }
 
     /**
@@ -312,10 +321,13 @@ final class AdminPages {
     private String form(WebAppHandler.Request req, String csrf, SettingsForm.Part part, SettingsVersion v,
                         Settings.Programme p, Map<String, String> values, Map<String, String> errors, Conflict conflict) {
         Language lang = req.lang();
-        Fields f = new Fields(lang, values, errors, conflict == null ? null : conflict.stored());
+        // beside each field what is stored now (a new programme has nothing stored to compare with)
+        Fields f = new Fields(lang, values, errors,
+                conflict == null || part == SettingsForm.Part.NEW_PROGRAMME ? null : conflict.stored());
         String title = Texts.t(lang, "adm.part." + part.slug) + (p == null ? "" : " · " + p.name());
         switch (part) {
             case JOBCENTRES -> jobcentres(f);
+            case NEW_PROGRAMME -> newProgramme(f);
             case QUOTAS_AND_DATES -> quotasAndDates(f, v.settings(), p);
             case CONSULTANTS -> consultants(f, p);
             case TARGETS -> targets(f);
@@ -331,6 +343,10 @@ final class AdminPages {
         sb.append("<h1>").append(esc(title)).append("</h1>");
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "adm.allNeeded"))).append("</p>");
         String action = p == null ? ROOT + "/" + part.slug : ROOT + "/programmes/" + p.id() + "/" + part.slug;
+        if ("new-programme".equals(req.query().get("done")) && errors.isEmpty() && conflict == null) {
+            sb.append("<div class=\"ok\" id=\"done\" role=\"status\">")
+                    .append(esc(Texts.t(lang, "adm.done.newProgramme"))).append("</div>");
+        }
         sb.append("<form method=\"post\" action=\"").append(esc(action)).append("\" novalidate id=\"settings-form\">")
                 .append(Html.hiddenCsrf(csrf)).append("<input type=\"hidden\" name=\"revision\" value=\"")
                 .append(v.revision()).append("\"><div class=\"card\">").append(f.sb).append("</div>")
@@ -417,10 +433,21 @@ final class AdminPages {
         return legend + ": " + label;
     }
 
+    private static void newProgramme(Fields f) {
+        f.text("name", f.t("adm.f.programmeName"), f.t("adm.hint.programmeName"), false);
+        f.text("id", f.t("adm.f.id"), f.t("adm.hint.programmeId"), false);
+        intake(f);
+    }
+
+    /** The intake dates as text: "05.01.2026" as people write it (a date picker would drop a date it cannot read). */
+    private static void intake(Fields f) {
+        f.text("intakeOpens", f.t("adm.f.intakeOpens"), f.t("adm.hint.date"), false);
+        f.text("intakeStops", f.t("adm.f.intakeStops"), f.t("adm.hint.intakeStops"), false);
+    }
+
     private static void quotasAndDates(Fields f, Settings s, Settings.Programme p) {
         f.text("name", f.t("adm.f.programmeName"), f.t("adm.hint.programmeName"), false);
-        f.input("intakeOpens", f.t("adm.f.intakeOpens"), f.t("adm.hint.date"), false, "date", null);
-        f.input("intakeStops", f.t("adm.f.intakeStops"), f.t("adm.hint.intakeStops"), false, "date", null);
+        intake(f);
         f.sb.append("<h2>").append(esc(f.t("adm.partners"))).append("</h2><p class=\"hint\">")
                 .append(esc(f.t("adm.hint.partners"))).append("</p>");
         Map<String, String> consultants = new LinkedHashMap<>();
@@ -547,17 +574,17 @@ final class AdminPages {
                 String jc = s.jobcentres().stream().filter(j -> j.id().equals(x.jobcentreId())).map(Settings.Jobcentre::name)
                         .findFirst().orElse(x.jobcentreId());
                 row(sb, jc, Texts.t(lang, "adm.quotaOf", x.quota(), p.consultant(x.defaultConsultantId())
-                        .map(Settings.Consultant::name).orElse(x.defaultConsultantId())));
+                        .map(Settings.Consultant::name).orElse(Texts.t(lang, "adm.none"))));
             }
             sb.append("</dl>");
-            edit(sb, lang, base + "quotas-and-dates", Texts.t(lang, "adm.part.quotas-and-dates"));
+            edit(sb, lang, base + "quotas-and-dates", Texts.t(lang, "adm.part.quotas-and-dates") + " · " + p.name());
             sb.append("<h3>").append(esc(Texts.t(lang, "adm.part.consultants"))).append("</h3><dl>");
             for (Settings.Consultant c : p.consultants()) {
                 row(sb, c.name(), (c.email() == null ? "" : c.email().value()) + " · " + Texts.t(lang, "adm.channel."
                         + c.channel().name().toLowerCase(java.util.Locale.ROOT)));
             }
             sb.append("</dl>");
-            edit(sb, lang, base + "consultants", Texts.t(lang, "adm.part.consultants"));
+            edit(sb, lang, base + "consultants", Texts.t(lang, "adm.part.consultants") + " · " + p.name());
             sb.append("<h3>").append(esc(Texts.t(lang, "adm.part.targets"))).append("</h3><dl>");
             for (ReportSettings.Target t : p.report().targets()) {
                 row(sb, Texts.t(lang, "adm.target." + t.kind().wireName()),
@@ -565,12 +592,12 @@ final class AdminPages {
             }
             if (p.report().targets().isEmpty()) row(sb, Texts.t(lang, "adm.targets"), Texts.t(lang, "adm.none"));
             sb.append("</dl>");
-            edit(sb, lang, base + "targets", Texts.t(lang, "adm.part.targets"));
+            edit(sb, lang, base + "targets", Texts.t(lang, "adm.part.targets") + " · " + p.name());
             sb.append("<h3>").append(esc(Texts.t(lang, "adm.part.closing-days"))).append("</h3><dl>");
             row(sb, Texts.t(lang, "adm.f.closingDays"), p.closingDays().isEmpty() ? Texts.t(lang, "adm.none")
                     : String.join(", ", p.closingDays().stream().map(d -> Views.date(lang, d)).toList()));
             sb.append("</dl>");
-            edit(sb, lang, base + "closing-days", Texts.t(lang, "adm.part.closing-days"));
+            edit(sb, lang, base + "closing-days", Texts.t(lang, "adm.part.closing-days") + " · " + p.name());
             Settings.Attendance a = p.attendance();
             sb.append("<h3>").append(esc(Texts.t(lang, "adm.part.absence"))).append("</h3><dl>");
             row(sb, Texts.t(lang, "adm.f.graceMinutes"), Texts.t(lang, "adm.minutes", a.grace().toMinutes()));
@@ -579,9 +606,11 @@ final class AdminPages {
             row(sb, Texts.t(lang, "adm.f.escalateAfterHours"), Texts.t(lang, "adm.hours",
                     SettingsForm.hours(a.escalateAfter().toMinutes())));
             sb.append("</dl>");
-            edit(sb, lang, base + "absence", Texts.t(lang, "adm.part.absence"));
+            edit(sb, lang, base + "absence", Texts.t(lang, "adm.part.absence") + " · " + p.name());
             sb.append("</section>");
         }
+        sb.append("<p><a href=\"").append(ROOT).append('/').append(SettingsForm.Part.NEW_PROGRAMME.slug)
+                .append("\" id=\"new-programme\">").append(esc(Texts.t(lang, "adm.newProgramme"))).append("</a></p>");
         return views.page(req, csrf, Texts.t(lang, "adm.title"), sb.toString());
     }
 

@@ -35,6 +35,7 @@ final class SettingsForm {
     /** The parts edited one at a time, each with its page's address. */
     enum Part {
         JOBCENTRES("jobcentres", SettingsPart.Kind.JOBCENTRES),
+        NEW_PROGRAMME("new-programme", SettingsPart.Kind.PROGRAMME_ADDED),
         QUOTAS_AND_DATES("quotas-and-dates", SettingsPart.Kind.QUOTAS_AND_DATES),
         CONSULTANTS("consultants", SettingsPart.Kind.CONSULTANTS),
         TARGETS("targets", SettingsPart.Kind.TARGETS),
@@ -43,6 +44,11 @@ final class SettingsForm {
 
         final String slug;
         final SettingsPart.Kind kind;
+
+        /** Whether the part belongs to one programme (its page under /programmes/{id}/). */
+        boolean ofProgramme() {
+            return this != JOBCENTRES && this != NEW_PROGRAMME;
+        }
 
         Part(String slug, SettingsPart.Kind kind) {
             this.slug = slug;
@@ -59,6 +65,7 @@ final class SettingsForm {
     private static final Pattern ROW = Pattern.compile("^(jobcentres|consultants)\\[(\\d{1,3})]\\.");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter DANISH_DATE_SHOWN = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
     private SettingsForm() {
     }
@@ -79,10 +86,13 @@ final class SettingsForm {
                     v.put(r + "clientIds", String.join(" ", j.clientIds()));
                 }
             }
+            case NEW_PROGRAMME -> {
+                // a new programme starts empty: its name, id and intake dates, then its other parts
+            }
             case QUOTAS_AND_DATES -> {
                 v.put("name", p.name());
-                v.put("intakeOpens", p.intakeOpens() == null ? "" : p.intakeOpens().toString());
-                v.put("intakeStops", p.intakeStops() == null ? "" : p.intakeStops().toString());
+                v.put("intakeOpens", p.intakeOpens() == null ? "" : p.intakeOpens().format(DANISH_DATE_SHOWN));
+                v.put("intakeStops", p.intakeStops() == null ? "" : p.intakeStops().format(DANISH_DATE_SHOWN));
                 for (Settings.Jobcentre j : s.jobcentres()) {
                     var partner = p.partner(j.id());
                     v.put("partner." + j.id() + ".quota", partner.map(x -> Integer.toString(x.quota())).orElse(""));
@@ -115,7 +125,7 @@ final class SettingsForm {
                 }
             }
             case CLOSING_DAYS -> {
-                v.put("closingDays", String.join("\n", p.closingDays().stream().map(d -> d.format(DANISH_DATE)).toList()));
+                v.put("closingDays", String.join("\n", p.closingDays().stream().map(d -> d.format(DANISH_DATE_SHOWN)).toList()));
                 Settings.Calendar c = p.calendar();
                 boolean[] on = {c.closedOnChristmasEve(), c.closedOnNewYearsEve(), c.closedOnConstitutionDay(), c.extraDays()};
                 for (int i = 0; i < CALENDAR.length; i++) if (on[i]) v.put("calendar." + CALENDAR[i], "1");
@@ -198,6 +208,17 @@ final class SettingsForm {
         }
         ObjectNode p = index < 0 ? null : (ObjectNode) programmes.get(index);
         switch (part) {
+            case NEW_PROGRAMME -> {
+                index = programmes.size();
+                ObjectNode n = programmes.addObject();
+                text(n, "id", typed.getOrDefault("id", "").strip());
+                text(n, "name", typed.getOrDefault("name", "").strip());
+                text(n, "intakeOpens", date(typed.getOrDefault("intakeOpens", "")));
+                text(n, "intakeStops", date(typed.getOrDefault("intakeStops", "")));
+                n.putArray("partners");
+                n.putArray("consultants");
+                n.putArray("staff");
+            }
             case JOBCENTRES -> {
                 ArrayNode list = root.putArray("jobcentres");
                 for (int i : rows(typed, "jobcentres")) {

@@ -177,6 +177,28 @@ class WebAdminSettingsTest {
     }
 
     @Test
+    void aNewProgrammeIsAddedAndGoesOnToItsQuotas() {
+        WebFixture.Browser admin = admin();
+        assertTrue(admin.get(AdminPages.ROOT).body().contains("id=\"new-programme\""));
+        Map<String, String> n = formOf(admin.get(AdminPages.ROOT + "/new-programme"));
+        n.put("name", "Rampe Horsens");
+        n.put("id", "rampe-oestjylland");
+        n.put("intakeOpens", "01.02.2027");
+        n.put("intakeStops", "31.12.2029");
+        assertFieldError(admin.post(AdminPages.ROOT + "/new-programme", n), "id");
+        n.put("id", "rampe-horsens");
+        WebFixture.Page added = admin.post(AdminPages.ROOT + "/new-programme", n);
+        assertEquals(303, added.status(), added.body());
+        assertEquals(AdminPages.ROOT + "/programmes/rampe-horsens/quotas-and-dates?done=new-programme", added.location());
+        WebFixture.Page quotas = admin.get(added.location());
+        assertTrue(quotas.body().contains("id=\"done\"") && quotas.body().contains("value=\"01.02.2027\""), quotas.body());
+        Settings.Programme p = store.current().programme("rampe-horsens").orElseThrow();
+        assertEquals(java.time.LocalDate.of(2029, 12, 31), p.intakeStops());
+        assertEquals(List.of(new SettingsPart(SettingsPart.Kind.PROGRAMME_ADDED, "rampe-horsens")),
+                store.history(1).get(0).parts());
+    }
+
+    @Test
     void eachKindOfInvalidInputNamesItsFieldAndKeepsWhatWasTyped() {
         WebFixture.Browser admin = admin();
         long revision = store.version().revision();
