@@ -400,27 +400,39 @@ final class AdminPages {
         return out.toString();
     }
 
+    /** The rows of a list to show: those in the values, then an empty one for a new entry unless the last is new. */
+    private static List<Integer> rowsWithNew(Map<String, String> values, String list) {
+        List<Integer> rows = new java.util.ArrayList<>(SettingsForm.rows(values, list));
+        int last = rows.isEmpty() ? -1 : rows.get(rows.size() - 1);
+        if (last < 0 || values.containsKey(list + "[" + last + "].existing")) rows.add(last + 1);
+        return rows;
+    }
+
+    /**
+     * Opens a list row's fieldset, its legend the entry's name: a stored entry's id kept as it is (hidden, and shown),
+     * a new entry's id typed. Returns the legend, which each field's label starts with.
+     */
+    private static String openRow(Fields f, String r, String newLegendKey, String idShownKey, String idLabelKey,
+                                  String idHintKey) {
+        boolean existing = f.values.containsKey(r + "existing");
+        String name = f.values.getOrDefault(r + "name", "");
+        String legend = existing ? (name.isBlank() ? f.values.get(r + "id") : name) : f.t(newLegendKey);
+        f.sb.append("<fieldset data-row=\"").append(esc(r)).append("\"><legend>").append(esc(legend)).append("</legend>");
+        if (existing) {
+            f.hidden(r + "existing");
+            f.hidden(r + "id");
+            f.sb.append("<p class=\"meta\">").append(esc(f.t(idShownKey, f.values.get(r + "id")))).append("</p>");
+        } else {
+            f.text(r + "id", prefixed(legend, f.t(idLabelKey)), f.t(idHintKey), true);
+        }
+        return legend;
+    }
+
     private static void jobcentres(Fields f) {
-        List<Integer> rows = SettingsForm.rows(f.values, "jobcentres");
-        int next = rows.isEmpty() ? 0 : rows.get(rows.size() - 1) + 1;
-        boolean blankLast = !rows.isEmpty() && !f.values.containsKey("jobcentres[" + (next - 1) + "].existing")
-                && f.values.getOrDefault("jobcentres[" + (next - 1) + "].id", "").isBlank();
-        if (!blankLast) rows = new java.util.ArrayList<>(rows);
-        if (!blankLast) rows.add(next);
-        for (int i : rows) {
+        for (int i : rowsWithNew(f.values, "jobcentres")) {
             String r = "jobcentres[" + i + "].";
             boolean existing = f.values.containsKey(r + "existing");
-            String name = f.values.getOrDefault(r + "name", "");
-            String legend = existing ? f.t("adm.jc.legend", name.isBlank() ? f.values.get(r + "id") : name)
-                    : f.t("adm.jc.new");
-            f.sb.append("<fieldset data-row=\"").append(esc(r)).append("\"><legend>").append(esc(legend)).append("</legend>");
-            if (existing) {
-                f.hidden(r + "existing");
-                f.hidden(r + "id");
-                f.sb.append("<p class=\"meta\">").append(esc(f.t("adm.id", f.values.get(r + "id")))).append("</p>");
-            } else {
-                f.text(r + "id", prefixed(legend, f.t("adm.f.id")), f.t("adm.hint.id"), true);
-            }
+            String legend = openRow(f, r, "adm.jc.new", "adm.id", "adm.f.id", "adm.hint.id");
             f.text(r + "name", prefixed(legend, f.t("adm.f.jobcentreName")), null, !existing);
             f.text(r + "clientIds", prefixed(legend, f.t("adm.f.clientIds")), f.t("adm.hint.clientIds"), !existing);
             if (existing) f.checkbox(r + "remove", prefixed(legend, f.t("adm.f.removeJobcentre")));
@@ -464,27 +476,15 @@ final class AdminPages {
     }
 
     private static void consultants(Fields f, Settings.Programme p) {
-        List<Integer> rows = new java.util.ArrayList<>(SettingsForm.rows(f.values, "consultants"));
-        int next = rows.isEmpty() ? 0 : rows.get(rows.size() - 1) + 1;
-        if (rows.isEmpty() || f.values.containsKey("consultants[" + (next - 1) + "].existing")) rows.add(next);
         Map<String, String> channels = new LinkedHashMap<>();
         for (String c : List.of("both", "sms", "email")) channels.put(c, f.t("adm.channel." + c));
         Map<String, String> languages = new LinkedHashMap<>();
         languages.put("da", "Dansk");
         languages.put("en", "English");
-        for (int i : rows) {
+        for (int i : rowsWithNew(f.values, "consultants")) {
             String r = "consultants[" + i + "].";
             boolean existing = f.values.containsKey(r + "existing");
-            String name = f.values.getOrDefault(r + "name", "");
-            String legend = existing ? (name.isBlank() ? f.values.get(r + "id") : name) : f.t("adm.c.new");
-            f.sb.append("<fieldset data-row=\"").append(esc(r)).append("\"><legend>").append(esc(legend)).append("</legend>");
-            if (existing) {
-                f.hidden(r + "existing");
-                f.hidden(r + "id");
-                f.sb.append("<p class=\"meta\">").append(esc(f.t("adm.username", f.values.get(r + "id")))).append("</p>");
-            } else {
-                f.text(r + "id", prefixed(legend, f.t("adm.f.username")), f.t("adm.hint.username"), true);
-            }
+            String legend = openRow(f, r, "adm.c.new", "adm.username", "adm.f.username", "adm.hint.username");
             f.text(r + "name", prefixed(legend, f.t("adm.f.consultantName")), null, !existing);
             f.input(r + "email", prefixed(legend, f.t("adm.f.email")), null, !existing, "email", null);
             f.input(r + "phone", prefixed(legend, f.t("adm.f.phone")), f.t("adm.hint.phone"), !existing, "tel", null);
