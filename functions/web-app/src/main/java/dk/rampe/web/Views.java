@@ -114,6 +114,9 @@ final class Views {
             link(sb, "/app/participants", Texts.t(lang, "nav.participants"), "nav-participants");
             link(sb, "/app/today", Texts.t(lang, "nav.today"), "nav-today");
             link(sb, "/app/queue", Texts.t(lang, "nav.queue"), "nav-queue");
+        } else if (s.caller().role() == Caller.Role.ADMIN) {
+            link(sb, "/app/admin", Texts.t(lang, "nav.settings"), "nav-settings");
+            link(sb, "/app/admin/history", Texts.t(lang, "nav.settingsHistory"), "nav-settings-history");
         }
         // who is logged in, in which role (and for a caseworker, which jobcentre)
         Caller c = s.caller();
@@ -183,7 +186,8 @@ final class Views {
     private static String label(Language lang, Map<String, String> claims, Settings s) {
         List<String> groups = WebAppHandler.groups(claims.get("cognito:groups"));
         String username = claims.getOrDefault("username", claims.get("sub"));
-        if (groups.contains("rampe-admin")) return null;
+        // administrators: the settings pages only (a machine client with the admin scope has no user to log in)
+        if (groups.contains("rampe-admin")) return username == null ? null : username + " · " + Texts.t(lang, "role.admin");
         if (username != null && !groups.isEmpty()) {
             String name = s.programmes().stream().flatMap(p -> p.consultant(username).stream())
                     .map(Settings.Consultant::name).findFirst().orElse(username);

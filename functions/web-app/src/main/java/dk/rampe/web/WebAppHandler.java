@@ -141,6 +141,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     /** The monthly reports kept, for the owner's pages (S3 in AWS, .rampe/reports locally); null where there are none. */
     private final ReportArchive reports;
     private final Priming priming;
+    /** The administrators' settings pages under /app/admin. */
+    private final AdminPages admin;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -199,6 +201,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
         this.participantPage = new ParticipantPage(views, clock);
+        this.admin = new AdminPages(settings, store, views);
         // the one working-day calendar of this function: Danish public holidays (computed) and the closing days
         WorkingDays workingDays = DanishHolidays.workingDays(settings::current);
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
@@ -406,6 +409,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Caller caller = req.session().caller();
         String csrf = req.csrf(web.sessionKey());
         String key = req.method() + " " + req.path();
+        if (AdminPages.handles(req.path())) return admin.handle(req, csrf);
         switch (key) {
             case "GET /app":
                 return Answer.redirect(home(req.session()));
@@ -877,7 +881,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return switch (s.caller().role()) {
             case JOBCENTRE -> "/app/referrals";
             case STAFF -> s.owner() ? "/app/overview" : "/app/participants";
-            case ADMIN -> "/app/login";
+            case ADMIN -> AdminPages.ROOT;
         };
     }
 
@@ -943,9 +947,6 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             caller = callerFrom(claims);
         } catch (ApiError e) {
             return Answer.html(403, views.message(req.lang(), null, web, "error.forbidden.title", "error.role"));
-        }
-        if (caller.role() == Caller.Role.ADMIN) {
-            return Answer.html(403, views.message(req.lang(), null, web, "error.forbidden.title", "error.adminNoApp"));
         }
         boolean owner = caller.role() == Caller.Role.STAFF && groups(claims.get("cognito:groups")).contains(web.ownerGroup());
         Session s = Session.start(caller, owner, now, web.sessionIdle());

@@ -267,7 +267,8 @@ class WebAppHandlerTest {
         WebFixture.Page login = anna.get("/app/login");
         assertEquals(200, login.status());
         assertTrue(login.body().contains("login-local-consultant-anna"));
-        assertFalse(login.body().contains("login-local-admin"), "administrators use the API");
+        assertTrue(login.body().contains("login-local-admin\""), "administrators: the settings pages");
+        assertFalse(login.body().contains("login-local-admin-tool"), "a machine client has no one to log in");
         WebFixture.Page in = anna.login("local-consultant-anna");
         String cookie = in.cookies().get(0);
         assertTrue(cookie.startsWith("rampe_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
