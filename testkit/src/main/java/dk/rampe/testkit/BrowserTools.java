@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,17 +64,21 @@ public final class BrowserTools {
     }
 
     /**
-     * The violations axe-check.mjs reported ({@code [{rule, impact, target, page, size, help}]}),
-     * one line each, for an assertion message; empty when there are none.
+     * Fails, listing each one (rule, element, page, screen size), when the node script's result
+     * {@code seen} carries violations from axe-check.mjs ({@code violations: [{rule, impact, target,
+     * page, size, help}]}) or axe-core checked fewer than {@code atLeastRuns} page states and sizes.
      */
-    public static List<String> accessibilityViolations(JsonNode violations) {
+    public static void assertAccessible(JsonNode seen, int atLeastRuns) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode v : violations) {
+        for (JsonNode v : seen.path("violations")) {
             lines.add(v.path("rule").asText() + " (" + v.path("impact").asText() + ") at " + v.path("target").asText()
                     + " on " + v.path("page").asText() + " at " + v.path("size").asText() + ": "
                     + v.path("help").asText());
         }
-        return lines;
+        Assertions.assertTrue(lines.isEmpty(), "axe-core found " + lines.size() + " violations:\n"
+                + String.join("\n", lines) + "\n");
+        Assertions.assertTrue(seen.path("axe").path("runs").asInt() >= atLeastRuns,
+                "axe-core checked " + seen.path("axe") + ", expected at least " + atLeastRuns + " runs");
     }
 
     private static boolean works(String... command) {
