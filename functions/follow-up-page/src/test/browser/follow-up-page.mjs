@@ -1,13 +1,15 @@
 // Opens a follow-up link from the outbox in the system Chromium on a phone-sized screen with
 // JavaScript switched off, checks the page is readable without zooming and that both choices and
 // the save button show without scrolling (within 700 px: the screen less the browser's bars), saves a screenshot,
-// records an outcome in one form post and checks the page then says the task is closed.
+// records an outcome in one form post and checks the page then says the task is closed; axe-core on
+// the form and on the closed page, at phone and desk size.
 // Usage: node follow-up-page.mjs <link> <screenshot.png> [<after-screenshot.png>]
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { axeChecker } from '../../../../../testkit/src/main/browser/axe-check.mjs';
 
 const [link, screenshot, after] = process.argv.slice(2);
 if (!link || !screenshot) {
@@ -16,7 +18,8 @@ if (!link || !screenshot) {
 }
 const executablePath = process.env.RAMPE_CHROMIUM || '/usr/bin/chromium';
 const userDataDir = mkdtempSync(join(tmpdir(), 'rampe-chromium-'));
-const result = { link };
+const axe = axeChecker([{ width: 390, height: 844 }, { width: 1366, height: 900 }]);
+const result = { link, violations: axe.violations };
 let context;
 try {
   context = await chromium.launchPersistentContext(userDataDir, {
@@ -50,6 +53,7 @@ try {
   result.choicesBottomPx = Math.ceil(Math.max(...(await page.locator('.choices label').evaluateAll(
     (ls) => ls.map((l) => l.getBoundingClientRect().bottom)))));
   await page.screenshot({ path: screenshot, fullPage: true });
+  await axe.check(page, 'the form');
 
   await page.locator('input[name=reached][value=yes]').check();
   await page.selectOption('#cause', 'transport');
@@ -63,6 +67,7 @@ try {
   result.status = await page.getAttribute('#status', 'data-status');
   result.statusText = (await page.textContent('#status'))?.trim();
   result.formAfter = await page.locator('form').count();
+  await axe.check(page, 'closed');
   if (after) await page.screenshot({ path: after, fullPage: true });
 } catch (e) {
   result.error = String(e && e.stack || e);
@@ -70,8 +75,9 @@ try {
   if (context) await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
 }
+result.axe = axe.counts();
 console.log(JSON.stringify(result));
-const ok = !result.error && result.getStatus === 200 && result.postStatus === 200 && result.status === 'closed'
+const ok = !result.error && result.violations.length === 0 && result.getStatus === 200 && result.postStatus === 200 && result.status === 'closed'
   && result.scrollWidth <= result.viewportWidth && result.bodyFontPx >= 16 && result.formAfter === 0
   && result.buttonHeightPx >= 44 && result.buttonBottomPx <= result.foldPx && result.choicesBottomPx <= result.foldPx;
 process.exit(ok ? 0 : 1);

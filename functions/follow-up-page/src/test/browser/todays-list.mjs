@@ -2,13 +2,15 @@
 // JavaScript switched off: checks it reads without zooming (nothing wider than the screen, 16 px
 // text, buttons a thumb can hit), taps "present" for one participant and "sick" for another (each a
 // plain form post answered with a redirect), saves a screenshot with the undo banner, taps the undo
-// and checks what the page then says; then opens the same list at a desk (1280 px).
+// and checks what the page then says; then opens the same list at a desk (1280 px). axe-core on each
+// of these states, at phone and desk size.
 // Usage: node todays-list.mjs <link> <presentId> <sickId> <screenshot.png> <desk.png>
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { axeChecker } from '../../../../../testkit/src/main/browser/axe-check.mjs';
 
 const [link, presentId, sickId, screenshot, desk] = process.argv.slice(2);
 if (!link || !presentId || !sickId || !screenshot || !desk) {
@@ -17,10 +19,12 @@ if (!link || !presentId || !sickId || !screenshot || !desk) {
 }
 const executablePath = process.env.RAMPE_CHROMIUM || '/usr/bin/chromium';
 const userDataDir = mkdtempSync(join(tmpdir(), 'rampe-chromium-'));
-const result = { link };
+const axe = axeChecker([{ width: 390, height: 844 }, { width: 1366, height: 900 }]);
+const result = { link, violations: axe.violations };
 let context;
 const tapAndWait = async (page, selector) => {
   const [nav] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(selector).tap()]);
+  await axe.check(page, `after ${selector}`);
   return nav;
 };
 try {
@@ -40,6 +44,7 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
   const response = await page.goto(link, { waitUntil: 'load' });
   result.getStatus = response.status();
+  await axe.check(page, 'opened');
   result.heading = (await page.textContent('h1'))?.trim();
   result.names = (await page.locator('.name').allTextContents()).map((s) => s.trim());
   result.scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -79,8 +84,9 @@ try {
   if (context) await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
 }
+result.axe = axe.counts();
 console.log(JSON.stringify(result));
-const ok = !result.error && result.getStatus === 200 && result.scrollWidth <= result.viewportWidth
+const ok = !result.error && result.violations.length === 0 && result.getStatus === 200 && result.scrollWidth <= result.viewportWidth
   && result.scrollWidthWithBanner <= result.viewportWidth && result.bodyFontPx >= 16 && result.smallestButtonPx >= 44
   && result.firstCardBottomPx <= 700 && result.presentStatus === 200 && result.sickStatus === 200
   && result.presentState === 'present' && result.sickState === 'excused' && result.undoStatus === 200

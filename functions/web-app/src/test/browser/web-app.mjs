@@ -3,34 +3,40 @@
 // number, to see the field error), a consultant accepts and enrols the participant and finds
 // them in "my participants", the project owner opens the overview, and the caseworker reads the
 // referral back; the consultant also keeps the participant's plan and prints it, and plans and closes a
-// follow-up (first with a field error), each task reached from the participant's overview ("Næste skridt"). Screenshots of the main pages at phone (360 px) and desk (1,440 px) size.
+// follow-up (first with a field error), each task reached from the participant's overview ("Næste skridt").
+// Screenshots of the main pages at phone (390 x 844) and desk (1,366 x 900) size; axe-core on every page state
+// it passes through (each role, error states too), at both sizes.
 // Usage: node web-app.mjs <baseUrl> <screenshotDir>
 // Prints one JSON line with what it saw; exits non-zero when a check fails.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { axeChecker } from '../../../../../testkit/src/main/browser/axe-check.mjs';
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
   console.error('usage: node web-app.mjs <baseUrl> <screenshotDir>');
   process.exit(2);
 }
-const PHONE = { width: 360, height: 780 };
-const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1366, height: 900 };
+const axe = axeChecker([PHONE, DESK]);
 const executablePath = process.env.RAMPE_CHROMIUM || '/usr/bin/chromium';
 const userDataDir = mkdtempSync(join(tmpdir(), 'rampe-chromium-'));
-const result = { widths: {} };
+const result = { widths: {}, violations: axe.violations };
 let context;
 
 async function fits(page, name) {
-  // readable at 360 px: nothing wider than the screen
+  await axe.check(page, name);
+  // readable on a phone: nothing wider than the screen
   const w = await page.evaluate(() => document.documentElement.scrollWidth);
   result.widths[name] = w;
   if (w > PHONE.width) throw new Error(`${name} is ${w}px wide on a ${PHONE.width}px screen`);
 }
 
 async function shot(page, name, size) {
+  await axe.check(page, name);
   await page.setViewportSize(size);
   await page.screenshot({ path: join(shots, `web-app-${name}.png`), fullPage: true });
   await page.setViewportSize(PHONE);
@@ -38,10 +44,16 @@ async function shot(page, name, size) {
 
 async function submit(page, selector) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(selector).click()]);
+  await axe.check(page, `after ${selector}`);
+}
+
+async function visit(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await axe.check(page, 'opened');
 }
 
 async function login(page, user) {
-  await page.goto(base + '/app/login', { waitUntil: 'load' });
+  await visit(page, base + '/app/login');
   await submit(page, `#login-${user}`);
 }
 
@@ -59,7 +71,7 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
 
   // the caseworker
-  await page.goto(base + '/app/login', { waitUntil: 'load' });
+  await visit(page, base + '/app/login');
   await fits(page, 'login');
   await shot(page, 'login-phone', PHONE);
   await submit(page, '#login-local-jobcenter-aarhus');
@@ -89,7 +101,7 @@ try {
 
   // the consultant
   await login(page, 'local-consultant-anna');
-  await page.goto(base + '/app/queue', { waitUntil: 'load' });
+  await visit(page, base + '/app/queue');
   await fits(page, 'queue');
   await shot(page, 'visitation-queue-desk', DESK);
   await submit(page, `[data-referral="${result.referralId}"] a.name`);
@@ -177,17 +189,18 @@ try {
   await page.selectOption('#milestone-form [name="ms.jobKind"]', 'flexjob');
   await page.fill('#milestone-form [name="ms.hoursPerWeek"]', '12');
   await submit(page, '#milestone-form button[type=submit]');
-  await page.goto(base + `/app/referrals/${result.referralId}/plan/print`, { waitUntil: 'load' });
+  await visit(page, base + `/app/referrals/${result.referralId}/plan/print`);
   await page.emulateMedia({ media: 'print' }); // as it comes out of the printer
   await shot(page, 'plan-print-a4', { width: 794, height: 1123 });
   await page.emulateMedia({ media: 'screen' });
-  await page.goto(base + '/app/participants', { waitUntil: 'load' });
+  await visit(page, base + '/app/participants');
   await fits(page, 'participants');
   result.inMyParticipants = await page.locator(`#participants [data-referral="${result.referralId}"]`).count();
   result.listedOpenFollowUps = await page.getAttribute(`#participants [data-referral="${result.referralId}"] [data-open-follow-ups]`, 'data-open-follow-ups');
   result.listedNextReminder = await page.getAttribute(`#participants [data-referral="${result.referralId}"] [data-next-reminder]`, 'data-next-reminder');
   await shot(page, 'my-participants-phone', PHONE);
   await shot(page, 'my-participants-desk', DESK);
+  await visit(page, base + '/app/overview'); // the owner's page: refused (403) to a consultant, checked all the same
   await submit(page, '#logout');
 
   // the project owner
@@ -201,14 +214,16 @@ try {
   await submit(page, `[data-referral="${result.referralId}"] a.name`);
   result.caseworkerStatus = await page.getAttribute('#status', 'data-status');
   await shot(page, 'caseworker-referral-phone', PHONE);
+  await visit(page, base + '/app/no-such-page'); // the not-found page
 } catch (e) {
   result.error = String(e && e.stack || e);
 } finally {
   if (context) await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
 }
+result.axe = axe.counts();
 console.log(JSON.stringify(result));
-const ok = !result.error && result.caseworkerStatus === 'enrolled' && result.inMyParticipants === 1
-  && !!result.cprError && result.planVersion === '1' && result.followUpsClosed === 1
+const ok = !result.error && result.violations.length === 0 && result.caseworkerStatus === 'enrolled'
+  && result.inMyParticipants === 1 && !!result.cprError && result.planVersion === '1' && result.followUpsClosed === 1
   && result.nextAfterEnrolment === 'plan';
 process.exit(ok ? 0 : 1);

@@ -1,16 +1,22 @@
 package dk.rampe.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.local.embedded.Events;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the browser tests need: Debian's Chromium and playwright-core (installed from the
- * committed package-lock.json with {@code npm ci} the first time, like a container image is
- * pulled). Each check says what is missing, so a test can skip with that reason.
+ * What the browser tests need: Debian's Chromium and the node packages of the test's folder
+ * (playwright-core, and axe-core where the folder pins it; installed from the committed
+ * package-lock.json with {@code npm ci} the first time, like a container image is pulled). Each
+ * check says what is missing, so a test can skip with that reason. The node scripts share
+ * testkit/src/main/browser/axe-check.mjs, which runs axe-core on each page state.
  */
 public final class BrowserTools {
     private BrowserTools() {
@@ -36,14 +42,43 @@ public final class BrowserTools {
             return "needs Chromium at " + chromium() + " (apt-get install -y chromium, or set RAMPE_CHROMIUM)";
         }
         if (!works("node", "--version")) return "needs node on the PATH";
-        if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
-            if (!works("npm", "--version")) return "needs npm to install playwright-core";
+        if (!installed(dir)) {
+            if (!works("npm", "--version")) return "needs npm to install playwright-core and axe-core";
             run(dir, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
-            if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
-                return "playwright-core could not be installed (cd " + dir + " && npm ci)";
+            if (!installed(dir)) {
+                return "playwright-core or axe-core could not be installed (cd " + dir + " && npm ci)";
             }
         }
         return null;
+    }
+
+    /** The folder's node packages are there (axe-core only where its package.json asks for it). */
+    private static boolean installed(Path dir) {
+        if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) return false;
+        try {
+            return !Files.readString(dir.resolve("package.json")).contains("\"axe-core\"")
+                    || Files.isDirectory(dir.resolve("node_modules/axe-core"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Fails, listing each one (rule, element, page, screen size), when the node script's result
+     * {@code seen} carries violations from axe-check.mjs ({@code violations: [{rule, impact, target,
+     * page, size, help}]}) or axe-core checked fewer than {@code atLeastRuns} page states and sizes.
+     */
+    public static void assertAccessible(JsonNode seen, int atLeastRuns) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode v : seen.path("violations")) {
+            lines.add(v.path("rule").asText() + " (" + v.path("impact").asText() + ") at " + v.path("target").asText()
+                    + " on " + v.path("page").asText() + " at " + v.path("size").asText() + ": "
+                    + v.path("help").asText());
+        }
+        Assertions.assertTrue(lines.isEmpty(), "axe-core found " + lines.size() + " violations:\n"
+                + String.join("\n", lines) + "\n");
+        Assertions.assertTrue(seen.path("axe").path("runs").asInt() >= atLeastRuns,
+                "axe-core checked " + seen.path("axe") + ", expected at least " + atLeastRuns + " runs");
     }
 
     private static boolean works(String... command) {

@@ -534,7 +534,10 @@ final class Views {
             sb.append("<section class=\"card\" data-programme=\"").append(esc(p.id())).append("\"><h2>")
                     .append(esc(p.name())).append("</h2><p class=\"meta\">")
                     .append(esc(Texts.t(lang, "owner.window", date(lang, p.intakeOpens()), date(lang, p.intakeStops()))))
-                    .append("</p><div class=\"scroll\"><table id=\"intake\"><thead><tr><th>")
+                    // a table wider than a phone scrolls sideways in a region the keyboard can reach and scroll
+                    .append("</p><div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+                    .append(esc(Texts.t(lang, "owner.intake") + " · " + p.name()))
+                    .append("\"><table id=\"intake\"><thead><tr><th>")
                     .append(esc(Texts.t(lang, "ref.jobcentre"))).append("</th><th>").append(esc(Texts.t(lang, "owner.intake")))
                     .append("</th><th>").append(esc(Texts.t(lang, "owner.quota"))).append("</th><th>")
                     .append(esc(Texts.t(lang, "owner.pace"))).append("</th></tr></thead><tbody>");

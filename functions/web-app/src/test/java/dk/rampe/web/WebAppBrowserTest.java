@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
  * the local login, a referral sent through the form by the caseworker (a field error first),
  * accepted and enrolled by the consultant, a follow-up planned and closed (a field error first),
  * seen in "my participants", the owner's overview,
- * and read back by the caseworker; screenshots at 360 px and 1,440 px. Skips, saying why, when
- * Chromium, node or playwright-core is missing (apt-get install -y chromium; npm ci in
- * functions/web-app/src/test/browser). -Drampe.screenshots=docs refreshes docs/web-app-*.png.
+ * and read back by the caseworker; screenshots at 390 x 844 and 1,366 x 900. axe-core checks every
+ * page state the walk passes through, at both sizes, and any violation fails the test with a list
+ * of rule, element and page. Skips, saying why, when Chromium, node, playwright-core or axe-core is
+ * missing (apt-get install -y chromium; npm ci in functions/web-app/src/test/browser).
+ * -Drampe.screenshots=docs refreshes docs/web-app-*.png.
  */
 class WebAppBrowserTest {
     private static final Path BROWSER_DIR = Events.projectRoot().resolve("functions/web-app/src/test/browser");
@@ -43,8 +45,10 @@ class WebAppBrowserTest {
                     shots.toString()).directory(BROWSER_DIR.toFile()).redirectErrorStream(true).start();
             String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(node.waitFor(180, TimeUnit.SECONDS), "the browser run timed out");
-            assertEquals(0, node.exitValue(), output);
             JsonNode seen = Json.parse(output.lines().reduce((a, b) -> b).orElse("{}"));
+            System.out.println("axe-core: " + seen.path("axe"));
+            BrowserTools.assertAccessible(seen, 40);
+            assertEquals(0, node.exitValue(), output);
             assertEquals(Messages.text("cpr.format", Language.DA), seen.path("cprError").asText(),
                     "the API's message, beside the CPR field");
             String id = seen.path("referralId").asText();

@@ -71,8 +71,9 @@ class FollowUpPageBrowserTest {
                     .directory(BROWSER_DIR.toFile()).redirectErrorStream(true).start();
             String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(node.waitFor(90, TimeUnit.SECONDS), "the browser run timed out");
-            assertEquals(0, node.exitValue(), output);
             JsonNode seen = Json.parse(output.lines().reduce((a, b) -> b).orElse("{}"));
+            BrowserTools.assertAccessible(seen, 4);
+            assertEquals(0, node.exitValue(), output);
             assertEquals("Fravær i dag", seen.path("heading").asText());
             assertEquals("R7K2M9Q4X1ZA8", seen.path("caseReference").asText());
             assertTrue(seen.path("scrollWidth").asInt() <= 390, "no sideways scrolling on a phone: " + output);

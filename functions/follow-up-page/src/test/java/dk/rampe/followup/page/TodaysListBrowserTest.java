@@ -105,8 +105,9 @@ class TodaysListBrowserTest {
                     .directory(scripts.toFile()).redirectErrorStream(true).start();
             String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the browser run timed out");
-            assertEquals(0, node.exitValue(), output);
             JsonNode seen = Json.parse(output.lines().reduce((a, b) -> b).orElse("{}"));
+            BrowserTools.assertAccessible(seen, 8);
+            assertEquals(0, node.exitValue(), output);
             assertEquals("Dagens fremmøde", seen.path("heading").asText());
             assertEquals("[\"Mette\",\"Søren\",\"Ib\",\"Anne-Marie\"]", seen.path("names").toString());
             assertTrue(seen.path("scrollWidth").asInt() <= 390, "no sideways scrolling on a phone: " + output);
