@@ -150,11 +150,13 @@ public final class PathService {
     }
 
     private Milestone statusRecord(Referral r, MilestoneType type, String actor, String reason, Instant fallback) {
-        Instant at = r.history().stream()
+        dk.rampe.referral.StatusChange change = r.history().stream()
                 .filter(c -> c.status() == (type == MilestoneType.ENROLLED ? ReferralStatus.ENROLLED : ReferralStatus.EXITED))
-                .map(c -> c.at()).findFirst().orElse(fallback);
+                .findFirst().orElse(null);
+        Instant at = change == null ? fallback : change.at();
+        Instant recordedAt = change == null ? fallback : change.recordedAt();
         return Milestone.status(DecisionIds.of("M", "status", r.id(), type.name()), r.id(), type,
-                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
+                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, recordedAt, reason);
     }
 
     /**
