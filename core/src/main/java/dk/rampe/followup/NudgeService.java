@@ -78,6 +78,40 @@ public final class NudgeService {
     }
 
     /**
+     * A follow-up that was overdue already when Rampe learnt of it (its step dated before Rampe was used): the task
+     * is listed for the consultant (in the app, on the follow-up page) without a nudge of its own, never an SMS;
+     * the consultant gets at most one summary email on {@code listedOn} (derived id per programme, consultant and
+     * day, queued once however many are listed), if they take email. Deciding it again creates nothing twice.
+     */
+    public FollowUpStore.CreateResult createOverdueFromBefore(NewFollowUp request, String actor,
+                                                             java.time.LocalDate listedOn) {
+        Instant now = clock.instant();
+        Settings.Programme programme = settings.get().programme(request.programmeId())
+                .orElseThrow(() -> DomainException.unprocessable("programme.unknown", "programmeId"));
+        Settings.Consultant consultant = programme.consultant(request.consultantId())
+                .orElseThrow(() -> DomainException.unprocessable("consultant.unknown", "consultantId"));
+        String taskId = Ids.taskId(request.kind().wireName() + "|" + request.programmeId() + "|"
+                + request.referralId() + "|" + request.decisionKey());
+        FollowUpTask task = FollowUpTask.open(taskId, request.kind(), request.referralId(), consultant.id(),
+                programme.id(), request.dueAt(), now);
+        FollowUpStore.CreateResult result = store.create(task, List.of(),
+                new AuditEntry(SUBJECT + taskId, actor, "followUp.created", now));
+        if (result instanceof FollowUpStore.Created && consultant.email() != null
+                && (consultant.channel() == null || consultant.channel().email())) {
+            Language language = consultant.language() == null ? Language.DA : consultant.language();
+            NudgeTemplates.Rendered r = templates.overdueSummary(language, publicBaseUrl + "/app");
+            String key = "overdueFromBefore|" + programme.id() + "|" + consultant.id() + "|" + listedOn;
+            boolean queued = outbox.enqueue(OutboxMessage.pending(key, Ids.taskId(key), programme.id(),
+                    MessageChannel.EMAIL, consultant.email().value(), r.subject(), r.text(), r.html(), false,
+                    quietHours.earliest(MessageChannel.EMAIL, now), now));
+            if (queued) Log.info("followUp.overdueSummaryQueued", "programmeId", programme.id(), "consultantId", consultant.id());
+        }
+        Log.info(result instanceof FollowUpStore.Created ? "followUp.listedOverdue" : "followUp.alreadyDecided",
+                "taskId", taskId, "kind", request.kind().wireName());
+        return result;
+    }
+
+    /**
      * A message that goes with a task besides the consultant's nudges (an absence escalated to the
      * team lead, the participant's SMS), written in the same transaction. {@code name} makes its
      * dedupe key within the task; {@code whileOpen}: sent only while the task is still open (and

@@ -96,6 +96,23 @@ public final class NudgeTemplates {
         return new Rendered(subject, text, html, sms);
     }
 
+    /**
+     * The one summary email a day to a consultant whose follow-ups were overdue already when Rampe learnt of them
+     * (steps dated before Rampe was used): no case, no count, a link to the app, where they are listed.
+     */
+    public Rendered overdueSummary(Language language, String link) {
+        if (link == null || !LINK.matcher(link).matches()) throw new IllegalArgumentException("link is not a plain URL");
+        String subject = fill(t("overdue_from_before.subject", language), "", "", "", link);
+        String heading = fill(t("overdue_from_before.heading", language), "", "", "", link);
+        String body = fill(t("overdue_from_before.body", language), "", "", "", link);
+        String footer = fill(t("footer", language), "", "", "", link);
+        String action = fill(t("overdue_from_before.action", language), "", "", "", link);
+        String text = body + "\n\n" + action + "\n" + link + "\n\n" + footer + "\n";
+        String html = emailHtml(language, subject, heading, body, action,
+                fill(t("overdue_from_before.button", language), "", "", "", link), link, footer);
+        return new Rendered(subject, text, html, null);
+    }
+
     private static String t(String key, Language language) {
         return Texts.NUDGES.get(key, language);
     }

@@ -1,6 +1,7 @@
 package dk.rampe.path;
 
 import dk.rampe.followup.FollowUpKind;
+import dk.rampe.followup.FollowUpStore;
 import dk.rampe.followup.NudgeService;
 import dk.rampe.log.Log;
 import dk.rampe.referral.Referral;
@@ -30,7 +31,7 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
 
     public enum Outcome { CREATED, CANCELLED, NOT_YET }
 
-    /** A reminder not closed within this many working days of its day goes to the project manager. */
+    /** A reminder not closed within this many working days of the day it was sent goes to the project manager. */
     public static final int ESCALATE_AFTER_WORKING_DAYS = 5;
 
     private final ReferralStore referrals;
@@ -68,10 +69,19 @@ public final class AftercareRule implements SweepRule<Map<String, String>, After
         }
         Referral r = referral.get();
         Instant dueAt = PathService.nudgeAt(dueOn);
-        var created = nudges.create(new NudgeService.NewFollowUp(kindOf(kind.get()), r.programmeId(), r.id(),
-                r.consultantId(), dueAt.isBefore(now) ? now : dueAt, null, "reminder|" + due.id()), ACTOR);
-        // not closed within 5 working days of its day: the project manager is told (EscalationRule)
-        LocalDate escalateOn = workingDays.plusWorkingDays(r.programmeId(), notifyOn, ESCALATE_AFTER_WORKING_DAYS);
+        // the day it is sent: today, or the next working day (nothing goes out on a weekend or a holiday)
+        LocalDate sentOn = workingDays.onOrAfter(r.programmeId(), LocalDate.ofInstant(now, WorkingDays.ZONE));
+        FollowUpStore.CreateResult created;
+        if ("true".equals(work.get(PathService.OVERDUE_WHEN_RECORDED))) {
+            // overdue before Rampe knew of it: listed (in the app, on the follow-up page, in one summary email a day)
+            created = nudges.createOverdueFromBefore(new NudgeService.NewFollowUp(kindOf(kind.get()), r.programmeId(),
+                    r.id(), r.consultantId(), dueAt, null, "reminder|" + due.id()), ACTOR, sentOn);
+        } else {
+            created = nudges.create(new NudgeService.NewFollowUp(kindOf(kind.get()), r.programmeId(), r.id(),
+                    r.consultantId(), dueAt.isBefore(now) ? now : dueAt, null, "reminder|" + due.id()), ACTOR);
+        }
+        // not closed within 5 working days of the day it was sent: the project manager is told (EscalationRule)
+        LocalDate escalateOn = workingDays.plusWorkingDays(r.programmeId(), sentOn, ESCALATE_AFTER_WORKING_DAYS);
         Instant escalateAt = PathService.nudgeAt(escalateOn);
         String taskId = created.task().taskId();
         dueWork.schedule(EscalationRule.DUE_KIND, DecisionIds.of("E", "escalation", taskId),

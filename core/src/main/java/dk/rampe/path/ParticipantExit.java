@@ -34,7 +34,13 @@ public final class ParticipantExit {
      * What the consultant says at the exit. A description goes back to the jobcentre only with an exit
      * without job or education; given with any other outcome it is refused on its field.
      */
-    public record Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description) {
+    public record Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description,
+                          java.time.LocalDate exitedOn) {
+        /** An exit today. */
+        public Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description) {
+            this(referralId, outcome, note, description, null);
+        }
+
         public Command {
             Objects.requireNonNull(referralId, "referralId");
             if (outcome == null) throw new ValidationException(new FieldError("outcome", "required"));
@@ -47,7 +53,10 @@ public final class ParticipantExit {
     public Referral exit(Caller caller, Command c) {
         Referral exited;
         try {
-            exited = referrals.exit(caller, c.referralId(), c.outcome(), c.note());
+            // dated in the past: not before the path's latest step (nothing may follow the exit)
+            java.time.LocalDate notBefore = c.exitedOn() == null ? null : paths.path(c.referralId()).steps().stream()
+                    .map(s -> s.current().effectiveOn()).max(java.util.Comparator.naturalOrder()).orElse(null);
+            exited = referrals.exit(caller, c.referralId(), c.outcome(), c.note(), c.exitedOn(), notBefore);
         } catch (DomainException e) {
             // a second exit is refused; it still completes the path's exit record if a failure left it unwritten
             if ("status.alreadyExited".equals(e.code())) {

@@ -37,6 +37,11 @@ public final class PathService {
     public static final String DUE_KIND = "aftercare";
     /** Reminders are nudged at 08:00 Copenhagen time on their day. */
     public static final LocalTime NUDGE_TIME = LocalTime.of(8, 0);
+    /**
+     * The due-work text marking a reminder whose day had passed when its step was recorded (a step dated in the
+     * past): it is listed for the consultant as overdue from before, never nudged as if new ({@link AftercareRule}).
+     */
+    public static final String OVERDUE_WHEN_RECORDED = "overdueWhenRecorded";
 
     /** What a staff member records (the route's parsed body). */
     public record NewMilestone(MilestoneType type, LocalDate effectiveOn, String corrects, String employer,
@@ -64,6 +69,7 @@ public final class PathService {
     private final PathStore store;
     private final ReferralService referrals;
     private final AftercarePlan plan;
+    private final WorkingDays workingDays;
     private final Clock clock;
     private final java.time.Duration retentionAfterExit;
 
@@ -83,6 +89,7 @@ public final class PathService {
         this.store = store;
         this.referrals = referrals;
         this.plan = new AftercarePlan(workingDays);
+        this.workingDays = workingDays;
         this.clock = clock;
     }
 
@@ -150,11 +157,13 @@ public final class PathService {
     }
 
     private Milestone statusRecord(Referral r, MilestoneType type, String actor, String reason, Instant fallback) {
-        Instant at = r.history().stream()
+        dk.rampe.referral.StatusChange change = r.history().stream()
                 .filter(c -> c.status() == (type == MilestoneType.ENROLLED ? ReferralStatus.ENROLLED : ReferralStatus.EXITED))
-                .map(c -> c.at()).findFirst().orElse(fallback);
+                .findFirst().orElse(null);
+        Instant at = change == null ? fallback : change.at();
+        Instant recordedAt = change == null ? fallback : change.recordedAt();
         return Milestone.status(DecisionIds.of("M", "status", r.id(), type.name()), r.id(), type,
-                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, at, reason);
+                at.atZone(WorkingDays.ZONE).toLocalDate(), actor, recordedAt, reason);
     }
 
     /**
@@ -234,20 +243,29 @@ public final class PathService {
 
     /**
      * What the record changes on the due index and for attendance: reminders new in the plan or moved are
-     * scheduled (at 08:00 on their day, or now if that has passed: a sweep never reads behind its
-     * watermark), reminders that left the plan are cancelled; the internships if they changed.
+     * scheduled (at 08:00 on their day, or now if that was earlier today: a sweep never reads behind its
+     * watermark), reminders that left the plan are cancelled; the internships if they changed. A reminder whose
+     * day had passed before today (its step dated in the past) is marked {@link #OVERDUE_WHEN_RECORDED} and put
+     * at 08:00 on the first working day from today (or now, on a working day after 08:00): it is listed once, on
+     * a working day, and never sent as a burst of nudges.
      */
     private PathStore.Changes changes(Referral r, Path before, Path after, Instant now) {
         List<Reminder> old = plan.plan(r.id(), r.programmeId(), before);
         List<Reminder> wanted = plan.plan(r.id(), r.programmeId(), after);
         Set<String> wantedIds = new HashSet<>();
         List<PathStore.Scheduled> schedule = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, WorkingDays.ZONE);
         for (Reminder w : wanted) {
             wantedIds.add(w.id());
             if (old.contains(w)) continue;
             Instant at = nudgeAt(w.notifyOn());
+            Map<String, String> work = work(r, w);
+            if (w.notifyOn().isBefore(today)) {
+                work.put(OVERDUE_WHEN_RECORDED, "true");
+                at = nudgeAt(workingDays.onOrAfter(r.programmeId(), today));
+            }
             if (at.isBefore(now)) at = now;
-            schedule.add(new PathStore.Scheduled(w.id(), at, work(r, w)));
+            schedule.add(new PathStore.Scheduled(w.id(), at, work));
         }
         List<String> cancel = new ArrayList<>();
         for (Reminder o : old) {

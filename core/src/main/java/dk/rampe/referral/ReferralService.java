@@ -117,8 +117,18 @@ public final class ReferralService {
      * {@link ReferralFingerprint}) answers the first answer; another referral under a used key is refused.
      */
     public IntakeResult submit(Caller caller, ReferralDetails details, String idempotencyKeyHeader) {
+        return submit(caller, details, idempotencyKeyHeader, null);
+    }
+
+    /**
+     * As {@link #submit(Caller, ReferralDetails, String)}, for a referral the jobcentre received on {@code receivedOn}
+     * (null: today): a day in the past is within the programme's intake ({@code intakeOpens} to {@code intakeStops})
+     * and not after today, else a 400 {@code date.range} on {@code receivedAt}; such a referral is let in even after
+     * intake has stopped (it was received before), and its later steps and milestones may be dated back to that day.
+     */
+    public IntakeResult submit(Caller caller, ReferralDetails details, String idempotencyKeyHeader, LocalDate receivedOn) {
         if (caller.role() != Caller.Role.JOBCENTRE) throw DomainException.forbidden("role.jobcentreOnly");
-        String requestFingerprint = ReferralFingerprint.of(details);
+        String requestFingerprint = ReferralFingerprint.of(details) + (receivedOn == null ? "" : "|" + receivedOn);
         List<IdempotencyKey> keys = new ArrayList<>();
         keys.add(new IdempotencyKey("jobcentreReference", details.jobcentreReference()));
         if (idempotencyKeyHeader != null) keys.add(new IdempotencyKey("Idempotency-Key", idempotencyKeyHeader));
@@ -133,6 +143,11 @@ public final class ReferralService {
                 .orElseThrow(() -> DomainException.unprocessable("programme.notPartner", "programmeId"));
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
+        if (receivedOn != null && !receivedOn.equals(today)) {
+            LocalDate latest = programme.intakeStops().isBefore(today) ? programme.intakeStops() : today;
+            EffectiveDates.check("receivedAt", receivedOn, programme.intakeOpens(), latest);
+            today = receivedOn; // the intake rules below as on the day it was received
+        }
         if (today.isBefore(programme.intakeOpens())) {
             throw DomainException.unprocessable("intake.notOpen", "programmeId", programme.intakeOpens());
         }
@@ -148,7 +163,7 @@ public final class ReferralService {
         }
         // The store decides overQuota inside the transaction that counts the referral.
         Referral referral = Referral.received(ids.get(), caller.id(), details, partner.defaultConsultantId(),
-                false, now);
+                false, EffectiveDates.at(receivedOn, now, zone), now);
         ReferralStore.CreateResult result = store.create(referral, matchKey.of(details.citizen().cpr()), keys,
                 requestFingerprint, partner.quota(), new AuditEntry(referral.id(), caller.id(), "referral.created", now));
         if (result instanceof ReferralStore.Created created) return new IntakeResult(created.answer(), false);
@@ -184,14 +199,23 @@ public final class ReferralService {
      */
     public Referral recordVisitation(Caller caller, String referralId, VisitationDecision decision, String reason,
                                      DeclineReason reasonCode) {
+        return recordVisitation(caller, referralId, decision, reason, reasonCode, null);
+    }
+
+    /**
+     * As {@link #recordVisitation(Caller, String, VisitationDecision, String, DeclineReason)}, decided on
+     * {@code decidedOn} (null: today): not before the referral was received, not after today ({@code date.range}).
+     */
+    public Referral recordVisitation(Caller caller, String referralId, VisitationDecision decision, String reason,
+                                     DeclineReason reasonCode, LocalDate decidedOn) {
         if (reasonCode != null && decision != VisitationDecision.DECLINED) {
             throw new ValidationException(new FieldError("reasonCode", "reasonCode.declinedOnly"));
         }
-        return decided(() -> visitation(caller, referralId, decision, reason, reasonCode));
+        return decided(() -> visitation(caller, referralId, decision, reason, reasonCode, decidedOn));
     }
 
     private Referral visitation(Caller caller, String referralId, VisitationDecision decision, String reason,
-                                DeclineReason reasonCode) {
+                                DeclineReason reasonCode, LocalDate decidedOn) {
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == decision.status) { // the same decision twice changes nothing but the retention
             if (!r.status().active()) retainAgain(r);
@@ -202,8 +226,9 @@ public final class ReferralService {
             throw new ValidationException(new FieldError("reason", "required"));
         }
         Instant now = clock.instant();
-        Referral next = r.moveTo(decision.status, now, caller.id(), noText ? null : reason, null,
-                reasonCode == null ? null : reasonCode.wireName());
+        EffectiveDates.checkNext("decidedOn", decidedOn, r, LocalDate.ofInstant(now, zone), zone);
+        Referral next = r.moveTo(decision.status, EffectiveDates.at(decidedOn, now, zone), now, caller.id(),
+                noText ? null : reason, null, reasonCode == null ? null : reasonCode.wireName());
         boolean ends = !next.status().active();
         store.update(next, citizenKey(r), ends, ends ? now.plus(retentionAfterExit) : null,
                 new AuditEntry(r.id(), caller.id(), "referral.visitation." + decision.name().toLowerCase(), now));
@@ -211,31 +236,56 @@ public final class ReferralService {
     }
 
     public Referral enrol(Caller caller, String referralId) {
-        return decided(() -> enrolment(caller, referralId));
+        return enrol(caller, referralId, null);
     }
 
-    private Referral enrolment(Caller caller, String referralId) {
+    /** Enrols on {@code startedOn} (null: today): not before the visitation's day, not after today ({@code date.range}). */
+    public Referral enrol(Caller caller, String referralId, LocalDate startedOn) {
+        return decided(() -> enrolment(caller, referralId, startedOn));
+    }
+
+    private Referral enrolment(Caller caller, String referralId, LocalDate startedOn) {
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == ReferralStatus.ENROLLED) return r;
         Instant now = clock.instant();
-        Referral next = r.moveTo(ReferralStatus.ENROLLED, now, caller.id(), null, null);
+        if (r.status().next().contains(ReferralStatus.ENROLLED)) {
+            EffectiveDates.checkNext("startedOn", startedOn, r, LocalDate.ofInstant(now, zone), zone);
+        }
+        Referral next = r.moveTo(ReferralStatus.ENROLLED, EffectiveDates.at(startedOn, now, zone), now, caller.id(),
+                null, null, null);
         store.update(next, citizenKey(r), false, null, new AuditEntry(r.id(), caller.id(), "referral.enrolled", now));
         return next;
     }
 
     /** The participant leaves; a second exit (with the same or another outcome) is a 409 {@code status.alreadyExited}. */
     public Referral exit(Caller caller, String referralId, ExitOutcome outcome, String note) {
-        return decided(() -> leaving(caller, referralId, outcome, note));
+        return exit(caller, referralId, outcome, note, null, null);
     }
 
-    private Referral leaving(Caller caller, String referralId, ExitOutcome outcome, String note) {
+    /**
+     * Exits on {@code exitedOn} (null: today): not before the referral's latest step nor {@code notBefore} (the
+     * path's latest step, or null), not after today ({@code date.range}).
+     */
+    public Referral exit(Caller caller, String referralId, ExitOutcome outcome, String note, LocalDate exitedOn,
+                         LocalDate notBefore) {
+        return decided(() -> leaving(caller, referralId, outcome, note, exitedOn, notBefore));
+    }
+
+    private Referral leaving(Caller caller, String referralId, ExitOutcome outcome, String note, LocalDate exitedOn,
+                             LocalDate notBefore) {
         Referral r = visibleToStaff(caller, referralId);
         if (r.status() == ReferralStatus.EXITED) {
             retainAgain(r); // completes a first exit's retention that stopped part-way
             throw DomainException.conflict("status.alreadyExited", "outcome");
         }
         Instant now = clock.instant();
-        Referral next = r.moveTo(ReferralStatus.EXITED, now, caller.id(), note, outcome.wireName());
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        if (r.status().next().contains(ReferralStatus.EXITED)) {
+            EffectiveDates.checkNext("exitedOn", exitedOn, r, today, zone);
+            if (notBefore != null) EffectiveDates.check("exitedOn", exitedOn, notBefore, today);
+        }
+        Referral next = r.moveTo(ReferralStatus.EXITED, EffectiveDates.at(exitedOn, now, zone), now, caller.id(), note,
+                outcome.wireName(), null);
         store.update(next, citizenKey(r), true, now.plus(retentionAfterExit),
                 new AuditEntry(r.id(), caller.id(), "referral.exited", now));
         return next;

@@ -82,7 +82,7 @@ public final class ReportMaker {
         List<PhaseMove> moves = src.moves().moves(programme.id());
         Set<String> jobcentres = new LinkedHashSet<>();
         programme.partners().forEach(p -> jobcentres.add(p.jobcentreId()));
-        all.stream().filter(r -> r.createdAt().isBefore(end)).map(Referral::jobcentreId).sorted()
+        all.stream().filter(r -> r.knownBefore(end)).map(Referral::jobcentreId).sorted()
                 .forEach(jobcentres::add);
         // the scopes of the month as kept (or of the latest month kept before), then any new ones: a jobcentre
         // whose referrals were all deleted keeps its place
@@ -137,6 +137,20 @@ public final class ReportMaker {
         corrections.own = b.own; // as first made: a month made again is the report that was sent
         corrections.countPerScope("corrections", "phase_moves_recorded_after_month_end", scope -> moves.stream()
                 .filter(m -> period.contains(m.at()) && !m.recordedAt().isBefore(end) && !m.recordedAt().isAfter(madeAt))
+                .filter(m -> h.inScope(m.referralId(), scope)).count());
+        // referrals received, decided, enrolled or exited in the month (their effective date), recorded after its end
+        corrections.countPerScope("corrections", "status_changes_recorded_after_month_end", scope -> all.stream()
+                .filter(r -> scope.equals(MonthlyReport.PROGRAMME) || r.jobcentreId().equals(scope))
+                .flatMap(r -> r.history().stream())
+                .filter(c -> period.contains(c.at()) && !c.recordedAt().isBefore(end) && !c.recordedAt().isAfter(madeAt))
+                .count());
+        // the late corrections of earlier months: recorded in this month, dated before it (in the totals since now)
+        corrections.countPerScope("corrections", "status_changes_dated_in_earlier_months", scope -> all.stream()
+                .filter(r -> scope.equals(MonthlyReport.PROGRAMME) || r.jobcentreId().equals(scope))
+                .flatMap(r -> r.history().stream())
+                .filter(c -> c.at().isBefore(period.start()) && period.contains(c.recordedAt())).count());
+        corrections.countPerScope("corrections", "phase_moves_dated_in_earlier_months", scope -> moves.stream()
+                .filter(m -> m.at().isBefore(period.start()) && period.contains(m.recordedAt()))
                 .filter(m -> h.inScope(m.referralId(), scope)).count());
         att.ifPresent(a -> corrections.countPerJobcentre("corrections", "attendance_registrations_recorded_after_month_end",
                 jc -> a.byJobcentre().getOrDefault(jc, AttendanceFigures.PerJobcentre.NONE).registrationsRecordedAfterMonthEnd()));
@@ -814,7 +828,7 @@ public final class ReportMaker {
             ReportPeriod pm = new ReportPeriod(m, period.zone());
             String id = Builder.id("intake", "received.total", MonthlyReport.PROGRAMME);
             long received = m.equals(period.month()) ? nowReceived : kept.valueAt(m, id, kept.has(m, id) ? 0
-                    : all.stream().filter(r -> r.createdAt().isBefore(pm.end())).count());
+                    : all.stream().filter(r -> r.knownBefore(pm.end())).count());
             String then = m.equals(period.month()) ? now.shown()
                     : disclosure.shownAt(m, Builder.id("intake", "received.total", MonthlyReport.PROGRAMME));
             Figure f = Builder.countFigure("intake", "received.total." + m, MonthlyReport.PROGRAMME, received,
@@ -843,7 +857,7 @@ public final class ReportMaker {
         final Map<String, String> jobcentreOf = new HashMap<>();
 
         History(List<Referral> all, List<PhaseMove> moves, Instant end) {
-            this.referrals = all.stream().filter(r -> r.createdAt().isBefore(end))
+            this.referrals = all.stream().filter(r -> r.knownBefore(end))
                     .sorted(Comparator.comparing(Referral::id)).toList();
             this.moves = moves;
             this.end = end;
@@ -869,7 +883,7 @@ public final class ReportMaker {
         }
 
         List<StatusChange> changes(Referral r) {
-            return r.history().stream().filter(c -> c.at().isBefore(end)).toList();
+            return r.history().stream().filter(c -> c.knownBefore(end)).toList();
         }
 
         ReferralStatus statusAtEnd(Referral r) {

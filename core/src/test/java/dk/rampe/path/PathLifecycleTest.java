@@ -2,6 +2,7 @@ package dk.rampe.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rampe.audit.InMemoryAuditLog;
 import dk.rampe.core.Caller;
@@ -70,7 +71,8 @@ class PathLifecycleTest {
     private final ReferralService referrals = new ReferralService(referralStore, settings, audit, clock, CPH,
             new CitizenMatchKey("test-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), Duration.ofDays(365));
     private final InMemoryFollowUpStore tasks = new InMemoryFollowUpStore(audit);
-    private final NudgeService nudges = new NudgeService(tasks, new InMemoryOutbox(tasks), settings::current,
+    private final InMemoryOutbox outbox = new InMemoryOutbox(tasks);
+    private final NudgeService nudges = new NudgeService(tasks, outbox, settings::current,
             new FollowUpTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), Duration.ofHours(72)),
             new NudgeTemplates(CPH), new QuietHours(CPH), clock, "https://rampe.example", Duration.ofHours(4));
     private final InMemoryDueWork dueWork = new InMemoryDueWork();
@@ -203,6 +205,84 @@ class PathLifecycleTest {
         assertEquals(List.of("aftercare_call_due@2027-03-03 created 2027-03-03"), tasksOf(id));
     }
 
+    /**
+     * The messages queued for every task, and the consultant's summary email of a day if there is one,
+     * "channel:recipient@day".
+     */
+    private List<String> messagesSent(String... summaryDays) {
+        List<dk.rampe.followup.OutboxMessage> all = new java.util.ArrayList<>();
+        for (FollowUpTask t : tasks.tasks()) all.addAll(tasks.messagesOf(t.taskId()));
+        for (String day : summaryDays) {
+            outbox.find(dk.rampe.followup.Ids.messageId("overdueFromBefore|p1|c1|" + day)).ifPresent(all::add);
+        }
+        return all.stream()
+                .map(m -> m.channel().wireName() + ":" + m.recipient() + "@" + LocalDate.ofInstant(m.notBefore(), CPH))
+                .sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void anInternshipFrom10MarchRecordedOnGoodFridayIsListedOnTheNextWorkingDayWithoutAnSms() {
+        // the programme starts using Rampe on Good Friday 2026 (3 April) with a participant in an internship since 10 March
+        clock.set(at("2026-04-03", 14));
+        ReferralDetails d = new ReferralDetails("p1", "AAR-9",
+                new Citizen(Cpr.stored("0101901234"), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
+                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
+                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
+                List.of(), false, null);
+        String id = referrals.submit(AARHUS, d, null, LocalDate.parse("2026-02-16")).answer().referralId();
+        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse("2026-02-18"));
+        paths.statusChanged(referrals.enrol(KIM, id, LocalDate.parse("2026-02-23")), MilestoneType.ENROLLED, KIM.id(), null);
+        record(id, MilestoneType.INTERNSHIP_STARTED, "2026-03-10", null);
+        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), sweepRule, 200);
+        // the workplace check was due 13 March: overdue before Rampe knew of it. Saturday, Easter Sunday and Monday: nothing
+        sweepEveryMorningUntil("2026-04-06");
+        assertEquals(List.of(), tasksOf(id));
+        assertEquals(List.of(), messagesSent("2026-04-03", "2026-04-04", "2026-04-05", "2026-04-06"));
+        // Tuesday 7 April, the first working day: listed for the consultant, with one summary email and no SMS
+        sweepEveryMorningUntil("2026-04-07");
+        assertEquals(List.of("workplace_check_due@2026-03-13 created 2026-04-07"), tasksOf(id));
+        assertEquals(List.of("email:kim@example.dk@2026-04-07"), messagesSent("2026-04-07"));
+        // a second participant's overdue check the same day adds a task, not a second email
+        clock.set(at("2026-04-07", 10));
+        String other = referrals.submit(AARHUS, new ReferralDetails("p1", "AAR-10", new Citizen(Cpr.stored("0202851234"),
+                "Anna Berg", PhoneNumber.parse("22 34 56 79").orElseThrow(), null), Benefit.KONTANTHJAELP, d.caseworker(),
+                List.of(), "", "", "", List.of(), false, null), null, LocalDate.parse("2026-02-16")).answer().referralId();
+        referrals.recordVisitation(KIM, other, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse("2026-02-18"));
+        paths.statusChanged(referrals.enrol(KIM, other, LocalDate.parse("2026-02-23")), MilestoneType.ENROLLED, KIM.id(), null);
+        record(other, MilestoneType.INTERNSHIP_STARTED, "2026-03-02", null);
+        clock.set(at("2026-04-07", 10));
+        sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), sweepRule, 200);
+        assertEquals(List.of("workplace_check_due@2026-03-05 created 2026-04-07"), tasksOf(other));
+        assertEquals(List.of("email:kim@example.dk@2026-04-07"), messagesSent("2026-04-07"), "at most one summary email a day");
+        // not closed: the project manager hears of it five working days after it was listed (14 April), not at once
+        sweepEveryMorningUntil("2026-04-13");
+        assertEquals(1, tasksOf(id).size());
+        sweepEveryMorningUntil("2026-04-14");
+        assertEquals(List.of("workplace_check_due@2026-03-13 created 2026-04-07",
+                "pm:follow_up_overdue@2026-04-14 created 2026-04-14"), tasksOf(id));
+    }
+
+    @Test
+    void aStepDatedInThePastPlansTheRemindersStillAheadAsUsual() {
+        clock.set(at("2026-04-07", 9));
+        ReferralDetails d = new ReferralDetails("p1", "AAR-11",
+                new Citizen(Cpr.stored("0101901234"), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
+                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
+                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
+                List.of(), false, null);
+        String id = referrals.submit(AARHUS, d, null, LocalDate.parse("2026-01-05")).answer().referralId();
+        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse("2026-01-07"));
+        paths.statusChanged(referrals.enrol(KIM, id, LocalDate.parse("2026-01-12")), MilestoneType.ENROLLED, KIM.id(), null);
+        // a job since 16 February: its aftercare call (16 May, a Saturday: Monday 18 May) is still ahead
+        record(id, MilestoneType.JOB_STARTED, "2026-02-16", null);
+        sweepEveryMorningUntil("2026-05-15");
+        assertEquals(List.of(), tasksOf(id));
+        sweepEveryMorningUntil("2026-05-18");
+        assertEquals(List.of("aftercare_call_due@2026-05-18 created 2026-05-18"), tasksOf(id));
+        assertTrue(messagesSent().stream().anyMatch(m -> m.startsWith("sms:") && m.endsWith("@2026-05-18")),
+                "nudged as usual: " + messagesSent());
+    }
+
     @Test
     void anInternshipIsToldToTheAttendanceRulesWithItsRecord() {
         String id = enrolledParticipant("0101901234", "AAR-1");
@@ -229,9 +309,10 @@ class PathLifecycleTest {
         clock.set(at("2027-01-14", 15)); // Thursday
         record(id, MilestoneType.JOB_ENDED, "2027-01-13", null);
         sweepEveryMorningUntil("2027-12-31");
-        // nudged the next morning, due two working days after it was recorded (Thu 14 → Mon 18)
+        // nudged the next morning, due two working days after it was recorded (Thu 14 → Mon 18); escalated five
+        // working days after it was sent (Fri 15 → Fri 22)
         assertEquals(List.of("job_ended_call_due@2027-01-18 created 2027-01-15",
-                "pm:follow_up_overdue@2027-01-21 created 2027-01-21"), tasksOf(id));
+                "pm:follow_up_overdue@2027-01-22 created 2027-01-22"), tasksOf(id));
     }
 
     @Test

@@ -92,6 +92,7 @@ final class ReferralItems {
             put(e, "reason", h.reason());
             put(e, "outcome", h.outcome());
             put(e, "reasonCode", h.reasonCode());
+            if (!h.recordedAt().equals(h.at())) put(e, "recordedAt", h.recordedAt().toString());
             out.add(AttributeValue.fromM(e));
         }
         return AttributeValue.fromL(out);
@@ -103,7 +104,8 @@ final class ReferralItems {
         for (AttributeValue v : stored.l()) {
             Map<String, AttributeValue> e = v.m();
             out.add(new StatusChange(ReferralStatus.fromWire(text(e, "status")), Instant.parse(text(e, "at")),
-                    text(e, "by"), text(e, "reason"), text(e, "outcome"), text(e, "reasonCode")));
+                    text(e, "by"), text(e, "reason"), text(e, "outcome"), text(e, "reasonCode"),
+                    text(e, "recordedAt") == null ? null : Instant.parse(text(e, "recordedAt"))));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import dk.rampe.referral.ReferralDetails;
 import dk.rampe.referral.StatusChange;
 import dk.rampe.referral.ReferralStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class ReferralCodec {
     public static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private static final Set<String> TOP = Set.of("programmeId", "jobcentreReference", "citizen", "benefit",
             "caseworker", "jobWishes", "motivation", "transport", "otherIssues", "subGoals", "relativesConsent",
-            "desiredStart");
+            "desiredStart", "receivedAt");
     private static final Set<String> CITIZEN = Set.of("cpr", "name", "phone", "email");
     private static final Set<String> CASEWORKER = Set.of("name", "email", "phone");
 
@@ -69,6 +70,26 @@ public final class ReferralCodec {
         r.throwIfAny();
         return new ReferralDetails(programmeId, reference, citizen, benefit, caseworker, jobWishes, motivation,
                 transport, otherIssues, subGoals, consent, desiredStart);
+    }
+
+    /**
+     * The day the jobcentre received the referral, if it posts an older one ({@code receivedAt}: a date, or a date
+     * and time with an offset, whose Copenhagen day is taken); null when not given (today). Its window is the
+     * service's to check.
+     */
+    public static LocalDate receivedOn(JsonNode body) {
+        if (body == null || !body.hasNonNull("receivedAt")) return null;
+        JsonReader r = new JsonReader();
+        String s = r.text(body, "", "receivedAt", false, 40);
+        r.throwIfAny();
+        try {
+            return s.length() == 10 ? LocalDate.parse(s)
+                    : java.time.OffsetDateTime.parse(s).atZoneSameInstant(java.time.ZoneId.of("Europe/Copenhagen")).toLocalDate();
+        } catch (java.time.DateTimeException e) {
+            r.add("receivedAt", "date.invalid");
+            r.throwIfAny();
+            return null;
+        }
     }
 
     static String id(JsonReader r, JsonNode node, String path, String name) {
@@ -163,6 +184,7 @@ public final class ReferralCodec {
             if (h.reason() != null) e.put("reason", h.reason());
             if (h.outcome() != null) e.put("outcome", h.outcome());
             if (h.reasonCode() != null) e.put("reasonCode", h.reasonCode());
+            e.put("recordedAt", h.recordedAt().toString());
         }
         return a;
     }
@@ -174,7 +196,8 @@ public final class ReferralCodec {
                     Instant.parse(e.get("at").textValue()), e.get("by").textValue(),
                     e.hasNonNull("reason") ? e.get("reason").textValue() : null,
                     e.hasNonNull("outcome") ? e.get("outcome").textValue() : null,
-                    e.hasNonNull("reasonCode") ? e.get("reasonCode").textValue() : null));
+                    e.hasNonNull("reasonCode") ? e.get("reasonCode").textValue() : null,
+                    e.hasNonNull("recordedAt") ? Instant.parse(e.get("recordedAt").textValue()) : null));
         }
         return out;
     }

@@ -20,6 +20,8 @@ import java.util.Set;
 final class EnrolmentRoute implements Route {
     static final String KEY = "POST /v1/referrals/{referralId}/enrolment";
     static final String SMS_CONSENT = "absenceSmsConsent";
+    /** The day the participant started, if before today (a step recorded late). */
+    static final String STARTED_ON = "startedOn";
 
     private final ReferralService service;
     private final AttendanceService attendance;
@@ -37,14 +39,16 @@ final class EnrolmentRoute implements Route {
     public APIGatewayV2HTTPResponse handle(Request req) {
         String body = req.event().getBody();
         Boolean consent = null;
+        java.time.LocalDate startedOn = null;
         if (body != null && !body.isBlank()) {
             JsonNode json = Requests.objectBody(req.event(), maxBodyBytes,
-                    attendance == null ? Set.of() : Set.of(SMS_CONSENT));
+                    attendance == null ? Set.of(STARTED_ON) : Set.of(SMS_CONSENT, STARTED_ON));
             JsonReader r = new JsonReader();
             consent = r.bool(json, "", SMS_CONSENT, false);
+            startedOn = r.date(json, "", STARTED_ON, false);
             r.throwIfAny();
         }
-        Referral enrolled = service.enrol(req.caller(), Requests.referralId(req.event()));
+        Referral enrolled = service.enrol(req.caller(), Requests.referralId(req.event()), startedOn);
         if (paths != null) paths.statusChanged(enrolled, MilestoneType.ENROLLED, req.caller().id(), null);
         if (consent != null) attendance.recordSmsConsent(enrolled, consent, req.caller().id());
         return Requests.staffView(enrolled);

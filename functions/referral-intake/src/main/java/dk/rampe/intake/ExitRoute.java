@@ -28,7 +28,7 @@ final class ExitRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(Request req) {
-        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("outcome", "note", "description"));
+        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("outcome", "note", "description", "exitedOn"));
         JsonReader r = new JsonReader();
         String outcomeText = r.text(body, "", "outcome", true, 32);
         String note = r.field(body, "", InputFields.EXIT_NOTE, false);
@@ -38,9 +38,10 @@ final class ExitRoute implements Route {
             if (outcome == null) r.add("outcome", "enum", ExitOutcome.wireNames());
         }
         ExitDescription.ConsultantText text = description(r, body);
+        java.time.LocalDate exitedOn = r.date(body, "", "exitedOn", false);
         r.throwIfAny();
         Referral exited = exit.exit(req.caller(), new ParticipantExit.Command(Requests.referralId(req.event()), outcome,
-                note, text));
+                note, text, exitedOn));
         return Requests.staffView(exited);
     }
 

@@ -50,8 +50,10 @@ final class ReferralsRoute {
         if (key != null && !IDEMPOTENCY_KEY.matcher(key.strip()).matches()) {
             throw ApiError.field(400, "Idempotency-Key", "header.invalid");
         }
-        ReferralDetails details = ReferralCodec.parse(HttpApi.jsonBody(req.event(), maxBodyBytes));
-        ReferralService.IntakeResult result = service.submit(req.caller(), details, key == null ? null : key.strip());
+        com.fasterxml.jackson.databind.JsonNode json = HttpApi.jsonBody(req.event(), maxBodyBytes);
+        ReferralDetails details = ReferralCodec.parse(json);
+        ReferralService.IntakeResult result = service.submit(req.caller(), details, key == null ? null : key.strip(),
+                ReferralCodec.receivedOn(json));
         ObjectNode body = Json.object();
         body.put("referralId", result.answer().referralId());
         body.put("status", "received");

@@ -23,7 +23,7 @@ final class VisitationRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(Request req) {
-        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("decision", "reason", "reasonCode"));
+        JsonNode body = Requests.objectBody(req.event(), maxBodyBytes, Set.of("decision", "reason", "reasonCode", "decidedOn"));
         JsonReader r = new JsonReader();
         String decisionText = r.text(body, "", "decision", true, 32);
         String reason = r.field(body, "", InputFields.VISITATION_REASON, false);
@@ -38,8 +38,9 @@ final class VisitationRoute implements Route {
             decision = VisitationDecision.fromWire(decisionText).orElse(null);
             if (decision == null) r.add("decision", "enum", VisitationDecision.wireNames());
         }
+        java.time.LocalDate decidedOn = r.date(body, "", "decidedOn", false);
         r.throwIfAny();
         return Requests.staffView(service.recordVisitation(req.caller(), Requests.referralId(req.event()), decision, reason,
-                code));
+                code, decidedOn));
     }
 }

@@ -175,4 +175,50 @@ class LocalRunnerAftercareTest {
             assertFalse(rest.stream().anyMatch(s -> s.contains(ended)), rest.toString());
         }
     }
+
+    /** The emails written to the outbox folder so far, to {@code recipient}. */
+    private static List<String> emailsTo(Path data, String recipient) throws Exception {
+        Path dir = data.resolve("outbox/email");
+        if (!Files.isDirectory(dir)) return List.of();
+        List<String> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path eml : files.toList()) {
+                String text = Files.readString(eml);
+                if (text.contains(recipient)) out.add(text);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anInternshipFrom10MarchRecordedOnGoodFridayIsListedOnTuesdayWithoutAnSms(@TempDir Path data) throws Exception {
+        try (LocalRunner runner = LocalCalls.start(null, data.resolve("outbox"), "2026-04-03T14:00:00+02:00")) {
+            ObjectNode body = (ObjectNode) Json.parse(Events.text("referral-intake/referral.json"));
+            body.put("receivedAt", "2026-02-16");
+            HttpResponse<String> created = send("POST", runner.baseUrl() + "/v1/referrals", "local-jobcenter-aarhus",
+                    body.toString(), "application/json");
+            assertEquals(201, created.statusCode(), created.body());
+            String id = Json.parse(created.body()).get("referralId").asText();
+            assertEquals(200, post(runner, id, "/visitation", "{\"decision\":\"accepted\",\"decidedOn\":\"2026-02-18\"}")
+                    .statusCode());
+            assertEquals(200, post(runner, id, "/enrolment", "{\"startedOn\":\"2026-02-23\"}").statusCode());
+            milestone(runner, id, "{\"type\":\"internship_started\",\"effectiveOn\":\"2026-03-10\","
+                    + "\"employer\":\"Gartneri ApS\",\"hoursPerWeek\":12}");
+            runner.scheduler().fireDue();
+            runner.dispatchNow();
+            // the workplace check was due 13 March: nothing on Good Friday, Saturday, Easter Sunday or Easter Monday
+            mornings(runner, "2026-04-06");
+            assertEquals(List.of(), sms(data));
+            assertEquals(List.of(), emailsTo(data, "anna@rampe.example"));
+            // Tuesday: one summary email for the consultant, still no SMS
+            mornings(runner, "2026-04-07");
+            moveTo(runner, at("2026-04-07", 12));
+            runner.scheduler().fireDue();
+            runner.dispatchNow();
+            assertEquals(List.of(), sms(data));
+            List<String> summary = emailsTo(data, "anna@rampe.example");
+            assertEquals(1, summary.size());
+            assertFalse(summary.get(0).contains(id) || summary.get(0).contains("010190"), "no case, no CPR");
+        }
+    }
 }

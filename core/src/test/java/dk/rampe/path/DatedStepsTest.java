@@ -1,0 +1,191 @@
+package dk.rampe.path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dk.rampe.audit.InMemoryAuditLog;
+import dk.rampe.core.Caller;
+import dk.rampe.core.EmailAddress;
+import dk.rampe.core.FieldError;
+import dk.rampe.core.Language;
+import dk.rampe.core.PhoneNumber;
+import dk.rampe.core.ValidationException;
+import dk.rampe.referral.Benefit;
+import dk.rampe.referral.Caseworker;
+import dk.rampe.referral.Citizen;
+import dk.rampe.referral.CitizenMatchKey;
+import dk.rampe.referral.Cpr;
+import dk.rampe.referral.ExitOutcome;
+import dk.rampe.referral.InMemoryReferralStore;
+import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralDetails;
+import dk.rampe.referral.ReferralService;
+import dk.rampe.referral.ReferralStatus;
+import dk.rampe.referral.StatusChange;
+import dk.rampe.schedule.WorkingCalendar;
+import dk.rampe.schedule.WorkingDays;
+import dk.rampe.settings.Channel;
+import dk.rampe.settings.InMemorySettingsStore;
+import dk.rampe.settings.Settings;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Steps dated when they happened: a referral received before Rampe was used, its visitation, enrolment, milestones
+ * and exit, each on its own day, checked against the programme's intake and the order of the path, and each
+ * keeping when and by whom it was recorded.
+ */
+class DatedStepsTest {
+    private static final ZoneId CPH = WorkingDays.ZONE;
+    private static final Caller AARHUS = Caller.jobcentre("jc-aarhus");
+    private static final Caller KIM = Caller.staff("c1");
+    private static final Instant NOW = LocalDate.of(2026, 12, 7).atTime(10, 0).atZone(CPH).toInstant();
+
+    private final PathLifecycleTest.MutableClock clock = new PathLifecycleTest.MutableClock(NOW);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final InMemoryReferralStore referralStore = new InMemoryReferralStore(audit);
+    private final InMemorySettingsStore settings = new InMemorySettingsStore(new Settings(List.of(
+            new Settings.Programme("p1", "Forløb Nord", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 30),
+                    List.of(new Settings.Partner("jc-aarhus", 50, "c1")),
+                    List.of(new Settings.Consultant("c1", "Kim Konsulent",
+                            EmailAddress.parse("kim@example.dk").orElseThrow(),
+                            PhoneNumber.parse("22 34 56 78").orElseThrow(), Channel.BOTH, Language.DA)),
+                    List.of())), List.of()));
+    private final ReferralService referrals = new ReferralService(referralStore, settings, audit, clock, CPH,
+            new CitizenMatchKey("test-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), Duration.ofDays(365));
+    private final InMemoryDueWork dueWork = new InMemoryDueWork();
+    private final InMemoryPathStore pathStore = new InMemoryPathStore(dueWork,
+            new dk.rampe.attendance.InMemoryAttendanceStore());
+    private final PathService paths = new PathService(pathStore, referrals, dueWork,
+            new WorkingCalendar(new TestHolidays(), settings::current), clock, Duration.ofDays(365));
+    private final ParticipantExit exit = new ParticipantExit(referrals, paths,
+            new ExitNotice(new dk.rampe.followup.InMemoryOutbox(new dk.rampe.followup.InMemoryFollowUpStore(audit)),
+                    "https://rampe.example"), clock);
+
+    private static ReferralDetails details(String cpr, String reference) {
+        return new ReferralDetails("p1", reference,
+                new Citizen(Cpr.stored(cpr), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
+                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
+                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
+                List.of(), false, null);
+    }
+
+    private static LocalDate d(String s) {
+        return LocalDate.parse(s);
+    }
+
+    private static FieldError refused(Runnable r) {
+        ValidationException e = assertThrows(ValidationException.class, r::run);
+        assertEquals(1, e.errors().size());
+        return e.errors().get(0);
+    }
+
+    private String enrolledInMarch() {
+        String id = referrals.submit(AARHUS, details("0101901234", "AAR-1"), null, d("2026-03-02")).answer().referralId();
+        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, d("2026-03-05"));
+        Referral r = referrals.enrol(KIM, id, d("2026-03-09"));
+        paths.statusChanged(r, MilestoneType.ENROLLED, KIM.id(), null);
+        return id;
+    }
+
+    private Milestone record(String id, MilestoneType type, String on) {
+        return paths.record(KIM, id, new PathService.NewMilestone(type, d(on), null,
+                type == MilestoneType.JOB_STARTED ? "Lager A/S" : null,
+                type == MilestoneType.JOB_STARTED ? JobKind.ORDINARY : null,
+                type == MilestoneType.JOB_STARTED ? new BigDecimal("15") : null, null, null, null));
+    }
+
+    @Test
+    void eachStepKeepsTheDayItHappenedAndWhenAndByWhomItWasRecorded() {
+        String id = enrolledInMarch();
+        Referral r = referralStore.find(id).orElseThrow();
+        assertEquals(LocalDate.of(2026, 3, 2).atTime(12, 0).atZone(CPH).toInstant(), r.createdAt(),
+                "received on its own day (at noon), even though intake has stopped since");
+        assertEquals(NOW, r.recordedAt());
+        List<StatusChange> h = r.history();
+        assertEquals(List.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.ENROLLED),
+                h.stream().map(StatusChange::status).toList());
+        assertEquals(List.of(d("2026-03-02"), d("2026-03-05"), d("2026-03-09")),
+                h.stream().map(c -> c.at().atZone(CPH).toLocalDate()).toList());
+        assertEquals(List.of(NOW, NOW, NOW), h.stream().map(StatusChange::recordedAt).toList());
+        assertEquals(List.of("jc-aarhus", "c1", "c1"), h.stream().map(StatusChange::actor).toList());
+        Milestone enrolled = paths.path(id).records().get(0);
+        assertEquals(d("2026-03-09"), enrolled.effectiveOn());
+        assertEquals(NOW, enrolled.recordedAt());
+        // the referral was dated in March, so a job started in May may be recorded now
+        Milestone job = record(id, MilestoneType.JOB_STARTED, "2026-05-04");
+        assertEquals(d("2026-05-04"), job.effectiveOn());
+        // and it is not known before it was recorded: the report as of November sees March's steps only if recorded
+        assertEquals(List.of(), r.asOf(NOW).history(), "nothing was recorded before now");
+        assertEquals(3, r.asOf(NOW.plusSeconds(1)).history().size());
+    }
+
+    @Test
+    void aStepWithoutADateTakesEffectNowAsBefore() {
+        clock.set(LocalDate.of(2026, 11, 20).atTime(9, 0).atZone(CPH).toInstant());
+        String id = referrals.submit(AARHUS, details("0101901234", "AAR-1"), null).answer().referralId();
+        Referral r = referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null);
+        assertEquals(clock.instant(), r.createdAt());
+        assertEquals(clock.instant(), r.history().get(1).at());
+        assertEquals(clock.instant(), r.history().get(1).recordedAt());
+    }
+
+    @Test
+    void aReceivedDateOutsideTheProgrammesIntakeOrInTheFutureIsRefusedOnItsField() {
+        FieldError before = refused(() -> referrals.submit(AARHUS, details("0101901234", "AAR-1"), null, d("2025-12-31")));
+        assertEquals("receivedAt", before.field());
+        assertEquals("date.range", before.code());
+        assertEquals(List.of(d("2026-01-01"), d("2026-11-30")), List.of(before.args()),
+                "from intake opening to its stop (before today)");
+        FieldError after = refused(() -> referrals.submit(AARHUS, details("0101901234", "AAR-1"), null, d("2026-12-01")));
+        assertEquals("receivedAt", after.field());
+        FieldError future = refused(() -> referrals.submit(AARHUS, details("0101901234", "AAR-1"), null, d("2026-12-08")));
+        assertEquals("date.range", future.code());
+        assertEquals(0, referralStore.intakeCount("p1", "jc-aarhus"), "nothing written");
+    }
+
+    @Test
+    void aStepBeforeThePreviousOneOrInTheFutureIsRefusedNamingTheFieldAndTheRule() {
+        String id = referrals.submit(AARHUS, details("0101901234", "AAR-1"), null, d("2026-03-02")).answer().referralId();
+        FieldError early = refused(() -> referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED,
+                null, null, d("2026-03-01")));
+        assertEquals(new FieldError("decidedOn", "date.range", d("2026-03-02"), d("2026-12-07")), early);
+        FieldError tomorrow = refused(() -> referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED,
+                null, null, d("2026-12-08")));
+        assertEquals("decidedOn", tomorrow.field());
+        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, d("2026-03-05"));
+        FieldError start = refused(() -> referrals.enrol(KIM, id, d("2026-03-04")));
+        assertEquals(new FieldError("startedOn", "date.range", d("2026-03-05"), d("2026-12-07")), start);
+        Referral r = referrals.enrol(KIM, id, d("2026-03-05"));
+        paths.statusChanged(r, MilestoneType.ENROLLED, KIM.id(), null);
+        FieldError milestone = assertThrows(ValidationException.class,
+                () -> record(id, MilestoneType.JOB_STARTED, "2026-03-01")).errors().get(0);
+        assertEquals(new FieldError("effectiveOn", "date.range", d("2026-03-02"), d("2026-12-07")), milestone);
+    }
+
+    @Test
+    void anExitDatedBeforeThePathsLatestStepIsRefusedAndOneAfterItEndsThePathOnItsDay() {
+        String id = enrolledInMarch();
+        record(id, MilestoneType.JOB_STARTED, "2026-05-04");
+        FieldError early = refused(() -> exit.exit(KIM, new ParticipantExit.Command(id, ExitOutcome.ORDINARY_JOB, null,
+                null, d("2026-05-01"))));
+        assertEquals(new FieldError("exitedOn", "date.range", d("2026-05-04"), d("2026-12-07")), early);
+        assertEquals(ReferralStatus.ENROLLED, referralStore.find(id).orElseThrow().status(), "nothing written");
+        Referral left = exit.exit(KIM, new ParticipantExit.Command(id, ExitOutcome.ORDINARY_JOB, null, null,
+                d("2026-06-30")));
+        StatusChange exited = left.history().get(left.history().size() - 1);
+        assertEquals(d("2026-06-30"), exited.at().atZone(CPH).toLocalDate());
+        assertEquals(NOW, exited.recordedAt());
+        Path.Step last = paths.path(id).steps().get(paths.path(id).steps().size() - 1);
+        assertEquals(MilestoneType.EXITED, last.type());
+        assertEquals(d("2026-06-30"), last.current().effectiveOn());
+        assertNull(last.current().corrects());
+    }
+}
