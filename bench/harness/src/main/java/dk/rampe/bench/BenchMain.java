@@ -1055,12 +1055,13 @@ public final class BenchMain {
                             .map(String::strip).map(Integer::valueOf).toList();
                     case "--only" -> o.only = Arrays.stream(args[++i].split(",")).map(String::strip).toList();
                     case "--cold-runs" -> o.coldRuns = Integer.parseInt(args[++i]);
+                    case "--class-runs" -> o.classRuns = Integer.parseInt(args[++i]);
                     case "--warm" -> o.warm = Integer.parseInt(args[++i]);
                     case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
                     case "--java" -> o.java = Path.of(args[++i]);
                     case "--update-md" -> o.updateMd = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --report-growth N,N, --report-table N, --only cold,size,warm,cost,growth,latency, --java PATH, --update-md; or --render-md alone)");
+                            + " (known: --quick, --cold-runs N, --class-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --report-growth N,N, --report-table N, --only cold,size,warm,cost,growth,latency, --java PATH, --update-md; or --render-md alone)");
                 }
             }
             if (o.updateMd && !o.only.containsAll(SECTIONS)) {
