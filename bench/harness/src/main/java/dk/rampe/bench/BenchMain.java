@@ -217,6 +217,10 @@ public final class BenchMain {
         // response's headers and body go out as two segments and the second waits for a delayed ACK
         // (about 40 ms on Linux), which would be counted in every invocation
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (List.of(args).equals(List.of("--render-md"))) {
+            renderMd(Repo.find());
+            return;
+        }
         Options o = Options.parse(args);
         long started = System.nanoTime();
         String loadAtStart = loadAverage();
@@ -419,9 +423,22 @@ public final class BenchMain {
         log("wrote " + repo.root().relativize(json) + " and " + repo.root().relativize(md)
                 + "; logs and class lists in " + repo.root().relativize(work));
         if (o.updateMd) {
-            updateBenchmarksMd(repo.path("BENCHMARKS.md"), headline + "#### The run\n\n" + report.machineText("samples"));
+            updateBenchmarksMd(repo.path("BENCHMARKS.md"), benchmarksMd(report));
             log("updated BENCHMARKS.md");
         }
+    }
+
+    /** The generated part of BENCHMARKS.md: the budgets, the headline rows (compact), the run. */
+    static String benchmarksMd(Report report) {
+        return report.budgetSummary() + "\n\n" + report.compactMarkdown() + "#### The run\n\n" + report.machineText("samples");
+    }
+
+    /** {@code --render-md}: rewrites BENCHMARKS.md's generated part from the last run's bench/target/bench-results.json. */
+    static void renderMd(Repo repo) throws IOException {
+        Path json = repo.path("bench/target/bench-results.json");
+        Report report = Report.fromJson(BenchJson.MAPPER.readTree(json.toFile()));
+        updateBenchmarksMd(repo.path("BENCHMARKS.md"), benchmarksMd(report));
+        log("updated BENCHMARKS.md from " + repo.root().relativize(json));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -1038,12 +1055,13 @@ public final class BenchMain {
                             .map(String::strip).map(Integer::valueOf).toList();
                     case "--only" -> o.only = Arrays.stream(args[++i].split(",")).map(String::strip).toList();
                     case "--cold-runs" -> o.coldRuns = Integer.parseInt(args[++i]);
+                    case "--class-runs" -> o.classRuns = Integer.parseInt(args[++i]);
                     case "--warm" -> o.warm = Integer.parseInt(args[++i]);
                     case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
                     case "--java" -> o.java = Path.of(args[++i]);
                     case "--update-md" -> o.updateMd = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --quick, --cold-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --report-growth N,N, --report-table N, --only cold,size,warm,cost,growth,latency, --java PATH, --update-md)");
+                            + " (known: --quick, --cold-runs N, --class-runs N, --warm N, --warmup N, --intake-growth N,N,…, --sweep-growth N,N,…, --absence-growth N,N,…, --aftercare-growth N,N,…, --report-growth N,N, --report-table N, --only cold,size,warm,cost,growth,latency, --java PATH, --update-md; or --render-md alone)");
                 }
             }
             if (o.updateMd && !o.only.containsAll(SECTIONS)) {

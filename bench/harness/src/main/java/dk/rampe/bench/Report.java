@@ -146,6 +146,91 @@ final class Report {
         return sb.toString();
     }
 
+    /** The sections BENCHMARKS.md shows one row per function, a column per figure ({@link #compactMarkdown}). */
+    static final List<String> PIVOTED = List.of("cold start", "warm");
+
+    /**
+     * The headline rows as BENCHMARKS.md shows them, to keep it short: the cold start and warm sections one row
+     * per function with a column per figure ("value (ratio)", and PASS or **FAIL** where budgeted), their
+     * baselines and budgets in a line above; the other sections as {@link #markdown} prints them.
+     */
+    String compactMarkdown() {
+        Map<String, List<Row>> bySection = new LinkedHashMap<>();
+        for (Row r : rows) if (!r.detail()) bySection.computeIfAbsent(r.section(), k -> new ArrayList<>()).add(r);
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<Row>> e : bySection.entrySet()) {
+            if (!PIVOTED.contains(e.getKey())) {
+                Report one = new Report();
+                one.rows.addAll(e.getValue());
+                sb.append(one.markdown(false));
+                continue;
+            }
+            String title = e.getKey();
+            sb.append("### ").append(Character.toUpperCase(title.charAt(0))).append(title.substring(1)).append("\n\n");
+            Map<String, Row> kinds = new LinkedHashMap<>();
+            Map<String, Map<String, Row>> bySubject = new LinkedHashMap<>();
+            for (Row r : e.getValue()) {
+                String kind = kind(r.figure());
+                kinds.putIfAbsent(kind, r);
+                bySubject.computeIfAbsent(r.subject(), k -> new LinkedHashMap<>()).put(kind, r);
+            }
+            List<String> legend = new ArrayList<>();
+            kinds.forEach((kind, first) -> legend.add(kind + (first.baselineText().isEmpty() ? "" : " " + first.baselineText())
+                    + (first.budget() == null ? "" : ", budget " + first.budget().rule())));
+            sb.append("Baseline (bare SDK): ").append(String.join("; ", legend)).append(".\n\n");
+            sb.append("| function |");
+            kinds.keySet().forEach(k -> sb.append(' ').append(cell(k)).append(" |"));
+            sb.append("\n|---|");
+            kinds.keySet().forEach(k -> sb.append("--:|"));
+            sb.append('\n');
+            bySubject.forEach((subject, cells) -> {
+                sb.append("| ").append(cell(subject)).append(" |");
+                for (String kind : kinds.keySet()) {
+                    Row r = cells.get(kind);
+                    sb.append(' ');
+                    if (r != null) {
+                        sb.append(cell(r.valueText()));
+                        if (!r.ratioText().isEmpty()) sb.append(" (").append(r.ratioText()).append(')');
+                        if (r.budget() != null && r.budget().pass() != null) {
+                            sb.append(r.budget().pass() ? " PASS" : " **FAIL**");
+                        }
+                    }
+                    sb.append(" |");
+                }
+                sb.append('\n');
+            });
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A figure's kind, its words before the parenthesis: "median (200 × …)" → "median". */
+    static String kind(String figure) {
+        String f = figure.strip();
+        int i = f.indexOf(" (");
+        return i < 0 ? f : f.substring(0, i);
+    }
+
+    /** A report read back from its JSON ({@link #json}): the rows and the machine, for rewriting BENCHMARKS.md. */
+    static Report fromJson(com.fasterxml.jackson.databind.JsonNode root) {
+        Report r = new Report();
+        root.path("machine").fields().forEachRemaining(e -> r.machine.put(e.getKey(), e.getValue().asText()));
+        for (com.fasterxml.jackson.databind.JsonNode o : root.path("rows")) {
+            String unit = o.path("unit").asText("");
+            Double value = o.path("value").isNumber() ? o.path("value").asDouble() : null;
+            Double baseline = o.path("baseline").isNumber() ? o.path("baseline").asDouble() : null;
+            String valueText = o.has("valueText") ? o.path("valueText").asText()
+                    : value != null ? format(value, unit) : o.path("value").asText();
+            String baselineText = o.has("baselineText") ? o.path("baselineText").asText()
+                    : baseline != null ? format(baseline, unit) : "";
+            Budget budget = o.has("budget") ? new Budget(o.path("budget").asText(),
+                    o.path("pass").isBoolean() ? o.path("pass").asBoolean() : null) : null;
+            r.rows.add(new Row(o.path("section").asText(), o.path("subject").asText(), o.path("figure").asText(), value,
+                    baseline, valueText, baselineText, budget, unit, o.path("detail").asBoolean(false)));
+        }
+        return r;
+    }
+
     private static String cell(String s) {
         return s.replace("|", "\\|");
     }
@@ -172,7 +257,9 @@ final class Report {
             o.put("figure", r.figure());
             if (r.value() != null) o.put("value", r.value());
             else o.put("value", r.valueText());
+            o.put("valueText", r.valueText());
             if (r.baseline() != null) o.put("baseline", r.baseline());
+            if (!r.baselineText().isEmpty()) o.put("baselineText", r.baselineText());
             if (r.value() != null && r.baseline() != null && r.baseline() != 0) o.put("ratio", r.value() / r.baseline());
             if (!r.unit().isEmpty()) o.put("unit", r.unit());
             if (r.detail()) o.put("detail", true);
