@@ -279,7 +279,8 @@ class WebAdminSettingsTest {
         j.put("jobcentres[0].remove", "1");
         page = admin.post(AdminPages.ROOT + "/jobcentres", j);
         assertEquals(400, page.status());
-        assertTrue(page.body().contains("<li data-error=\"form\">"), "a partner of a programme: refused as a whole");
+        assertTrue(page.body().contains("<li data-error=\"form\">Det, du fjerner, bruges stadig et andet sted"),
+                "a partner of a programme: refused, saying why");
 
         assertEquals(revision, store.version().revision(), "nothing refused was saved");
     }
