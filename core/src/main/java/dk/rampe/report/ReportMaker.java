@@ -134,7 +134,7 @@ public final class ReportMaker {
 
         // corrections: dated within the month, recorded after its end (up to now)
         Builder corrections = new Builder(scopes);
-        corrections.own = b.own; // as first made: a month made again is the report that was sent
+        corrections.atLeast = b.own; // listed as first made, and what was recorded since
         corrections.countPerScope("corrections", "phase_moves_recorded_after_month_end", scope -> moves.stream()
                 .filter(m -> period.contains(m.at()) && !m.recordedAt().isBefore(end) && !m.recordedAt().isAfter(madeAt))
                 .filter(m -> h.inScope(m.referralId(), scope)).count());
@@ -971,6 +971,8 @@ public final class ReportMaker {
         Disclosure disclosure;
         /** The month's own facts as kept (null: not kept): each number computed is replaced by the one kept. */
         Map<String, Double> own;
+        /** Numbers never shown below the month's facts (the corrections: more may be recorded, none deleted). */
+        Map<String, Double> atLeast;
         /** What each total since the start lost to deletion, added to the number computed (month not kept). */
         Map<String, Double> lost = Map.of();
         /** Every number computed, by figure id, as kept in the month's facts. */
@@ -1032,6 +1034,7 @@ public final class ReportMaker {
          */
         long kept(String id, long computed) {
             if (own != null && own.containsKey(id)) return Math.round(own.get(id));
+            if (atLeast != null && atLeast.containsKey(id)) return Math.max(computed, Math.round(atLeast.get(id)));
             return computed + Math.round(lost.getOrDefault(id, 0.0));
         }
 
