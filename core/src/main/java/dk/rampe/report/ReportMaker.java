@@ -280,7 +280,7 @@ public final class ReportMaker {
      * A total since the start: what a participant added to it stays in it, so the participants deleted since
      * a month was kept are the difference between the total kept and the same total computed now.
      */
-    static boolean sinceStart(String id) {
+    static boolean totalSinceStart(String id) {
         String section = id.substring(0, id.indexOf('/'));
         String key = id.substring(id.indexOf('/') + 1, id.lastIndexOf('@'));
         return switch (section) {
@@ -323,7 +323,7 @@ public final class ReportMaker {
                 Map<String, Long> now = live.apply(k);
                 Map<String, Double> out = new HashMap<>();
                 before.getValue().values().forEach((id, v) -> {
-                    if (sinceStart(id) && !Double.isNaN(v)) out.put(id, Math.max(0, v - now.getOrDefault(id, 0L)));
+                    if (totalSinceStart(id) && !Double.isNaN(v)) out.put(id, Math.max(0, v - now.getOrDefault(id, 0L)));
                 });
                 return out;
             });
