@@ -134,7 +134,7 @@ public final class ReportMaker {
 
         // corrections: dated within the month, recorded after its end (up to now)
         Builder corrections = new Builder(scopes);
-        corrections.own = b.own; // as first made: a month made again is the report that was sent
+        corrections.atLeast = b.own; // listed as first made, and what was recorded since
         corrections.countPerScope("corrections", "phase_moves_recorded_after_month_end", scope -> moves.stream()
                 .filter(m -> period.contains(m.at()) && !m.recordedAt().isBefore(end) && !m.recordedAt().isAfter(madeAt))
                 .filter(m -> h.inScope(m.referralId(), scope)).count());
@@ -294,7 +294,7 @@ public final class ReportMaker {
      * A total since the start: what a participant added to it stays in it, so the participants deleted since
      * a month was kept are the difference between the total kept and the same total computed now.
      */
-    static boolean sinceStart(String id) {
+    static boolean totalSinceStart(String id) {
         String section = id.substring(0, id.indexOf('/'));
         String key = id.substring(id.indexOf('/') + 1, id.lastIndexOf('@'));
         return switch (section) {
@@ -337,7 +337,7 @@ public final class ReportMaker {
                 Map<String, Long> now = live.apply(k);
                 Map<String, Double> out = new HashMap<>();
                 before.getValue().values().forEach((id, v) -> {
-                    if (sinceStart(id) && !Double.isNaN(v)) out.put(id, Math.max(0, v - now.getOrDefault(id, 0L)));
+                    if (totalSinceStart(id) && !Double.isNaN(v)) out.put(id, Math.max(0, v - now.getOrDefault(id, 0L)));
                 });
                 return out;
             });
@@ -985,6 +985,8 @@ public final class ReportMaker {
         Disclosure disclosure;
         /** The month's own facts as kept (null: not kept): each number computed is replaced by the one kept. */
         Map<String, Double> own;
+        /** Numbers never shown below the month's facts (the corrections: more may be recorded, none deleted). */
+        Map<String, Double> atLeast;
         /** What each total since the start lost to deletion, added to the number computed (month not kept). */
         Map<String, Double> lost = Map.of();
         /** Every number computed, by figure id, as kept in the month's facts. */
@@ -1046,6 +1048,7 @@ public final class ReportMaker {
          */
         long kept(String id, long computed) {
             if (own != null && own.containsKey(id)) return Math.round(own.get(id));
+            if (atLeast != null && atLeast.containsKey(id)) return Math.max(computed, Math.round(atLeast.get(id)));
             return computed + Math.round(lost.getOrDefault(id, 0.0));
         }
 

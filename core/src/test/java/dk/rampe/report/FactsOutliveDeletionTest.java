@@ -51,6 +51,7 @@ class FactsOutliveDeletionTest {
         ScriptedProgramme s = new ScriptedProgramme(18);
         MonthlyFacts facts = new InMemoryMonthlyFacts();
         int referrals = s.referrals.size();
+        List<String> personal = s.referrals.stream().flatMap(r -> java.util.stream.Stream.of(r.id(), r.consultantId())).toList();
         Map<YearMonth, List<String>> sent = new LinkedHashMap<>();
         Map<YearMonth, MonthlyReport> first = new LinkedHashMap<>();
         int deletedWhileMaking = 0;
@@ -63,6 +64,19 @@ class FactsOutliveDeletionTest {
         assertTrue(deletedWhileMaking > referrals / 2, "the retention deleted most referrals while months were made: "
                 + deletedWhileMaking + " of " + referrals);
         assertEquals(30, facts.months("p1").size(), "every month made is kept");
+        int largest = 0;
+        for (MonthlyFacts.Month kept : facts.months("p1").values()) {
+            int bytes = 0;
+            for (String id : kept.values().keySet()) {
+                bytes += id.length() + 8;
+                // a figure of a scope, or a point of the absence chart: never a referral's or a consultant's id
+                assertTrue(id.matches("[a-z_]+/[a-z0-9_.\\-]+@(" + String.join("|", kept.scopes()) + ")")
+                        || id.matches("chart/absence@\\d{4}-\\d{2}"), id);
+                assertTrue(personal.stream().noneMatch(id::contains), id);
+            }
+            largest = Math.max(largest, bytes);
+        }
+        assertTrue(largest < 100_000, "a month's facts fit well in one DynamoDB item: " + largest + " bytes");
 
         Instant later = madeAt(LAST).plus(Duration.ofDays(400));
         s.deleteEndedBefore(later, RETENTION);

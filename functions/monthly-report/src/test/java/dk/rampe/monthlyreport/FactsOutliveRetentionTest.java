@@ -1,30 +1,22 @@
 package dk.rampe.monthlyreport;
 
-import dk.rampe.audit.AuditEntry;
 import dk.rampe.dynamodb.DynamoMonthlyFacts;
 import dk.rampe.local.embedded.FolderReportArchive;
 import dk.rampe.local.embedded.TimeToLive;
-import dk.rampe.referral.IdempotencyKey;
-import dk.rampe.referral.Referral;
 import dk.rampe.referral.ReferralStatus;
-import dk.rampe.referral.StatusChange;
 import dk.rampe.report.MonthlyReport;
 import dk.rampe.report.ReportArchive;
-import dk.rampe.report.ReportPeriod;
 import dk.rampe.report.ScriptedProgramme;
 import dk.rampe.testkit.RampeFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,25 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FactsOutliveRetentionTest {
     static final YearMonth FIRST = YearMonth.of(2026, 1);
-    static final YearMonth LAST = YearMonth.of(2027, 12);
-
-    /** The referral written as the referral service does: each step in turn, the end with its retention. */
-    static void write(RampeFixture f, Referral r) {
-        List<StatusChange> h = r.history();
-        f.referrals.create(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), h.get(0).status(),
-                        r.overQuota(), h.subList(0, 1), r.createdAt(), 1), "ck-" + r.id(),
-                List.of(new IdempotencyKey("jobcentreReference", r.id())), "fp", 1000,
-                new AuditEntry("referral:" + r.id(), r.jobcentreId(), "referral.created", r.createdAt()));
-        for (int k = 1; k < h.size(); k++) {
-            StatusChange c = h.get(k);
-            boolean ends = Set.of(ReferralStatus.EXITED, ReferralStatus.DECLINED, ReferralStatus.OUTSIDE_TARGET_GROUP)
-                    .contains(c.status());
-            f.referrals.update(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), c.status(),
-                    r.overQuota(), h.subList(0, k + 1), r.createdAt(), k + 1), "ck-" + r.id(), ends,
-                    ends ? c.at().plus(f.config.retentionAfterExit()) : null,
-                    new AuditEntry("referral:" + r.id(), "staff", "referral.changed", c.at()));
-        }
-    }
+    static final YearMonth LAST = YearMonth.of(2027, 6);
 
     @Test
     void everyMonthMadeAgainAfterTheRetentionDeletedTheParticipantsHasTheFiguresItWasSentWith() throws Exception {
@@ -63,10 +37,9 @@ class FactsOutliveRetentionTest {
         RampeFixture f = new RampeFixture(start, Map.of());
         f.loadSettings(MonthlyReportHandlerTest.SETTINGS);
         ScriptedProgramme script = new ScriptedProgramme(18);
-        script.referrals.forEach(r -> write(f, r));
+        script.referrals.forEach(r -> MonthlyReportHandlerTest.write(f, r, f.config.retentionAfterExit()));
         FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
         MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
-        ZoneId zone = f.config.zone();
 
         Map<YearMonth, String[]> sent = new LinkedHashMap<>();
         Map<YearMonth, MonthlyReport> reports = new LinkedHashMap<>();
@@ -79,14 +52,14 @@ class FactsOutliveRetentionTest {
                     .monthBefore(scheduled).get(0);
             assertEquals(m.toString(), made.month());
             reports.put(m, made.report());
-            sent.put(m, files(archive, made.stored(), made.report(), zone));
+            sent.put(m, files(archive, made.stored()));
         }
         assertTrue(deleted > 0, "the retention deleted items while the months were reported");
         assertTrue(f.dynamo.scan(b -> b.tableName(f.config.table())).items().stream()
                 .anyMatch(i -> i.get("sk").s().startsWith("FACTS#")), "the months' facts are kept");
 
         // a year and more later every ended referral is gone; each month made again through the handler
-        f.clock.set(LAST.plusMonths(14).atDay(1).atTime(6, 0).atZone(java.time.ZoneOffset.UTC).toInstant());
+        f.clock.set(LAST.plusMonths(24).atDay(1).atTime(6, 0).atZone(java.time.ZoneOffset.UTC).toInstant());
         deleted += TimeToLive.expire(f.dynamo, f.config.table(), f.clock.instant());
         long ended = script.referrals.stream().filter(r -> r.status() == ReferralStatus.EXITED
                 || r.status() == ReferralStatus.DECLINED || r.status() == ReferralStatus.OUTSIDE_TARGET_GROUP).count();
@@ -100,7 +73,7 @@ class FactsOutliveRetentionTest {
             assertEquals(2, kept.size());
             ReportArchive.Stored again = kept.get(1);
             String[] first = sent.get(m);
-            String[] now = files(archive, again, null, zone);
+            String[] now = files(archive, again);
             assertEquals(first[1], now[1], "the CSV of " + m + " made again");
             assertEquals(first[0], now[0], "the HTML figures of " + m + " made again");
         }
@@ -125,7 +98,7 @@ class FactsOutliveRetentionTest {
     }
 
     /** The report's HTML without the time it was made (the one line that differs), and its CSV. */
-    private static String[] files(FolderReportArchive archive, ReportArchive.Stored stored, MonthlyReport r, ZoneId zone) {
+    private static String[] files(FolderReportArchive archive, ReportArchive.Stored stored) {
         String html = new String(archive.read(stored, ReportRun.HTML_FILE).orElseThrow(), StandardCharsets.UTF_8);
         String csv = new String(archive.read(stored, ReportRun.CSV_FILE).orElseThrow(), StandardCharsets.UTF_8);
         String withoutMadeAt = html.replaceFirst(" Lavet \\d+/\\d+-\\d{4} \\d{2}:\\d{2}\\.", " Lavet (then).");

@@ -8,6 +8,7 @@ import dk.rampe.json.Json;
 import dk.rampe.local.embedded.FolderReportArchive;
 import dk.rampe.referral.IdempotencyKey;
 import dk.rampe.referral.Referral;
+import dk.rampe.referral.ReferralStatus;
 import dk.rampe.referral.StatusChange;
 import dk.rampe.report.ReportArchive;
 import dk.rampe.report.ReportScenario;
@@ -46,14 +47,22 @@ class MonthlyReportHandlerTest {
             """;
 
     static void write(RampeFixture f, Referral r) {
+        write(f, r, null);
+    }
+
+    /** The referral written step by step; with {@code retention}, its end carries the retention as the service's does. */
+    static void write(RampeFixture f, Referral r, Duration retention) {
         List<StatusChange> h = r.history();
         f.referrals.create(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), h.get(0).status(),
                         r.overQuota(), h.subList(0, 1), r.createdAt(), 1), "ck-" + r.id(),
                 List.of(new IdempotencyKey("jobcentreReference", r.id())), "fp", 1000,
                 new AuditEntry("referral:" + r.id(), r.jobcentreId(), "referral.created", r.createdAt()));
         for (int k = 1; k < h.size(); k++) {
+            boolean ends = retention != null && java.util.Set.of(ReferralStatus.EXITED, ReferralStatus.DECLINED,
+                    ReferralStatus.OUTSIDE_TARGET_GROUP).contains(h.get(k).status());
             f.referrals.update(new Referral(r.id(), r.jobcentreId(), r.details(), r.consultantId(), h.get(k).status(),
-                    r.overQuota(), h.subList(0, k + 1), r.createdAt(), k + 1), "ck-" + r.id(), false, null,
+                    r.overQuota(), h.subList(0, k + 1), r.createdAt(), k + 1), "ck-" + r.id(), ends,
+                    ends ? h.get(k).at().plus(retention) : null,
                     new AuditEntry("referral:" + r.id(), "staff", "referral.changed", h.get(k).at()));
         }
     }
