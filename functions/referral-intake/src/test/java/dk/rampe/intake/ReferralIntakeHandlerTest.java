@@ -369,6 +369,21 @@ class ReferralIntakeHandlerTest {
     }
 
     @Test
+    void aPutOfTheSettingsIsRecordedInTheirHistoryWithWhoWhenAndTheParts() {
+        var store = new dk.rampe.dynamodb.DynamoSettingsStore(f.dynamo, f.config.table(), f.clock, java.time.Duration.ZERO);
+        long before = store.version().revision();
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+        String settings = Events.text("settings-sample.json").replace("\"quota\": 45, \"defaultConsultantId\": \"c-bo\"",
+                "\"quota\": 50, \"defaultConsultantId\": \"c-bo\"");
+        assertEquals(200, f.handle(call("PUT", "/v1/admin/settings", null, settings, ADMIN)).getStatusCode());
+        // the same history the web app's settings pages record and show
+        assertEquals(before + 1, store.version().revision());
+        assertEquals(new dk.rampe.settings.SettingsChange(before + 1, "admin",
+                IntakeFixture.NOW.plus(java.time.Duration.ofMinutes(5)), List.of(new dk.rampe.settings.SettingsPart(
+                        dk.rampe.settings.SettingsPart.Kind.QUOTAS_AND_DATES, "rampe-oestjylland"))), store.history(1).get(0));
+    }
+
+    @Test
     void theSettingsSampleEventIsAValidAdminRequest() {
         APIGatewayV2HTTPResponse r = f.handle(Events.read("referral-intake/put-settings.json", APIGatewayV2HTTPEvent.class));
         assertEquals(200, r.getStatusCode(), r.getBody());

@@ -383,7 +383,13 @@ final class AdminPages {
     }
 
     private String changeText(Language lang, SettingsChange ch) {
-        return Texts.t(lang, "adm.change", ch.actor(), views.time(lang, ch.at()), parts(lang, ch.parts()));
+        return Texts.t(lang, "adm.change", who(ch.actor()), views.time(lang, ch.at()), parts(lang, ch.parts()));
+    }
+
+    /** Who saved: their name where the settings have one (a consultant or project manager), else the user name. */
+    private String who(String actor) {
+        return settings.current().programmes().stream().flatMap(p -> p.consultant(actor).stream())
+                .map(Settings.Consultant::name).findFirst().orElse(actor);
     }
 
     private String parts(Language lang, List<SettingsPart> parts) {
@@ -553,7 +559,7 @@ final class AdminPages {
         sb.append("<h1>").append(esc(Texts.t(lang, "adm.title"))).append("</h1><p id=\"revision\" data-revision=\"")
                 .append(v.revision()).append("\">");
         if (v.updatedAt() != null) {
-            sb.append(esc(Texts.t(lang, "adm.lastSaved", v.updatedBy(), views.time(lang, v.updatedAt())))).append(' ');
+            sb.append(esc(Texts.t(lang, "adm.lastSaved", who(v.updatedBy()), views.time(lang, v.updatedAt())))).append(' ');
         }
         sb.append("<a href=\"").append(ROOT).append("/history\">").append(esc(Texts.t(lang, "adm.seeHistory")))
                 .append("</a></p>");
@@ -641,7 +647,7 @@ final class AdminPages {
                     .append(esc(Texts.t(lang, "adm.history.what"))).append("</th></tr></thead><tbody>");
             for (SettingsChange c : changes) {
                 sb.append("<tr data-revision=\"").append(c.revision()).append("\"><td>").append(esc(views.time(lang, c.at())))
-                        .append("</td><td>").append(esc(c.actor())).append("</td><td>").append(esc(parts(lang, c.parts())))
+                        .append("</td><td>").append(esc(who(c.actor()))).append("</td><td>").append(esc(parts(lang, c.parts())))
                         .append("</td></tr>");
             }
             sb.append("</tbody></table></div>");
