@@ -188,4 +188,81 @@ class DatedStepsTest {
         assertEquals(d("2026-06-30"), last.current().effectiveOn());
         assertNull(last.current().corrects());
     }
+
+    // --- the import of a programme's history -------------------------------------------------------------
+
+    private final HistoryImport imports = new HistoryImport(referrals, paths, exit, settings::current, audit, clock);
+    private static final Caller ADMIN = Caller.admin("admin");
+    private static final String HEADER = "Program;Jobcenter;Sagsnummer;CPR;Navn;Telefon;Ydelse;Sagsbehandler;"
+            + "Sagsbehandler e-mail;Konsulent;Modtaget;Visitation;Visiteret;Opstart;Praktikstart;Praktikslut;Jobstart;"
+            + "Jobtype;Timer;Afsluttet;Resultat\r\n";
+    private static final String ROW_1 = "p1;jc-aarhus;AAR-1;010190-1234;Søren Østergård;22 34 56 78;kontanthjaelp;"
+            + "Sag Behandler;sag@jobcenter.dk;c1;02-03-2026;accepted;05-03-2026;09-03-2026;10-03-2026;30-04-2026;"
+            + "04-05-2026;ordinary;15,5;30-06-2026;ordinary_job\r\n";
+    private static final String ROW_2 = "p1;jc-aarhus;AAR-2;020285-1234;Anna Berg;22 34 56 79;kontanthjaelp;"
+            + "Sag Behandler;sag@jobcenter.dk;;2026-04-01;accepted;2026-04-02;2026-04-06;;;;;;;\r\n";
+    private static final String ROW_3 = "p1;jc-aarhus;AAR-3;030375-1234;Bo Berg;22 34 56 80;kontanthjaelp;"
+            + "Sag Behandler;sag@jobcenter.dk;;2026-05-01;declined;2026-05-04;;;;;;;;\r\n";
+
+    private static byte[] windows1252(String s) {
+        return s.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    }
+
+    @Test
+    void aFileWithErrorsGetsEveryErrorByRowColumnAndRuleAndWritesNothing() {
+        String bad = "p1;jc-aarhus;AAR-2;020285-12;Anna Berg;22 34 56 79;kontanthjaelp;Sag Behandler;sag@jobcenter.dk;;"
+                + "2026-04-01;accepted;2026-03-30;2026-04-06;;;2026-05-01;;;;\r\n";
+        HistoryImport.Result r = imports.run(ADMIN, windows1252(HEADER + ROW_1 + bad + ROW_3), true);
+        assertEquals(false, r.committed());
+        assertEquals(3, r.rows());
+        assertEquals(List.of(
+                new HistoryImport.RowError(2, "cpr", "cpr.format", List.of()),
+                new HistoryImport.RowError(2, "decidedOn", "date.range", List.of(d("2026-04-01"), d("2026-12-07"))),
+                new HistoryImport.RowError(2, "jobKind", "required", List.of())), r.errors());
+        assertEquals(0, referralStore.intakeCount("p1", "jc-aarhus"), "nothing written");
+        assertEquals(false, r.errors().toString().contains("020285"), "no CPR number in the answer");
+    }
+
+    @Test
+    void aCommittedImportWritesEachStepOnItsDayAndAReUploadChangesNothing() {
+        byte[] file = ("\uFEFF" + HEADER + ROW_1 + ROW_2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HistoryImport.Result dry = imports.run(ADMIN, file, false);
+        assertEquals(List.of(), dry.errors());
+        assertEquals(2, dry.added(), "would add two");
+        assertEquals(0, referralStore.intakeCount("p1", "jc-aarhus"), "a dry run writes nothing");
+
+        HistoryImport.Result first = imports.run(ADMIN, file, true);
+        assertEquals(List.of(), first.errors());
+        assertEquals(2, first.added());
+        Referral søren = referralStore.find(first.addedReferralIds().get(0)).orElseThrow();
+        assertEquals(ReferralStatus.EXITED, søren.status());
+        assertEquals(List.of(d("2026-03-02"), d("2026-03-05"), d("2026-03-09"), d("2026-06-30")),
+                søren.history().stream().map(c -> c.at().atZone(CPH).toLocalDate()).toList());
+        assertEquals(List.of(MilestoneType.ENROLLED, MilestoneType.INTERNSHIP_STARTED, MilestoneType.INTERNSHIP_ENDED,
+                MilestoneType.JOB_STARTED, MilestoneType.EXITED),
+                paths.path(søren.id()).steps().stream().map(Path.Step::type).toList());
+        assertEquals(0, new BigDecimal("15.5").compareTo(paths.path(søren.id()).steps().get(3).current().hoursPerWeek()));
+
+        // the same file again: nothing changes; with a third row fixed and added: only that one is added
+        HistoryImport.Result again = imports.run(ADMIN, file, true);
+        assertEquals(0, again.added());
+        assertEquals(2, again.unchanged());
+        HistoryImport.Result third = imports.run(ADMIN, (HEADER + ROW_1 + ROW_2 + ROW_3)
+                .replace(";", ",").replace(",15,5,", ",\"15,5\",").getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        assertEquals(List.of(), third.errors(), "commas between columns read as well (a quoted decimal comma)");
+        assertEquals(1, third.added());
+        assertEquals(2, third.unchanged());
+        assertEquals(3, referralStore.intakeCount("p1", "jc-aarhus"));
+        assertEquals(5, paths.path(søren.id()).records().size(), "no step written twice");
+    }
+
+    @Test
+    void onlyAnAdministratorImportsAndEnglishColumnNamesAreReadToo() {
+        assertThrows(dk.rampe.core.DomainException.class, () -> imports.run(KIM, new byte[0], false));
+        String english = "programmeId,jobcentreId,jobcentreReference,cpr,name,phone,benefit,caseworkerName,"
+                + "caseworkerEmail,receivedAt,shoeSize\n"
+                + "p1,jc-aarhus,AAR-7,0101901234,Søren,22345678,kontanthjaelp,Sag,sag@jobcenter.dk,2026-02-02,42\n";
+        HistoryImport.Result r = imports.run(ADMIN, english.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        assertEquals(List.of(new HistoryImport.RowError(0, "shoeSize", "import.unknownColumn", List.of())), r.errors());
+    }
 }

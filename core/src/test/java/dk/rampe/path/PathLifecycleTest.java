@@ -220,18 +220,24 @@ class PathLifecycleTest {
                 .sorted().collect(Collectors.toList());
     }
 
+    /** A participant referred, accepted and enrolled on the days given (recorded now, as when Rampe is taken into use). */
+    private String enrolledSince(String cpr, String reference, String received, String decided, String started) {
+        ReferralDetails d = new ReferralDetails("p1", reference,
+                new Citizen(Cpr.stored(cpr), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
+                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
+                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
+                List.of(), false, null);
+        String id = referrals.submit(AARHUS, d, null, LocalDate.parse(received)).answer().referralId();
+        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse(decided));
+        paths.statusChanged(referrals.enrol(KIM, id, LocalDate.parse(started)), MilestoneType.ENROLLED, KIM.id(), null);
+        return id;
+    }
+
     @Test
     void anInternshipFrom10MarchRecordedOnGoodFridayIsListedOnTheNextWorkingDayWithoutAnSms() {
         // the programme starts using Rampe on Good Friday 2026 (3 April) with a participant in an internship since 10 March
         clock.set(at("2026-04-03", 14));
-        ReferralDetails d = new ReferralDetails("p1", "AAR-9",
-                new Citizen(Cpr.stored("0101901234"), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
-                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
-                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
-                List.of(), false, null);
-        String id = referrals.submit(AARHUS, d, null, LocalDate.parse("2026-02-16")).answer().referralId();
-        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse("2026-02-18"));
-        paths.statusChanged(referrals.enrol(KIM, id, LocalDate.parse("2026-02-23")), MilestoneType.ENROLLED, KIM.id(), null);
+        String id = enrolledSince("0101901234", "AAR-9", "2026-02-16", "2026-02-18", "2026-02-23");
         record(id, MilestoneType.INTERNSHIP_STARTED, "2026-03-10", null);
         sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), sweepRule, 200);
         // the workplace check was due 13 March: overdue before Rampe knew of it. Saturday, Easter Sunday and Monday: nothing
@@ -244,11 +250,7 @@ class PathLifecycleTest {
         assertEquals(List.of("email:kim@example.dk@2026-04-07"), messagesSent("2026-04-07"));
         // a second participant's overdue check the same day adds a task, not a second email
         clock.set(at("2026-04-07", 10));
-        String other = referrals.submit(AARHUS, new ReferralDetails("p1", "AAR-10", new Citizen(Cpr.stored("0202851234"),
-                "Anna Berg", PhoneNumber.parse("22 34 56 79").orElseThrow(), null), Benefit.KONTANTHJAELP, d.caseworker(),
-                List.of(), "", "", "", List.of(), false, null), null, LocalDate.parse("2026-02-16")).answer().referralId();
-        referrals.recordVisitation(KIM, other, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse("2026-02-18"));
-        paths.statusChanged(referrals.enrol(KIM, other, LocalDate.parse("2026-02-23")), MilestoneType.ENROLLED, KIM.id(), null);
+        String other = enrolledSince("0202851234", "AAR-10", "2026-02-16", "2026-02-18", "2026-02-23");
         record(other, MilestoneType.INTERNSHIP_STARTED, "2026-03-02", null);
         clock.set(at("2026-04-07", 10));
         sweeper.run("aftercare", dueWork.index(PathService.DUE_KIND), sweepRule, 200);
@@ -265,14 +267,7 @@ class PathLifecycleTest {
     @Test
     void aStepDatedInThePastPlansTheRemindersStillAheadAsUsual() {
         clock.set(at("2026-04-07", 9));
-        ReferralDetails d = new ReferralDetails("p1", "AAR-11",
-                new Citizen(Cpr.stored("0101901234"), "Søren Østergård", PhoneNumber.parse("22 34 56 78").orElseThrow(), null),
-                Benefit.KONTANTHJAELP, new Caseworker("Sag Behandler",
-                EmailAddress.parse("sag@jobcenter.dk").orElseThrow(), null), List.of("lager"), "", "", "",
-                List.of(), false, null);
-        String id = referrals.submit(AARHUS, d, null, LocalDate.parse("2026-01-05")).answer().referralId();
-        referrals.recordVisitation(KIM, id, ReferralService.VisitationDecision.ACCEPTED, null, null, LocalDate.parse("2026-01-07"));
-        paths.statusChanged(referrals.enrol(KIM, id, LocalDate.parse("2026-01-12")), MilestoneType.ENROLLED, KIM.id(), null);
+        String id = enrolledSince("0101901234", "AAR-11", "2026-01-05", "2026-01-07", "2026-01-12");
         // a job since 16 February: its aftercare call (16 May, a Saturday: Monday 18 May) is still ahead
         record(id, MilestoneType.JOB_STARTED, "2026-02-16", null);
         sweepEveryMorningUntil("2026-05-15");

@@ -98,14 +98,14 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 config.retentionAfterExit());
         ReferralsRoute referrals = new ReferralsRoute(service, max, attendance, clock, paths);
         SettingsRoute admin = new SettingsRoute(settings, max * 4, referralStore);
+        ExitNotice exitNotice = new ExitNotice(new DynamoOutbox(dynamo, config.table()), config.publicBaseUrl());
         this.routes = new RouteTable()
                 .add(ReferralsRoute.POST, referrals::submit)
                 .add(ReferralsRoute.GET, referrals::read)
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
                 .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, attendance, paths, max))
-                .add(ExitRoute.KEY, new ExitRoute(service, max, paths,
-                        new ExitNotice(new DynamoOutbox(dynamo, config.table()), config.publicBaseUrl()), clock))
+                .add(ExitRoute.KEY, new ExitRoute(service, max, paths, exitNotice, clock))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(PlanRoute.KEY, new PlanRoute(new dk.rampe.plan.PlanService(
                         new dk.rampe.dynamodb.DynamoPlanStore(dynamo, config.table(), audit), service, clock)))
@@ -116,7 +116,10 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(AttendanceRoute.KEY, new AttendanceRoute(service, attendance, clock, max))
                 .add(NoticesRoute.KEY, new NoticesRoute(service, attendance))
                 .add(MilestonesRoute.KEY, new MilestonesRoute(paths, max))
-                .add(ExitDescriptionRoute.KEY, new ExitDescriptionRoute(paths));
+                .add(ExitDescriptionRoute.KEY, new ExitDescriptionRoute(paths))
+                .add(ImportsRoute.KEY, new ImportsRoute(new dk.rampe.path.HistoryImport(service, paths,
+                        new dk.rampe.path.ParticipantExit(service, paths, exitNotice, clock),
+                        settings::current, audit, clock), max * 16));
         // before SnapStart's snapshot: Jackson's set-up, the settings read, a referral read by a key that
         // does not exist, and a request refused before any route runs (no caller: 401 problem+json)
         this.priming = new Priming("referral-intake")
