@@ -758,7 +758,7 @@ final class ParticipantPage {
             if (a.stillEmployed() != null) {
                 s.append(" · ").append(page(lang, "stillEmployed")).append(' ').append(page(lang, a.stillEmployed() ? "yes" : "no"));
             }
-            if (a.hoursPerWeek() != null) s.append(" · ").append(Texts.t(lang, "ms.hours", a.hoursPerWeek().toPlainString()));
+            if (a.hoursPerWeek() != null) s.append(" · ").append(Texts.t(lang, "ms.hours", Views.number(lang, a.hoursPerWeek())));
         }
         return s.toString();
     }
@@ -860,7 +860,7 @@ final class ParticipantPage {
                 if (m.employer() != null) sb.append(" · ").append(esc(m.employer()));
                 if (m.jobKind() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.jobKind." + m.jobKind().wireName())));
                 if (m.hoursPerWeek() != null) {
-                    sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", m.hoursPerWeek().toPlainString())));
+                    sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", Views.number(lang, m.hoursPerWeek()))));
                 }
                 if (m.expectedEnd() != null) {
                     sb.append(" · ").append(esc(Texts.t(lang, "ms.expectedEndShort", date(lang, m.expectedEnd()))));
@@ -959,7 +959,7 @@ final class ParticipantPage {
         v.put("ms.effectiveOn", m.effectiveOn().toString());
         if (m.employer() != null) v.put("ms.employer", m.employer());
         if (m.jobKind() != null) v.put("ms.jobKind", m.jobKind().wireName());
-        if (m.hoursPerWeek() != null) v.put("ms.hoursPerWeek", m.hoursPerWeek().toPlainString());
+        if (m.hoursPerWeek() != null) v.put("ms.hoursPerWeek", Views.number(lang, m.hoursPerWeek()));
         if (m.expectedEnd() != null) v.put("ms.expectedEnd", m.expectedEnd().toString());
         if (m.reason() != null) v.put("ms.reason", m.reason());
         if (m.note() != null) v.put("ms.note", m.note());
@@ -1046,7 +1046,7 @@ final class ParticipantPage {
         error(sb, errors, "ag.kind");
         sb.append("</fieldset>");
         field(sb, lang, "ag.start", "time", posted.getOrDefault("ag.start", ""), errors, "att.hint.start");
-        field(sb, lang, "ag.minutes", "number", posted.getOrDefault("ag.minutes", ""), errors, "att.hint.minutes");
+        field(sb, lang, "ag.hours", "decimal", posted.getOrDefault("ag.hours", ""), errors, "att.hint.hours");
         sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.agreementSave")))
                 .append("</button></form>");
     }
@@ -1105,8 +1105,8 @@ final class ParticipantPage {
         sb.append("</fieldset>");
         field(sb, lang, "ap.start", "time", fresh ? (current == null ? "09:00" : current.start().toString())
                 : posted.getOrDefault("ap.start", ""), errors, null);
-        field(sb, lang, "ap.minutesPerDay", "number", fresh ? (current == null ? "" : Integer.toString(current.minutes()))
-                : posted.getOrDefault("ap.minutesPerDay", ""), errors, "att.hint.minutesPerDay");
+        field(sb, lang, "ap.hoursPerDay", "decimal", fresh ? (current == null ? "" : Views.hours(lang, current.minutes()))
+                : posted.getOrDefault("ap.hoursPerDay", ""), errors, "att.hint.hoursPerDay");
         boolean during = fresh ? current != null && current.duringInternship() : posted.containsKey("ap.duringInternship");
         sb.append("<div class=\"choices\" id=\"f-ap-duringInternship\"><label><input type=\"checkbox\" name=\"ap.duringInternship\" value=\"1\"")
                 .append(during ? " checked" : "").append(">").append(esc(Texts.t(lang, "att.field.ap.duringInternship")))
@@ -1122,17 +1122,26 @@ final class ParticipantPage {
         input(sb, lang, "att.field." + name, name, type, value, errors, hintKey);
     }
 
-    /** A labelled input with its hint and its field error (the attendance, milestone and follow-up forms). */
+    /** The fields of the attendance and milestone forms that may be left empty (marked so by their label). */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("ag.start", "ag.hours", "ms.expectedEnd");
+
+    /**
+     * A labelled input with its hint under the label and its field error (the attendance, milestone and follow-up
+     * forms), tied to both by aria-describedby; type "decimal": a text field for a number with a decimal comma.
+     */
     private static void input(StringBuilder sb, Language lang, String labelKey, String name, String type, String value,
                               Map<String, String> errors, String hintKey) {
         String fid = fieldId(name);
         sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, labelKey)))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
-                .append(name).append("\" value=\"").append(esc(value)).append("\"")
-                .append("number".equals(type) ? " inputmode=\"numeric\"" : "")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
-                .append(">");
-        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
+                .append(OPTIONAL.contains(name) ? optional(lang) : "").append("</label>");
+        if (hintKey != null) {
+            sb.append("<p class=\"hint\" id=\"").append(fid).append("-hint\">").append(esc(Texts.t(lang, hintKey)))
+                    .append("</p>");
+        }
+        sb.append("<input type=\"").append("decimal".equals(type) ? "text" : type).append("\" id=\"").append(fid)
+                .append("\" name=\"").append(name).append("\" value=\"").append(esc(value)).append("\"")
+                .append("number".equals(type) ? " inputmode=\"numeric\"" : "decimal".equals(type) ? " inputmode=\"decimal\"" : "")
+                .append(hintKey == null ? invalid(errors, name) : invalid(errors, name, fid + "-hint")).append(">");
         error(sb, errors, name);
     }
 
