@@ -266,6 +266,7 @@ final class ParticipantPage {
      * link to its field), and the task's forms with what was typed kept.
      */
     String task(WebAppHandler.Request req, String csrf, Participant p, Task task, Failed f) {
+        f = retargeted(f, p.path(), req.lang());
         Referral r = p.referral();
         Language lang = req.lang();
         String id = esc(r.id());
@@ -298,6 +299,27 @@ final class ParticipantPage {
             sb.append("<div class=\"card\" id=\"task-closed\"><p>").append(esc(Texts.t(lang, "task.closed"))).append("</p></div>");
         }
         return views.page(req, csrf, title + " · " + r.details().citizen().name(), sb.toString());
+    }
+
+    /**
+     * A correction of a step that someone else corrected meanwhile (its record is no longer the step's latest): what
+     * was typed goes onto the form of the step as it stands now, shown above it, with a word that it changed, so
+     * that saving again corrects the latest record. Any other refusal as it was.
+     */
+    private static Failed retargeted(Failed f, Path path, Language lang) {
+        String corrects = "milestone".equals(f.action()) ? f.values().get("ms.corrects") : null;
+        if (corrects == null || corrects.isBlank()) return f;
+        if (path.steps().stream().anyMatch(s -> s.current().id().equals(corrects))) return f;
+        Milestone old = path.find(corrects).orElse(null);
+        if (old == null) return f;
+        String root = path.rootOf(old);
+        return path.steps().stream().filter(s -> s.stepId().equals(root)).findFirst().map(s -> {
+            Map<String, String> values = new java.util.LinkedHashMap<>(f.values());
+            values.put("ms.corrects", s.current().id());
+            Map<String, String> errors = new java.util.LinkedHashMap<>(f.errors());
+            errors.remove("ms.corrects");
+            return new Failed(f.action(), errors, values, Texts.t(lang, "ms.conflict"));
+        }).orElse(f);
     }
 
     /**

@@ -251,7 +251,17 @@ class WebFollowUpsTest {
         WebFixture.Page stale = post(anna, id, "milestone", Map.of("ms.corrects", record, "ms.type", "internship_started",
                 "ms.effectiveOn", "2026-11-23", "ms.employer", "Genbrug", "ms.hoursPerWeek", "10"));
         assertEquals(409, stale.status());
-        assertTrue(stale.body().contains("data-field=\"ms.corrects\""), stale.body());
+        // corrected meanwhile: what was typed stands on the form of the step as it is now, shown above it, to save again
+        Matcher latest = Pattern.compile("id=\"correct-(M[0-9A-Z]{12})\"").matcher(stale.body());
+        assertTrue(latest.find(), stale.body());
+        assertFalse(latest.group(1).equals(record), "the form of the latest record");
+        assertTrue(stale.body().contains("id=\"conflict\""), stale.body());
+        assertTrue(stale.body().contains("id=\"f-" + latest.group(1) + "-employer\" name=\"ms.employer\" value=\"Genbrug\""),
+                "the typed employer is kept");
+        assertTrue(stale.body().contains("Genbrugsbutikken"), "beside the step as the other change left it");
+        assertEquals(303, post(anna, id, "milestone", Map.of("ms.corrects", latest.group(1), "ms.type", "internship_started",
+                "ms.effectiveOn", "2026-11-23", "ms.employer", "Genbrug", "ms.hoursPerWeek", "10")).status(),
+                "saved on the second try");
     }
 
     @Test
