@@ -435,13 +435,17 @@ final class ParticipantPage {
         return errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "";
     }
 
+    /** A group's tie to its error message (a fieldset: aria-describedby, its inputs carry no aria-invalid). */
+    private static String describedBy(Map<String, String> errors, String name, String fid) {
+        return errors.containsKey(name) ? " aria-describedby=\"" + fid + "-error\"" : "";
+    }
+
     /** A group of radio buttons in a fieldset whose id is the field's (the error summary links to it). */
     private static void radios(StringBuilder sb, Language lang, String name, String legend, boolean optional, String[] values,
                                java.util.function.Function<String, String> label, Map<String, String> v,
                                Map<String, String> errors) {
         String fid = fieldId(name);
-        sb.append("<fieldset id=\"").append(fid).append("\"")
-                .append(errors.containsKey(name) ? " aria-describedby=\"" + fid + "-error\"" : "").append("><legend>")
+        sb.append("<fieldset id=\"").append(fid).append("\"").append(describedBy(errors, name, fid)).append("><legend>")
                 .append(esc(legend)).append(optional ? optional(lang) : "").append("</legend><div class=\"choices\">");
         for (String x : values) {
             sb.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(x).append("\"")
@@ -724,7 +728,8 @@ final class ParticipantPage {
                                 java.util.function.Function<String, String> label, Map<String, String> v,
                                 Map<String, String> errors) {
         String local = name.substring(3);
-        sb.append("<fieldset id=\"").append(pre).append(local).append("\"><legend>").append(esc(legend))
+        sb.append("<fieldset id=\"").append(pre).append(local).append("\"").append(describedBy(errors, name, pre + local))
+                .append("><legend>").append(esc(legend))
                 .append("</legend><div class=\"choices\">");
         for (String x : values) {
             sb.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(x).append("\"")
@@ -1057,7 +1062,7 @@ final class ParticipantPage {
                 .append("/attendance-agreement\" id=\"attendance-agreement\" novalidate>").append(Html.hiddenCsrf(csrf))
                 .append("<h3>").append(esc(Texts.t(lang, "att.agreementTitle"))).append("</h3>");
         field(sb, lang, "ag.date", "date", posted.getOrDefault("ag.date", v.today().toString()), errors, null);
-        sb.append("<fieldset id=\"f-ag-kind\"><legend>").append(esc(Texts.t(lang, "att.field.ag.kind")))
+        sb.append("<fieldset id=\"f-ag-kind\"").append(describedBy(errors, "ag.kind", "f-ag-kind")).append("><legend>").append(esc(Texts.t(lang, "att.field.ag.kind")))
                 .append("</legend><div class=\"choices\">");
         for (String k : new String[] {"shorter", "later", "dayOff"}) {
             sb.append("<label><input type=\"radio\" name=\"ag.kind\" value=\"").append(k).append("\"")
@@ -1079,7 +1084,7 @@ final class ParticipantPage {
                 .append("/attendance\" id=\"attendance-register\" novalidate>").append(Html.hiddenCsrf(csrf))
                 .append("<h3>").append(esc(Texts.t(lang, "att.registerTitle"))).append("</h3>");
         field(sb, lang, "reg.date", "date", posted.getOrDefault("reg.date", v.today().toString()), errors, null);
-        sb.append("<fieldset id=\"f-reg-status\"><legend>").append(esc(Texts.t(lang, "att.field.reg.status")))
+        sb.append("<fieldset id=\"f-reg-status\"").append(describedBy(errors, "reg.status", "f-reg-status")).append("><legend>").append(esc(Texts.t(lang, "att.field.reg.status")))
                 .append("</legend><div class=\"choices\">");
         for (Registration.Status st : Registration.Status.values()) {
             sb.append("<label><input type=\"radio\" name=\"reg.status\" value=\"").append(st.wireName()).append("\"")
@@ -1113,7 +1118,7 @@ final class ParticipantPage {
                 .append("/attendance-plan\" id=\"attendance-plan-form\" novalidate>").append(Html.hiddenCsrf(csrf));
         field(sb, lang, "ap.validFrom", "date", fresh ? today.toString() : posted.getOrDefault("ap.validFrom", ""),
                 errors, "att.hint.validFrom");
-        sb.append("<fieldset id=\"f-ap-weekdays\"><legend>").append(esc(Texts.t(lang, "att.field.ap.weekdays")))
+        sb.append("<fieldset id=\"f-ap-weekdays\"").append(describedBy(errors, "ap.weekdays", "f-ap-weekdays")).append("><legend>").append(esc(Texts.t(lang, "att.field.ap.weekdays")))
                 .append("</legend><div class=\"choices\">");
         for (java.time.DayOfWeek d : AttendanceForm.WEEKDAYS) {
             String name = AttendanceForm.weekdayField(d);

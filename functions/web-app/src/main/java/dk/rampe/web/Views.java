@@ -972,6 +972,15 @@ final class Views {
                 field.startsWith("fu.") ? "fu.field." + field.substring(3) : null}) {
             if (key != null && Texts.has(lang, key)) return Texts.t(lang, key);
         }
+        // the close form's fields read as the follow-up page names them; the plan's rows by their number
+        if (field.startsWith("fu.") && dk.rampe.text.Texts.PAGE.find(field.substring(3), lang) != null) {
+            return dk.rampe.text.Texts.PAGE.find(field.substring(3), lang);
+        }
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("^(steps|supporters)\\[([0-9]+)]").matcher(field);
+        if (row.find()) {
+            return Texts.t(lang, row.group(1).equals("steps") ? "plan.step" : "plan.supporter", Integer.parseInt(row.group(2)) + 1);
+        }
+        if (Texts.has(lang, "plan." + field)) return Texts.t(lang, "plan." + field);
         return field;
     }
 

@@ -377,6 +377,10 @@ class WebAppHandlerTest {
         WebFixture.Page refused = anna.post("/app/referrals/" + id + "/plan", plan);
         assertEquals(400, refused.status(), "relatives only with consent (the form said no)");
         assertTrue(refused.body().contains("data-field=\"supporters[1]\""), refused.body());
+        assertTrue(refused.body().contains("<li><a href=\"#f-supporters-1-\">Person i netværket 2</a>"),
+                "the summary names the row as the form does and links to it");
+        assertTrue(refused.body().contains("name=\"supporters[1].name\" value=\"Mor\" aria-invalid=\"true\""
+                + " aria-describedby=\"f-supporters-1--error\""), "the field is marked and tied to its message");
 
         plan.remove("supporters[1].name");
         plan.remove("supporters[1].role");

@@ -108,6 +108,10 @@ class WebFollowUpsTest {
                 "fu.note", "Ring på 0101901234"));
         assertEquals(400, invalid.status());
         assertFieldError(invalid, "fu.reached", page("error.reached"));
+        assertTrue(invalid.body().contains("<li><a href=\"#f-" + taskId + "-reached\">" + Html.esc(page("reached")) + "</a>"),
+                "the summary links to the field in this follow-up's form, named as the follow-up page names it");
+        assertTrue(invalid.body().contains("<fieldset id=\"f-" + taskId + "-reached\" aria-describedby=\"f-" + taskId
+                + "-reached-error\">"));
         assertFieldError(invalid, "fu.next", page("error.next"));
         assertFieldError(invalid, "fu.note", page("error.noteCpr"));
         assertFalse(invalid.body().contains("0101901234"), "a CPR-like note is never shown again");
