@@ -131,7 +131,7 @@ try {
   await page.check('[name="ap.weekday.tuesday"]');
   await page.check('[name="ap.weekday.wednesday"]');
   await page.check('[name="ap.weekday.thursday"]');
-  await page.fill('[name="ap.minutesPerDay"]', '240');
+  await page.fill('[name="ap.hoursPerDay"]', '4');
   await submit(page, '#attendance-plan-form button[type=submit]');
   await submit(page, '#task-attendance');
   await page.check('[name="reg.status"][value="late"]');
@@ -143,7 +143,7 @@ try {
   });
   await page.fill('[name="ag.date"]', tomorrow);
   await page.check('[name="ag.kind"][value="shorter"]');
-  await page.fill('[name="ag.minutes"]', '120');
+  await page.fill('[name="ag.hours"]', '2,5');
   await submit(page, '#attendance-agreement button[type=submit]');
   await submit(page, '#task-attendance');
   result.attendanceRegistered = await page.getAttribute('#attendance-weeks tbody tr:first-child', 'data-registered');

@@ -13,6 +13,13 @@ public final class InputFields {
 
     // the referral (POST /v1/referrals, the web app's referral form)
     public static final TextField JOBCENTRE_REFERENCE = TextField.identifier("jobcentreReference", 64);
+    /**
+     * The jobcentre's own case reference as caseworkers write it ("AAR-2026-0042", "AAR 2026 0042"): a letter or
+     * digit first, then letters, digits, dot, hyphen, underscore and single spaces, at most 64; the same rule at
+     * every door (the API's referral, the web app's form).
+     */
+    public static final java.util.regex.Pattern JOBCENTRE_REFERENCE_FORMAT =
+            java.util.regex.Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9._-]| [A-Za-z0-9._-]){0,63}$");
     public static final TextField CITIZEN_NAME = TextField.singleLine("name", 200);
     public static final TextField CASEWORKER_NAME = TextField.singleLine("name", 200);
     public static final TextField JOB_WISH = TextField.singleLine("jobWishes", 200);

@@ -48,7 +48,7 @@ public final class ReferralCodec {
         r.onlyKnown(body, "", TOP);
         String programmeId = id(r, body, "", "programmeId");
         String reference = r.field(body, "", InputFields.JOBCENTRE_REFERENCE, true);
-        if (reference != null && !ID.matcher(reference).matches()) {
+        if (reference != null && !InputFields.JOBCENTRE_REFERENCE_FORMAT.matcher(reference).matches()) {
             r.add("jobcentreReference", "reference.format");
             reference = null;
         }

@@ -86,6 +86,7 @@ class ReferralValidationTest {
         "benefit|folkepension|enum",
         "desiredStart|07-12-2026|date.invalid",
         "jobcentreReference|AAR 42#x|reference.format",
+        "jobcentreReference|AAR  42|reference.format",
         "programmeId|../etc|id.format",
     })
     void eachBadFieldIsNamed(String field, String value, String code) {
@@ -169,6 +170,12 @@ class ReferralValidationTest {
                 Json.write(referral()).getBytes(StandardCharsets.UTF_8)), AARHUS);
         e.setIsBase64Encoded(true);
         APIGatewayV2HTTPResponse r = f.handle(e);
+        assertEquals(201, r.getStatusCode(), r.getBody());
+    }
+
+    @Test
+    void aJobcentreReferenceMayHoldSingleSpacesAsCaseworkersWriteIt() {
+        APIGatewayV2HTTPResponse r = f.handle(post(with(b -> b.put("jobcentreReference", "AAR 2026 0042")), AARHUS));
         assertEquals(201, r.getStatusCode(), r.getBody());
     }
 

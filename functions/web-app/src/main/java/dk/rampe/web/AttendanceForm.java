@@ -49,7 +49,7 @@ final class AttendanceForm {
         }
         if (days.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("ap.weekdays"))) errors.add(new FieldError("ap.weekdays", "required"));
         LocalTime start = time(f, "ap.start", true, errors);
-        Integer minutes = integer(f, "ap.minutesPerDay", true, 15, 720, errors);
+        Integer minutes = hours(f, "ap.hoursPerDay", true, errors);
         String during = f.get("ap.duringInternship");
         if (during != null && !during.equals("1")) errors.add(new FieldError("ap.duringInternship", "type.boolean"));
         if (!errors.isEmpty()) throw new ValidationException(errors);
@@ -74,7 +74,7 @@ final class AttendanceForm {
         }
         boolean off = "dayOff".equals(kind);
         LocalTime start = time(f, "ag.start", "later".equals(kind), errors);
-        Integer minutes = integer(f, "ag.minutes", "shorter".equals(kind), 15, 720, errors);
+        Integer minutes = hours(f, "ag.hours", "shorter".equals(kind), errors);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         if (off) return new Agreement(date, true, null, null, actor, now);
         AttendancePlan plan = a.planOn(date).orElse(null);
@@ -84,12 +84,12 @@ final class AttendanceForm {
         }
         if (minutes == null) {
             if (plan == null) {
-                errors.add(new FieldError("ag.minutes", "required"));
+                errors.add(new FieldError("ag.hours", "required"));
             } else {
                 // a later start keeps the planned end of the day
                 int end = plan.start().toSecondOfDay() / 60 + plan.minutes();
                 int left = start == null ? plan.minutes() : end - start.toSecondOfDay() / 60;
-                if (left < 15) errors.add(new FieldError("ag.minutes", "required"));
+                if (left < 15) errors.add(new FieldError("ag.hours", "required"));
                 else minutes = Math.min(720, left);
             }
         }
@@ -164,20 +164,26 @@ final class AttendanceForm {
         return LocalTime.parse(v);
     }
 
-    private static Integer integer(Map<String, String> f, String name, boolean required, int min, int max,
-                                   List<FieldError> errors) {
-        String v = f.getOrDefault(name, "").strip();
+    /**
+     * Hours of a day as people write them, "4", "4,5" or "4.5" (a decimal comma or point), as whole minutes
+     * (to the nearest minute): from a quarter of an hour to 12 hours, the API's 15 to 720 minutes.
+     */
+    static Integer hours(Map<String, String> f, String name, boolean required, List<FieldError> errors) {
+        String v = f.getOrDefault(name, "").strip().replace(',', '.');
         if (v.isEmpty()) {
             if (required) errors.add(new FieldError(name, "required"));
             return null;
         }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException e) {
-            // below
+        if (v.matches("[0-9]{1,2}(\\.[0-9]{1,2})?")) {
+            int minutes = new java.math.BigDecimal(v).multiply(java.math.BigDecimal.valueOf(60))
+                    .setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+            if (minutes >= MIN_MINUTES && minutes <= MAX_MINUTES) return minutes;
         }
-        errors.add(new FieldError(name, "range", min, max));
+        errors.add(new FieldError(name, "hours.day"));
         return null;
     }
+
+    /** A day's attendance: a quarter of an hour to twelve hours, as the API takes it in minutes. */
+    static final int MIN_MINUTES = 15;
+    static final int MAX_MINUTES = 720;
 }

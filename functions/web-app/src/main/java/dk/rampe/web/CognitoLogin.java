@@ -145,6 +145,9 @@ final class CognitoLogin {
         Map<String, String> out = new LinkedHashMap<>();
         Optional.ofNullable(c.path("cognito:username").asText(null)).ifPresent(u -> out.put("username", u));
         out.put("sub", c.path("sub").asText());
+        // who they are, for the forms they fill in about themselves (the caseworker's name and email on a referral)
+        Optional.ofNullable(c.path("name").asText(null)).ifPresent(n -> out.put("name", n));
+        Optional.ofNullable(c.path("email").asText(null)).ifPresent(e -> out.put("email", e));
         List<String> groups = new ArrayList<>();
         c.path("cognito:groups").forEach(g -> groups.add(g.asText()));
         if (!groups.isEmpty()) out.put("cognito:groups", "[" + String.join(" ", groups) + "]");

@@ -266,6 +266,7 @@ final class ParticipantPage {
      * link to its field), and the task's forms with what was typed kept.
      */
     String task(WebAppHandler.Request req, String csrf, Participant p, Task task, Failed f) {
+        f = retargeted(f, p.path(), req.lang());
         Referral r = p.referral();
         Language lang = req.lang();
         String id = esc(r.id());
@@ -298,6 +299,27 @@ final class ParticipantPage {
             sb.append("<div class=\"card\" id=\"task-closed\"><p>").append(esc(Texts.t(lang, "task.closed"))).append("</p></div>");
         }
         return views.page(req, csrf, title + " · " + r.details().citizen().name(), sb.toString());
+    }
+
+    /**
+     * A correction of a step that someone else corrected meanwhile (its record is no longer the step's latest): what
+     * was typed goes onto the form of the step as it stands now, shown above it, with a word that it changed, so
+     * that saving again corrects the latest record. Any other refusal as it was.
+     */
+    private static Failed retargeted(Failed f, Path path, Language lang) {
+        String corrects = "milestone".equals(f.action()) ? f.values().get("ms.corrects") : null;
+        if (corrects == null || corrects.isBlank()) return f;
+        if (path.steps().stream().anyMatch(s -> s.current().id().equals(corrects))) return f;
+        Milestone old = path.find(corrects).orElse(null);
+        if (old == null) return f;
+        String root = path.rootOf(old);
+        return path.steps().stream().filter(s -> s.stepId().equals(root)).findFirst().map(s -> {
+            Map<String, String> values = new java.util.LinkedHashMap<>(f.values());
+            values.put("ms.corrects", s.current().id());
+            Map<String, String> errors = new java.util.LinkedHashMap<>(f.errors());
+            errors.remove("ms.corrects");
+            return new Failed(f.action(), errors, values, Texts.t(lang, "ms.conflict"));
+        }).orElse(f);
     }
 
     /**
@@ -413,13 +435,17 @@ final class ParticipantPage {
         return errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "";
     }
 
+    /** A group's tie to its error message (a fieldset: aria-describedby, its inputs carry no aria-invalid). */
+    private static String describedBy(Map<String, String> errors, String name, String fid) {
+        return errors.containsKey(name) ? " aria-describedby=\"" + fid + "-error\"" : "";
+    }
+
     /** A group of radio buttons in a fieldset whose id is the field's (the error summary links to it). */
     private static void radios(StringBuilder sb, Language lang, String name, String legend, boolean optional, String[] values,
                                java.util.function.Function<String, String> label, Map<String, String> v,
                                Map<String, String> errors) {
         String fid = fieldId(name);
-        sb.append("<fieldset id=\"").append(fid).append("\"")
-                .append(errors.containsKey(name) ? " aria-describedby=\"" + fid + "-error\"" : "").append("><legend>")
+        sb.append("<fieldset id=\"").append(fid).append("\"").append(describedBy(errors, name, fid)).append("><legend>")
                 .append(esc(legend)).append(optional ? optional(lang) : "").append("</legend><div class=\"choices\">");
         for (String x : values) {
             sb.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(x).append("\"")
@@ -702,7 +728,8 @@ final class ParticipantPage {
                                 java.util.function.Function<String, String> label, Map<String, String> v,
                                 Map<String, String> errors) {
         String local = name.substring(3);
-        sb.append("<fieldset id=\"").append(pre).append(local).append("\"><legend>").append(esc(legend))
+        sb.append("<fieldset id=\"").append(pre).append(local).append("\"").append(describedBy(errors, name, pre + local))
+                .append("><legend>").append(esc(legend))
                 .append("</legend><div class=\"choices\">");
         for (String x : values) {
             sb.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(x).append("\"")
@@ -758,7 +785,7 @@ final class ParticipantPage {
             if (a.stillEmployed() != null) {
                 s.append(" · ").append(page(lang, "stillEmployed")).append(' ').append(page(lang, a.stillEmployed() ? "yes" : "no"));
             }
-            if (a.hoursPerWeek() != null) s.append(" · ").append(Texts.t(lang, "ms.hours", a.hoursPerWeek().toPlainString()));
+            if (a.hoursPerWeek() != null) s.append(" · ").append(Texts.t(lang, "ms.hours", Views.number(lang, a.hoursPerWeek())));
         }
         return s.toString();
     }
@@ -860,7 +887,7 @@ final class ParticipantPage {
                 if (m.employer() != null) sb.append(" · ").append(esc(m.employer()));
                 if (m.jobKind() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.jobKind." + m.jobKind().wireName())));
                 if (m.hoursPerWeek() != null) {
-                    sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", m.hoursPerWeek().toPlainString())));
+                    sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", Views.number(lang, m.hoursPerWeek()))));
                 }
                 if (m.expectedEnd() != null) {
                     sb.append(" · ").append(esc(Texts.t(lang, "ms.expectedEndShort", date(lang, m.expectedEnd()))));
@@ -959,7 +986,7 @@ final class ParticipantPage {
         v.put("ms.effectiveOn", m.effectiveOn().toString());
         if (m.employer() != null) v.put("ms.employer", m.employer());
         if (m.jobKind() != null) v.put("ms.jobKind", m.jobKind().wireName());
-        if (m.hoursPerWeek() != null) v.put("ms.hoursPerWeek", m.hoursPerWeek().toPlainString());
+        if (m.hoursPerWeek() != null) v.put("ms.hoursPerWeek", Views.number(lang, m.hoursPerWeek()));
         if (m.expectedEnd() != null) v.put("ms.expectedEnd", m.expectedEnd().toString());
         if (m.reason() != null) v.put("ms.reason", m.reason());
         if (m.note() != null) v.put("ms.note", m.note());
@@ -1035,7 +1062,7 @@ final class ParticipantPage {
                 .append("/attendance-agreement\" id=\"attendance-agreement\" novalidate>").append(Html.hiddenCsrf(csrf))
                 .append("<h3>").append(esc(Texts.t(lang, "att.agreementTitle"))).append("</h3>");
         field(sb, lang, "ag.date", "date", posted.getOrDefault("ag.date", v.today().toString()), errors, null);
-        sb.append("<fieldset id=\"f-ag-kind\"><legend>").append(esc(Texts.t(lang, "att.field.ag.kind")))
+        sb.append("<fieldset id=\"f-ag-kind\"").append(describedBy(errors, "ag.kind", "f-ag-kind")).append("><legend>").append(esc(Texts.t(lang, "att.field.ag.kind")))
                 .append("</legend><div class=\"choices\">");
         for (String k : new String[] {"shorter", "later", "dayOff"}) {
             sb.append("<label><input type=\"radio\" name=\"ag.kind\" value=\"").append(k).append("\"")
@@ -1046,7 +1073,7 @@ final class ParticipantPage {
         error(sb, errors, "ag.kind");
         sb.append("</fieldset>");
         field(sb, lang, "ag.start", "time", posted.getOrDefault("ag.start", ""), errors, "att.hint.start");
-        field(sb, lang, "ag.minutes", "number", posted.getOrDefault("ag.minutes", ""), errors, "att.hint.minutes");
+        field(sb, lang, "ag.hours", "decimal", posted.getOrDefault("ag.hours", ""), errors, "att.hint.hours");
         sb.append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "att.agreementSave")))
                 .append("</button></form>");
     }
@@ -1057,7 +1084,7 @@ final class ParticipantPage {
                 .append("/attendance\" id=\"attendance-register\" novalidate>").append(Html.hiddenCsrf(csrf))
                 .append("<h3>").append(esc(Texts.t(lang, "att.registerTitle"))).append("</h3>");
         field(sb, lang, "reg.date", "date", posted.getOrDefault("reg.date", v.today().toString()), errors, null);
-        sb.append("<fieldset id=\"f-reg-status\"><legend>").append(esc(Texts.t(lang, "att.field.reg.status")))
+        sb.append("<fieldset id=\"f-reg-status\"").append(describedBy(errors, "reg.status", "f-reg-status")).append("><legend>").append(esc(Texts.t(lang, "att.field.reg.status")))
                 .append("</legend><div class=\"choices\">");
         for (Registration.Status st : Registration.Status.values()) {
             sb.append("<label><input type=\"radio\" name=\"reg.status\" value=\"").append(st.wireName()).append("\"")
@@ -1091,7 +1118,7 @@ final class ParticipantPage {
                 .append("/attendance-plan\" id=\"attendance-plan-form\" novalidate>").append(Html.hiddenCsrf(csrf));
         field(sb, lang, "ap.validFrom", "date", fresh ? today.toString() : posted.getOrDefault("ap.validFrom", ""),
                 errors, "att.hint.validFrom");
-        sb.append("<fieldset id=\"f-ap-weekdays\"><legend>").append(esc(Texts.t(lang, "att.field.ap.weekdays")))
+        sb.append("<fieldset id=\"f-ap-weekdays\"").append(describedBy(errors, "ap.weekdays", "f-ap-weekdays")).append("><legend>").append(esc(Texts.t(lang, "att.field.ap.weekdays")))
                 .append("</legend><div class=\"choices\">");
         for (java.time.DayOfWeek d : AttendanceForm.WEEKDAYS) {
             String name = AttendanceForm.weekdayField(d);
@@ -1105,8 +1132,8 @@ final class ParticipantPage {
         sb.append("</fieldset>");
         field(sb, lang, "ap.start", "time", fresh ? (current == null ? "09:00" : current.start().toString())
                 : posted.getOrDefault("ap.start", ""), errors, null);
-        field(sb, lang, "ap.minutesPerDay", "number", fresh ? (current == null ? "" : Integer.toString(current.minutes()))
-                : posted.getOrDefault("ap.minutesPerDay", ""), errors, "att.hint.minutesPerDay");
+        field(sb, lang, "ap.hoursPerDay", "decimal", fresh ? (current == null ? "" : Views.hours(lang, current.minutes()))
+                : posted.getOrDefault("ap.hoursPerDay", ""), errors, "att.hint.hoursPerDay");
         boolean during = fresh ? current != null && current.duringInternship() : posted.containsKey("ap.duringInternship");
         sb.append("<div class=\"choices\" id=\"f-ap-duringInternship\"><label><input type=\"checkbox\" name=\"ap.duringInternship\" value=\"1\"")
                 .append(during ? " checked" : "").append(">").append(esc(Texts.t(lang, "att.field.ap.duringInternship")))
@@ -1122,17 +1149,26 @@ final class ParticipantPage {
         input(sb, lang, "att.field." + name, name, type, value, errors, hintKey);
     }
 
-    /** A labelled input with its hint and its field error (the attendance, milestone and follow-up forms). */
+    /** The fields of the attendance and milestone forms that may be left empty (marked so by their label). */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("ag.start", "ag.hours", "ms.expectedEnd");
+
+    /**
+     * A labelled input with its hint under the label and its field error (the attendance, milestone and follow-up
+     * forms), tied to both by aria-describedby; type "decimal": a text field for a number with a decimal comma.
+     */
     private static void input(StringBuilder sb, Language lang, String labelKey, String name, String type, String value,
                               Map<String, String> errors, String hintKey) {
         String fid = fieldId(name);
         sb.append("<label for=\"").append(fid).append("\">").append(esc(Texts.t(lang, labelKey)))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
-                .append(name).append("\" value=\"").append(esc(value)).append("\"")
-                .append("number".equals(type) ? " inputmode=\"numeric\"" : "")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + fid + "-error\"" : "")
-                .append(">");
-        if (hintKey != null) sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, hintKey))).append("</p>");
+                .append(OPTIONAL.contains(name) ? optional(lang) : "").append("</label>");
+        if (hintKey != null) {
+            sb.append("<p class=\"hint\" id=\"").append(fid).append("-hint\">").append(esc(Texts.t(lang, hintKey)))
+                    .append("</p>");
+        }
+        sb.append("<input type=\"").append("decimal".equals(type) ? "text" : type).append("\" id=\"").append(fid)
+                .append("\" name=\"").append(name).append("\" value=\"").append(esc(value)).append("\"")
+                .append("number".equals(type) ? " inputmode=\"numeric\"" : "decimal".equals(type) ? " inputmode=\"decimal\"" : "")
+                .append(hintKey == null ? invalid(errors, name) : invalid(errors, name, fid + "-hint")).append(">");
         error(sb, errors, name);
     }
 

@@ -237,6 +237,7 @@ final class Views {
             sb.append("<div class=\"card\">").append(esc(Texts.t(lang, "form.noProgramme"))).append("</div>");
             return page(req, csrf, Texts.t(lang, "form.title"), sb.toString());
         }
+        sb.append("<p class=\"hint\" id=\"required-note\">").append(esc(Texts.t(lang, "form.requiredNote"))).append("</p>");
         sb.append("<form method=\"post\" action=\"/app/referrals\" novalidate>").append(Html.hiddenCsrf(csrf))
                 .append("<input type=\"hidden\" name=\"formId\" value=\"").append(esc(formId)).append("\">");
         sb.append("<div class=\"grid\"><section class=\"card\"><h2>").append(esc(Texts.t(lang, "form.referral")))
@@ -742,7 +743,7 @@ final class Views {
                     .append(esc(Texts.t(lang, "ms.type." + m.type().wireName())));
             if (m.employer() != null) sb.append(" · ").append(esc(m.employer()));
             if (m.jobKind() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.jobKind." + m.jobKind().wireName())));
-            if (m.hoursPerWeek() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", m.hoursPerWeek().toPlainString())));
+            if (m.hoursPerWeek() != null) sb.append(" · ").append(esc(Texts.t(lang, "ms.hours", number(lang, m.hoursPerWeek()))));
             if (m.type() == MilestoneType.EXITED && m.reason() != null) {
                 sb.append(" · ").append(esc(Texts.t(lang, "outcome." + m.reason())));
             }
@@ -870,12 +871,18 @@ final class Views {
     }
 
     static String sessionText(Language lang, java.time.LocalTime start, int minutes) {
-        return Texts.t(lang, "att.session", start.toString(), start.plusMinutes(minutes).toString(), hours(minutes));
+        return Texts.t(lang, "att.session", start.toString(), start.plusMinutes(minutes).toString(), hours(lang, minutes));
     }
 
-    static String hours(int minutes) {
-        return minutes % 60 == 0 ? Integer.toString(minutes / 60)
-                : String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
+    /** Minutes as hours with the language's decimal mark: 270 is "4,5" in Danish, "4.5" in English. */
+    static String hours(Language lang, int minutes) {
+        return number(lang, java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 2,
+                java.math.RoundingMode.HALF_UP));
+    }
+
+    /** A number as people write it: a decimal comma and a dot for thousands in Danish ("1.250,5"), at most two decimals. */
+    static String number(Language lang, java.math.BigDecimal n) {
+        return new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(locale(lang))).format(n);
     }
 
     static String agreementText(Language lang, Agreement a) {
@@ -967,13 +974,26 @@ final class Views {
 
     /** A field's label in an error summary, whichever form it belongs to; the field's name where none is known. */
     private static String fieldLabel(Language lang, String field) {
-        for (String key : new String[] {"field." + field, "att.field." + field,
+        for (String key : new String[] {"field." + field, "field." + field.replaceAll("\\[\\d+]", ""), "att.field." + field,
                 field.startsWith("ms.") ? "ms.field." + field.substring(3) : null,
                 field.startsWith("fu.") ? "fu.field." + field.substring(3) : null}) {
             if (key != null && Texts.has(lang, key)) return Texts.t(lang, key);
         }
+        // the close form's fields read as the follow-up page names them; the plan's rows by their number
+        if (field.startsWith("fu.") && dk.rampe.text.Texts.PAGE.find(field.substring(3), lang) != null) {
+            return dk.rampe.text.Texts.PAGE.find(field.substring(3), lang);
+        }
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("^(steps|supporters)\\[([0-9]+)]").matcher(field);
+        if (row.find()) {
+            return Texts.t(lang, row.group(1).equals("steps") ? "plan.step" : "plan.supporter", Integer.parseInt(row.group(2)) + 1);
+        }
+        if (Texts.has(lang, "plan." + field)) return Texts.t(lang, "plan." + field);
         return field;
     }
+
+    /** The referral form's fields that may be left empty (the API's optional ones), marked so by their label. */
+    private static final Set<String> REFERRAL_OPTIONAL = Set.of("desiredStart", "citizen.email", "caseworker.phone",
+            "jobWishes", "subGoals", "motivation", "transport", "otherIssues");
 
     static String fieldId(String name) {
         return "f-" + name.replaceAll("[^A-Za-z0-9]+", "-");
@@ -985,6 +1005,7 @@ final class Views {
         sb.append("<label for=\"").append(id).append("\">").append(esc(Texts.t(lang, "field." + name.replaceAll("\\[\\d+]", ""))));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(name);
         if (m.find()) sb.append(' ').append(Integer.parseInt(m.group(1)) + 1);
+        if (REFERRAL_OPTIONAL.contains(name.replaceAll("\\[\\d+]", ""))) sb.append(ParticipantPage.optional(lang));
         sb.append("</label><input type=\"").append(type).append("\" id=\"").append(id).append("\" name=\"").append(esc(name))
                 .append("\" value=\"").append(esc(values.getOrDefault(name, ""))).append("\"")
                 .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + id + "-error\"" : "")
@@ -997,8 +1018,9 @@ final class Views {
                                  Map<String, String> errors) {
         String id = fieldId(name);
         sb.append("<label for=\"").append(id).append("\">").append(esc(Texts.t(lang, "field." + name)))
+                .append(REFERRAL_OPTIONAL.contains(name) ? ParticipantPage.optional(lang) : "")
                 .append("</label><textarea id=\"").append(id).append("\" name=\"").append(name).append("\"")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "").append(">")
+                .append(ParticipantPage.invalid(errors, name)).append(">")
                 .append(esc(values.getOrDefault(name, ""))).append("</textarea>");
         error(sb, errors, name);
     }
@@ -1008,7 +1030,7 @@ final class Views {
         String id = fieldId(name);
         sb.append("<label for=\"").append(id).append("\">").append(esc(Texts.t(lang, "field." + name)))
                 .append("</label><select id=\"").append(id).append("\" name=\"").append(name).append("\"")
-                .append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "").append(">").append(options).append("</select>");
+                .append(ParticipantPage.invalid(errors, name)).append(">").append(options).append("</select>");
         error(sb, errors, name);
     }
 

@@ -294,14 +294,19 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** A request as the app sees it. */
     record Request(String method, String path, Map<String, String> query, Map<String, String> form, Language lang,
-                   Session session) {
+                   Session session, Map<String, String> cookies) {
+        Request(String method, String path, Map<String, String> query, Map<String, String> form, Language lang,
+                Session session) {
+            this(method, path, query, form, lang, session, Map.of());
+        }
+
         String csrf(byte[] key) {
             return session == null ? null : session.csrf(key);
         }
 
         /** The same request with other form values (what a page shows again after a refusal). */
         Request withForm(Map<String, String> other) {
-            return new Request(method, path, query, other, lang, session);
+            return new Request(method, path, query, other, lang, session, cookies);
         }
     }
 
@@ -354,7 +359,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             form = form(event);
             if (form == null) return Answer.html(400, views.message(lang, session, web, "error.form.title", "error.form"));
         }
-        Request req = new Request(method, path, query(event), form, lang, session);
+        Request req = new Request(method, path, query(event), form, lang, session, cookies(event));
 
         // what works without a session
         switch (method + " " + path) {
@@ -420,13 +425,17 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
                 // in AWS through Cognito's /logout (its session ends too), then to /app/logged-out
                 return Answer.redirect(cognito == null ? "/app/login" : cognito.logoutLocation()).withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-                        + (web.secureCookies() ? "; Secure" : ""));
+                        + (web.secureCookies() ? "; Secure" : "")).withCookie(CaseworkerLogin.COOKIE
+                        + "=; Path=/app/referrals; Max-Age=0; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : ""));
             case "GET /app/referrals":
                 requireJobcentre(caller);
                 return Answer.html(200, views.jobcentreList(req, csrf, service.jobcentreReferrals(caller)));
             case "GET /app/referrals/new":
                 requireJobcentre(caller);
-                return Answer.html(200, views.referralForm(req, csrf, partnerProgrammes(caller), Map.of(),
+                // the caseworker's own name and email from their login, filled in (they can change them)
+                Map<String, String> fromLogin = CaseworkerLogin.decode(req.cookies().get(CaseworkerLogin.COOKIE),
+                        web.sessionKey(), req.session()).map(CaseworkerLogin::formValues).orElse(Map.of());
+                return Answer.html(200, views.referralForm(req, csrf, partnerProgrammes(caller), fromLogin,
                         Map.of(), newFormId()));
             case "POST /app/referrals":
                 requireJobcentre(caller);
@@ -951,7 +960,12 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         boolean owner = caller.role() == Caller.Role.STAFF && groups(claims.get("cognito:groups")).contains(web.ownerGroup());
         Session s = Session.start(caller, owner, now, web.sessionIdle());
         audit.record(new AuditEntry("web:session", caller.id(), "web.login", now));
-        return Answer.redirect(home(s)).withCookie(sessionCookie(s));
+        Answer a = Answer.redirect(home(s)).withCookie(sessionCookie(s));
+        if (caller.role() != Caller.Role.JOBCENTRE) return a;
+        // for the referral form: the caseworker's own name and email, if the login gave them
+        return a.withCookie(CaseworkerLogin.COOKIE + "=" + CaseworkerLogin.from(claims).map(c -> c.encode(web.sessionKey(), s)
+                .concat("; Max-Age=" + web.sessionMax().getSeconds())).orElse("; Max-Age=0")
+                + "; Path=/app/referrals; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : ""));
     }
 
     /** Back from Cognito's managed login: the code exchanged for the user's claims, then the same session as locally. */

@@ -147,11 +147,48 @@ class WebAppHandlerTest {
     }
 
     @Test
+    void theCaseworkersOwnNameAndEmailComeFromTheirLoginAndTheReferenceMayHoldSpaces() {
+        WebFixture.Browser caseworker = f.browser();
+        WebFixture.Page login = caseworker.login("local-jobcenter-aarhus");
+        String cookie = login.cookies().stream().filter(c -> c.startsWith(CaseworkerLogin.COOKIE + "=")).findFirst()
+                .orElseThrow();
+        assertTrue(cookie.contains("Path=/app/referrals") && cookie.contains("HttpOnly"), cookie);
+        assertFalse(cookie.contains("Lise"), "not readable in the cookie as it stands: " + cookie);
+        WebFixture.Page form = caseworker.get("/app/referrals/new");
+        assertTrue(form.body().contains("name=\"caseworker.name\" value=\"Lise Sagsbehandler\""), form.body());
+        assertTrue(form.body().contains("name=\"caseworker.email\" value=\"lise@aarhus.example\""));
+        // what is needed is said at the top; the few optional fields are marked
+        assertTrue(form.body().contains("id=\"required-note\">" + Html.esc(Texts.t(Language.DA, "form.requiredNote"))));
+        assertTrue(form.body().matches("(?s).*<label for=\"f-desiredStart\">[^<]*<span class=\"optional\">\\(valgfri\\)</span></label>.*"));
+        assertTrue(form.body().matches("(?s).*<label for=\"f-citizen-name\">[^<]*</label>.*"), "a needed field is not marked");
+        // editable: what is sent counts; a reference with spaces, as caseworkers write it
+        Map<String, String> values = new HashMap<>(WebFixture.referralForm(form.csrf(), form.formId(), "AAR 2026 0042",
+                "010190-1234"));
+        values.put("caseworker.name", "Lise S. Hansen");
+        WebFixture.Page sent = caseworker.post("/app/referrals", values);
+        assertEquals(303, sent.status(), sent.body());
+        String page = caseworker.get(sent.location()).body();
+        assertTrue(page.contains("<dd>AAR 2026 0042</dd>"), page);
+        assertTrue(page.contains("Lise S. Hansen"));
+
+        // the value made for another login is not used (it is signed for its session); logging out clears it
+        WebFixture.Browser other = f.browser();
+        other.login("local-jobcenter-aarhus");
+        other.cookies.put(CaseworkerLogin.COOKIE, caseworker.cookies.get(CaseworkerLogin.COOKIE));
+        assertFalse(other.get("/app/referrals/new").body().contains("value=\"Lise Sagsbehandler\""), "another session's");
+        WebFixture.Page out = caseworker.post("/app/logout", Map.of("csrf", form.csrf()));
+        assertTrue(out.cookies().stream().anyMatch(c -> c.startsWith(CaseworkerLogin.COOKIE + "=;") && c.contains("Max-Age=0")));
+        // a name the form would refuse, or no email, is simply not filled in
+        assertEquals(java.util.Optional.empty(), CaseworkerLogin.from(Map.of("name", "a\u0000b", "email", "nope")));
+        assertEquals(new CaseworkerLogin("Lise", null), CaseworkerLogin.from(Map.of("name", " Lise ")).orElseThrow());
+    }
+
+    @Test
     void theReferralFormShowsTheApisFieldErrorsBesideEachField() {
         WebFixture.Browser caseworker = f.browser();
         caseworker.login("local-jobcenter-aarhus");
         WebFixture.Page form = caseworker.get("/app/referrals/new");
-        Map<String, String> bad = new HashMap<>(WebFixture.referralForm(form.csrf(), form.formId(), "AAR BAD", "12345"));
+        Map<String, String> bad = new HashMap<>(WebFixture.referralForm(form.csrf(), form.formId(), "AAR#BAD", "12345"));
         bad.put("citizen.phone", "12");
         bad.put("citizen.name", "");
         bad.put("jobWishes[2]", "x".repeat(201));
@@ -341,6 +378,10 @@ class WebAppHandlerTest {
         WebFixture.Page refused = anna.post("/app/referrals/" + id + "/plan", plan);
         assertEquals(400, refused.status(), "relatives only with consent (the form said no)");
         assertTrue(refused.body().contains("data-field=\"supporters[1]\""), refused.body());
+        assertTrue(refused.body().contains("<li><a href=\"#f-supporters-1-\">Person i netværket 2</a>"),
+                "the summary names the row as the form does and links to it");
+        assertTrue(refused.body().contains("name=\"supporters[1].name\" value=\"Mor\" aria-invalid=\"true\""
+                + " aria-describedby=\"f-supporters-1--error\""), "the field is marked and tied to its message");
 
         plan.remove("supporters[1].name");
         plan.remove("supporters[1].role");

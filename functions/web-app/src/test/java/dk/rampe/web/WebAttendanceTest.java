@@ -57,8 +57,8 @@ class WebAttendanceTest {
         return anna.post("/app/referrals/" + id + "/" + action, form);
     }
 
-    private static Map<String, String> plan(String from, String start, String minutes, String... days) {
-        Map<String, String> m = new HashMap<>(Map.of("ap.validFrom", from, "ap.start", start, "ap.minutesPerDay", minutes));
+    private static Map<String, String> plan(String from, String start, String hours, String... days) {
+        Map<String, String> m = new HashMap<>(Map.of("ap.validFrom", from, "ap.start", start, "ap.hoursPerDay", hours));
         for (String d : days) m.put("ap.weekday." + d, "1");
         return m;
     }
@@ -72,12 +72,12 @@ class WebAttendanceTest {
         assertTrue(page.body().contains("name=\"reg.date\" value=\"2026-11-23\""), "the date defaults to today");
         assertTrue(page.body().contains("name=\"ag.date\" value=\"2026-11-23\""), "the date defaults to today");
 
-        WebFixture.Page saved = post(id, "attendance-plan", plan("2026-11-23", "09:00", "240",
+        WebFixture.Page saved = post(id, "attendance-plan", plan("2026-11-23", "09:00", "4",
                 "monday", "tuesday", "wednesday", "thursday"));
         assertEquals(303, saved.status(), saved.body());
         assertEquals("/app/referrals/" + id + "?done=attendance-plan", saved.location());
         // a step-up from December: the first step stays
-        Map<String, String> stepUp = plan("2026-12-07", "09:00", "300",
+        Map<String, String> stepUp = plan("2026-12-07", "09:00", "5",
                 "monday", "tuesday", "wednesday", "thursday", "friday");
         stepUp.put("ap.duringInternship", "1"); // this step also applies while in an internship
         assertEquals(303, post(id, "attendance-plan", stepUp).status());
@@ -111,7 +111,7 @@ class WebAttendanceTest {
 
         // tomorrow a later start (ends as planned), Wednesday a day off
         assertEquals(303, post(id, "attendance-agreement",
-                Map.of("ag.date", "2026-11-24", "ag.kind", "later", "ag.start", "11:00", "ag.minutes", "")).status());
+                Map.of("ag.date", "2026-11-24", "ag.kind", "later", "ag.start", "11:00", "ag.hours", "")).status());
         assertEquals(303, post(id, "attendance-agreement", Map.of("ag.date", "2026-11-25", "ag.kind", "dayOff")).status());
         var tuesday = store.load(id, MONDAY.plusDays(1), MONDAY.plusDays(2));
         assertEquals(120, tuesday.agreementOn(MONDAY.plusDays(1)).orElseThrow().minutes(), "11:00 to the planned 13:00");
@@ -152,16 +152,18 @@ class WebAttendanceTest {
     void theAttendanceFormsShowTheApisFieldErrorsBesideEachField() {
         String id = enrolledParticipant("AAR-ATT-2", "020290-1234");
         WebFixture.Page p = post(id, "attendance-plan", Map.of("ap.validFrom", "2026-13-01", "ap.start", "9",
-                "ap.minutesPerDay", "5"));
+                "ap.hoursPerDay", "13"));
         assertEquals(400, p.status());
         assertFieldError(p, "ap.validFrom", Messages.text("date.invalid", Language.DA));
         assertFieldError(p, "ap.weekdays", Messages.text("required", Language.DA));
         assertFieldError(p, "ap.start", Messages.text("time.invalid", Language.DA));
-        assertFieldError(p, "ap.minutesPerDay", Messages.text("range", Language.DA, 15, 720));
+        assertFieldError(p, "ap.hoursPerDay", Texts.t(Language.DA, "code.hours.day"));
+        assertTrue(p.body().contains("<li><a href=\"#f-ap-hoursPerDay\">Timer pr. dag</a>: Skriv antal timer som et tal"
+                + " fra 0,25 til 12, fx 4 eller 4,5.</li>"), "the message says how to write it, in the field's words");
         assertTrue(p.body().contains("name=\"ap.start\" value=\"9\""), "what was typed stays");
-        p = post(id, "attendance-plan", plan("2026-11-23", "09:00", "240", "saturday"));
+        p = post(id, "attendance-plan", plan("2026-11-23", "09:00", "4", "saturday"));
         assertFieldError(p, "ap.weekdays", Messages.text("weekdays.weekend", Language.DA));
-        Map<String, String> odd = plan("2026-11-23", "09:00", "240", "monday");
+        Map<String, String> odd = plan("2026-11-23", "09:00", "4", "monday");
         odd.put("ap.duringInternship", "yes");
         assertFieldError(post(id, "attendance-plan", odd), "ap.duringInternship", Messages.text("type.boolean", Language.DA));
 
@@ -177,7 +179,7 @@ class WebAttendanceTest {
         p = post(id, "attendance-agreement", Map.of("ag.date", "2026-11-24"));
         assertFieldError(p, "ag.kind", Messages.text("required", Language.DA));
         p = post(id, "attendance-agreement", Map.of("ag.date", "2026-11-24", "ag.kind", "shorter"));
-        assertFieldError(p, "ag.minutes", Messages.text("required", Language.DA));
+        assertFieldError(p, "ag.hours", Messages.text("required", Language.DA));
         p = post(id, "attendance-agreement", Map.of("ag.date", "2026-11-24", "ag.kind", "later", "ag.start", "25:00"));
         assertFieldError(p, "ag.start", Messages.text("time.invalid", Language.DA));
 
@@ -200,7 +202,7 @@ class WebAttendanceTest {
 
         // after the exit nothing more is recorded: the API's conflict
         post(id, "exit", Map.of("outcome", "further_assessment", "note", ""));
-        WebFixture.Page closed = post(id, "attendance-plan", plan("2026-11-23", "09:00", "240", "monday"));
+        WebFixture.Page closed = post(id, "attendance-plan", plan("2026-11-23", "09:00", "4", "monday"));
         assertEquals(409, closed.status(), closed.body());
         assertFalse(anna.get("/app/referrals/" + id + "/attendance").body().contains("id=\"attendance-register\""), "no forms after exit");
     }
@@ -233,7 +235,7 @@ class WebAttendanceTest {
     @Test
     void theCaseworkerSeesANoticeCorrectedWhenTheConsultantExcusesTheDay() {
         String id = enrolledParticipant("AAR-ATT-7", "070790-1234");
-        assertEquals(303, post(id, "attendance-plan", plan("2026-11-23", "09:00", "240", "monday")).status());
+        assertEquals(303, post(id, "attendance-plan", plan("2026-11-23", "09:00", "4", "monday")).status());
         // 10:00, past the 09:30 cutoff: present, then corrected to absent (kontanthjælp: every absence is reported)
         assertEquals(303, post(id, "attendance", Map.of("reg.date", "2026-11-23", "reg.status", "present")).status());
         f.clock.advance(Duration.ofMinutes(5));
@@ -271,7 +273,7 @@ class WebAttendanceTest {
         String id = enrolledParticipant("AAR-ATT-5", "050590-1234");
         enrolledParticipant("AAR-ATT-6", "060690-1234"); // enrolled without an attendance plan: not "with a plan"
         // (a plan cannot start before the referral was made: from the day of the enrolment)
-        assertEquals(303, post(id, "attendance-plan", plan("2026-11-23", "09:00", "240",
+        assertEquals(303, post(id, "attendance-plan", plan("2026-11-23", "09:00", "4",
                 "monday", "tuesday", "wednesday")).status());
         f.clock.set(Instant.parse("2026-11-25T14:00:00Z")); // Wednesday afternoon
         anna.login("local-consultant-anna");

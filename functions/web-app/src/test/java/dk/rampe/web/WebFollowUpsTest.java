@@ -108,6 +108,10 @@ class WebFollowUpsTest {
                 "fu.note", "Ring på 0101901234"));
         assertEquals(400, invalid.status());
         assertFieldError(invalid, "fu.reached", page("error.reached"));
+        assertTrue(invalid.body().contains("<li><a href=\"#f-" + taskId + "-reached\">" + Html.esc(page("reached")) + "</a>"),
+                "the summary links to the field in this follow-up's form, named as the follow-up page names it");
+        assertTrue(invalid.body().contains("<fieldset id=\"f-" + taskId + "-reached\" aria-describedby=\"f-" + taskId
+                + "-reached-error\">"));
         assertFieldError(invalid, "fu.next", page("error.next"));
         assertFieldError(invalid, "fu.note", page("error.noteCpr"));
         assertFalse(invalid.body().contains("0101901234"), "a CPR-like note is never shown again");
@@ -251,7 +255,17 @@ class WebFollowUpsTest {
         WebFixture.Page stale = post(anna, id, "milestone", Map.of("ms.corrects", record, "ms.type", "internship_started",
                 "ms.effectiveOn", "2026-11-23", "ms.employer", "Genbrug", "ms.hoursPerWeek", "10"));
         assertEquals(409, stale.status());
-        assertTrue(stale.body().contains("data-field=\"ms.corrects\""), stale.body());
+        // corrected meanwhile: what was typed stands on the form of the step as it is now, shown above it, to save again
+        Matcher latest = Pattern.compile("id=\"correct-(M[0-9A-Z]{12})\"").matcher(stale.body());
+        assertTrue(latest.find(), stale.body());
+        assertFalse(latest.group(1).equals(record), "the form of the latest record");
+        assertTrue(stale.body().contains("id=\"conflict\""), stale.body());
+        assertTrue(stale.body().contains("id=\"f-" + latest.group(1) + "-employer\" name=\"ms.employer\" value=\"Genbrug\""),
+                "the typed employer is kept");
+        assertTrue(stale.body().contains("Genbrugsbutikken"), "beside the step as the other change left it");
+        assertEquals(303, post(anna, id, "milestone", Map.of("ms.corrects", latest.group(1), "ms.type", "internship_started",
+                "ms.effectiveOn", "2026-11-23", "ms.employer", "Genbrug", "ms.hoursPerWeek", "10")).status(),
+                "saved on the second try");
     }
 
     @Test

@@ -85,9 +85,13 @@ class WebParticipantTasksTest {
                 .status());
         assertEquals("attendance", nextStep(id));
         assertEquals(303, post(id, "attendance-plan", Map.of("ap.validFrom", "2026-11-23", "ap.start", "09:00",
-                "ap.minutesPerDay", "240", "ap.weekday.monday", "1")).status());
+                "ap.hoursPerDay", "4,5", "ap.weekday.monday", "1")).status());
         assertEquals("milestone", nextStep(id));
-        assertTrue(anna.get("/app/referrals/" + id).body().contains(Html.esc(Texts.t(Language.DA, "next.internship"))));
+        String withPlan = anna.get("/app/referrals/" + id).body();
+        assertTrue(withPlan.contains(Html.esc(Texts.t(Language.DA, "next.internship"))));
+        assertTrue(withPlan.contains("data-from=\"2026-11-23\">man. · 09:00–13:30 (4,5 t)</dd>"), "hours with a decimal comma");
+        assertTrue(anna.get("/app/referrals/" + id + "/attendance").body().contains(
+                "name=\"ap.hoursPerDay\" value=\"4,5\" inputmode=\"decimal\""), "and in the form");
         assertEquals(303, post(id, "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn", "2026-11-23",
                 "ms.employer", "Genbrug", "ms.hoursPerWeek", "10")).status());
         assertEquals("milestone", nextStep(id));

@@ -104,7 +104,7 @@ class WebPathTest {
         int ended = body.indexOf("data-milestone=\"internship_ended\"");
         int jobStarted = body.indexOf("data-milestone=\"job_started\"");
         assertTrue(enrolled >= 0 && enrolled < started && started < ended && ended < jobStarted, body);
-        assertTrue(body.contains("Praktik startet · Bageriet Aps · 12.5 timer/uge · forventet slut 15. jan. 2027"), body);
+        assertTrue(body.contains("Praktik startet · Bageriet Aps · 12,5 timer/uge · forventet slut 15. jan. 2027"), body);
         assertTrue(body.contains("Job startet · Bageriet Aps · Fleksjob · 15 timer/uge"), body);
         assertTrue(body.contains("Overgår til job"));
 

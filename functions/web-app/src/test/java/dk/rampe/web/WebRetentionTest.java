@@ -112,7 +112,7 @@ class WebRetentionTest {
         assertPosted(post(id, "plan", Map.of("version", "0", "steps[0].text", "Møde op", "steps[0].status", "open",
                 "agreements", "Mandag kl. 9")));
         Map<String, String> plan = new HashMap<>(Map.of("ap.validFrom", "2026-11-23", "ap.start", "09:00",
-                "ap.minutesPerDay", "240"));
+                "ap.hoursPerDay", "4"));
         for (String day : new String[] {"monday", "tuesday", "wednesday", "thursday", "friday"}) plan.put("ap.weekday." + day, "1");
         assertPosted(post(id, "attendance-plan", plan));
         assertPosted(post(id, "attendance-agreement", Map.of("ag.date", "2026-11-25", "ag.kind", "dayOff")));
