@@ -47,7 +47,7 @@ class ShadedJarTest {
      * the routes' JSON. A jar that reaches 10 MB leaves this list.
      */
     static final Map<String, Double> NOT_YET_WITHIN_BUDGET = Map.of(
-            "WebAppFunction", 10.2,
+            "WebAppFunction", 10.3,
             "ReportAdminFunction", 11.3);
 
     /**
