@@ -2,12 +2,8 @@ package dk.rampe.intake;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.rampe.attendance.AttendanceService;
 import dk.rampe.json.JsonReader;
-import dk.rampe.path.MilestoneType;
-import dk.rampe.path.PathService;
-import dk.rampe.referral.Referral;
-import dk.rampe.referral.ReferralService;
+import dk.rampe.path.ParticipantEnrolment;
 import java.util.Set;
 
 /**
@@ -15,21 +11,18 @@ import java.util.Set;
  * first step of their path (issue 10). The body, if any, is an object with the optional
  * {@code absenceSmsConsent} (issue 9): whether the participant agrees to a neutral SMS when they
  * have not shown up (sent only if the programme turns it on). Enrolling again changes nothing but
- * records the consent given, so a retry after a failure completes it.
+ * records the consent given, so a retry after a failure completes it ({@link ParticipantEnrolment},
+ * shared with the web app's enrolment form).
  */
 final class EnrolmentRoute implements Route {
     static final String KEY = "POST /v1/referrals/{referralId}/enrolment";
     static final String SMS_CONSENT = "absenceSmsConsent";
 
-    private final ReferralService service;
-    private final AttendanceService attendance;
-    private final PathService paths;
+    private final ParticipantEnrolment enrolment;
     private final int maxBodyBytes;
 
-    EnrolmentRoute(ReferralService service, AttendanceService attendance, PathService paths, int maxBodyBytes) {
-        this.service = service;
-        this.attendance = attendance;
-        this.paths = paths;
+    EnrolmentRoute(ParticipantEnrolment enrolment, int maxBodyBytes) {
+        this.enrolment = enrolment;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -38,15 +31,11 @@ final class EnrolmentRoute implements Route {
         String body = req.event().getBody();
         Boolean consent = null;
         if (body != null && !body.isBlank()) {
-            JsonNode json = Requests.objectBody(req.event(), maxBodyBytes,
-                    attendance == null ? Set.of() : Set.of(SMS_CONSENT));
+            JsonNode json = Requests.objectBody(req.event(), maxBodyBytes, Set.of(SMS_CONSENT));
             JsonReader r = new JsonReader();
             consent = r.bool(json, "", SMS_CONSENT, false);
             r.throwIfAny();
         }
-        Referral enrolled = service.enrol(req.caller(), Requests.referralId(req.event()));
-        if (paths != null) paths.statusChanged(enrolled, MilestoneType.ENROLLED, req.caller().id(), null);
-        if (consent != null) attendance.recordSmsConsent(enrolled, consent, req.caller().id());
-        return Requests.staffView(enrolled);
+        return Requests.staffView(enrolment.enrol(req.caller(), Requests.referralId(req.event()), consent));
     }
 }
