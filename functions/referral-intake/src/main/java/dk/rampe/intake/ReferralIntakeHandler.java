@@ -104,7 +104,8 @@ public final class ReferralIntakeHandler implements RequestHandler<APIGatewayV2H
                 .add(ReferralsRoute.GET, referrals::read)
                 .add(VisitationRoute.KEY, new VisitationRoute(service, max))
                 .add(ConsultantRoute.KEY, new ConsultantRoute(service, max))
-                .add(EnrolmentRoute.KEY, new EnrolmentRoute(service, attendance, paths, max))
+                .add(EnrolmentRoute.KEY, new EnrolmentRoute(new dk.rampe.path.ParticipantEnrolment(service, paths, attendance),
+                        max))
                 .add(ExitRoute.KEY, new ExitRoute(service, max, paths, exitNotice, clock))
                 .add(FollowUpsRoute.KEY, new FollowUpsRoute(new FollowUpPlanning(service, nudges, clock), max))
                 .add(PlanRoute.KEY, new PlanRoute(new dk.rampe.plan.PlanService(

@@ -46,7 +46,6 @@ import dk.rampe.path.ExitNotice;
 import dk.rampe.path.ParticipantExit;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.Reminder;
-import dk.rampe.path.MilestoneType;
 import dk.rampe.path.PathService;
 import dk.rampe.plan.Plan;
 import dk.rampe.report.ReportArchive;
@@ -136,6 +135,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final dk.rampe.attendance.TodaysListTokens todaysListTokens;
     /** The exit's rules, shared with the API's exit: the path's last step, the description, the caseworker's notice. */
     private final ParticipantExit exit;
+    /** The enrolment's rules, shared with the API's POST …/enrolment. */
+    private final dk.rampe.path.ParticipantEnrolment enrolment;
     /** The follow-up page's rules (the outcome form, its checks and audit entries), for the app's close form. */
     private final FollowUpPageService followUpRules;
     /** The monthly reports kept, for the owner's pages (S3 in AWS, .rampe/reports locally); null where there are none. */
@@ -223,6 +224,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.planning = new FollowUpPlanning(service, followUps, clock);
         this.todaysListTokens = new dk.rampe.attendance.TodaysListTokens(nudges.tokenKey());
         this.exit = new ParticipantExit(service, paths, new ExitNotice(outbox, config.publicBaseUrl()), clock);
+        this.enrolment = new dk.rampe.path.ParticipantEnrolment(service, paths, attendance);
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
@@ -569,10 +571,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     if (!consent.isEmpty() && !consent.equals("yes") && !consent.equals("no")) {
                         throw new ValidationException(new FieldError("smsConsent", "enum", "yes, no"));
                     }
-                    Referral enrolled = service.enrol(caller, id);
-                    paths.statusChanged(enrolled, MilestoneType.ENROLLED, caller.id(), null);
-                    // the participant's consent to a neutral SMS when absent (the API's absenceSmsConsent)
-                    if (!consent.isEmpty()) attendance.recordSmsConsent(enrolled, consent.equals("yes"), caller.id());
+                    // with the participant's consent to a neutral SMS when absent (the API's absenceSmsConsent)
+                    enrolment.enrol(caller, id, consent.isEmpty() ? null : consent.equals("yes"));
                 }
                 case "milestone" -> paths.record(caller, id, MilestoneForm.parse(f));
                 case "follow-up" -> {
