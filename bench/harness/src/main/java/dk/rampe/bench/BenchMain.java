@@ -1001,16 +1001,17 @@ public final class BenchMain {
 
     /**
      * Command-line options. The defaults are the full run: every growth row at the issues' sizes, 1,000 and
-     * 10,000 participants (the report's in a table of 100,000 items, the absence sweep's too), in under
-     * 15 minutes on 2 shared cores; so 3 timed cold starts and primed first invocations per function, 200
-     * measured warm invocations (their median moves less between runs than the machine's load moves it).
-     * Larger tables by option ({@code --sweep-growth 1000,10000,100000}).
+     * 10,000 participants (the report's in a table of 100,000 items, the absence sweep's too), in about
+     * 15 minutes on 2 cores shared with other work (909 s at a load average of 22-26); so 2 timed cold starts
+     * and primed first invocations per function, one with the class log, 100 measured warm invocations
+     * (their median moves less between runs than the machine's load moves it). More by option
+     * ({@code --cold-runs 5 --class-runs 3 --warm 1000}, {@code --sweep-growth 1000,10000,100000}).
      */
     static final class Options {
-        int coldRuns = 3;
-        int classRuns = 3;
-        int warm = 200;
-        int warmup = 50;
+        int coldRuns = 2;
+        int classRuns = 1;
+        int warm = 100;
+        int warmup = 30;
         Path java;
         boolean updateMd;
         List<Integer> intakeGrowthSizes = List.of(1_000, 10_000);
@@ -1031,10 +1032,10 @@ public final class BenchMain {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> {
-                        o.coldRuns = 2;
+                        o.coldRuns = 1;
                         o.classRuns = 1;
-                        o.warm = 100;
-                        o.warmup = 50;
+                        o.warm = 50;
+                        o.warmup = 20;
                         o.intakeGrowthSizes = List.of(1_000);
                         o.sweepGrowthSizes = List.of(1_000);
                         o.absenceGrowthSizes = List.of(1_000);
