@@ -569,7 +569,8 @@ final class ParticipantPage {
         Attendance a = v.attendance();
         String id = esc(r.id());
         boolean active = r.status().active();
-        sb.append("<section class=\"card\" id=\"attendance\"><p>");
+        sb.append("<section class=\"card\" id=\"attendance\" aria-labelledby=\"attendance-title\"><h2 id=\"attendance-title\">")
+                .append(esc(Texts.t(lang, "att.taskHeading"))).append("</h2><p>");
         Views.stability(sb, lang, v.weeks());
         sb.append("</p>");
         attendancePlans(sb, lang, v);

@@ -80,7 +80,7 @@ class ApiWebParityTest {
                         "{\"steps\":[{\"validFrom\":\"" + today + "\",\"weekdays\":[\"monday\",\"tuesday\",\"wednesday\"],"
                                 + "\"start\":\"09:00\",\"minutesPerDay\":240}]}",
                         "attendance-plan", Map.of("ap.validFrom", today, "ap.weekday.monday", "1", "ap.weekday.tuesday", "1",
-                                "ap.weekday.wednesday", "1", "ap.start", "09:00", "ap.minutesPerDay", "240")),
+                                "ap.weekday.wednesday", "1", "ap.start", "09:00", "ap.hoursPerDay", "4")),
                 new Operation("POST /v1/referrals/{referralId}/attendance",
                         "{\"date\":\"" + today + "\",\"status\":\"late\",\"arrival\":\"09:20\"}",
                         "attendance", Map.of("reg.date", today, "reg.status", "late", "reg.arrival", "09:20")),
@@ -89,7 +89,7 @@ class ApiWebParityTest {
                         "attendance", Map.of("reg.date", today, "reg.status", "excused", "reg.reason", "sick")),
                 new Operation("POST /v1/referrals/{referralId}/attendance-agreements",
                         "{\"date\":\"" + tomorrow + "\",\"start\":\"09:00\",\"minutes\":120}",
-                        "attendance-agreement", Map.of("ag.date", tomorrow, "ag.kind", "shorter", "ag.minutes", "120")),
+                        "attendance-agreement", Map.of("ag.date", tomorrow, "ag.kind", "shorter", "ag.hours", "2")),
                 new Operation("POST /v1/referrals/{referralId}/follow-ups",
                         "{\"kind\":\"follow_up_due\",\"dueAt\":\"" + tomorrow + "T10:00:00Z\"}",
                         "follow-up-plan", Map.of("fu.date", tomorrow, "fu.time", "11:00")),
