@@ -1,5 +1,5 @@
 #!/usr/bin/env sh
-# The benchmark of issue 4 in one command (see BENCHMARKS.md). Extra arguments go to the harness:
+# The benchmark in one command (see BENCHMARKS.md). Extra arguments go to the harness:
 #   bench/run.sh --quick        fewer runs, to try a change
 #   bench/run.sh --update-md    also rewrite the generated part of BENCHMARKS.md
 set -eu

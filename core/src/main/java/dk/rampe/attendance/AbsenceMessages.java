@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The neutral words of an absence's extra messages (issue 9), sent with the consultant's nudge from
+ * The neutral words of an absence's extra messages, sent with the consultant's nudge from
  * the same outbox: the team lead's email when the follow-up is still open after the escalation time,
  * and the participant's SMS at the cutoff. They carry a case reference, a date, a first name and a
  * phone number: never a CPR number, a benefit or anything about health.

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A programme's attendance settings as the rules use them, with the defaults of issue 9
+ * A programme's attendance settings as the rules use them, with their defaults
  * ({@link Settings.Attendance#DEFAULTS}): a 30-minute grace period; the caseworker is told after two
  * unexcused absences in a row or three within ten working days, and of every unexcused absence for
  * the listed benefits; an open absence follow-up is escalated after two working hours (to the

@@ -62,7 +62,7 @@ public interface AttendanceStore {
 
     /**
      * Records whether the participant consented at enrolment to a neutral SMS when they have not
-     * shown up (issue 9); the latest record counts.
+     * shown up; the latest record counts.
      */
     default void recordSmsConsent(String referralId, boolean consent, String actor, java.time.Instant at) {
         throw new UnsupportedOperationException("recordSmsConsent");

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A period the participant is in an internship (from the path, issue 10): from its start to its
+ * A period the participant is in an internship (from the path): from its start to its
  * recorded end, or to its expected end while none is recorded, or open; both days included. No
  * session of the plan is expected then unless the plan step says it applies during an internship
  * ({@link AttendancePlan#duringInternship()}); a one-day agreement still decides its date.

@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Today's list (issue 9): a consultant's participants expected on a date, as {@link Expectations}
+ * Today's list: a consultant's participants expected on a date, as {@link Expectations}
  * decides (plan step, one-day agreement, working days with holidays and the programme's closing
  * days, enrolment and exit), each with what is registered for the date so far. The 07:30 run sends
  * one nudge per consultant with participants on their list; the page behind the nudge's link shows

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules of today's list page (issue 9), apart from HTTP and HTML: which link opens which
+ * The rules of today's list page, apart from HTTP and HTML: which link opens which
  * consultant's list, what a tap may register, what an undo restores, and what is audited. The page
  * handler parses the form, calls this and renders the sealed answer; taps answer POST-redirect-GET.
  * <ul>

@@ -14,7 +14,7 @@ public enum FollowUpKind {
     AFTERCARE_CALL_DUE,
     /** Anything else a consultant should act on. */
     GENERIC,
-    // --- aftercare (issue 10) ---
+    // --- aftercare ---
     /** A check with the workplace in the first days of an internship. */
     WORKPLACE_CHECK_DUE,
     /** Six months after a job started: still employed, and the hours. */

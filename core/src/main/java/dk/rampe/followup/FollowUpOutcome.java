@@ -17,7 +17,7 @@ public record FollowUpOutcome(boolean reached, Cause cause, NextStep nextStep, S
     }
 
     /**
-     * (aftercare, issue 10) How a follow-up of the participant's path was done: by phone or a visit,
+     * How a follow-up of the participant's path was done: by phone or a visit,
      * with whom, whether the person is still in the job and the hours a week; each part optional
      * (null: not recorded). The outcome feeds the report.
      */

@@ -198,7 +198,7 @@ public final class NudgeService {
                         r.sms(), null, reminder, notBefore, now);
     }
 
-    /** The channels a consultant wants and can be reached by, email first (also for today's list, issue 9). */
+    /** The channels a consultant wants and can be reached by, email first (also for today's list). */
     public static List<MessageChannel> channels(Settings.Consultant c) {
         List<MessageChannel> out = new ArrayList<>(2);
         if (c.channel() == null || c.channel().email()) {

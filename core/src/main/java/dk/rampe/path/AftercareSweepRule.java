@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The one rule of the aftercare sweep: its due index ({@link PathService#DUE_KIND}) carries both the
  * path's reminders and their escalations (an escalation names the task it escalates, {@code taskId}),
- * so one watermark and one query per day read both (the read budget of issue 10: 2 × due + 5 per run).
+ * so one watermark and one query per day read both (the read budget: 2 × due + 5 per run).
  * Each item goes to its own rule; the outcome is the rule's ({@link AftercareRule.Outcome} or
  * {@link EscalationRule.Outcome}).
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The aftercare section's figures (issue 10 records jobs and aftercare). Empty means "not
+ * The aftercare section's figures (the path records jobs and aftercare). Empty means "not
  * recorded yet": the report shows the section (and the targets that need it) as pending. An
  * implementation answers from dated history as it stood at {@code asOf} (the month's end).
  */

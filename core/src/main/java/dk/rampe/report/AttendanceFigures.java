@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The attendance section's figures (issue 9 records attendance and absence). Empty means "not
+ * The attendance section's figures (attendance is recorded with its absences). Empty means "not
  * recorded yet": the report shows the section as pending. An implementation answers from dated
  * history as it stood at {@code asOf} (the month's end), never from what was recorded later.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Phase moves beyond what the referral history holds (enrolment = course, exit = exited): the
- * path (issue 10) records internships, paid hours or jobs and education. Until that store is
+ * path records internships, paid hours or jobs and education. Until that store is
  * plugged in, {@link #none()} answers no moves, so every enrolled participant stays in the course
  * until exit.
  */

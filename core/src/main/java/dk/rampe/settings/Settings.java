@@ -110,7 +110,7 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
                     null);
         }
 
-        /** A programme with its own attendance rules (issue 9) and nothing else beyond the defaults. */
+        /** A programme with its own attendance rules and nothing else beyond the defaults. */
         public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                          List<Partner> partners, List<Consultant> consultants, List<String> staff,
                          List<LocalDate> closingDays, Attendance attendance) {
@@ -160,7 +160,7 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
     }
 
     /**
-     * A programme's attendance settings (issue 9), each optional with the issue's defaults: the grace
+     * A programme's attendance settings, each optional with its default: the grace
      * period after a session's start before it counts as an unexcused absence; the benefits (wire
      * names, see {@code dk.rampe.referral.Benefit}) for which every unexcused absence reaches the
      * jobcentre; the thresholds for telling the caseworker ({@code inARow} unexcused absences in a

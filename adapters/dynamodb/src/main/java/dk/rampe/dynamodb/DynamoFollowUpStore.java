@@ -112,7 +112,7 @@ public final class DynamoFollowUpStore implements FollowUpStore {
         values.put(":note", Attrs.s(outcome.note()));
         values.put(":at", Attrs.s(at.toString()));
         values.put(":by", Attrs.s(closedBy));
-        // aftercare (issue 10): how it was done, with whom, still employed, hours
+        // aftercare: how it was done, with whom, still employed, hours
         StringBuilder aftercare = new StringBuilder();
         FollowUpOutcome.Aftercare a = outcome.aftercare();
         if (a != null) {

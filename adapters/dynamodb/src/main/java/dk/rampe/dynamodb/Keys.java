@@ -288,7 +288,7 @@ public final class Keys {
         return key(REFERRAL + referralId, "PLAN");
     }
 
-    // --- attendance (issue 9) -----------------------------------------------------------------
+    // --- attendance -----------------------------------------------------------------
     // ATTENDANCE#{referralId}   PLAN#{validFrom}
     //                           AGREEMENT#{date}#{recordedAt}#{id}
     //                           REGISTRATION#{date}#{recordedAt}#{id}
@@ -332,7 +332,7 @@ public final class Keys {
         return key(attendancePk(referralId), ATTENDANCE_FLAG);
     }
 
-    // --- report (issue 11) ------------------------------------------------------------------------
+    // --- report ------------------------------------------------------------------------
 
     /** The outbox's failed messages partition on gsi1 (read by the report's delivery health). */
     static String reportFailedOutboxGsi1pk() {
@@ -357,7 +357,7 @@ public final class Keys {
         return "REPORT#" + programmeId;
     }
 
-    // --- aftercare (issue 10): the participant's path ------------------------------------------
+    // --- aftercare: the participant's path ------------------------------------------
     // REFERRAL#{id}    MILESTONE#{recordedAt}#{milestoneId}    (none: read with the referral's partition)
     // Reminders are generic due work (DUEWORK#aftercare#{id}, DUE#aftercare#{day}).
 
@@ -381,7 +381,7 @@ public final class Keys {
         return key(referralPk(referralId), "EXITDESCRIPTION");
     }
 
-    // --- absence2 (issue 9, second slice) ------------------------------------------------------
+    // --- absence: the session chain ------------------------------------------------------
     // ATTENDANCE#{referralId}   CONSENT#SMS   the participant's consent to an SMS at the cutoff
     static final String ATTENDANCE_SMS_CONSENT = "CONSENT#SMS";
 
@@ -389,7 +389,7 @@ public final class Keys {
         return key(attendancePk(referralId), ATTENDANCE_SMS_CONSENT);
     }
 
-    // --- budgets (issues 9 and 10: the detection reads the due item and the referral) ----------
+    // --- budgets (the detection reads the due item and the referral) ----------
     // ATTENDANCE#{referralId}   NEXT          the session chain: the referral's one piece of absence due work,
     //                                         on gsi1 under DUE#absence#{day} / {cutoff}#{referralId} while it
     //                                         waits for a session, with a copy of what the detection needs

@@ -186,7 +186,7 @@ final class SettingsItems {
         return v == null || v.bool() == null ? fallback : v.bool();
     }
 
-    // --- attendance settings (issue 9): optional, each field with its default when missing --------
+    // --- attendance settings: optional, each field with its default when missing --------
     private static AttributeValue attendance(Settings.Attendance a) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
         m.put("graceMinutes", Attrs.n(a.grace().toMinutes()));

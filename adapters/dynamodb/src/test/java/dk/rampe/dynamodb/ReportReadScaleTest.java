@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11's read budget: a report of a programme with 1,000 and then 10,000 participants, in a table
+ * The read budget: a report of a programme with 1,000 and then 10,000 participants, in a table
  * of 100,000 items, reads only that programme's items (≤ 1.2 × the programme's items + a constant), by
  * query and by key. The programme's items are everything of it the report needs ({@link ReportSeed}:
  * referrals, path records, attendance plans, registrations, notices, follow-up tasks), counted as they

@@ -50,7 +50,7 @@ class SettingsItemsTest {
         stored.put("programmes", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(programmes));
         assertEquals(Settings.Attendance.DEFAULTS, SettingsItems.read(
                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(stored)).programmes().get(0).attendance(),
-                "settings stored before issue 9's settings read as the defaults");
+                "settings stored before the attendance settings existed read as the defaults");
     }
 
     @Test

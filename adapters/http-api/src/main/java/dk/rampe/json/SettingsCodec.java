@@ -120,7 +120,7 @@ public final class SettingsCodec {
         for (int i = 0; i < staff.size(); i++) {
             if (staff.indexOf(staff.get(i)) < i) r.add(JsonReader.path(path, "staff") + "[" + i + "]", "duplicate");
         }
-        // aftercare (issue 10): the consultant entry of the project manager, who gets overdue aftercare reminders
+        // aftercare: the consultant entry of the project manager, who gets overdue aftercare reminders
         String pm = p.hasNonNull("projectManagerId") ? ReferralCodec.id(r, p, path, "projectManagerId") : null;
         if (pm != null && consultants.stream().noneMatch(c -> pm.equals(c.id()))) {
             r.add(JsonReader.path(path, "projectManagerId"), "unknownReference");
@@ -205,7 +205,7 @@ public final class SettingsCodec {
     }
 
     /**
-     * The programme's optional attendance settings (issue 9); every field is optional with the
+     * The programme's optional attendance settings; every field is optional with the
      * defaults of {@link Settings.Attendance#DEFAULTS}.
      */
     static Settings.Attendance attendance(JsonReader r, JsonNode p, String path) {

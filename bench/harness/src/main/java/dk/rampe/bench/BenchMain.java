@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
 /**
- * The benchmark of issue 4, in one command (see BENCHMARKS.md):
+ * The benchmark, in one command (see BENCHMARKS.md):
  * <pre>mvn -q -Pbench -DskipTests package &amp;&amp; java -jar bench/harness/target/rampe-bench.jar</pre>
  * Options: {@code --quick} (fewer runs, for trying it out), {@code --cold-runs N},
  * {@code --warm N}, {@code --warmup N}, {@code --java PATH} (the JVM for the children; default
@@ -327,7 +327,7 @@ public final class BenchMain {
                     "GET /v1/admin/reports, the archive listed", Prepare.NONE, WARM_DIVISOR_REPORT));
             profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
                     f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
-            // today's list (issue 9): one run with the whole day as its window (07:30-12:00 in the template), so
+            // today's list: one run with the whole day as its window (07:30-12:00 in the template), so
             // its cold start includes the reads at any hour of the bench (on a weekend it stops at the calendar)
             profiles.put("dk.rampe.todays.TodaysListHandler", f -> {
                 Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
@@ -791,7 +791,7 @@ public final class BenchMain {
         }
     }
 
-    /** Issue 9: the time from a session's cutoff to its SMS being handed to SNS, on the local clock ({@link CutoffToSms}). */
+    /** The time from a session's cutoff to its SMS being handed to SNS, on the local clock ({@link CutoffToSms}). */
     static void cutoffToSms(SamTemplate template, String settingsJson, Report report) {
         log("latency: cutoff → SMS on the local clock, " + CutoffToSms.class.getSimpleName());
         CutoffToSms.Result r = CutoffToSms.measure(template, settingsJson);

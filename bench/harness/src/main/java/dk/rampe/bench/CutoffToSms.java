@@ -30,7 +30,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Issue 9's "the SMS is handed to SNS within 2 minutes of the cutoff", on the local clock: the local
+ * The promise "the SMS is handed to SNS within 2 minutes of the cutoff", on the local clock: the local
  * runner's {@link LocalClock} and {@link LocalScheduler} fire the template's schedules (the absence
  * detection's {@code rate(1 minute)}, at whatever phase the schedule has against the cutoff, as the
  * Scheduler's), the detection handler runs in this JVM against DynamoDB Local, and the outbox dispatcher

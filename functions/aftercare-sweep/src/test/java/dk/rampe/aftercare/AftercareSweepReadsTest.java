@@ -125,7 +125,7 @@ class AftercareSweepReadsTest {
         // 08:00 window touches (3; escalations ride on the same index and watermark), the settings (1)
         assertEquals(4 + 4, few.requests());
         // items: per due reminder its index item and its referral (2 x 4), the watermark and the settings:
-        // 2 x due + 2, within the budget of issue 10 (2 x due + 5)
+        // 2 x due + 2, within the budget (2 x due + 5)
         assertEquals(2 * 4 + 2, few.items());
         assertTrue(few.items() <= 2 * 4 + 5, "budget: 2 x due + 5 items");
     }

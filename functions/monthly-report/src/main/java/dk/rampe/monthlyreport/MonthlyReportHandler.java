@@ -73,7 +73,7 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
 
     /**
      * The report's wiring: one snapshot per report ({@link DynamoReportFigures#open}) reads the programme's
-     * referrals from gsi2 and each participant's attendance (issue 9), path and follow-ups (issue 10) once,
+     * referrals from gsi2 and each participant's attendance, path and follow-ups once,
      * by query and by key; the months kept ({@link DynamoMonthlyFacts}) are one more query.
      */
     static ReportRun runFor(RampeConfig config, DynamoDbClient dynamo, Notifier notifier, ReportArchive archive,

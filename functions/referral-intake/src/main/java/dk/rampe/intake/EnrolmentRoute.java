@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * {@code POST /v1/referrals/{referralId}/enrolment}: the participant starts, which is also the
- * first step of their path (issue 10). The body, if any, is an object with the optional
- * {@code absenceSmsConsent} (issue 9): whether the participant agrees to a neutral SMS when they
+ * first step of their path. The body, if any, is an object with the optional
+ * {@code absenceSmsConsent}: whether the participant agrees to a neutral SMS when they
  * have not shown up (sent only if the programme turns it on). Enrolling again changes nothing but
  * records the consent given, so a retry after a failure completes it ({@link ParticipantEnrolment},
  * shared with the web app's enrolment form).

@@ -33,7 +33,7 @@ final class ReferralsRoute {
     }
 
     /**
-     * With attendance (issue 9) and the path (issue 10): the read shows the current plan and the
+     * With attendance and the path: the read shows the current plan and the
      * last four weeks, and the participant's path.
      */
     ReferralsRoute(ReferralService service, int maxBodyBytes, dk.rampe.attendance.AttendanceService attendance,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The attendance routes (issue 9): hostile input is a 400 naming the field with nothing written; tenants stay apart. */
+/** The attendance routes: hostile input is a 400 naming the field with nothing written; tenants stay apart. */
 class AttendanceRoutesTest {
     static DynamoLocal local;
     IntakeFixture f;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The participant's consent to an SMS at the cutoff, given at enrolment (issue 9): optional, additive, validated. */
+/** The participant's consent to an SMS at the cutoff, given at enrolment: optional, additive, validated. */
 class EnrolmentConsentTest {
     static DynamoLocal local;
     IntakeFixture f;

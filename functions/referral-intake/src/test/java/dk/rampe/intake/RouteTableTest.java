@@ -39,7 +39,7 @@ class RouteTableTest {
             IntakeFixture f = new IntakeFixture(local);
             assertEquals(template, new TreeSet<>(f.handler.routeKeys()));
         }
-        assertEquals(17, template.size()); // 9 + plan (issue 12) + attendance plan, agreements, registrations, notices (issue 9) + milestones, exit-description (issue 10) + the history import
+        assertEquals(17, template.size()); // the referral routes, the plan, attendance plan, agreements, registrations, notices, milestones, exit description, the history import
     }
 
     @Test

@@ -28,7 +28,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Today's list (issue 9), run by EventBridge Scheduler on working-day mornings (Europe/Copenhagen,
+ * Today's list, run by EventBridge Scheduler on working-day mornings (Europe/Copenhagen,
  * from 07:30 every 15 minutes until noon): each consultant with participants expected today gets one
  * nudge through the outbox with the signed link to their list ({@link TodaysListRun}). The first run
  * of the morning sends; a later one catches up a missed 07:30 (an outage) and otherwise stops after

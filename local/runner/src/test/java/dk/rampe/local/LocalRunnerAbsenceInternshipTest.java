@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9's "no session is expected during an internship unless the plan says so", through the local
+ * The rule "no session is expected during an internship unless the plan says so", through the local
  * runner on its clock: an internship recorded on the participant's path (POST …/milestones) from Wednesday
  * to Friday, its expected end: no absence nudge on those days, the nudge again on Monday; a participant
  * whose plan step applies during an internship ({@code duringInternship}) is expected and nudged.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9's programme settings through the local runner on its clock: with the programme's switch
+ * The programme settings through the local runner on its clock: with the programme's switch
  * on and the participant's consent from enrolment, the participant gets the neutral SMS at the
  * cutoff with the consultant's nudge; a follow-up still open after two working hours reminds the
  * consultant and emails the team lead; a participant without consent gets nothing.

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9's "done when", through the local runner on its clock: a participant planned for 09:00
+ * Absence detection end to end, through the local runner on its clock: a participant planned for 09:00
  * with nothing registered gets their consultant an SMS and an email by 09:32; a sick call at 08:50
  * sends nothing; a third unexcused absence within ten working days reaches the caseworker by email
  * and through GET …/notices; nothing is expected on Easter Monday.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10's "done when", in the local runner over HTTP, the clock moved to 08:00 every morning and
+ * Aftercare end to end, in the local runner over HTTP, the clock moved to 08:00 every morning and
  * the template's schedules fired: a job started on 2026-11-30 gives the consultant an aftercare nudge
  * on 2027-03-01 and none before; closing it on the follow-up page records the outcome; a job ended in
  * January cancels it and creates the job-ended follow-up; an exit in April for another reason (moved)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3's "done when", in the local runner: a follow-up planned through the API produces one
+ * Nudges end to end, in the local runner: a follow-up planned through the API produces one
  * email and one SMS in the outbox; its link opens the follow-up page (in Chromium where it is
  * installed) and one form post closes the task; a restart sends nothing twice.
  */

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11's "done when", in the local runner, over HTTP: a scripted programme from September to
+ * The monthly report end to end, in the local runner, over HTTP: a scripted programme from September to
  * January (referrals from two jobcentres, enrolments, a job and an internship in September, attendance
  * plans with five absences detected by the absence schedule and closed on the follow-up page the same
  * day, the job's aftercare call made by the aftercare schedule and closed on time, a job start and two

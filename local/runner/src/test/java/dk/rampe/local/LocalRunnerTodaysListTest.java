@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Today's list through the local runner on its clock (issue 9): at 07:30 the consultant's SMS with the
+ * Today's list through the local runner on its clock: at 07:30 the consultant's SMS with the
  * link to today's list lands in the outbox folder, once; the link opens the list; tapping sick at 08:45
  * means no absence nudge at 09:30; the next morning brings a new list, and with nothing registered the
  * absence nudge comes at 09:30 as before.

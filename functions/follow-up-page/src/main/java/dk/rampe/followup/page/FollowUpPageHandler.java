@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * post is written to the audit log (the rules live in {@link FollowUpPageService}; this class parses
  * the form and renders). An unexpected failure answers 500 and is counted as the EMF metric
  * {@code UnexpectedErrors}, which the SAM template alarms on. Plain HTML, no JavaScript.
- * <p>The same function serves today's list at {@code /t/{token}} (issue 9, {@link TodaysListPageHandler}),
+ * <p>The same function serves today's list at {@code /t/{token}} ({@link TodaysListPageHandler}),
  * built on its first request so the follow-up page's cold start does not pay for it.
  */
 public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Primed {

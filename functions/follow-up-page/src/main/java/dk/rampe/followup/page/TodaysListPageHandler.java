@@ -27,7 +27,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Today's list (issue 9) on the public page function, next to the follow-up page:
+ * Today's list on the public page function, next to the follow-up page:
  * <ul>
  * <li>{@code GET /t/{token}}: the consultant's participants expected today, each with one-tap
  *     buttons and what is registered so far; {@code HEAD} answers as GET without the body (and is not

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * (aftercare, issue 10) The page for the path's follow-ups: every new kind opens, the form also asks
+ * The page for the path's follow-ups: every new kind opens, the form also asks
  * how it was done, with whom, whether the person is still in the job and the hours, and stores them.
  */
 class AftercarePageTest {
