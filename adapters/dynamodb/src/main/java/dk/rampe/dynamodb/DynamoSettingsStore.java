@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * history is one query of the settings' partition, newest first.
  */
 public final class DynamoSettingsStore implements SettingsStore {
-    private static final String CHANGE = "CHANGE#";
     /** Saves to retry when the settings change between the read and the write of an unconditional replace. */
     private static final int ATTEMPTS = 5;
 
@@ -123,7 +122,7 @@ public final class DynamoSettingsStore implements SettingsStore {
     public List<SettingsChange> history(int limit) {
         List<SettingsChange> out = new ArrayList<>();
         var items = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
-                .expressionAttributeValues(Map.of(":pk", Keys.settingsKey().get("pk"), ":c", Attrs.s(CHANGE)))
+                .expressionAttributeValues(Map.of(":pk", Keys.settingsKey().get("pk"), ":c", Attrs.s(Keys.SETTINGS_CHANGE)))
                 .scanIndexForward(false).limit(limit)).items();
         for (Map<String, AttributeValue> i : items) {
             List<SettingsPart> parts = new ArrayList<>();
@@ -137,6 +136,6 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     private static Map<String, AttributeValue> changeKey(long revision) {
-        return Keys.key(Keys.settingsKey().get("pk").s(), CHANGE + String.format(java.util.Locale.ROOT, "%012d", revision));
+        return Keys.settingsChangeKey(revision);
     }
 }

@@ -157,6 +157,14 @@ public final class Keys {
         return key(SETTINGS, SETTINGS);
     }
 
+    /** The sort-key prefix of the settings' history, beside the settings item. */
+    static final String SETTINGS_CHANGE = "CHANGE#";
+
+    /** One save of the settings in their history: {@code SETTINGS / CHANGE#{revision, 12 digits}}. */
+    static Map<String, AttributeValue> settingsChangeKey(long revision) {
+        return key(SETTINGS, SETTINGS_CHANGE + String.format(java.util.Locale.ROOT, "%012d", revision));
+    }
+
     // --- follow-up tasks and outbox -----------------------------------------------------------
 
     /** The task id of a task item's pk, or null when the pk is not a task's. */
