@@ -43,11 +43,12 @@ class FollowUpPageTemplateTest {
         assertFalse(policies.contains("ses:") || policies.contains("sns:") || policies.contains("dynamodb:*")
                 || policies.contains("DeleteItem") || policies.contains("Scan") || policies.contains("gsi1"), policies);
         // today's list reads the programme's referrals (gsi2) and the day's attendance, and puts only
-        // attendance registrations and, for a corrected absence the caseworker was told of, their one email
+        // attendance registrations, for a corrected absence the caseworker was told of their one email, and
+        // for a correction back to absent the day's follow-up again (its task and nudges)
         assertTrue(policies.contains("Action=[dynamodb:Query], Resource=[{Fn::GetAtt=[RampeTable, Arn]}, "
                 + "{Fn::Sub=${RampeTable.Arn}/index/gsi2}]"), policies);
         assertTrue(policies.contains("Action=[dynamodb:PutItem], Resource={Fn::GetAtt=[RampeTable, Arn]}, "
-                + "Condition={ForAllValues:StringLike={dynamodb:LeadingKeys=[ATTENDANCE#*, OUTBOX#*]}}"), policies);
+                + "Condition={ForAllValues:StringLike={dynamodb:LeadingKeys=[ATTENDANCE#*, OUTBOX#*, TASK#*]}}"), policies);
     }
 
     @Test
