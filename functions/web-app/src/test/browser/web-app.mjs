@@ -209,6 +209,20 @@ try {
   await shot(page, 'overview-desk', DESK);
   await submit(page, '#logout');
 
+  // the administrator imports a participant from a Danish spreadsheet (Windows-1252, semicolons): preview, then save
+  await login(page, 'local-admin');
+  await visit(page, base + '/app/admin/import');
+  const csv = 'Program;Jobcenter;Sagsnummer;CPR;Navn;Telefon;Ydelse;Sagsbehandler;Sagsbehandler e-mail;Konsulent;'
+    + 'Modtaget;Visitation;Visiteret;Opstart\r\nrampe-oestjylland;jc-aarhus;BROWSER-1;0303801003;S\u00f8ren \u00c6r\u00f8;'
+    + '22 34 56 78;kontanthjaelp;Birthe Aagaard;birthe.aagaard@jobcenter.example;;16.02.2026;accepted;18.02.2026;'
+    + '23.02.2026\r\n';
+  await page.setInputFiles('#f-file', { name: 'deltagere.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+  await submit(page, '#preview');
+  result.importReady = await page.textContent('#ready');
+  await submit(page, '#commit');
+  result.importAdded = await page.textContent('#added');
+  await submit(page, '#logout');
+
   // the caseworker reads it back
   await login(page, 'local-jobcenter-aarhus');
   await submit(page, `[data-referral="${result.referralId}"] a.name`);

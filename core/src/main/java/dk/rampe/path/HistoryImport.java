@@ -255,7 +255,7 @@ public final class HistoryImport {
     // --- reading the file ------------------------------------------------------------------------------------
 
     /** UTF-8 (a byte-order mark dropped) if the bytes are UTF-8, else Windows-1252 (as Danish Excel saves CSV). */
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
                 ? 3 : 0;
         try {

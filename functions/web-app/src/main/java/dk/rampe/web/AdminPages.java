@@ -44,11 +44,14 @@ final class AdminPages {
     private final SettingsStore settings;
     private final ReferralStore referrals;
     private final Views views;
+    /** The import of a programme's history, under /app/admin/import. */
+    private final ImportPage imports;
 
-    AdminPages(SettingsStore settings, ReferralStore referrals, Views views) {
+    AdminPages(SettingsStore settings, ReferralStore referrals, Views views, ImportPage imports) {
         this.settings = settings;
         this.referrals = referrals;
         this.views = views;
+        this.imports = imports;
     }
 
     static boolean handles(String path) {
@@ -59,6 +62,7 @@ final class AdminPages {
         Caller caller = req.session().caller();
         // a caseworker, a consultant and a project owner alike: only an administrator changes the settings
         if (caller.role() != Caller.Role.ADMIN) throw DomainException.forbidden("role.adminOnly");
+        if (ImportPage.handles(req.path())) return imports.handle(req, csrf);
         boolean get = "GET".equals(req.method());
         if (req.path().equals(ROOT) && get) return ok(overview(req, csrf, settings.version()));
         if (req.path().equals(ROOT + "/history") && get) return ok(history(req, csrf));

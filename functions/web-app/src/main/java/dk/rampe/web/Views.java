@@ -117,6 +117,7 @@ final class Views {
         } else if (s.caller().role() == Caller.Role.ADMIN) {
             link(sb, "/app/admin", Texts.t(lang, "nav.settings"), "nav-settings");
             link(sb, "/app/admin/history", Texts.t(lang, "nav.settingsHistory"), "nav-settings-history");
+            link(sb, ImportPage.PATH, Texts.t(lang, "nav.import"), "nav-import");
         }
         // who is logged in, in which role (and for a caseworker, which jobcentre)
         Caller c = s.caller();

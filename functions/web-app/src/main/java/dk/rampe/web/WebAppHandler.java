@@ -202,7 +202,6 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
         this.participantPage = new ParticipantPage(views, clock);
-        this.admin = new AdminPages(settings, store, views);
         // the one working-day calendar of this function: Danish public holidays (computed) and the closing days
         WorkingDays workingDays = DanishHolidays.workingDays(settings::current);
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
@@ -225,6 +224,9 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.todaysListTokens = new dk.rampe.attendance.TodaysListTokens(nudges.tokenKey());
         this.exit = new ParticipantExit(service, paths, new ExitNotice(outbox, config.publicBaseUrl()), clock);
         this.enrolment = new dk.rampe.path.ParticipantEnrolment(service, paths, attendance);
+        // the admin pages' import runs the API's import (POST /v1/admin/imports) over the same use cases
+        this.admin = new AdminPages(settings, store, views, new ImportPage(new dk.rampe.path.HistoryImport(service, paths,
+                exit, settings::current, audit, clock), views));
         this.followUpRules = new FollowUpPageService(FollowUps.tokens(nudges), followUps, audit, clock);
         this.cognito = web.cognitoDomain() == null || web.cognitoClientId() == null ? null
                 : new CognitoLogin(web.cognitoDomain(), web.cognitoClientId(), web.cognitoIssuer(), config.publicBaseUrl(),
@@ -296,10 +298,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** A request as the app sees it. */
     record Request(String method, String path, Map<String, String> query, Map<String, String> form, Language lang,
-                   Session session, Map<String, String> cookies) {
+                   Session session, Map<String, String> cookies, Upload upload) {
         Request(String method, String path, Map<String, String> query, Map<String, String> form, Language lang,
                 Session session) {
-            this(method, path, query, form, lang, session, Map.of());
+            this(method, path, query, form, lang, session, Map.of(), null);
         }
 
         String csrf(byte[] key) {
@@ -308,7 +310,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
         /** The same request with other form values (what a page shows again after a refusal). */
         Request withForm(Map<String, String> other) {
-            return new Request(method, path, query, other, lang, session, cookies);
+            return new Request(method, path, query, other, lang, session, cookies, upload);
         }
     }
 
@@ -353,15 +355,19 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     Map.of("allow", "GET, POST"), List.of());
         }
         Map<String, String> form = Map.of();
+        Upload upload = null;
         if ("POST".equals(method)) {
             if (crossSite(event)) {
                 Log.warn("webApp.refused", "reason", "crossSite");
                 return Answer.html(403, views.message(lang, null, web, "error.forbidden.title", "error.csrf"));
             }
-            form = form(event);
+            // the import's upload is the one multipart form (a file, and the file carried on to be saved)
+            upload = ImportPage.PATH.equals(path) && Upload.isMultipart(event) ? Upload.read(event,
+                    config.maxBodyBytes() * 32, java.util.Set.of("csrf", "action", "csv"), "file") : null;
+            form = upload != null ? upload.fields() : form(event);
             if (form == null) return Answer.html(400, views.message(lang, session, web, "error.form.title", "error.form"));
         }
-        Request req = new Request(method, path, query(event), form, lang, session, cookies(event));
+        Request req = new Request(method, path, query(event), form, lang, session, cookies(event), upload);
 
         // what works without a session
         switch (method + " " + path) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * End to end in a real browser with JavaScript off (Debian's Chromium driven by playwright-core):
  * the local login, a referral sent through the form by the caseworker (a field error first),
  * accepted and enrolled by the consultant, a follow-up planned and closed (a field error first),
- * seen in "my participants", the owner's overview,
+ * seen in "my participants", the owner's overview, a participant imported by the administrator (a file uploaded,
+ * previewed and saved),
  * and read back by the caseworker; screenshots at 390 x 844 and 1,366 x 900. axe-core checks every
  * page state the walk passes through, at both sizes, and any violation fails the test with a list
  * of rule, element and page. Skips, saying why, when Chromium, node, playwright-core or axe-core is
@@ -69,6 +70,8 @@ class WebAppBrowserTest {
             assertEquals("1", seen.path("listedOpenFollowUps").asText(), "my participants: the second follow-up is open");
             assertEquals("2027-02-23", seen.path("listedNextReminder").asText(),
                     "my participants: the aftercare call three months after the job started");
+            assertEquals("1", seen.path("importReady").asText(), "the import's preview, from a real browser's upload");
+            assertEquals("1", seen.path("importAdded").asText(), "the file carried on in the preview and saved");
             for (String page : List.of("login-phone", "referral-form-errors-phone", "participant-desk",
                     "participant-attendance-phone", "participant-attendance-desk", "participant-follow-up-phone",
                     "participant-follow-ups-desk",
