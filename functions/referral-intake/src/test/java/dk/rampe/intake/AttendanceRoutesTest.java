@@ -13,34 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.rampe.local.embedded.DynamoLocal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The attendance routes: hostile input is a 400 naming the field with nothing written; tenants stay apart. */
-class AttendanceRoutesTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class AttendanceRoutesTest extends IntakeRouteTest {
     private String received() {
         APIGatewayV2HTTPResponse r = f.handle(post(referral(), AARHUS));
         assertEquals(201, r.getStatusCode(), r.getBody());

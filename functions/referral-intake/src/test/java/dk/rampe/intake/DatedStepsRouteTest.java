@@ -11,10 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.local.embedded.DynamoLocal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code decidedOn}, {@code startedOn}, a milestone and {@code exitedOn}, each kept with the day it happened and
  * when it was recorded; a bad date is a 400 naming its field and the rule, and writes nothing.
  */
-class DatedStepsRouteTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class DatedStepsRouteTest extends IntakeRouteTest {
     private static void assertError(APIGatewayV2HTTPResponse r, String field, String code) {
         assertEquals(400, r.getStatusCode(), r.getBody());
         JsonNode body = json(r);

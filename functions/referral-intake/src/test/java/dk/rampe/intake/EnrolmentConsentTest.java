@@ -13,32 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rampe.dynamodb.DynamoAttendanceStore;
-import dk.rampe.local.embedded.DynamoLocal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The participant's consent to an SMS at the cutoff, given at enrolment: optional, additive, validated. */
-class EnrolmentConsentTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class EnrolmentConsentTest extends IntakeRouteTest {
     private int n;
 
     /** A new citizen each time (the same one twice would be the same referral). */

@@ -16,7 +16,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.json.Json;
-import dk.rampe.local.embedded.DynamoLocal;
 import dk.rampe.local.embedded.Events;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,33 +25,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a hostile tester sent: each class of input answers a 400 naming the field, never a 500 or a silent change. */
-class HostileInputTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class HostileInputTest extends IntakeRouteTest {
     private static void assertFieldError(APIGatewayV2HTTPResponse r, int status, String field, String code) {
         assertEquals(status, r.getStatusCode(), r.getBody());
         JsonNode errors = json(r).get("errors");

@@ -11,14 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.rampe.local.embedded.DynamoLocal;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +22,7 @@ import org.junit.jupiter.api.Test;
  * as a Danish spreadsheet's CSV (Windows-1252, semicolons) imports in one request; the same file again changes
  * nothing; a file with errors gets all of them by row, column and rule, in Danish or English, and writes nothing.
  */
-class ImportsRouteTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class ImportsRouteTest extends IntakeRouteTest {
     private static final String HEADER = "Program;Jobcenter;Sagsnummer;CPR;Navn;Telefon;Ydelse;Sagsbehandler;"
             + "Sagsbehandler e-mail;Konsulent;Modtaget;Visitation;Visiteret;Opstart;Praktikstart;Praktikslut;"
             + "Arbejdsgiver;Jobstart;Jobtype;Timer;Afsluttet;Resultat\r\n";

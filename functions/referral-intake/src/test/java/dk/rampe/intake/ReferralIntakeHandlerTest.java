@@ -20,7 +20,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.rampe.local.embedded.DynamoLocal;
 import dk.rampe.local.embedded.Events;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,31 +31,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class ReferralIntakeHandlerTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class ReferralIntakeHandlerTest extends IntakeRouteTest {
     private String submitSample() {
         APIGatewayV2HTTPResponse r = f.handle(Events.read("referral-intake/post-referral.json", APIGatewayV2HTTPEvent.class));
         assertEquals(201, r.getStatusCode(), r.getBody());

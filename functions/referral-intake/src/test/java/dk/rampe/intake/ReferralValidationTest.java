@@ -13,7 +13,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.json.Json;
-import dk.rampe.local.embedded.DynamoLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,34 +21,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Hostile requests: every rule answers a clear error naming the field, and nothing is written. */
-class ReferralValidationTest {
-    static DynamoLocal local;
-    IntakeFixture f;
-
-    @BeforeAll
-    static void startDynamo() {
-        local = DynamoLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        local.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        f = new IntakeFixture(local);
-    }
-
+class ReferralValidationTest extends IntakeRouteTest {
     private JsonNode refused(int status, APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse r = f.handle(event);
         assertEquals(status, r.getStatusCode(), r.getBody());
