@@ -41,6 +41,7 @@ import dk.rampe.web.Views.Failed;
 import dk.rampe.web.Views.Participant;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -487,19 +488,11 @@ final class ParticipantPage {
                 .append("<input type=\"hidden\" name=\"version\" value=\"").append(plan.version()).append("\">")
                 .append("<p class=\"hint\">").append(esc(Texts.t(lang, "plan.allOptional"))).append("</p>");
         int rows = Math.min(Plan.MAX_STEPS, Math.max(plan.steps().size() + 3, rowsTyped(v, "steps")));
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (Plan.StepStatus st : Plan.StepStatus.values()) statuses.put(st.wireName(), Texts.t(lang, "step." + st.wireName()));
         for (int i = 0; i < rows; i++) {
-            String name = "steps[" + i + "]";
-            sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(Texts.t(lang, "plan.step", i + 1)))
-                    .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
-                    .append(".text\" value=\"").append(esc(v.getOrDefault(name + ".text", ""))).append("\"")
-                    .append(invalid(errors, name)).append("><select name=\"").append(name).append(".status\" aria-label=\"")
-                    .append(esc(Texts.t(lang, "plan.stepStatus", i + 1))).append("\">");
-            for (Plan.StepStatus st : Plan.StepStatus.values()) {
-                option(sb, st.wireName(), Texts.t(lang, "step." + st.wireName()), v.getOrDefault(name + ".status", "open"));
-            }
-            sb.append("</select>");
-            savedMeanwhile(sb, lang, other, v, name + ".text");
-            error(sb, errors, name);
+            textWithChoice(sb, lang, "steps[" + i + "]", "text", "status", Texts.t(lang, "plan.step", i + 1),
+                    Texts.t(lang, "plan.stepStatus", i + 1), statuses, "open", v, other, errors);
         }
         sb.append("<label for=\"f-agreements\">").append(esc(Texts.t(lang, "plan.agreements"))).append("</label>")
                 .append("<textarea id=\"f-agreements\" name=\"agreements\"").append(invalid(errors, "agreements")).append(">")
@@ -512,19 +505,13 @@ final class ParticipantPage {
         savedMeanwhile(sb, lang, other, v, "tovholder");
         error(sb, errors, "tovholder");
         int people = Math.min(Plan.MAX_SUPPORTERS, Math.max(plan.supporters().size() + 2, rowsTyped(v, "supporters")));
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Plan.SupporterRole role : Plan.SupporterRole.values()) {
+            roles.put(role.wireName(), Texts.t(lang, "supporter." + role.wireName()));
+        }
         for (int i = 0; i < people; i++) {
-            String name = "supporters[" + i + "]";
-            sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(Texts.t(lang, "plan.supporter", i + 1)))
-                    .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
-                    .append(".name\" value=\"").append(esc(v.getOrDefault(name + ".name", ""))).append("\"")
-                    .append(invalid(errors, name)).append("><select name=\"").append(name).append(".role\" aria-label=\"")
-                    .append(esc(Texts.t(lang, "plan.supporterRole", i + 1))).append("\">");
-            for (Plan.SupporterRole role : Plan.SupporterRole.values()) {
-                option(sb, role.wireName(), Texts.t(lang, "supporter." + role.wireName()), v.getOrDefault(name + ".role", "mentor"));
-            }
-            sb.append("</select>");
-            savedMeanwhile(sb, lang, other, v, name + ".name");
-            error(sb, errors, name);
+            textWithChoice(sb, lang, "supporters[" + i + "]", "name", "role", Texts.t(lang, "plan.supporter", i + 1),
+                    Texts.t(lang, "plan.supporterRole", i + 1), roles, "mentor", v, other, errors);
         }
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, r.details().relativesConsent()
                 ? "plan.relativesYes" : "plan.relativesNo"))).append("</p>")
@@ -549,6 +536,25 @@ final class ParticipantPage {
     }
 
     /** Beside a field after a conflict: what the other change saved there, where it differs from what was typed. */
+    /**
+     * One row of a list in the plan form: {@code name.text} typed beside {@code name.choice} chosen from {@code choices}
+     * (wire name to text), with what was saved meanwhile and the row's error.
+     */
+    private static void textWithChoice(StringBuilder sb, Language lang, String name, String text, String choice, String label,
+                                       String choiceLabel, Map<String, String> choices, String defaultChoice,
+                                       Map<String, String> v, Map<String, String> other, Map<String, String> errors) {
+        sb.append("<label for=\"").append(fieldId(name)).append("\">").append(esc(label))
+                .append("</label><input type=\"text\" id=\"").append(fieldId(name)).append("\" name=\"").append(name)
+                .append('.').append(text).append("\" value=\"").append(esc(v.getOrDefault(name + "." + text, ""))).append("\"")
+                .append(invalid(errors, name)).append("><select name=\"").append(name).append('.').append(choice)
+                .append("\" aria-label=\"").append(esc(choiceLabel)).append("\">");
+        String chosen = v.getOrDefault(name + "." + choice, defaultChoice);
+        for (Map.Entry<String, String> c : choices.entrySet()) option(sb, c.getKey(), c.getValue(), chosen);
+        sb.append("</select>");
+        savedMeanwhile(sb, lang, other, v, name + "." + text);
+        error(sb, errors, name);
+    }
+
     private static void savedMeanwhile(StringBuilder sb, Language lang, Map<String, String> other, Map<String, String> typed,
                                        String name) {
         if (other.isEmpty()) return;

@@ -80,6 +80,9 @@ final class WebFixture {
         }
     }
 
+    /** Where the app sends a caseworker after a referral was sent. */
+    static final java.util.regex.Pattern SENT = java.util.regex.Pattern.compile("^/app/referrals/(R[0-9A-Z]{12})\\?done=sent$");
+
     /** A browser: keeps its cookies. */
     final class Browser {
         final Map<String, String> cookies = new LinkedHashMap<>();
@@ -98,6 +101,23 @@ final class WebFixture {
             Page p = post("/app/login", Map.of("user", user));
             if (p.status() != 303) throw new AssertionError("login as " + user + ": " + p.status() + "\n" + p.body());
             return p;
+        }
+
+        /** As Aarhus's caseworker, the referral form sent: the new referral's id. */
+        String sendReferral(String reference, String cpr) {
+            login("local-jobcenter-aarhus");
+            Page form = get("/app/referrals/new");
+            Page sent = post("/app/referrals", referralForm(form.csrf(), form.formId(), reference, cpr));
+            java.util.regex.Matcher m = SENT.matcher(String.valueOf(sent.location()));
+            if (!m.matches()) throw new AssertionError("referral not sent: " + sent.location() + "\n" + sent.body());
+            return m.group(1);
+        }
+
+        /** One of the participant's forms posted with the CSRF token of the participant's page. */
+        Page postOnReferral(String id, String action, Map<String, String> fields) {
+            Map<String, String> form = new java.util.HashMap<>(fields);
+            form.put("csrf", get("/app/referrals/" + id).csrf());
+            return post("/app/referrals/" + id + "/" + action, form);
         }
 
         Page send(String method, String pathAndQuery, Map<String, String> form) {

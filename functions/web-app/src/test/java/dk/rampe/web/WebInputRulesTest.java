@@ -9,10 +9,7 @@ import dk.rampe.core.Language;
 import dk.rampe.dynamodb.DynamoPlanStore;
 import dk.rampe.dynamodb.DynamoAuditLog;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,26 +18,18 @@ import org.junit.jupiter.api.Test;
  * with nothing written and the refused value not shown again.
  */
 class WebInputRulesTest {
-    private static final Pattern REFERRAL_LOCATION = Pattern.compile("^/app/referrals/(R[0-9A-Z]{12})\\?done=sent$");
     private final WebFixture f = new WebFixture();
     private final WebFixture.Browser caseworker = f.browser();
     private final WebFixture.Browser anna = f.browser();
 
     private String sentReferral(String reference, String cpr) {
-        caseworker.login("local-jobcenter-aarhus");
-        WebFixture.Page form = caseworker.get("/app/referrals/new");
-        WebFixture.Page sent = caseworker.post("/app/referrals",
-                WebFixture.referralForm(form.csrf(), form.formId(), reference, cpr));
-        Matcher m = REFERRAL_LOCATION.matcher(sent.location());
-        assertTrue(m.matches(), sent.location());
+        String id = caseworker.sendReferral(reference, cpr);
         anna.login("local-consultant-anna");
-        return m.group(1);
+        return id;
     }
 
     private WebFixture.Page post(String id, String action, Map<String, String> fields) {
-        Map<String, String> form = new HashMap<>(fields);
-        form.put("csrf", anna.get("/app/referrals/" + id).csrf());
-        return anna.post("/app/referrals/" + id + "/" + action, form);
+        return anna.postOnReferral(id, action, fields);
     }
 
     private long planVersion(String id) {

@@ -22,27 +22,19 @@ import org.junit.jupiter.api.Test;
  * meanwhile keeps what was typed, shows the other change beside it, and saves on the second try.
  */
 class WebParticipantTasksTest {
-    private static final Pattern REFERRAL_LOCATION = Pattern.compile("^/app/referrals/(R[0-9A-Z]{12})\\?done=sent$");
 
     private final WebFixture f = new WebFixture();
     private final WebFixture.Browser caseworker = f.browser();
     private final WebFixture.Browser anna = f.browser();
 
     private String sent(String reference, String cpr) {
-        caseworker.login("local-jobcenter-aarhus");
-        WebFixture.Page form = caseworker.get("/app/referrals/new");
-        WebFixture.Page sent = caseworker.post("/app/referrals",
-                WebFixture.referralForm(form.csrf(), form.formId(), reference, cpr));
-        Matcher m = REFERRAL_LOCATION.matcher(sent.location());
-        assertTrue(m.matches(), sent.location());
+        String id = caseworker.sendReferral(reference, cpr);
         anna.login("local-consultant-anna");
-        return m.group(1);
+        return id;
     }
 
     private WebFixture.Page post(String id, String action, Map<String, String> fields) {
-        Map<String, String> form = new HashMap<>(fields);
-        form.put("csrf", anna.get("/app/referrals/" + id).csrf());
-        return anna.post("/app/referrals/" + id + "/" + action, form);
+        return anna.postOnReferral(id, action, fields);
     }
 
     /** The overview's next step: the task it links to, or "" when there is nothing to do. */
