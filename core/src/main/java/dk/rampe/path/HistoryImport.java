@@ -95,8 +95,12 @@ public final class HistoryImport {
     public record RowError(int row, String column, String code, List<Object> args) {
     }
 
-    /** What an import answers: rows read, rows that would be (or were) added, rows already there, the errors. */
-    public record Result(boolean committed, int rows, int added, int unchanged, List<RowError> errors,
+    /**
+     * What an import answers: rows read; rows that would be (dry run: the rows not in Rampe yet) or were added;
+     * rows left as they were (a commit); rows whose referral was already in Rampe before (by jobcentre and
+     * jobcentre reference: a commit leaves them or completes their missing steps); the errors.
+     */
+    public record Result(boolean committed, int rows, int added, int unchanged, int present, List<RowError> errors,
                          List<String> addedReferralIds) {
     }
 
@@ -149,9 +153,21 @@ public final class HistoryImport {
             else rows.add(row);
         }
         int dataRows = (int) table.stream().skip(1).filter(c -> !c.stream().allMatch(String::isBlank)).count();
+        // which rows are in Rampe already (one read per row, as the commit's intake would read it)
+        int present = 0;
+        for (Row row : rows) {
+            ReferralService.Received there = referrals.received(row.jobcentreId(), row.details(), row.received());
+            if (there == ReferralService.Received.SAME) present++;
+            if (there == ReferralService.Received.OTHER) {
+                errors.add(new RowError(row.number(), Column.REFERENCE.wireName, "import.otherReferral", List.of()));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(RowError::row));
         if (!commit || !errors.isEmpty()) {
-            Log.info("import.checked", "rows", Integer.toString(dataRows), "errors", Integer.toString(errors.size()));
-            return new Result(false, dataRows, errors.isEmpty() ? rows.size() : 0, 0, List.copyOf(errors), List.of());
+            Log.info("import.checked", "rows", Integer.toString(dataRows), "present", Integer.toString(present),
+                    "errors", Integer.toString(errors.size()));
+            return new Result(false, dataRows, errors.isEmpty() ? rows.size() - present : 0, 0,
+                    present, List.copyOf(errors), List.of());
         }
         String importId = dk.rampe.schedule.DecisionIds.of("I", "import", admin.id(), clock.instant().toString());
         List<String> added = new ArrayList<>();
@@ -167,7 +183,7 @@ public final class HistoryImport {
         Log.info("import.committed", "importId", importId, "rows", Integer.toString(dataRows),
                 "added", Integer.toString(added.size()), "unchanged", Integer.toString(unchanged),
                 "errors", Integer.toString(errors.size()));
-        return new Result(true, dataRows, added.size(), unchanged, List.copyOf(errors), List.copyOf(added));
+        return new Result(true, dataRows, added.size(), unchanged, present, List.copyOf(errors), List.copyOf(added));
     }
 
     /**
@@ -339,7 +355,7 @@ public final class HistoryImport {
         String programmeId = c.text(Column.PROGRAMME, true);
         String jobcentreId = c.text(Column.JOBCENTRE, true);
         String reference = c.text(Column.REFERENCE, true);
-        if (reference != null && !reference.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) c.error(Column.REFERENCE, "reference.format");
+        if (reference != null && !dk.rampe.core.InputFields.JOBCENTRE_REFERENCE_FORMAT.matcher(reference).matches()) c.error(Column.REFERENCE, "reference.format");
         Cpr cpr = c.parsed(Column.CPR, true, Cpr::parse, "cpr.format");
         String name = c.text(Column.NAME, true);
         PhoneNumber phone = c.parsed(Column.PHONE, true, PhoneNumber::parse, "phone.invalid");

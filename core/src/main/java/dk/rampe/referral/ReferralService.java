@@ -176,6 +176,22 @@ public final class ReferralService {
         throw DomainException.conflict("citizen.alreadyActiveElsewhere", "citizen.cpr");
     }
 
+    /** What {@link #submit} would find of a referral already received: nothing, the same one, or another under its reference. */
+    public enum Received { NEW, SAME, OTHER }
+
+    /**
+     * Whether {@code jobcentreId} already sent a referral under {@code details}' jobcentre reference (a read only, as
+     * {@link #submit} would read it): {@link Received#SAME} when {@code submit} with these details and day would
+     * replay it, {@link Received#OTHER} when it would be refused as another referral under a used reference.
+     */
+    public Received received(String jobcentreId, ReferralDetails details, LocalDate receivedOn) {
+        Optional<ReferralStore.KeyTaken> taken = store.findKey(jobcentreId,
+                List.of(new IdempotencyKey("jobcentreReference", details.jobcentreReference())));
+        if (taken.isEmpty()) return Received.NEW;
+        String fingerprint = ReferralFingerprint.of(details) + (receivedOn == null ? "" : "|" + receivedOn);
+        return taken.get().requestFingerprint().equals(fingerprint) ? Received.SAME : Received.OTHER;
+    }
+
     private static IntakeResult replayOrRefuse(ReferralStore.KeyTaken taken, String fingerprint) {
         if (taken.requestFingerprint().equals(fingerprint)) return new IntakeResult(taken.firstAnswer(), true);
         throw DomainException.conflict("idempotency.differentBody", taken.key().field(),

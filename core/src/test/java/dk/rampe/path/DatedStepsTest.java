@@ -247,6 +247,17 @@ class DatedStepsTest {
         HistoryImport.Result again = imports.run(ADMIN, file, true);
         assertEquals(0, again.added());
         assertEquals(2, again.unchanged());
+        // the preview tells the rows already in Rampe (by jobcentre and reference) from the new one
+        HistoryImport.Result preview = imports.run(ADMIN, windows1252(HEADER + ROW_1 + ROW_2 + ROW_3), false);
+        assertEquals(List.of(), preview.errors());
+        assertEquals(1, preview.added());
+        assertEquals(2, preview.present());
+        // a row under a reference already used for another referral is an error before anything is written
+        HistoryImport.Result other = imports.run(ADMIN, windows1252(HEADER + ROW_2.replace("Anna Berg", "Anne Berg")
+                + ROW_3), true);
+        assertEquals(List.of(new HistoryImport.RowError(1, "jobcentreReference", "import.otherReferral", List.of())),
+                other.errors());
+        assertEquals(2, referralStore.intakeCount("p1", "jc-aarhus"), "nothing written");
         HistoryImport.Result third = imports.run(ADMIN, (HEADER + ROW_1 + ROW_2 + ROW_3)
                 .replace(";", ",").replace(",15,5,", ",\"15,5\",").getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
         assertEquals(List.of(), third.errors(), "commas between columns read as well (a quoted decimal comma)");

@@ -58,6 +58,7 @@ final class ImportsRoute implements Route {
         body.put("rows", result.rows());
         body.put("added", result.added());
         body.put("unchanged", result.unchanged());
+        body.put("present", result.present());
         ArrayNode errors = body.putArray("errors");
         for (HistoryImport.RowError e : result.errors()) {
             errors.addObject().put("row", e.row()).put("column", e.column()).put("code", e.code())

@@ -129,6 +129,7 @@ final class ImportPage {
             row(sb, Texts.t(lang, "imp.unchanged"), Integer.toString(r.unchanged()), "unchanged");
         } else if (r.errors().isEmpty()) {
             row(sb, Texts.t(lang, "imp.ready"), Integer.toString(r.added()), "ready");
+            row(sb, Texts.t(lang, "imp.unchanged"), Integer.toString(r.present()), "present");
         }
         sb.append("</dl>");
         if (!r.errors().isEmpty()) {
