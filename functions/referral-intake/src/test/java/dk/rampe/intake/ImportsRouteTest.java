@@ -31,7 +31,10 @@ class ImportsRouteTest extends IntakeRouteTest {
             + "Sagsbehandler e-mail;Konsulent;Modtaget;Visitation;Visiteret;Opstart;Praktikstart;Praktikslut;"
             + "Arbejdsgiver;Jobstart;Jobtype;Timer;Afsluttet;Resultat\r\n";
 
-    /** 132 participants referred from January to October 2026: 60 with an internship, 29 of them also in a job. */
+    /**
+     * 132 participants referred from January to October 2026: 60 with an internship, 29 of them also in a job; six
+     * of the others left without a job.
+     */
     static String programme() {
         StringBuilder sb = new StringBuilder(HEADER);
         LocalDate first = LocalDate.of(2026, 1, 12);
@@ -52,6 +55,9 @@ class ImportsRouteTest extends IntakeRouteTest {
                 } else {
                     sb.append(";;;;");
                 }
+            } else if (i % 10 == 0 && i < 120) {
+                // six leave without a job: the caseworker's notice of each is queued
+                sb.append(";;;;;;").append(received.plusDays(60)).append(";further_assessment");
             } else {
                 sb.append(";;;;;;;");
             }
@@ -106,6 +112,7 @@ class ImportsRouteTest extends IntakeRouteTest {
 
         // the same file again: every item of the table byte for byte as it was, and no message queued
         List<Map<String, AttributeValue>> before = items();
+        assertEquals(6, outboxItems(before), "the first import queued the six exits' notices to the caseworkers");
         APIGatewayV2HTTPResponse again = upload(csv, "true", ADMIN);
         assertEquals(200, again.getStatusCode(), again.getBody());
         assertEquals(0, json(again).get("added").asInt(), again.getBody());
