@@ -38,7 +38,8 @@ import java.util.function.Supplier;
 /**
  * The import of a programme's history: a spreadsheet saved as CSV with one row per participant (the referral,
  * the jobcentre and its reference, the consultant, the day of each step, the job's kind and hours). Every row is
- * checked (a dry run writes nothing and answers every error by row, column and rule); a commit writes each valid
+ * checked (a dry run writes nothing and answers every error by row, column and rule, and how many rows are new and
+ * how many already in Rampe by jobcentre and jobcentre reference); a commit writes each valid
  * row through the same use cases as the API (intake, visitation, enrolment, milestones, exit) with each step's
  * date, so the same rules hold. A row is one participant, known by jobcentre and jobcentre reference: a row
  * whose referral is already there is left as it is, so a re-upload after fixing some rows adds those and
