@@ -128,7 +128,7 @@ final class ImportPage {
             row(sb, Texts.t(lang, "imp.added"), Integer.toString(r.added()), "added");
             row(sb, Texts.t(lang, "imp.unchanged"), Integer.toString(r.unchanged()), "unchanged");
         } else if (r.errors().isEmpty()) {
-            row(sb, Texts.t(lang, "imp.ready"), Integer.toString(r.added()), "ready");
+            row(sb, Texts.t(lang, "imp.ready"), Integer.toString(r.added() + r.present()), "ready");
             row(sb, Texts.t(lang, "imp.unchanged"), Integer.toString(r.present()), "present");
         }
         sb.append("</dl>");
