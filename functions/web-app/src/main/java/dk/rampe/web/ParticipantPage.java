@@ -1,6 +1,6 @@
 package dk.rampe.web;
 
-import static dk.rampe.web.Html.esc;
+import static dk.rampe.core.Html.esc;
 import static dk.rampe.web.Views.agreementText;
 import static dk.rampe.web.Views.day;
 import static dk.rampe.web.Views.dd;

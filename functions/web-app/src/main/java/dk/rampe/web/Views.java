@@ -1,6 +1,6 @@
 package dk.rampe.web;
 
-import static dk.rampe.web.Html.esc;
+import static dk.rampe.core.Html.esc;
 
 import dk.rampe.attendance.Agreement;
 import dk.rampe.attendance.Attendance;
