@@ -11,6 +11,7 @@ import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.OutboxMessage;
+import dk.rampe.history.ParticipantHistory;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
@@ -928,7 +929,8 @@ final class Views {
 
     private void history(StringBuilder sb, Language lang, Referral r) {
         sb.append("<ol id=\"history\">");
-        for (StatusChange h : r.history()) {
+        for (ParticipantHistory.StatusChanged e : ParticipantHistory.forCaseworker(r)) {
+            StatusChange h = e.change();
             sb.append("<li>").append(esc(time(lang, h.at()))).append(" · <strong>")
                     .append(esc(Texts.t(lang, "status." + h.status().wireName()))).append("</strong>");
             if (h.outcome() != null) sb.append(" · ").append(esc(Texts.t(lang, "outcome." + h.outcome())));
