@@ -54,10 +54,6 @@ final class AdminPages {
         this.imports = imports;
     }
 
-    static boolean handles(String path) {
-        return path.equals(ROOT) || path.startsWith(ROOT + "/");
-    }
-
     WebAppHandler.Answer handle(WebAppHandler.Request req, String csrf) {
         Caller caller = req.session().caller();
         // a caseworker, a consultant and a project owner alike: only an administrator changes the settings
