@@ -111,6 +111,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Views views;
     /** The consultant's participant page: the overview with the next step, and a page per task. */
     private final ParticipantPage participantPage;
+    private final ListsPage listsPage;
+    private final OwnerPage ownerPage;
     private final CognitoLogin cognito;
     private final AttendanceStore attendanceStore;
     private final AttendanceService attendance;
@@ -197,6 +199,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
         this.participantPage = new ParticipantPage(views, clock);
+        this.listsPage = new ListsPage(views, clock);
+        this.ownerPage = new OwnerPage(views, config.zone());
         // the one working-day calendar of this function: Danish public holidays (computed) and the closing days
         WorkingDays workingDays = DanishHolidays.workingDays(settings::current);
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
@@ -235,7 +239,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .step("referral", () -> store.find(PRIME_ID))
                 .step("request", () -> handleRequest(primeRequest(), null))
                 .step("page", () -> {
-                    for (Language language : Language.values()) views.loggedOut(language);
+                    for (Language language : Language.values()) LoginPage.loggedOut(language);
                 });
     }
 
@@ -436,7 +440,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     Answer loggedOut(Request req) {
-        return Answer.html(200, views.loggedOut(req.lang()));
+        return Answer.html(200, LoginPage.loggedOut(req.lang()));
     }
 
     Answer language(Request req) {
@@ -464,7 +468,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     Answer jobcentreList(Request req) {
         Caller caller = req.session().caller();
-        return Answer.html(200, views.jobcentreList(req, req.csrf(web.sessionKey()), service.jobcentreReferrals(caller)));
+        return Answer.html(200, listsPage.jobcentreList(req, req.csrf(web.sessionKey()), service.jobcentreReferrals(caller)));
     }
 
     Answer referralForm(Request req) {
@@ -478,7 +482,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     Answer queue(Request req) {
         Caller caller = req.session().caller();
-        return Answer.html(200, views.queue(req, req.csrf(web.sessionKey()), listForStaff(caller, ReferralStatus.RECEIVED)));
+        return Answer.html(200, listsPage.queue(req, req.csrf(web.sessionKey()), listForStaff(caller, ReferralStatus.RECEIVED)));
     }
 
     Answer today(Request req) {
@@ -494,7 +498,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
         Map<String, AttendanceSummary> summaries = new HashMap<>();
         Map<String, Views.ParticipantLine> lines = participantLines(caller, lists, all, summaries);
-        return Answer.html(200, views.participants(req, req.csrf(web.sessionKey()), lists, all, summaries, lines));
+        return Answer.html(200, listsPage.participants(req, req.csrf(web.sessionKey()), lists, all, summaries, lines));
     }
 
     Answer overview(Request req, Instant now) {
@@ -504,7 +508,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .toList();
         Map<String, Views.MonthFigures> month = new HashMap<>();
         for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
-        return Answer.html(200, views.overview(req, req.csrf(web.sessionKey()), programmes, month,
+        return Answer.html(200, ownerPage.overview(req, req.csrf(web.sessionKey()), programmes, month,
                 ownerFigures(programmes, now), now, reports != null));
     }
 
@@ -515,7 +519,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         for (Settings.Programme p : service.programmesOf(caller)) {
             kept.add(new Views.ProgrammeReports(p, reports.list(p.id())));
         }
-        return Answer.html(200, views.reports(req, req.csrf(web.sessionKey()), kept));
+        return Answer.html(200, ownerPage.reports(req, req.csrf(web.sessionKey()), kept));
     }
 
     Answer reportCsv(Request req, Matcher cm, Instant now) {
@@ -976,7 +980,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (web.localUsers() == null) {
             return Answer.html(200, views.message(req.lang(), null, web, "login.title", "login.notConfigured"));
         }
-        return Answer.html(200, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
+        return Answer.html(200, LoginPage.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
     }
 
     Answer login(Request req, Instant now) {
@@ -987,7 +991,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Optional<LocalUsers.User> user = LocalUsers.read(web.localUsers()).stream()
                 .filter(u -> u.name().equals(name)).findFirst();
         if (user.isEmpty()) {
-            return Answer.html(400, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
+            return Answer.html(400, LoginPage.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
         }
         return startSession(req, user.get().claims(), now);
     }
