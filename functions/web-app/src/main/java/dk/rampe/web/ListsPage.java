@@ -13,7 +13,6 @@ import dk.rampe.web.Views.ParticipantLine;
 import dk.rampe.web.Views.ProgrammeReferrals;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +20,11 @@ import java.util.Map;
  * The lists: a caseworker's referrals, the staff's visitation queue and "my participants" (or the whole
  * programme's), each in the frame and with the helpers of {@link Views}.
  */
-final class ListsPage {
-    private final Views views;
+final class ListsPage extends FramedPage {
     private final Clock clock;
 
     ListsPage(Views views, Clock clock) {
-        this.views = views;
+        super(views);
         this.clock = clock;
     }
 
@@ -136,26 +134,6 @@ final class ListsPage {
 
     private long daysSince(Instant at) {
         return Math.max(0, java.time.Duration.between(at, clock.instant()).toDays());
-    }
-
-    private String page(WebAppHandler.Request req, String csrf, String title, String main) {
-        return views.page(req, csrf, title, main);
-    }
-
-    private String date(Language lang, Instant at) {
-        return views.date(lang, at);
-    }
-
-    private static String date(Language lang, LocalDate d) {
-        return Views.date(lang, d);
-    }
-
-    private String time(Language lang, Instant at) {
-        return views.time(lang, at);
-    }
-
-    private String jobcentreName(String id) {
-        return views.jobcentreName(id);
     }
 
     private String consultantName(Referral r) {

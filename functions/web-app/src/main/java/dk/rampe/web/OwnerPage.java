@@ -26,12 +26,11 @@ import java.util.Map;
  * The project owner's pages: the overview of the programmes (intake against quota, phases, this month's
  * absence and aftercare, failed nudges) and the kept monthly reports, in the frame of {@link Views}.
  */
-final class OwnerPage {
-    private final Views views;
+final class OwnerPage extends FramedPage {
     private final ZoneId zone;
 
     OwnerPage(Views views, ZoneId zone) {
-        this.views = views;
+        super(views);
         this.zone = zone;
     }
 
@@ -200,25 +199,5 @@ final class OwnerPage {
     private static void figure(StringBuilder sb, Language lang, String key, int value, String name) {
         sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
                 .append(value).append("</dd></div>");
-    }
-
-    private String page(WebAppHandler.Request req, String csrf, String title, String main) {
-        return views.page(req, csrf, title, main);
-    }
-
-    private String date(Language lang, Instant at) {
-        return views.date(lang, at);
-    }
-
-    private static String date(Language lang, LocalDate d) {
-        return Views.date(lang, d);
-    }
-
-    private String time(Language lang, Instant at) {
-        return views.time(lang, at);
-    }
-
-    private String jobcentreName(String id) {
-        return views.jobcentreName(id);
     }
 }
