@@ -1,5 +1,7 @@
 package dk.rampe.attendance;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.core.DomainException;
 import dk.rampe.core.PhoneNumber;
 import dk.rampe.settings.Settings;
@@ -432,9 +434,9 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         String text = "Der er en ny meddelelse om fremmøde i sag " + caseRef + " (" + notice.date() + ").\n"
                 + "Se den her: " + link + "\n\n"
                 + "New attendance notice in case " + caseRef + " (" + notice.date() + "): " + link + "\n";
-        String html = "<p>Der er en ny meddelelse om fremmøde i sag " + escape(caseRef) + " (" + notice.date()
-                + ").</p><p><a href=\"" + escape(link) + "\">Se meddelelsen</a></p><p lang=\"en\">New attendance "
-                + "notice in case " + escape(caseRef) + " (" + notice.date() + ").</p>";
+        String html = "<p>Der er en ny meddelelse om fremmøde i sag " + esc(caseRef) + " (" + notice.date()
+                + ").</p><p><a href=\"" + esc(link) + "\">Se meddelelsen</a></p><p lang=\"en\">New attendance "
+                + "notice in case " + esc(caseRef) + " (" + notice.date() + ").</p>";
         return OutboxMessage.pending("notice|" + notice.id() + "|email", notice.id(), referral.programmeId(),
                 MessageChannel.EMAIL, cw.email().value(), subject, text, html, false, now, now);
     }
@@ -451,15 +453,11 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         String text = "En meddelelse om fremmøde i sag " + caseRef + " (" + notice.date() + ") er blevet rettet.\n"
                 + "Se den her: " + link + "\n\n"
                 + "An attendance notice in case " + caseRef + " (" + notice.date() + ") was corrected: " + link + "\n";
-        String html = "<p>En meddelelse om fremmøde i sag " + escape(caseRef) + " (" + notice.date()
-                + ") er blevet rettet.</p><p><a href=\"" + escape(link) + "\">Se meddelelsen</a></p><p lang=\"en\">An "
-                + "attendance notice in case " + escape(caseRef) + " (" + notice.date() + ") was corrected.</p>";
+        String html = "<p>En meddelelse om fremmøde i sag " + esc(caseRef) + " (" + notice.date()
+                + ") er blevet rettet.</p><p><a href=\"" + esc(link) + "\">Se meddelelsen</a></p><p lang=\"en\">An "
+                + "attendance notice in case " + esc(caseRef) + " (" + notice.date() + ") was corrected.</p>";
         return OutboxMessage.pending("notice|" + notice.id() + "|corrected|" + c.registrationId() + "|email",
                 notice.id(), referral.programmeId(), MessageChannel.EMAIL, cw.email().value(), subject, text, html,
                 false, now, now);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

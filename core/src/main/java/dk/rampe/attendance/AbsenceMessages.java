@@ -1,5 +1,7 @@
 package dk.rampe.attendance;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.core.EmailAddress;
 import dk.rampe.core.PhoneNumber;
 import dk.rampe.followup.MessageChannel;
@@ -30,10 +32,10 @@ public final class AbsenceMessages {
                 + "arbejdstimer. Konsulenten" + who + " har fået en påmindelse.\n\n"
                 + "An attendance follow-up in case " + referralId + " from " + date + " is still open after two "
                 + "working hours. The consultant" + who + " has been reminded.\n";
-        String html = "<p>En opfølgning på fremmøde i sag " + escape(referralId) + " fra " + date + " er ikke lukket "
-                + "efter to arbejdstimer. Konsulenten" + escape(who) + " har fået en påmindelse.</p>"
-                + "<p lang=\"en\">An attendance follow-up in case " + escape(referralId) + " from " + date
-                + " is still open after two working hours. The consultant" + escape(who) + " has been reminded.</p>";
+        String html = "<p>En opfølgning på fremmøde i sag " + esc(referralId) + " fra " + date + " er ikke lukket "
+                + "efter to arbejdstimer. Konsulenten" + esc(who) + " har fået en påmindelse.</p>"
+                + "<p lang=\"en\">An attendance follow-up in case " + esc(referralId) + " from " + date
+                + " is still open after two working hours. The consultant" + esc(who) + " has been reminded.</p>";
         return new NudgeService.Extra(TEAM_LEAD, MessageChannel.EMAIL, to.value(), subject, text, html, true, at);
     }
 
@@ -59,9 +61,5 @@ public final class AbsenceMessages {
             return n.substring(0, 2) + " " + n.substring(2, 4) + " " + n.substring(4, 6) + " " + n.substring(6);
         }
         return e;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package dk.rampe.followup;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.core.Language;
 import dk.rampe.text.Texts;
 import java.time.Instant;
@@ -129,34 +131,19 @@ public final class NudgeTemplates {
                                    String button, String link, String footer) {
         return "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(subject) + "</title></head>"
+                + "<title>" + esc(subject) + "</title></head>"
                 + "<body style=\"font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;"
                 + "line-height:1.5;color:#1b1b1b;margin:0;padding:16px;overflow-wrap:anywhere;word-break:break-word;\">"
-                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + escape(heading) + "</h1>"
-                + "<p>" + escape(body) + "</p>"
-                + "<p>" + escape(action) + "</p>"
-                + "<p><a href=\"" + escape(link) + "\" style=\"display:inline-block;max-width:100%;padding:12px 20px;"
+                + "<h1 style=\"font-size:20px;margin:0 0 12px;\">" + esc(heading) + "</h1>"
+                + "<p>" + esc(body) + "</p>"
+                + "<p>" + esc(action) + "</p>"
+                + "<p><a href=\"" + esc(link) + "\" style=\"display:inline-block;max-width:100%;padding:12px 20px;"
                 + "background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;\">"
-                + escape(button) + "</a></p>"
+                + esc(button) + "</a></p>"
                 + "<p style=\"font-size:14px;color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
-                + "<a href=\"" + escape(link) + "\" style=\"color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
-                + escape(link) + "</a></p>"
-                + "<p style=\"font-size:13px;color:#555;\">" + escape(footer) + "</p>"
+                + "<a href=\"" + esc(link) + "\" style=\"color:#555;overflow-wrap:anywhere;word-break:break-all;\">"
+                + esc(link) + "</a></p>"
+                + "<p style=\"font-size:13px;color:#555;\">" + esc(footer) + "</p>"
                 + "</body></html>";
-    }
-
-    public static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

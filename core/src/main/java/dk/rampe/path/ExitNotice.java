@@ -1,5 +1,7 @@
 package dk.rampe.path;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.followup.MessageChannel;
 import dk.rampe.followup.Outbox;
 import dk.rampe.followup.OutboxMessage;
@@ -34,8 +36,8 @@ public final class ExitNotice {
         String subject = "Beskrivelse ved afslutning – sag " + r.id();
         String text = "Der er en beskrivelse ved afslutning i sag " + r.id() + ".\n"
                 + "Læs den i Rampe (log ind): " + link + "\n";
-        String html = "<p>Der er en beskrivelse ved afslutning i sag " + r.id() + ".</p><p>Læs den i Rampe (log ind): "
-                + "<a href=\"" + link + "\">" + link + "</a></p>";
+        String html = "<p>Der er en beskrivelse ved afslutning i sag " + esc(r.id()) + ".</p><p>Læs den i Rampe (log ind): "
+                + "<a href=\"" + esc(link) + "\">" + esc(link) + "</a></p>";
         String key = "exitDescription|" + r.id() + "|email";
         OutboxMessage m = OutboxMessage.pending(key, DecisionIds.of("X", "exitDescription", r.id()), r.programmeId(),
                 MessageChannel.EMAIL, r.details().caseworker().email().value(), subject, text, html, false, now, now);

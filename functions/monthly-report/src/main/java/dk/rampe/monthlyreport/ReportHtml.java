@@ -1,5 +1,7 @@
 package dk.rampe.monthlyreport;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.report.Figure;
 import dk.rampe.report.MonthlyReport;
 
@@ -213,21 +215,5 @@ final class ReportHtml {
 
     static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

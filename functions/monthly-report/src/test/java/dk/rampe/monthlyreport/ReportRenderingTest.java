@@ -1,5 +1,7 @@
 package dk.rampe.monthlyreport;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.followup.EmailWithAttachments;
 import dk.rampe.local.embedded.LocalOutbox;
 import dk.rampe.report.Figure;
@@ -43,7 +45,7 @@ class ReportRenderingTest {
         String html = ReportHtml.render(r, ReportScenario.ZONE);
         for (String id : MonthlyReport.SECTION_IDS) {
             assertTrue(html.contains("<h2 id=\"" + id + "\""), id);
-            assertTrue(html.contains(ReportHtml.esc(ReportTexts.section(id))), id);
+            assertTrue(html.contains(esc(ReportTexts.section(id))), id);
         }
         assertTrue(html.contains("id=\"corrections\""));
         assertTrue(html.contains("Indtag mod kvote over tid"));
@@ -138,7 +140,7 @@ class ReportRenderingTest {
         for (String label : List.of("Siden start", "Henvist i alt", "Startet i forløbet i alt", "Praktikker startet i alt",
                 "Job startet i alt: fleksjob", "Job startet i alt: job i socialøkonomisk virksomhed",
                 "Afsluttet i alt: ordinært job", "Afsluttet i alt")) {
-            assertTrue(html.contains(ReportHtml.esc(label)), label);
+            assertTrue(html.contains(esc(label)), label);
         }
         String csv = new String(ReportCsv.write(r), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.contains("2026-10;since_start;since_start.referred;programme;Rampe Øst;count;18\r\n"), csv);

@@ -1,6 +1,6 @@
 package dk.rampe.web;
 
-import static dk.rampe.web.Html.esc;
+import static dk.rampe.core.Html.esc;
 
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
@@ -52,10 +52,6 @@ final class AdminPages {
         this.referrals = referrals;
         this.views = views;
         this.imports = imports;
-    }
-
-    static boolean handles(String path) {
-        return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }
 
     WebAppHandler.Answer handle(WebAppHandler.Request req, String csrf) {

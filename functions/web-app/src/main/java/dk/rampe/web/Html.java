@@ -1,5 +1,7 @@
 package dk.rampe.web;
 
+import static dk.rampe.core.Html.esc;
+
 import dk.rampe.core.Language;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -100,23 +102,6 @@ final class Html {
     }
 
     private Html() {
-    }
-
-    static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** A whole page. {@code nav} is the header's links (already HTML), {@code csrf} null when logged out. */

@@ -1,6 +1,6 @@
 package dk.rampe.web;
 
-import static dk.rampe.web.Html.esc;
+import static dk.rampe.core.Html.esc;
 
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;

@@ -1,6 +1,6 @@
 package dk.rampe.web;
 
-import static dk.rampe.web.Html.esc;
+import static dk.rampe.core.Html.esc;
 import static dk.rampe.web.Views.agreementText;
 import static dk.rampe.web.Views.day;
 import static dk.rampe.web.Views.dd;
@@ -18,13 +18,13 @@ import static dk.rampe.web.Views.textarea;
 import dk.rampe.attendance.Agreement;
 import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendancePlan;
-import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
 import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpKind;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpPageService;
 import dk.rampe.followup.FollowUpTask;
+import dk.rampe.history.ParticipantHistory;
 import dk.rampe.path.JobKind;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
@@ -799,79 +799,59 @@ final class ParticipantPage {
 
     // ---------------------------------------------------------------- the history
 
-    private record Event(Instant at, String what, String text, String by) {
-    }
-
     /**
-     * Who changed what, when, newest first: the status history, the path's records (corrections
-     * marked), the plan's versions, the attendance recorded in the page's window (plans, agreements,
-     * registrations and their corrections, notices) and the follow-ups created and closed.
+     * The timeline as {@link ParticipantHistory} assembles it (which events, in which order, by whom), put
+     * into words: newest first, each with its time, what happened and who did it.
      */
     private void timeline(StringBuilder sb, Language lang, Participant p) {
         Referral r = p.referral();
-        List<Event> events = new java.util.ArrayList<>();
-        for (StatusChange h : r.history()) {
-            String text = Texts.t(lang, "hist.status", Texts.t(lang, "status." + h.status().wireName()));
-            if (h.outcome() != null) text += " · " + Texts.t(lang, "outcome." + h.outcome());
-            if (h.reason() != null) text += " · " + h.reason();
-            events.add(new Event(h.at(), "status", text, personName(r, h.actor())));
-        }
-        for (Milestone m : p.path().records()) {
-            if (m.type() == MilestoneType.ENROLLED || m.type() == MilestoneType.EXITED) continue; // the status says it
-            events.add(new Event(m.recordedAt(), m.corrects() == null ? "milestone" : "correction",
-                    Texts.t(lang, m.corrects() == null ? "hist.milestone" : "hist.correction",
-                            Texts.t(lang, "ms.type." + m.type().wireName()), date(lang, m.effectiveOn())),
-                    personName(r, m.recordedBy())));
-        }
-        for (Plan.Change c : p.plan().changes()) {
-            events.add(new Event(c.at(), "plan", Texts.t(lang, "hist.plan", c.version()), personName(r, c.by())));
-        }
-        Attendance a = p.attendance().attendance();
-        for (AttendancePlan ap : a.plans()) {
-            if (ap.recordedAt() == null) continue;
-            events.add(new Event(ap.recordedAt(), "attendance-plan", Texts.t(lang, "hist.attendancePlan",
-                    date(lang, ap.validFrom()), planText(lang, ap)), personName(r, ap.recordedBy())));
-        }
-        for (Agreement ag : a.agreements()) {
-            events.add(new Event(ag.recordedAt(), "attendance-agreement", Texts.t(lang, "hist.agreement",
-                    day(lang, ag.date()), agreementText(lang, ag)), personName(r, ag.recordedBy())));
-        }
-        java.util.Set<LocalDate> seen = new java.util.HashSet<>();
-        List<Registration> registrations = new java.util.ArrayList<>(a.registrations());
-        registrations.sort(java.util.Comparator.comparing(Registration::recordedAt).thenComparing(Registration::id));
-        for (Registration g : registrations) {
-            boolean correction = !seen.add(g.date());
-            events.add(new Event(g.recordedAt(), correction ? "attendance-correction" : "attendance",
-                    Texts.t(lang, correction ? "hist.registrationCorrected" : "hist.registration", day(lang, g.date()),
-                            registrationText(lang, g)), g.detected() ? "Rampe" : personName(r, g.recordedBy())));
-        }
-        for (Notice n : p.notices()) {
-            events.add(new Event(n.createdAt(), "notice", Texts.t(lang, "hist.notice", day(lang, n.date())), "Rampe"));
-            if (n.corrected()) { // the caseworker was told, by the registration that corrected the day
-                events.add(new Event(n.correction().correctedAt(), "notice-corrected", Texts.t(lang,
-                        "hist.noticeCorrected", day(lang, n.date())), personName(r, n.correction().correctedBy())));
-            }
-        }
-        for (FollowUpTask t : p.tasks()) {
-            // who planned it is in the audit log, not on the task: no name here
-            events.add(new Event(t.createdAt(), "follow-up", Texts.t(lang, "hist.followUp", kindText(lang, t),
-                    time(lang, t.dueAt())), null));
-            if (!t.isOpen()) {
-                events.add(new Event(t.closedAt(), "follow-up-closed", Texts.t(lang, "hist.followUpClosed",
-                        kindText(lang, t)), personName(r, t.closedBy())));
-            }
-        }
-        // newest first; of what shares an instant, the one listed later first (each source lists oldest first)
-        java.util.Collections.reverse(events);
-        events.sort(java.util.Comparator.comparing(Event::at).reversed());
+        List<ParticipantHistory.Event> events = ParticipantHistory.of(r, p.path(), p.plan(), p.attendance().attendance(),
+                p.notices(), p.tasks());
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "hist.hint"))).append("</p><ol id=\"history\">");
-        for (Event e : events) {
+        for (ParticipantHistory.Event e : events) {
+            String by = e.by() == null ? null : personName(r, e.by());
             sb.append("<li data-what=\"").append(e.what()).append("\">").append(esc(time(lang, e.at()))).append(" · <strong>")
-                    .append(esc(e.text())).append("</strong>");
-            if (e.by() != null) sb.append(" · <span class=\"meta\">").append(esc(e.by())).append("</span>");
+                    .append(esc(eventText(lang, e))).append("</strong>");
+            if (by != null) sb.append(" · <span class=\"meta\">").append(esc(by)).append("</span>");
             sb.append("</li>");
         }
         sb.append("</ol>");
+    }
+
+    /** What happened, in the page's language. */
+    private String eventText(Language lang, ParticipantHistory.Event e) {
+        if (e instanceof ParticipantHistory.StatusChanged s) {
+            StatusChange h = s.change();
+            String text = Texts.t(lang, "hist.status", Texts.t(lang, "status." + h.status().wireName()));
+            if (h.outcome() != null) text += " · " + Texts.t(lang, "outcome." + h.outcome());
+            if (h.reason() != null) text += " · " + h.reason();
+            return text;
+        }
+        if (e instanceof ParticipantHistory.StepRecorded s) {
+            Milestone m = s.milestone();
+            return Texts.t(lang, s.correction() ? "hist.correction" : "hist.milestone",
+                    Texts.t(lang, "ms.type." + m.type().wireName()), date(lang, m.effectiveOn()));
+        }
+        if (e instanceof ParticipantHistory.PlanSaved s) return Texts.t(lang, "hist.plan", s.change().version());
+        if (e instanceof ParticipantHistory.AttendancePlanned s) {
+            return Texts.t(lang, "hist.attendancePlan", date(lang, s.plan().validFrom()), planText(lang, s.plan()));
+        }
+        if (e instanceof ParticipantHistory.AgreementMade s) {
+            return Texts.t(lang, "hist.agreement", day(lang, s.agreement().date()), agreementText(lang, s.agreement()));
+        }
+        if (e instanceof ParticipantHistory.Registered s) {
+            return Texts.t(lang, s.correction() ? "hist.registrationCorrected" : "hist.registration",
+                    day(lang, s.registration().date()), registrationText(lang, s.registration()));
+        }
+        if (e instanceof ParticipantHistory.NoticeSent s) return Texts.t(lang, "hist.notice", day(lang, s.notice().date()));
+        if (e instanceof ParticipantHistory.NoticeCorrected s) {
+            return Texts.t(lang, "hist.noticeCorrected", day(lang, s.notice().date()));
+        }
+        if (e instanceof ParticipantHistory.FollowUpPlanned s) {
+            return Texts.t(lang, "hist.followUp", kindText(lang, s.task()), time(lang, s.task().dueAt()));
+        }
+        ParticipantHistory.FollowUpClosed s = (ParticipantHistory.FollowUpClosed) e;
+        return Texts.t(lang, "hist.followUpClosed", kindText(lang, s.task()));
     }
 
     /** The path as PathService gives it (each step as last corrected, by date) and the quick milestone form. */

@@ -1,6 +1,6 @@
 package dk.rampe.web;
 
-import static dk.rampe.web.Html.esc;
+import static dk.rampe.core.Html.esc;
 
 import dk.rampe.attendance.Agreement;
 import dk.rampe.attendance.Attendance;
@@ -11,6 +11,7 @@ import dk.rampe.core.Caller;
 import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpTask;
 import dk.rampe.followup.OutboxMessage;
+import dk.rampe.history.ParticipantHistory;
 import dk.rampe.path.ExitDescription;
 import dk.rampe.path.Milestone;
 import dk.rampe.path.MilestoneType;
@@ -29,14 +30,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The pages, as plain Java string building: every value escaped, every text from the bundle. */
+/**
+ * The frame every page shares (the page, its navigation, messages and the "done" banner), the caseworker's pages
+ * and the referral form, and the helpers the pages share (dates, names, tags, fields), as plain Java string
+ * building: every value escaped, every text from the bundle. The other pages are their own classes:
+ * {@link ParticipantPage}, {@link ListsPage}, {@link OwnerPage}, {@link LoginPage}, {@link AdminPages}.
+ */
 final class Views {
     record ProgrammeReferrals(Settings.Programme programme, List<Referral> referrals) {
     }
@@ -152,81 +156,13 @@ final class Views {
                 + esc(text) + "</p><p>" + back + "</p></div>");
     }
 
-    /** After Cognito's /logout: the app's and Cognito's sessions have both ended. */
-    String loggedOut(Language lang) {
-        return Html.page(lang, Texts.t(lang, "loggedOut.title"), "", null, "<h1>" + esc(Texts.t(lang, "loggedOut.title"))
-                + "</h1><div class=\"card\"><p id=\"message\">" + esc(Texts.t(lang, "loggedOut.text")) + "</p><p>"
-                + "<a href=\"/app/login\" id=\"login-again\">" + esc(Texts.t(lang, "loggedOut.again")) + "</a></p></div>");
-    }
-
     String done(WebAppHandler.Request req) {
         String d = req.query().get("done");
         if (d == null || !DONE.contains(d)) return "";
         return "<div class=\"ok\" id=\"done\" role=\"status\">" + esc(Texts.t(req.lang(), "done." + d)) + "</div>";
     }
 
-    // ---------------------------------------------------------------- login
-
-    String localLogin(WebAppHandler.Request req, List<LocalUsers.User> users, Settings current) {
-        Language lang = req.lang();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<h1>").append(esc(Texts.t(lang, "login.title"))).append("</h1>")
-                .append("<div class=\"card\"><p>").append(esc(Texts.t(lang, "login.local"))).append("</p>")
-                .append("<form method=\"post\" action=\"/app/login\">");
-        for (LocalUsers.User u : users) {
-            String label = label(lang, u.claims(), current);
-            if (label == null) continue;
-            sb.append("<button class=\"user\" type=\"submit\" name=\"user\" value=\"").append(esc(u.name()))
-                    .append("\" id=\"login-").append(esc(u.name())).append("\">").append(esc(label))
-                    .append("<br><span class=\"meta\">").append(esc(u.name())).append("</span></button>");
-        }
-        sb.append("</form></div>");
-        return Html.page(lang, Texts.t(lang, "login.title"), "", null, sb.toString());
-    }
-
-    private static String label(Language lang, Map<String, String> claims, Settings s) {
-        List<String> groups = WebAppHandler.groups(claims.get("cognito:groups"));
-        String username = claims.getOrDefault("username", claims.get("sub"));
-        // administrators: the settings pages only (a machine client with the admin scope has no user to log in)
-        if (groups.contains("rampe-admin")) return username == null ? null : username + " · " + Texts.t(lang, "role.admin");
-        if (username != null && !groups.isEmpty()) {
-            String name = s.programmes().stream().flatMap(p -> p.consultant(username).stream())
-                    .map(Settings.Consultant::name).findFirst().orElse(username);
-            String role = groups.contains("rampe-owner") ? "role.owner" : "role.consultant";
-            return name + " · " + Texts.t(lang, role);
-        }
-        String client = claims.get("client_id");
-        if (client != null) {
-            return s.jobcentreByClientId(client).map(j -> j.name() + " · " + Texts.t(lang, "role.caseworker"))
-                    .orElse(null);
-        }
-        return null;
-    }
-
     // ---------------------------------------------------------------- jobcentre caseworker
-
-    String jobcentreList(WebAppHandler.Request req, String csrf, List<Referral> referrals) {
-        Language lang = req.lang();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<h1>").append(esc(Texts.t(lang, "jc.list.title"))).append("</h1>")
-                .append("<p><a href=\"/app/referrals/new\" id=\"new-referral\">")
-                .append(esc(Texts.t(lang, "nav.newReferral"))).append("</a></p>");
-        if (referrals.isEmpty()) {
-            sb.append("<div class=\"card\" id=\"empty\">").append(esc(Texts.t(lang, "jc.list.empty"))).append("</div>");
-        }
-        sb.append("<ul class=\"list\" id=\"referrals\">");
-        for (int i = referrals.size() - 1; i >= 0; i--) { // newest first
-            Referral r = referrals.get(i);
-            sb.append("<li data-referral=\"").append(esc(r.id())).append("\"><a class=\"name\" href=\"/app/referrals/")
-                    .append(esc(r.id())).append("\">").append(esc(r.details().citizen().name())).append("</a><br>")
-                    .append(statusTag(lang, r.status())).append("<span class=\"meta\">")
-                    .append(esc(Texts.t(lang, "received"))).append(' ').append(esc(date(lang, r.createdAt())))
-                    .append(" · ").append(esc(r.details().jobcentreReference())).append(" · ").append(esc(r.id()))
-                    .append("</span></li>");
-        }
-        sb.append("</ul>");
-        return page(req, csrf, Texts.t(lang, "jc.list.title"), sb.toString());
-    }
 
     String referralForm(WebAppHandler.Request req, String csrf, List<Settings.Programme> programmes,
                         Map<String, String> values, Map<String, String> errors, String formId) {
@@ -355,83 +291,6 @@ final class Views {
 
     // ---------------------------------------------------------------- consultant
 
-    String queue(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists) {
-        Language lang = req.lang();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<h1>").append(esc(Texts.t(lang, "queue.title"))).append("</h1><p class=\"meta\">")
-                .append(esc(Texts.t(lang, "queue.hint"))).append("</p>");
-        int n = 0;
-        sb.append("<ul class=\"list\" id=\"queue\">");
-        for (ProgrammeReferrals pr : lists) {
-            for (Referral r : pr.referrals()) { // oldest first
-                n++;
-                sb.append("<li data-referral=\"").append(esc(r.id())).append("\"><a class=\"name\" href=\"/app/referrals/")
-                        .append(esc(r.id())).append("\">").append(esc(r.details().citizen().name())).append("</a> ")
-                        .append(overQuotaTag(lang, r)).append("<br><span class=\"meta\">")
-                        .append(esc(jobcentreName(r.jobcentreId()))).append(" · ").append(esc(Texts.t(lang, "received")))
-                        .append(' ').append(esc(date(lang, r.createdAt()))).append(" · ")
-                        .append(esc(Texts.t(lang, "queue.waiting", daysSince(r.createdAt())))).append(" · ")
-                        .append(esc(pr.programme().name())).append("</span></li>");
-            }
-        }
-        sb.append("</ul>");
-        if (n == 0) sb.append("<div class=\"card\" id=\"empty\">").append(esc(Texts.t(lang, "queue.empty"))).append("</div>");
-        return page(req, csrf, Texts.t(lang, "queue.title"), sb.toString());
-    }
-
-    String participants(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, boolean all,
-                        Map<String, AttendanceSummary> attendance, Map<String, ParticipantLine> lines) {
-        Language lang = req.lang();
-        String me = req.session().caller().id();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<h1>").append(esc(Texts.t(lang, all ? "part.titleAll" : "part.title"))).append("</h1><p>")
-                .append(all ? "<a href=\"/app/participants\" id=\"filter\">" + esc(Texts.t(lang, "part.onlyMine")) + "</a>"
-                        : "<a href=\"/app/participants?all=1\" id=\"filter\">" + esc(Texts.t(lang, "part.showAll")) + "</a>")
-                .append("</p>");
-        int n = 0;
-        sb.append("<ul class=\"list\" id=\"participants\">");
-        for (ProgrammeReferrals pr : lists) {
-            for (Referral r : pr.referrals()) {
-                if (r.status() != ReferralStatus.ACCEPTED && r.status() != ReferralStatus.ENROLLED) continue;
-                if (!all && !me.equals(r.consultantId())) continue;
-                n++;
-                sb.append("<li data-referral=\"").append(esc(r.id())).append("\"><a class=\"name\" href=\"/app/referrals/")
-                        .append(esc(r.id())).append("\">").append(esc(r.details().citizen().name())).append("</a><br>")
-                        .append(statusTag(lang, r.status())).append("<span class=\"meta\">")
-                        .append(esc(Texts.t(lang, "part.since"))).append(' ').append(esc(date(lang, lastChange(r))))
-                        .append(" · ").append(esc(jobcentreName(r.jobcentreId())));
-                if (all) sb.append(" · ").append(esc(consultantName(r)));
-                sb.append("</span>");
-                ParticipantLine line = lines.get(r.id());
-                if (line != null) {
-                    sb.append("<br><span class=\"meta\" data-next-reminder=\"")
-                            .append(line.nextReminder() == null ? "" : line.nextReminder().notifyOn()).append("\">")
-                            .append(esc(Texts.t(lang, "part.nextReminder"))).append(": ")
-                            .append(esc(line.nextReminder() == null ? "—" : date(lang, line.nextReminder().notifyOn()) + " · "
-                                    + Texts.t(lang, "rem.kind." + line.nextReminder().kind().wireName())))
-                            .append("</span>");
-                    List<FollowUpTask> fu = line.openFollowUps();
-                    if (!fu.isEmpty()) {
-                        boolean overdue = fu.get(0).dueAt().isBefore(clock.instant());
-                        sb.append("<br><a class=\"tag").append(overdue ? " warn" : "").append("\" data-open-follow-ups=\"")
-                                .append(fu.size()).append("\" href=\"/app/referrals/").append(esc(r.id())).append("#follow-ups\">")
-                                .append(esc(Texts.t(lang, overdue ? "part.openFollowUpsOverdue" : "part.openFollowUps", fu.size(),
-                                        time(lang, fu.get(0).dueAt())))).append("</a>");
-                    }
-                }
-                AttendanceSummary a = attendance.get(r.id());
-                if (a != null) {
-                    sb.append("<br>");
-                    stability(sb, lang, a);
-                }
-                sb.append("</li>");
-            }
-        }
-        sb.append("</ul>");
-        if (n == 0) sb.append("<div class=\"card\" id=\"empty\">").append(esc(Texts.t(lang, "part.empty"))).append("</div>");
-        return page(req, csrf, Texts.t(lang, "part.title"), sb.toString());
-    }
-
     // ---------------------------------------------------------------- the participant's plan
 
     void planView(StringBuilder sb, Language lang, Referral r, Plan plan) {
@@ -519,126 +378,13 @@ final class Views {
         return e164;
     }
 
-    // ---------------------------------------------------------------- project owner
+    // ---------------------------------------------------------------- project owner (the pages: OwnerPage)
 
     /** A programme's aftercare so far this month (the monthly report's figures, as of now) and its failed nudges. */
     record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges) {
     }
 
-    String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
-                    Map<String, MonthFigures> month, Map<String, OwnerFigures> more, Instant now, boolean reports) {
-        Language lang = req.lang();
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        StringBuilder sb = new StringBuilder();
-        sb.append("<h1>").append(esc(Texts.t(lang, "owner.title"))).append("</h1>");
-        for (ProgrammeReferrals pr : lists) {
-            Settings.Programme p = pr.programme();
-            sb.append("<section class=\"card\" data-programme=\"").append(esc(p.id())).append("\"><h2>")
-                    .append(esc(p.name())).append("</h2><p class=\"meta\">")
-                    .append(esc(Texts.t(lang, "owner.window", date(lang, p.intakeOpens()), date(lang, p.intakeStops()))))
-                    // a table wider than a phone scrolls sideways in a region the keyboard can reach and scroll
-                    .append("</p><div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
-                    .append(esc(Texts.t(lang, "owner.intake") + " · " + p.name()))
-                    .append("\"><table id=\"intake\"><thead><tr><th>")
-                    .append(esc(Texts.t(lang, "ref.jobcentre"))).append("</th><th>").append(esc(Texts.t(lang, "owner.intake")))
-                    .append("</th><th>").append(esc(Texts.t(lang, "owner.quota"))).append("</th><th>")
-                    .append(esc(Texts.t(lang, "owner.pace"))).append("</th></tr></thead><tbody>");
-            long windowDays = Math.max(1, ChronoUnit.DAYS.between(p.intakeOpens(), p.intakeStops()) + 1);
-            long elapsed = Math.max(0, Math.min(windowDays, ChronoUnit.DAYS.between(p.intakeOpens(), today) + 1));
-            for (Settings.Partner partner : p.partners()) {
-                long intake = pr.referrals().stream().filter(r -> r.jobcentreId().equals(partner.jobcentreId())).count();
-                long expected = Math.round((double) partner.quota() * elapsed / windowDays);
-                sb.append("<tr data-jobcentre=\"").append(esc(partner.jobcentreId())).append("\"><td>")
-                        .append(esc(jobcentreName(partner.jobcentreId()))).append("</td><td class=\"intake\">").append(intake)
-                        .append("</td><td>").append(partner.quota()).append("</td><td>")
-                        .append(esc(Texts.t(lang, intake >= expected ? "owner.onPace" : "owner.behind", expected)))
-                        .append("</td></tr>");
-            }
-            sb.append("</tbody></table></div><h2 style=\"margin-top:1rem\">").append(esc(Texts.t(lang, "owner.phases")))
-                    .append("</h2><dl class=\"phases\">");
-            Map<ReferralStatus, Integer> counts = new EnumMap<>(ReferralStatus.class);
-            for (Referral r : pr.referrals()) counts.merge(r.status(), 1, Integer::sum);
-            for (ReferralStatus s : ReferralStatus.values()) {
-                sb.append("<div><dt>").append(esc(Texts.t(lang, "status." + s.wireName()))).append("</dt><dd data-status=\"")
-                        .append(s.wireName()).append("\">").append(counts.getOrDefault(s, 0)).append("</dd></div>");
-            }
-            sb.append("</dl>");
-            MonthFigures m = month.get(p.id());
-            if (m != null) monthFigures(sb, lang, m);
-            OwnerFigures o = more.get(p.id());
-            if (o != null) ownerFigures(sb, lang, p, o, m == null ? today.withDayOfMonth(1) : m.from());
-            sb.append("</section>");
-        }
-        if (reports) {
-            sb.append("<p><a id=\"reports-link\" href=\"/app/reports\">").append(esc(Texts.t(lang, "rep.title")))
-                    .append("</a></p>");
-        } else {
-            sb.append(Html.later(lang, "reports"));
-        }
-        return page(req, csrf, Texts.t(lang, "owner.title"), sb.toString());
-    }
-
     record ProgrammeReports(Settings.Programme programme, List<dk.rampe.report.ReportArchive.Stored> reports) {
-    }
-
-    /** The owner's monthly reports as the archive keeps them, newest first per programme, each opened as its HTML. */
-    String reports(WebAppHandler.Request req, String csrf, List<ProgrammeReports> lists) {
-        Language lang = req.lang();
-        StringBuilder sb = new StringBuilder(2048);
-        sb.append("<h1>").append(esc(Texts.t(lang, "rep.title"))).append("</h1>");
-        for (ProgrammeReports pr : lists) {
-            sb.append("<section class=\"card\" data-programme=\"").append(esc(pr.programme().id())).append("\"><h2>")
-                    .append(esc(pr.programme().name())).append("</h2>");
-            if (pr.reports().isEmpty()) {
-                sb.append("<p class=\"meta\">").append(esc(Texts.t(lang, "rep.none"))).append("</p>");
-            } else {
-                sb.append("<ul class=\"list\">");
-                for (int i = pr.reports().size() - 1; i >= 0; i--) {
-                    dk.rampe.report.ReportArchive.Stored r = pr.reports().get(i);
-                    String href = "/app/reports/" + r.programmeId() + "/" + r.month() + "/" + r.madeAt();
-                    String month = reportMonth(lang, r.month());
-                    sb.append("<li><a data-report=\"").append(esc(r.month())).append("\" href=\"").append(esc(href))
-                            .append("\">").append(esc(month)).append("</a> <span class=\"meta\">")
-                            .append(esc(Texts.t(lang, "rep.madeAt", madeAt(lang, r.madeAt()))))
-                            .append("</span> <a data-csv=\"").append(esc(r.month())).append("\" href=\"")
-                            .append(esc(href + "/" + WebAppHandler.REPORT_CSV)).append("\" download aria-label=\"")
-                            .append(esc(Texts.t(lang, "rep.csvLabel", month))).append("\">")
-                            .append(esc(Texts.t(lang, "rep.csv"))).append("</a></li>");
-                }
-                sb.append("</ul>");
-            }
-            sb.append("</section>");
-        }
-        return page(req, csrf, Texts.t(lang, "rep.title"), sb.toString());
-    }
-
-    /** A report's month as people say it: "Oktober 2026", "October 2026"; the stored text if it is not a month. */
-    private static String reportMonth(Language lang, String month) {
-        try {
-            Locale locale = lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("da-DK");
-            String m = java.time.YearMonth.parse(month).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
-            return m.substring(0, 1).toUpperCase(locale) + m.substring(1);
-        } catch (java.time.format.DateTimeParseException e) {
-            return month;
-        }
-    }
-
-    private static final java.util.regex.Pattern MADE_AT =
-            java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})[-:](\\d{2})[-:](\\d{2})(\\.\\d{1,9})?Z$");
-
-    /**
-     * When a kept report was made, in the programme's zone ("1. nov. 2026 kl. 07:00"): the archive names it by the
-     * instant, with {@code -} for {@code :} where it is a folder; the stored text if it is neither.
-     */
-    private String madeAt(Language lang, String madeAt) {
-        java.util.regex.Matcher m = MADE_AT.matcher(madeAt);
-        if (!m.matches()) return madeAt;
-        try {
-            return time(lang, Instant.parse(m.group(1) + "T" + m.group(2) + ":" + m.group(3) + ":" + m.group(4)
-                    + (m.group(5) == null ? "" : m.group(5)) + "Z"));
-        } catch (java.time.format.DateTimeParseException e) {
-            return madeAt;
-        }
     }
 
     // ---------------------------------------------------------------- attendance
@@ -808,60 +554,6 @@ final class Views {
         sb.append("</section>");
     }
 
-    private void monthFigures(StringBuilder sb, Language lang, MonthFigures m) {
-        sb.append("<h2>").append(esc(Texts.t(lang, "owner.absence", date(lang, m.from())))).append("</h2>")
-                .append("<dl class=\"phases\" id=\"absence-month\">");
-        figure(sb, lang, "owner.absence.participants", m.participants(), "participants");
-        figure(sb, lang, "owner.absence.expected", m.expected(), "expected");
-        figure(sb, lang, "owner.absence.attended", m.attended(), "attended");
-        figure(sb, lang, "owner.absence.excused", m.excused(), "excused");
-        figure(sb, lang, "owner.absence.absent", m.absent(), "absent");
-        figure(sb, lang, "owner.absence.detected", m.detected(), "detected");
-        figure(sb, lang, "owner.absence.flagged", m.flagged(), "flagged");
-        sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.absence.hint"))).append("</p>");
-    }
-
-    /** This month's aftercare so far and the nudges that could not be sent (newest first, the last ten). */
-    private void ownerFigures(StringBuilder sb, Language lang, Settings.Programme p, OwnerFigures o, LocalDate from) {
-        AftercareFigures.PerJobcentre a = o.aftercare();
-        sb.append("<h2>").append(esc(Texts.t(lang, "owner.aftercare", date(lang, from)))).append("</h2>")
-                .append("<dl class=\"phases\" id=\"aftercare-month\">");
-        figure(sb, lang, "owner.aftercare.due", a.followUpsDue(), "due");
-        figure(sb, lang, "owner.aftercare.onTime", a.doneOnTime(), "onTime");
-        figure(sb, lang, "owner.aftercare.late", a.doneLate(), "late");
-        figure(sb, lang, "owner.aftercare.open", a.overdue(), "open");
-        figure(sb, lang, "owner.aftercare.noOutcome", a.jobsWithoutAftercareOutcome(), "noOutcome");
-        sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.aftercare.hint"))).append("</p>");
-        sb.append("<h2>").append(esc(Texts.t(lang, "owner.failed"))).append("</h2>");
-        if (o.failedNudges().isEmpty()) {
-            sb.append("<p class=\"meta\" id=\"failed-none\">").append(esc(Texts.t(lang, "owner.failed.none"))).append("</p>");
-            return;
-        }
-        sb.append("<p id=\"failed-count\" data-failed=\"").append(o.failedNudges().size()).append("\">")
-                .append(esc(Texts.t(lang, "owner.failed.count", o.failedNudges().size()))).append("</p><ul id=\"failed\">");
-        for (OutboxMessage m : o.failedNudges().subList(0, Math.min(10, o.failedNudges().size()))) {
-            // whom it was for, by the consultant's contact in the settings; never the text (it may carry a link)
-            String to = p.consultants().stream().filter(c -> (c.email() != null && c.email().value().equals(m.recipient()))
-                    || (c.phone() != null && c.phone().e164().equals(m.recipient()))).map(Settings.Consultant::name)
-                    .findFirst().orElse(Texts.t(lang, "owner.failed.someone"));
-            sb.append("<li data-message=\"").append(esc(m.messageId())).append("\">").append(esc(time(lang, m.createdAt())))
-                    .append(" · ").append(esc(Texts.t(lang, "owner.failed.channel." + m.channel().wireName()))).append(" · ")
-                    .append(esc(to)).append(m.lastError() == null ? "" : " · <span class=\"meta\">" + esc(m.lastError()) + "</span>")
-                    .append("</li>");
-        }
-        sb.append("</ul><p class=\"hint\">").append(esc(Texts.t(lang, "owner.failed.hint"))).append("</p>");
-    }
-
-    private static void figure(StringBuilder sb, Language lang, String key, long value, String name) {
-        sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
-                .append(value).append("</dd></div>");
-    }
-
-    private static void figure(StringBuilder sb, Language lang, String key, int value, String name) {
-        sb.append("<div><dt>").append(esc(Texts.t(lang, key))).append("</dt><dd data-figure=\"").append(name).append("\">")
-                .append(value).append("</dd></div>");
-    }
-
     static String planText(Language lang, AttendancePlan p) {
         StringBuilder days = new StringBuilder();
         for (java.time.DayOfWeek d : p.weekdays()) {
@@ -928,7 +620,8 @@ final class Views {
 
     private void history(StringBuilder sb, Language lang, Referral r) {
         sb.append("<ol id=\"history\">");
-        for (StatusChange h : r.history()) {
+        for (ParticipantHistory.StatusChanged e : ParticipantHistory.forCaseworker(r)) {
+            StatusChange h = e.change();
             sb.append("<li>").append(esc(time(lang, h.at()))).append(" · <strong>")
                     .append(esc(Texts.t(lang, "status." + h.status().wireName()))).append("</strong>");
             if (h.outcome() != null) sb.append(" · ").append(esc(Texts.t(lang, "outcome." + h.outcome())));
@@ -1060,14 +753,6 @@ final class Views {
     String consultantName(Referral r) {
         return settings.current().programme(r.programmeId()).flatMap(p -> p.consultant(r.consultantId()))
                 .map(Settings.Consultant::name).orElse(r.consultantId());
-    }
-
-    private Instant lastChange(Referral r) {
-        return r.history().isEmpty() ? r.createdAt() : r.history().get(r.history().size() - 1).at();
-    }
-
-    private long daysSince(Instant at) {
-        return Math.max(0, java.time.Duration.between(at, clock.instant()).toDays());
     }
 
     String date(Language lang, Instant at) {

@@ -91,19 +91,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *     even before that (Origin / Sec-Fetch-Site);</li>
  * <li>every answer has a strict Content-Security-Policy (no script at all), frame-ancestors
  *     'none', Referrer-Policy no-referrer and Cache-Control no-store; ids only in URLs;</li>
+ * <li>the routes are one table ({@link Routes}): each names who may call it, checked before its answer runs;</li>
  * <li>forms post, then redirect (303) to a page that can be reloaded safely.</li>
  * </ul>
  */
 public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Primed {
     static final int MAX_FORM_BYTES = 64 * 1024;
-    private static final Pattern REFERRAL_PATH =
-            Pattern.compile("^/app/referrals/(R[0-9A-HJKMNP-TV-Z]{12})(/(visitation|enrolment|exit|plan|plan/print|attendance-plan|attendance-agreement|attendance|milestone|follow-up|follow-up-plan|follow-ups))?$");
-    private static final Pattern REPORT_PATH =
-            Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})$");
     /** The file of a kept report's figures, as the monthly report names it (ReportRun.CSV_FILE). */
     static final String REPORT_CSV = "figures.csv";
-    private static final Pattern REPORT_CSV_PATH =
-            Pattern.compile("^/app/reports/([A-Za-z0-9_-]{1,64})/([0-9]{4}-[0-9]{2})/([0-9A-Za-z.:_-]{1,40})/figures\\.csv$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private final RampeConfig config;
@@ -116,6 +111,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Views views;
     /** The consultant's participant page: the overview with the next step, and a page per task. */
     private final ParticipantPage participantPage;
+    private final ListsPage listsPage;
+    private final OwnerPage ownerPage;
     private final CognitoLogin cognito;
     private final AttendanceStore attendanceStore;
     private final AttendanceService attendance;
@@ -202,6 +199,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.plans = new PlanService(new DynamoPlanStore(dynamo, config.table(), audit), service, clock);
         this.views = new Views(config.zone(), settings, clock);
         this.participantPage = new ParticipantPage(views, clock);
+        this.listsPage = new ListsPage(views, clock);
+        this.ownerPage = new OwnerPage(views, config.zone());
         // the one working-day calendar of this function: Danish public holidays (computed) and the closing days
         WorkingDays workingDays = DanishHolidays.workingDays(settings::current);
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
@@ -240,7 +239,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .step("referral", () -> store.find(PRIME_ID))
                 .step("request", () -> handleRequest(primeRequest(), null))
                 .step("page", () -> {
-                    for (Language language : Language.values()) views.loggedOut(language);
+                    for (Language language : Language.values()) LoginPage.loggedOut(language);
                 });
     }
 
@@ -369,23 +368,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         Request req = new Request(method, path, query(event), form, lang, session, cookies(event), upload);
 
+        Routes.Found found = Routes.find(method, path).orElse(null);
         // what works without a session
-        switch (method + " " + path) {
-            case "GET /app/login":
-                return loginPage(req);
-            case "POST /app/login":
-                return login(req, now);
-            case "GET /app/auth/callback":
-                return callback(req, cookies(event), now);
-            case "GET " + CognitoLogin.LOGGED_OUT:
-                return Answer.html(200, views.loggedOut(lang));
-            case "GET /app/lang":
-                String to = req.query().getOrDefault("to", "da");
-                return Answer.redirect("/app").withCookie("rampe_lang=" + ("en".equals(to) ? "en" : "da")
-                        + "; Path=/app; Max-Age=31536000; SameSite=Lax" + (web.secureCookies() ? "; Secure" : "")
-                        + "; HttpOnly");
-            default:
-                break;
+        if (found != null && found.route().access() == Routes.Access.ANYONE) {
+            return found.route().handler().answer(this, req, found.path(), now);
         }
         if (session == null) {
             if ("GET".equals(method)) return Answer.redirect("/app/login");
@@ -398,7 +384,11 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return Answer.html(403, views.message(lang, session, web, "error.forbidden.title", "error.csrf"));
         }
         try {
-            return route(req, now);
+            if (found == null) throw DomainException.notFound("route.notFound");
+            if (!allowed(found.route(), session)) {
+                return Answer.html(403, views.message(lang, session, web, "error.forbidden.title", found.route().refusal()));
+            }
+            return found.route().handler().answer(this, req, found.path(), now);
         } catch (DomainException e) {
             return switch (e.kind()) {
                 case NOT_FOUND -> Answer.html(404, views.message(lang, session, web, "error.notFound.title",
@@ -418,141 +408,191 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
-    private Answer route(Request req, Instant now) {
-        Caller caller = req.session().caller();
-        String csrf = req.csrf(web.sessionKey());
-        String key = req.method() + " " + req.path();
-        if (AdminPages.handles(req.path())) return admin.handle(req, csrf);
-        switch (key) {
-            case "GET /app":
-                return Answer.redirect(home(req.session()));
-            case "POST /app/logout":
-                // this login's session ends here (the same cookie, kept or copied, gets the login page);
-                // the user's sessions on other devices are other logins and stay
-                revocations.revoke(req.session().nonce(), now, req.session().issuedAt().plus(web.sessionMax()));
-                audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
-                // in AWS through Cognito's /logout (its session ends too), then to /app/logged-out
-                return Answer.redirect(cognito == null ? "/app/login" : cognito.logoutLocation()).withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-                        + (web.secureCookies() ? "; Secure" : "")).withCookie(CaseworkerLogin.COOKIE
-                        + "=; Path=/app/referrals; Max-Age=0; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : ""));
-            case "GET /app/referrals":
-                requireJobcentre(caller);
-                return Answer.html(200, views.jobcentreList(req, csrf, service.jobcentreReferrals(caller)));
-            case "GET /app/referrals/new":
-                requireJobcentre(caller);
-                // the caseworker's own name and email from their login, filled in (they can change them)
-                Map<String, String> fromLogin = CaseworkerLogin.decode(req.cookies().get(CaseworkerLogin.COOKIE),
-                        web.sessionKey(), req.session()).map(CaseworkerLogin::formValues).orElse(Map.of());
-                return Answer.html(200, views.referralForm(req, csrf, partnerProgrammes(caller), fromLogin,
-                        Map.of(), newFormId()));
-            case "POST /app/referrals":
-                requireJobcentre(caller);
-                return submitReferral(req, csrf);
-            case "GET /app/queue":
-                requireStaff(caller);
-                return Answer.html(200, views.queue(req, csrf, listForStaff(caller, ReferralStatus.RECEIVED)));
-            case "GET /app/today":
-                requireStaff(caller);
-                // today's attendance: the very page the 07:30 nudge links to (its taps, rules and undo), signed for this
-                // consultant and today; a day without sessions shows its empty list there
-                return Answer.redirect("/t/" + todaysListTokens.issue(caller.id(), WorkingDays.today(clock)));
-            case "GET /app/participants":
-                requireStaff(caller);
-                boolean all = "1".equals(req.query().get("all"));
-                List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
-                Map<String, AttendanceSummary> summaries = new HashMap<>();
-                Map<String, Views.ParticipantLine> lines = participantLines(caller, lists, all, summaries);
-                return Answer.html(200, views.participants(req, csrf, lists, all, summaries, lines));
-            case "GET /app/overview":
-                requireStaff(caller);
-                if (!req.session().owner()) {
-                    return Answer.html(403, views.message(req.lang(), req.session(), web, "error.forbidden.title",
-                            "error.ownerOnly"));
-                }
-                List<Views.ProgrammeReferrals> programmes = service.programmesOf(caller).stream()
-                        .map(p -> new Views.ProgrammeReferrals(p, service.programmeReferrals(caller, p.id(), null)))
-                        .toList();
-                Map<String, Views.MonthFigures> month = new HashMap<>();
-                for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
-                return Answer.html(200, views.overview(req, csrf, programmes, month, ownerFigures(programmes, now), now,
-                        reports != null));
-            case "GET /app/reports":
-                requireOwner(req);
-                List<Views.ProgrammeReports> kept = new ArrayList<>();
-                for (Settings.Programme p : service.programmesOf(caller)) {
-                    kept.add(new Views.ProgrammeReports(p, reports.list(p.id())));
-                }
-                return Answer.html(200, views.reports(req, csrf, kept));
-            default:
-                break;
-        }
-        Matcher cm = REPORT_CSV_PATH.matcher(req.path());
-        if (cm.matches() && "GET".equals(req.method())) {
-            ReportArchive.Stored stored = ownersReport(req, caller, cm.group(1), cm.group(2), cm.group(3));
-            // the figures as the monthly report kept them, bytes handed on as they are
-            byte[] csv = reports.read(stored, REPORT_CSV).orElseThrow(() -> DomainException.notFound("route.notFound"));
-            audit.record(new AuditEntry("report:" + stored.programmeId() + ":" + stored.month(), caller.id(),
-                    "web.reportCsvRead", now));
-            return new Answer(200, Base64.getEncoder().encodeToString(csv), Map.of(
-                    "content-type", "text/csv; charset=utf-8",
-                    "content-disposition", "attachment; filename=\"rampe-" + stored.programmeId() + "-" + stored.month()
-                            + ".csv\""), List.of(), true);
-        }
-        Matcher rm = REPORT_PATH.matcher(req.path());
-        if (rm.matches() && "GET".equals(req.method())) {
-            ReportArchive.Stored stored = ownersReport(req, caller, rm.group(1), rm.group(2), rm.group(3));
-            String programmeId = stored.programmeId();
-            byte[] html = reports.read(stored, "report.html").orElseThrow(() -> DomainException.notFound("route.notFound"));
-            audit.record(new AuditEntry("report:" + programmeId + ":" + stored.month(), caller.id(), "web.reportRead", now));
-            // the report is the e-mail's HTML (inline styles only, no script): its own, still script-free policy
-            return new Answer(200, new String(html, StandardCharsets.UTF_8), Map.of("content-security-policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
-                    List.of());
-        }
-        Matcher m = REFERRAL_PATH.matcher(req.path());
-        if (m.matches()) {
-            String id = m.group(1);
-            String action = m.group(3);
-            if (action == null && "GET".equals(req.method())) {
-                PlanService.View v = plans.read(caller, id);
-                if (caller.role() == Caller.Role.STAFF) {
-                    return Answer.html(200, participantPage.overview(req, csrf, participant(v)));
-                }
-                Referral r = v.referral();
-                // the caseworker's page: the path and the attendance beside the notices, in one round of reads
-                List<Object> read = Parallel.all(List.<java.util.function.Supplier<Object>>of(() -> attendance.notices(r),
-                        () -> exitDescription(caller, r), () -> paths.path(r.id()), () -> attendanceView(r)));
-                @SuppressWarnings("unchecked")
-                List<dk.rampe.attendance.Notice> notices = (List<dk.rampe.attendance.Notice>) read.get(0);
-                return Answer.html(200, views.jobcentreReferral(req, csrf, r, v.plan(), notices,
-                        (ExitDescription) read.get(1), (dk.rampe.path.Path) read.get(2), (Views.AttendanceView) read.get(3)));
+    /**
+     * Whether the session may call the route: a caller of another role is answered 404 (thrown: the page does
+     * not exist for them), anyone but an administrator on the settings 403 (thrown); false for staff who are
+     * not project owners on an owner's page (the route's refusal, 403).
+     */
+    private static boolean allowed(Routes.Route route, Session session) {
+        Caller caller = session.caller();
+        switch (route.access()) {
+            case ANYONE, SIGNED_IN -> {
+                return true;
             }
-            if ("plan/print".equals(action) && "GET".equals(req.method())) {
-                PlanService.View v = plans.read(caller, id);
-                Referral r = v.referral();
-                // staff print it after a meeting: the attendance times and the next follow-up planned with the consultant
-                Views.AttendanceView att = caller.role() == Caller.Role.STAFF ? attendanceView(r) : null;
-                Instant next = caller.role() == Caller.Role.STAFF ? followUps.tasksOf(r.id()).stream()
-                        .filter(t -> t.isOpen() && t.kind() == dk.rampe.followup.FollowUpKind.FOLLOW_UP_DUE)
-                        .map(FollowUpTask::dueAt).filter(d -> d.isAfter(clock.instant())).min(Instant::compareTo).orElse(null)
-                        : null;
-                return new Answer(200, views.planPrint(r, v.plan(), att, next),
-                        Map.of("content-security-policy", CSP + "; script-src " + Html.PRINT_SCRIPT_HASH), List.of());
-            }
-            if (action != null && "GET".equals(req.method())) {
-                // a task's own page (the consultant's): its form, with a way back to the overview
+            case JOBCENTRE -> requireJobcentre(caller);
+            case STAFF -> requireStaff(caller);
+            case OWNER -> {
                 requireStaff(caller);
-                ParticipantPage.Task task = ParticipantPage.Task.ofPage(action)
-                        .orElseThrow(() -> DomainException.notFound("route.notFound"));
-                return Answer.html(200, participantPage.task(req, csrf, participant(plans.read(caller, id)), task,
-                        Views.Failed.NONE));
+                return session.owner();
             }
-            if (action != null && "POST".equals(req.method())) return act(req, csrf, id, action);
+            // a caseworker, a consultant and a project owner alike: only an administrator changes the settings
+            case ADMIN -> {
+                if (caller.role() != Caller.Role.ADMIN) throw DomainException.forbidden("role.adminOnly");
+            }
         }
-        throw DomainException.notFound("route.notFound");
+        return true;
     }
 
-    private Answer act(Request req, String csrf, String id, String action) {
+    // ---------------------------------------------------------------- the routes' answers (the table: Routes)
+
+    byte[] sessionKey() {
+        return web.sessionKey();
+    }
+
+    Answer loggedOut(Request req) {
+        return Answer.html(200, LoginPage.loggedOut(req.lang()));
+    }
+
+    Answer language(Request req) {
+        String to = req.query().getOrDefault("to", "da");
+        return Answer.redirect("/app").withCookie("rampe_lang=" + ("en".equals(to) ? "en" : "da")
+                + "; Path=/app; Max-Age=31536000; SameSite=Lax" + (web.secureCookies() ? "; Secure" : "")
+                + "; HttpOnly");
+    }
+
+    Answer start(Request req) {
+        return Answer.redirect(home(req.session()));
+    }
+
+    Answer logout(Request req, Instant now) {
+        Caller caller = req.session().caller();
+        // this login's session ends here (the same cookie, kept or copied, gets the login page);
+        // the user's sessions on other devices are other logins and stay
+        revocations.revoke(req.session().nonce(), now, req.session().issuedAt().plus(web.sessionMax()));
+        audit.record(new AuditEntry("web:session", caller.id(), "web.logout", now));
+        // in AWS through Cognito's /logout (its session ends too), then to /app/logged-out
+        return Answer.redirect(cognito == null ? "/app/login" : cognito.logoutLocation()).withCookie(web.cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (web.secureCookies() ? "; Secure" : "")).withCookie(CaseworkerLogin.COOKIE
+                + "=; Path=/app/referrals; Max-Age=0; HttpOnly; SameSite=Lax" + (web.secureCookies() ? "; Secure" : ""));
+    }
+
+    Answer jobcentreList(Request req) {
+        Caller caller = req.session().caller();
+        return Answer.html(200, listsPage.jobcentreList(req, req.csrf(web.sessionKey()), service.jobcentreReferrals(caller)));
+    }
+
+    Answer referralForm(Request req) {
+        Caller caller = req.session().caller();
+        // the caseworker's own name and email from their login, filled in (they can change them)
+        Map<String, String> fromLogin = CaseworkerLogin.decode(req.cookies().get(CaseworkerLogin.COOKIE),
+                web.sessionKey(), req.session()).map(CaseworkerLogin::formValues).orElse(Map.of());
+        return Answer.html(200, views.referralForm(req, req.csrf(web.sessionKey()), partnerProgrammes(caller), fromLogin,
+                Map.of(), newFormId()));
+    }
+
+    Answer queue(Request req) {
+        Caller caller = req.session().caller();
+        return Answer.html(200, listsPage.queue(req, req.csrf(web.sessionKey()), listForStaff(caller, ReferralStatus.RECEIVED)));
+    }
+
+    Answer today(Request req) {
+        Caller caller = req.session().caller();
+        // today's attendance: the very page the 07:30 nudge links to (its taps, rules and undo), signed for this
+        // consultant and today; a day without sessions shows its empty list there
+        return Answer.redirect("/t/" + todaysListTokens.issue(caller.id(), WorkingDays.today(clock)));
+    }
+
+    Answer participants(Request req) {
+        Caller caller = req.session().caller();
+        boolean all = "1".equals(req.query().get("all"));
+        List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
+        Map<String, AttendanceSummary> summaries = new HashMap<>();
+        Map<String, Views.ParticipantLine> lines = participantLines(caller, lists, all, summaries);
+        return Answer.html(200, listsPage.participants(req, req.csrf(web.sessionKey()), lists, all, summaries, lines));
+    }
+
+    Answer overview(Request req, Instant now) {
+        Caller caller = req.session().caller();
+        List<Views.ProgrammeReferrals> programmes = service.programmesOf(caller).stream()
+                .map(p -> new Views.ProgrammeReferrals(p, service.programmeReferrals(caller, p.id(), null)))
+                .toList();
+        Map<String, Views.MonthFigures> month = new HashMap<>();
+        for (Views.ProgrammeReferrals pr : programmes) month.put(pr.programme().id(), monthFigures(pr));
+        return Answer.html(200, ownerPage.overview(req, req.csrf(web.sessionKey()), programmes, month,
+                ownerFigures(programmes, now), now, reports != null));
+    }
+
+    Answer reports(Request req) {
+        Caller caller = req.session().caller();
+        requireOwner(req);
+        List<Views.ProgrammeReports> kept = new ArrayList<>();
+        for (Settings.Programme p : service.programmesOf(caller)) {
+            kept.add(new Views.ProgrammeReports(p, reports.list(p.id())));
+        }
+        return Answer.html(200, ownerPage.reports(req, req.csrf(web.sessionKey()), kept));
+    }
+
+    Answer reportCsv(Request req, Matcher cm, Instant now) {
+        Caller caller = req.session().caller();
+        ReportArchive.Stored stored = ownersReport(req, caller, cm.group(1), cm.group(2), cm.group(3));
+        // the figures as the monthly report kept them, bytes handed on as they are
+        byte[] csv = reports.read(stored, REPORT_CSV).orElseThrow(() -> DomainException.notFound("route.notFound"));
+        audit.record(new AuditEntry("report:" + stored.programmeId() + ":" + stored.month(), caller.id(),
+                "web.reportCsvRead", now));
+        return new Answer(200, Base64.getEncoder().encodeToString(csv), Map.of(
+                "content-type", "text/csv; charset=utf-8",
+                "content-disposition", "attachment; filename=\"rampe-" + stored.programmeId() + "-" + stored.month()
+                        + ".csv\""), List.of(), true);
+    }
+
+    Answer report(Request req, Matcher rm, Instant now) {
+        Caller caller = req.session().caller();
+        ReportArchive.Stored stored = ownersReport(req, caller, rm.group(1), rm.group(2), rm.group(3));
+        String programmeId = stored.programmeId();
+        byte[] html = reports.read(stored, "report.html").orElseThrow(() -> DomainException.notFound("route.notFound"));
+        audit.record(new AuditEntry("report:" + programmeId + ":" + stored.month(), caller.id(), "web.reportRead", now));
+        // the report is the e-mail's HTML (inline styles only, no script): its own, still script-free policy
+        return new Answer(200, new String(html, StandardCharsets.UTF_8), Map.of("content-security-policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+                List.of());
+    }
+
+    /** A referral's page: the staff's participant page, or the referring caseworker's page. */
+    Answer referralPage(Request req, String id) {
+        Caller caller = req.session().caller();
+        String csrf = req.csrf(web.sessionKey());
+        PlanService.View v = plans.read(caller, id);
+        if (caller.role() == Caller.Role.STAFF) {
+            return Answer.html(200, participantPage.overview(req, csrf, participant(v)));
+        }
+        Referral r = v.referral();
+        // the caseworker's page: the path and the attendance beside the notices, in one round of reads
+        List<Object> read = Parallel.all(List.<java.util.function.Supplier<Object>>of(() -> attendance.notices(r),
+                () -> exitDescription(caller, r), () -> paths.path(r.id()), () -> attendanceView(r)));
+        @SuppressWarnings("unchecked")
+        List<dk.rampe.attendance.Notice> notices = (List<dk.rampe.attendance.Notice>) read.get(0);
+        return Answer.html(200, views.jobcentreReferral(req, csrf, r, v.plan(), notices,
+                (ExitDescription) read.get(1), (dk.rampe.path.Path) read.get(2), (Views.AttendanceView) read.get(3)));
+    }
+
+    Answer planPrint(Request req, String id) {
+        Caller caller = req.session().caller();
+        PlanService.View v = plans.read(caller, id);
+        Referral r = v.referral();
+        // staff print it after a meeting: the attendance times and the next follow-up planned with the consultant
+        Views.AttendanceView att = caller.role() == Caller.Role.STAFF ? attendanceView(r) : null;
+        Instant next = caller.role() == Caller.Role.STAFF ? followUps.tasksOf(r.id()).stream()
+                .filter(t -> t.isOpen() && t.kind() == dk.rampe.followup.FollowUpKind.FOLLOW_UP_DUE)
+                .map(FollowUpTask::dueAt).filter(d -> d.isAfter(clock.instant())).min(Instant::compareTo).orElse(null)
+                : null;
+        return new Answer(200, views.planPrint(r, v.plan(), att, next),
+                Map.of("content-security-policy", CSP + "; script-src " + Html.PRINT_SCRIPT_HASH), List.of());
+    }
+
+    /** A task's own page (the consultant's): its form, with a way back to the overview. */
+    Answer taskForm(Request req, String id, String action) {
+        Caller caller = req.session().caller();
+        ParticipantPage.Task task = ParticipantPage.Task.ofPage(action)
+                .orElseThrow(() -> DomainException.notFound("route.notFound"));
+        return Answer.html(200, participantPage.task(req, req.csrf(web.sessionKey()), participant(plans.read(caller, id)),
+                task, Views.Failed.NONE));
+    }
+
+    Answer admin(Request req) {
+        return admin.handle(req, req.csrf(web.sessionKey()));
+    }
+
+    Answer act(Request req, String csrf, String id, String action) {
         Caller caller = req.session().caller();
         requireStaff(caller);
         Map<String, String> f = req.form();
@@ -834,7 +874,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return new Views.MonthFigures(first, participants, expected, attended, excused, absent, detected, flagged);
     }
 
-    private Answer submitReferral(Request req, String csrf) {
+    Answer submitReferral(Request req, String csrf) {
         Caller caller = req.session().caller();
         List<Settings.Programme> programmes = partnerProgrammes(caller);
         String formId = req.form().getOrDefault("formId", "");
@@ -931,7 +971,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     // ---------------------------------------------------------------- login
 
-    private Answer loginPage(Request req) {
+    Answer loginPage(Request req) {
         if (web.localUsers() == null && cognito != null) {
             CognitoLogin.Start start = cognito.start(web.sessionKey(), clock.instant());
             return Answer.redirect(start.location()).withCookie(CognitoLogin.COOKIE + "=" + start.cookieValue()
@@ -940,10 +980,10 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (web.localUsers() == null) {
             return Answer.html(200, views.message(req.lang(), null, web, "login.title", "login.notConfigured"));
         }
-        return Answer.html(200, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
+        return Answer.html(200, LoginPage.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
     }
 
-    private Answer login(Request req, Instant now) {
+    Answer login(Request req, Instant now) {
         if (web.localUsers() == null) {
             return Answer.html(404, views.message(req.lang(), null, web, "error.notFound.title", "error.notFound"));
         }
@@ -951,7 +991,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Optional<LocalUsers.User> user = LocalUsers.read(web.localUsers()).stream()
                 .filter(u -> u.name().equals(name)).findFirst();
         if (user.isEmpty()) {
-            return Answer.html(400, views.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
+            return Answer.html(400, LoginPage.localLogin(req, LocalUsers.read(web.localUsers()), settings.current()));
         }
         return startSession(req, user.get().claims(), now);
     }
@@ -975,7 +1015,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /** Back from Cognito's managed login: the code exchanged for the user's claims, then the same session as locally. */
-    private Answer callback(Request req, Map<String, String> cookies, Instant now) {
+    Answer callback(Request req, Map<String, String> cookies, Instant now) {
         // no login service configured (the local runner, tests): there is no such page
         if (cognito == null) {
             return Answer.html(404, views.message(req.lang(), req.session(), web, "error.notFound.title", "error.notFound"));
@@ -1075,7 +1115,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private static String pathForLog(String path) {
-        return REFERRAL_PATH.matcher(path).matches() ? path.replaceFirst("R[0-9A-Z]{12}", "{id}") : path;
+        return Routes.REFERRAL_PATH.matcher(path).matches() ? path.replaceFirst("R[0-9A-Z]{12}", "{id}") : path;
     }
 
     static Map<String, String> cookies(APIGatewayV2HTTPEvent event) {

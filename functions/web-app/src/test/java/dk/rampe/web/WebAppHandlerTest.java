@@ -1,5 +1,6 @@
 package dk.rampe.web;
 
+import static dk.rampe.core.Html.esc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -158,7 +159,7 @@ class WebAppHandlerTest {
         assertTrue(form.body().contains("name=\"caseworker.name\" value=\"Lise Sagsbehandler\""), form.body());
         assertTrue(form.body().contains("name=\"caseworker.email\" value=\"lise@aarhus.example\""));
         // what is needed is said at the top; the few optional fields are marked
-        assertTrue(form.body().contains("id=\"required-note\">" + Html.esc(Texts.t(Language.DA, "form.requiredNote"))));
+        assertTrue(form.body().contains("id=\"required-note\">" + esc(Texts.t(Language.DA, "form.requiredNote"))));
         assertTrue(form.body().matches("(?s).*<label for=\"f-desiredStart\">[^<]*<span class=\"optional\">\\(valgfri\\)</span></label>.*"));
         assertTrue(form.body().matches("(?s).*<label for=\"f-citizen-name\">[^<]*</label>.*"), "a needed field is not marked");
         // editable: what is sent counts; a reference with spaces, as caseworkers write it
@@ -222,7 +223,7 @@ class WebAppHandlerTest {
     }
 
     private static void assertFieldError(WebFixture.Page p, String field, String message) {
-        String expected = "data-field=\"" + field + "\">" + Html.esc(message) + "</p>";
+        String expected = "data-field=\"" + field + "\">" + esc(message) + "</p>";
         assertTrue(p.body().contains(expected), "expected " + expected + " in\n" + p.body());
     }
 

@@ -1,5 +1,6 @@
 package dk.rampe.web;
 
+import static dk.rampe.core.Html.esc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -298,7 +299,7 @@ class WebAttendanceTest {
     }
 
     private static void assertFieldError(WebFixture.Page p, String field, String message) {
-        String expected = "data-field=\"" + field + "\">" + Html.esc(message) + "</p>";
+        String expected = "data-field=\"" + field + "\">" + esc(message) + "</p>";
         assertTrue(p.body().contains(expected), "expected " + expected + " in\n" + p.body());
     }
 }

@@ -1,5 +1,6 @@
 package dk.rampe.web;
 
+import static dk.rampe.core.Html.esc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class WebFollowUpsTest {
     }
 
     private static void assertFieldError(WebFixture.Page p, String field, String message) {
-        String expected = "data-field=\"" + field + "\">" + Html.esc(message) + "</p>";
+        String expected = "data-field=\"" + field + "\">" + esc(message) + "</p>";
         assertTrue(p.body().contains(expected), "expected " + expected + " in\n" + p.body());
     }
 
@@ -108,7 +109,7 @@ class WebFollowUpsTest {
                 "fu.note", "Ring på 0101901234"));
         assertEquals(400, invalid.status());
         assertFieldError(invalid, "fu.reached", page("error.reached"));
-        assertTrue(invalid.body().contains("<li><a href=\"#f-" + taskId + "-reached\">" + Html.esc(page("reached")) + "</a>"),
+        assertTrue(invalid.body().contains("<li><a href=\"#f-" + taskId + "-reached\">" + esc(page("reached")) + "</a>"),
                 "the summary links to the field in this follow-up's form, named as the follow-up page names it");
         assertTrue(invalid.body().contains("<fieldset id=\"f-" + taskId + "-reached\" aria-describedby=\"f-" + taskId
                 + "-reached-error\">"));
@@ -138,7 +139,7 @@ class WebFollowUpsTest {
         String body = anna.get("/app/referrals/" + id + "/follow-ups").body();
         assertTrue(body.contains("data-task=\"" + taskId + "\" data-open=\"false\""), body);
         assertTrue(body.contains("Kommer med bussen i morgen"));
-        assertTrue(body.contains(Html.esc(Texts.t(Language.DA, "fu.closedBy", "23. nov. 2026 kl. 10:00", "Anna Højgaard"))),
+        assertTrue(body.contains(esc(Texts.t(Language.DA, "fu.closedBy", "23. nov. 2026 kl. 10:00", "Anna Højgaard"))),
                 body);
         assertFalse(anna.get("/app/participants").body().contains("data-open-follow-ups="), "nothing open any more");
 
@@ -307,8 +308,8 @@ class WebFollowUpsTest {
             }
         }
         String english = anna.get("/app/referrals/" + id + "/follow-ups").body();
-        assertTrue(english.contains(Html.esc(Texts.t(Language.EN, "fu.close"))), english);
-        assertTrue(english.contains(Html.esc(dk.rampe.text.Texts.PAGE.get("reached", Language.EN))));
+        assertTrue(english.contains(esc(Texts.t(Language.EN, "fu.close"))), english);
+        assertTrue(english.contains(esc(dk.rampe.text.Texts.PAGE.get("reached", Language.EN))));
         assertTrue(english.contains("data-reminder=\"aftercare\""));
     }
 }

@@ -1,5 +1,6 @@
 package dk.rampe.web;
 
+import static dk.rampe.core.Html.esc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class WebParticipantTasksTest {
     void theNextStepFollowsTheParticipantsPhaseAndEachTaskHasItsOwnPageWithAWayBack() {
         String id = sent("AAR-TASK-1", "010190-1234");
         assertEquals("visitation", nextStep(id));
-        assertTrue(anna.get("/app/referrals/" + id).body().contains(Html.esc(Texts.t(Language.DA, "next.visitation"))));
+        assertTrue(anna.get("/app/referrals/" + id).body().contains(esc(Texts.t(Language.DA, "next.visitation"))));
         WebFixture.Page visitation = anna.get("/app/referrals/" + id + "/visitation");
         assertEquals(200, visitation.status());
         assertTrue(visitation.body().contains("<a class=\"back\" id=\"back\" href=\"/app/referrals/" + id + "\">"));
@@ -80,20 +81,20 @@ class WebParticipantTasksTest {
                 "ap.hoursPerDay", "4,5", "ap.weekday.monday", "1")).status());
         assertEquals("milestone", nextStep(id));
         String withPlan = anna.get("/app/referrals/" + id).body();
-        assertTrue(withPlan.contains(Html.esc(Texts.t(Language.DA, "next.internship"))));
+        assertTrue(withPlan.contains(esc(Texts.t(Language.DA, "next.internship"))));
         assertTrue(withPlan.contains("data-from=\"2026-11-23\">man. · 09:00–13:30 (4,5 t)</dd>"), "hours with a decimal comma");
         assertTrue(anna.get("/app/referrals/" + id + "/attendance").body().contains(
                 "name=\"ap.hoursPerDay\" value=\"4,5\" inputmode=\"decimal\""), "and in the form");
         assertEquals(303, post(id, "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn", "2026-11-23",
                 "ms.employer", "Genbrug", "ms.hoursPerWeek", "10")).status());
         assertEquals("milestone", nextStep(id));
-        assertTrue(anna.get("/app/referrals/" + id).body().contains(Html.esc(Texts.t(Language.DA, "next.job"))));
+        assertTrue(anna.get("/app/referrals/" + id).body().contains(esc(Texts.t(Language.DA, "next.job"))));
         assertEquals(303, post(id, "milestone", Map.of("ms.type", "job_started", "ms.effectiveOn", "2026-11-23",
                 "ms.employer", "Genbrug", "ms.jobKind", "ordinary", "ms.hoursPerWeek", "20")).status());
         assertEquals("follow-ups", nextStep(id), "aftercare after the job started");
         assertEquals(303, post(id, "exit", Map.of("outcome", "ordinary_job")).status());
         assertEquals("", nextStep(id), "nothing more to do after the exit");
-        assertTrue(anna.get("/app/referrals/" + id).body().contains(Html.esc(Texts.t(Language.DA, "next.none.exited"))));
+        assertTrue(anna.get("/app/referrals/" + id).body().contains(esc(Texts.t(Language.DA, "next.none.exited"))));
 
         assertEquals(404, anna.get("/app/referrals/" + id + "/nothing").status());
         assertEquals(404, caseworker.get("/app/referrals/" + id + "/plan").status(), "the consultant's pages only");
@@ -113,7 +114,7 @@ class WebParticipantTasksTest {
         assertTrue(body.contains("<li><a href=\"#f-decision\">"), "and links to the field");
         assertTrue(body.contains("<fieldset id=\"f-decision\" aria-describedby=\"f-decision-error\">"), body);
         assertTrue(body.contains("<p class=\"error\" id=\"f-decision-error\""));
-        assertTrue(body.contains(Html.esc(Texts.t(Language.DA, "form.requiredNote"))), "what is needed is said");
+        assertTrue(body.contains(esc(Texts.t(Language.DA, "form.requiredNote"))), "what is needed is said");
 
         WebFixture.Page exit = post(id, "visitation", Map.of("decision", "accepted"));
         assertEquals(303, exit.status());
@@ -142,11 +143,11 @@ class WebParticipantTasksTest {
         assertEquals(409, conflict.status());
         String body = conflict.body();
         assertTrue(body.contains("id=\"conflict\""), body);
-        assertTrue(body.contains(Html.esc(Texts.t(Language.DA, "plan.conflict"))));
+        assertTrue(body.contains(esc(Texts.t(Language.DA, "plan.conflict"))));
         assertTrue(body.contains("name=\"steps[0].text\" value=\"Møde op tre dage\""), "typed values kept");
         assertTrue(body.contains("name=\"steps[4].text\" value=\"Besøge gartneriet\""), "also a row beyond the saved ones");
         assertTrue(body.contains(">Mette tager bussen</textarea>"));
-        assertTrue(body.contains("data-meanwhile=\"agreements\">" + Html.esc(Texts.t(Language.DA, "plan.otherValue",
+        assertTrue(body.contains("data-meanwhile=\"agreements\">" + esc(Texts.t(Language.DA, "plan.otherValue",
                 "Anna ringer til lageret")) + "</p>"), "the other change beside the field");
         assertTrue(body.contains("data-meanwhile=\"steps[0].text\">"));
         assertTrue(body.contains("name=\"version\" value=\"1\""), "the form now carries the version saved meanwhile");

@@ -1,5 +1,6 @@
 package dk.rampe.web;
 
+import static dk.rampe.core.Html.esc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class WebPathTest {
     }
 
     private static void assertFieldError(WebFixture.Page p, String field, String message) {
-        String expected = "data-field=\"" + field + "\">" + Html.esc(message) + "</p>";
+        String expected = "data-field=\"" + field + "\">" + esc(message) + "</p>";
         assertTrue(p.body().contains(expected), "expected " + expected + " in\n" + p.body());
     }
 
@@ -134,8 +135,8 @@ class WebPathTest {
         assertFieldError(p, "ms.jobKind", Messages.text("enum", Language.DA, JobKind.wireNames()));
         assertTrue(p.body().contains("value=\"23-11-2026\""), "what was typed is shown again");
         // the summary at the top names each field and links to it, and has the focus
-        assertTrue(p.body().contains("<li><a href=\"#f-ms-hoursPerWeek\">" + Html.esc(Texts.t(Language.DA,
-                "ms.field.hoursPerWeek")) + "</a>: " + Html.esc(Messages.text("hours.range", Language.DA, 0, 80)) + "</li>"),
+        assertTrue(p.body().contains("<li><a href=\"#f-ms-hoursPerWeek\">" + esc(Texts.t(Language.DA,
+                "ms.field.hoursPerWeek")) + "</a>: " + esc(Messages.text("hours.range", Language.DA, 0, 80)) + "</li>"),
                 p.body());
         assertEquals(1, p.body().split(" autofocus", -1).length - 1, "one element has the focus");
         assertTrue(p.body().contains("<div class=\"errors\" id=\"errors\" role=\"alert\" tabindex=\"-1\" autofocus"),
@@ -197,7 +198,7 @@ class WebPathTest {
         assertEquals(200, page.status());
         String body = page.body();
         assertTrue(body.contains("id=\"exit-description-card\""), body);
-        assertTrue(body.contains("<dd id=\"xd-outcome\">" + Html.esc(Texts.t(Language.DA, "outcome.further_assessment"))),
+        assertTrue(body.contains("<dd id=\"xd-outcome\">" + esc(Texts.t(Language.DA, "outcome.further_assessment"))),
                 body);
         assertTrue(body.contains("<ul class=\"list\" id=\"xd-employers\"><li>Genbrugsbutikken</li></ul>"), body);
         assertTrue(body.contains("<li>internship_started 2026-11-23 Genbrugsbutikken</li>"), body);
@@ -266,7 +267,7 @@ class WebPathTest {
         String body = caseworker.get("/app/referrals/" + id).body();
         assertTrue(body.contains("id=\"jobcentre-path\""), body);
         assertTrue(body.contains("<li data-step=\"internship_started\"><strong>23. nov. 2026</strong> · "
-                + Html.esc(Texts.t(Language.DA, "ms.type.internship_started")) + " · Genbrugsbutikken · "), body);
+                + esc(Texts.t(Language.DA, "ms.type.internship_started")) + " · Genbrugsbutikken · "), body);
         assertTrue(body.contains("<li data-step=\"enrolled\">"), body);
         assertTrue(body.contains("id=\"jobcentre-attendance\""), body);
         assertTrue(body.contains("data-stability=\""), "the stability figure: " + body);

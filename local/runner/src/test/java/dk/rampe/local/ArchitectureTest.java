@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The core: the domain of each capability and its ports. */
     static final String[] CORE = {"dk.rampe.core..", "dk.rampe.referral..", "dk.rampe.followup",
-            "dk.rampe.settings..", "dk.rampe.audit..", "dk.rampe.schedule..", "dk.rampe.log..", "dk.rampe.plan.."};
+            "dk.rampe.settings..", "dk.rampe.audit..", "dk.rampe.schedule..", "dk.rampe.log..", "dk.rampe.plan..",
+            "dk.rampe.history.."};
     static final String[] ADAPTERS = {"dk.rampe.dynamodb..", "dk.rampe.api..", "dk.rampe.json..",
             "dk.rampe.messaging..", "dk.rampe.calendar..", "dk.rampe.archive.."};
     static final String[] FUNCTIONS = {"dk.rampe.intake..", "dk.rampe.dispatch..", "dk.rampe.followup.page..", "dk.rampe.web..",

@@ -1,6 +1,6 @@
 package dk.rampe.followup.page;
 
-import static dk.rampe.followup.NudgeTemplates.escape;
+import static dk.rampe.core.Html.esc;
 
 import dk.rampe.attendance.Registration;
 import dk.rampe.attendance.TodaysList;
@@ -59,31 +59,31 @@ final class ListPage {
         TodaysList.ConsultantList list = c.list();
         int n = list.entries().size();
         String count = t(n == 1 ? "list.count.one" : "list.count.many", language).replace("{n}", Integer.toString(n));
-        String action = "/t/" + escape(token) + escape(query);
+        String action = "/t/" + esc(token) + esc(query);
         StringBuilder sb = new StringBuilder(8192);
-        sb.append("<header><h1>").append(escape(t("list.title", language))).append("</h1>")
-                .append("<a id=\"language\" href=\"/t/").append(escape(token)).append("?lang=")
+        sb.append("<header><h1>").append(esc(t("list.title", language))).append("</h1>")
+                .append("<a id=\"language\" href=\"/t/").append(esc(token)).append("?lang=")
                 .append(language == Language.EN ? "da\" hreflang=\"da\" lang=\"da\">" : "en\" hreflang=\"en\" lang=\"en\">")
-                .append(escape(t("list.otherLanguage", language))).append("</a></header>")
-                .append("<p class=\"sub\" id=\"date\">").append(escape(Times.longDate(list.date(), language)))
-                .append(" · ").append(escape(count)).append("</p>");
+                .append(esc(t("list.otherLanguage", language))).append("</a></header>")
+                .append("<p class=\"sub\" id=\"date\">").append(esc(Times.longDate(list.date(), language)))
+                .append(" · ").append(esc(count)).append("</p>");
         if (banner != null) banner(sb, language, c, banner, action);
         if (invalid != null) {
             TodaysList.Entry e = invalid.referralId() == null ? null : list.entry(invalid.referralId()).orElse(null);
             sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\"><p style=\"margin:0\">")
-                    .append(escape(t("list.errors", language))).append("</p><ul>");
+                    .append(esc(t("list.errors", language))).append("</p><ul>");
             for (String key : invalid.errors()) {
                 String text = PageTexts.t(key, language);
                 if (e != null) {
                     LocalTime end = e.session().start().plusMinutes(e.session().minutes());
                     text = text.replace("{start}", e.session().start().toString()).replace("{end}", end.toString());
                 }
-                sb.append("<li>").append(escape(text)).append("</li>");
+                sb.append("<li>").append(esc(text)).append("</li>");
             }
             sb.append("</ul></div>");
         }
         if (list.entries().isEmpty()) {
-            sb.append("<div class=\"card\"><p id=\"empty\" style=\"margin:0\">").append(escape(t("list.empty", language)))
+            sb.append("<div class=\"card\"><p id=\"empty\" style=\"margin:0\">").append(esc(t("list.empty", language)))
                     .append("</p></div>");
         }
         sb.append("<ul id=\"participants\">");
@@ -91,7 +91,7 @@ final class ListPage {
             boolean wrong = invalid != null && e.referralId().equals(invalid.referralId());
             entry(sb, language, c, e, action, now, wrong ? invalid.arrival() : null, wrong);
         }
-        sb.append("</ul><p class=\"hint\">").append(escape(t("list.hint", language))).append("</p>");
+        sb.append("</ul><p class=\"hint\">").append(esc(t("list.hint", language))).append("</p>");
         return document(language, t("list.title", language), sb.toString());
     }
 
@@ -102,13 +102,13 @@ final class ListPage {
                 .replace("{name}", b.entry().displayName()).replace("{state}", state);
         sb.append("<div class=\"ok\" id=\"banner\" role=\"status\" data-kind=\"")
                 .append(b.kind() == TodaysListPage.BannerKind.TAPPED ? "tapped" : "undone").append("\"><p>")
-                .append(escape(text)).append("</p>");
+                .append(esc(text)).append("</p>");
         if (b.undoable()) {
             sb.append("<form method=\"post\" action=\"").append(action).append("\">");
             hidden(sb, "list", c.listId());
             hidden(sb, "referral", b.entry().referralId());
             hidden(sb, "undo", b.registration().id());
-            sb.append("<button type=\"submit\" id=\"undo\">").append(escape(t("list.undo", language)))
+            sb.append("<button type=\"submit\" id=\"undo\">").append(esc(t("list.undo", language)))
                     .append("</button></form>");
         }
         sb.append("</div>");
@@ -118,15 +118,15 @@ final class ListPage {
                        Instant now, String arrivalEcho, boolean wrong) {
         Registration current = e.current().orElse(null);
         String status = current == null ? "none" : current.status().wireName();
-        sb.append("<li class=\"card\" id=\"p-").append(escape(e.referralId())).append("\" data-status=\"").append(status)
+        sb.append("<li class=\"card\" id=\"p-").append(esc(e.referralId())).append("\" data-status=\"").append(status)
                 .append("\"").append(current != null && current.reason() != null
                         ? " data-reason=\"" + current.reason().wireName() + "\"" : "")
                 .append(wrong ? " aria-invalid=\"true\"" : "").append(">")
-                .append("<div class=\"who\"><span class=\"name\">").append(escape(e.displayName())).append("</span><span>")
-                .append(escape(t("list.start", language).replace("{time}", e.session().start().toString())))
-                .append("</span></div><p class=\"state\"><b>").append(escape(state(language, current))).append("</b>");
+                .append("<div class=\"who\"><span class=\"name\">").append(esc(e.displayName())).append("</span><span>")
+                .append(esc(t("list.start", language).replace("{time}", e.session().start().toString())))
+                .append("</span></div><p class=\"state\"><b>").append(esc(state(language, current))).append("</b>");
         if (current != null) {
-            sb.append(" · ").append(escape(t("list.recorded", language).replace("{time}", clock(current.recordedAt()))));
+            sb.append(" · ").append(esc(t("list.recorded", language).replace("{time}", clock(current.recordedAt()))));
         }
         sb.append("</p>");
         // three taps in one form; "late" has its own form, so Enter in the time field means late, never present
@@ -148,9 +148,9 @@ final class ListPage {
         sb.append("<form method=\"post\" action=\"").append(action).append("\" class=\"late\">");
         hidden(sb, "list", c.listId());
         hidden(sb, "referral", e.referralId());
-        sb.append("<label for=\"").append(id).append("\">").append(escape(t("list.arrival", language))).append("</label>")
+        sb.append("<label for=\"").append(id).append("\">").append(esc(t("list.arrival", language))).append("</label>")
                 .append("<input type=\"time\" id=\"").append(id).append("\" name=\"arrival\" value=\"")
-                .append(escape(arrival)).append("\" min=\"").append(start.plusMinutes(1)).append("\"");
+                .append(esc(arrival)).append("\" min=\"").append(start.plusMinutes(1)).append("\"");
         if (end.isAfter(start)) sb.append(" max=\"").append(end).append("\"");
         sb.append(" required>");
         tap(sb, language, "late", current != null && current.status() == Registration.Status.LATE);
@@ -159,11 +159,11 @@ final class ListPage {
 
     private static void tap(StringBuilder sb, Language language, String status, boolean pressed) {
         sb.append("<button type=\"submit\" name=\"status\" value=\"").append(status).append("\" aria-pressed=\"")
-                .append(pressed).append("\">").append(escape(t("list.tap." + status, language))).append("</button>");
+                .append(pressed).append("\">").append(esc(t("list.tap." + status, language))).append("</button>");
     }
 
     private static void hidden(StringBuilder sb, String name, String value) {
-        sb.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(escape(value)).append("\">");
+        sb.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(esc(value)).append("\">");
     }
 
     /** What counts now, in words. */
@@ -179,14 +179,14 @@ final class ListPage {
     }
 
     String expired(Language language, LocalDate date) {
-        return document(language, t("list.expiredTitle", language), "<h1>" + escape(t("list.expiredTitle", language))
+        return document(language, t("list.expiredTitle", language), "<h1>" + esc(t("list.expiredTitle", language))
                 + "</h1><div class=\"card\"><p id=\"message\">"
-                + escape(t("list.expired", language).replace("{date}", Times.longDate(date, language))) + "</p></div>");
+                + esc(t("list.expired", language).replace("{date}", Times.longDate(date, language))) + "</p></div>");
     }
 
     String message(Language language, String title, String text) {
-        return document(language, title, "<h1>" + escape(title) + "</h1><div class=\"card\"><p id=\"message\">"
-                + escape(text) + "</p></div>");
+        return document(language, title, "<h1>" + esc(title) + "</h1><div class=\"card\"><p id=\"message\">"
+                + esc(text) + "</p></div>");
     }
 
     private String clock(Instant at) {
@@ -197,7 +197,7 @@ final class ListPage {
         return "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\"><meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + escape(title) + " · " + escape(productName) + "</title><style>" + STYLE + "</style></head><body>"
+                + "<title>" + esc(title) + " · " + esc(productName) + "</title><style>" + STYLE + "</style></head><body>"
                 + "<main>" + main + "</main></body></html>";
     }
 

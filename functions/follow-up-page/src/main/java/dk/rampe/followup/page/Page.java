@@ -1,6 +1,6 @@
 package dk.rampe.followup.page;
 
-import static dk.rampe.followup.NudgeTemplates.escape;
+import static dk.rampe.core.Html.esc;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.core.Language;
@@ -78,86 +78,86 @@ final class Page {
         return "<!DOCTYPE html><html lang=\"" + (language == Language.EN ? "en" : "da") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\"><meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + escape(title) + " · " + escape(productName) + "</title><style>" + STYLE + "</style></head><body><main>" + main
+                + "<title>" + esc(title) + " · " + esc(productName) + "</title><style>" + STYLE + "</style></head><body><main>" + main
                 + "</main></body></html>";
     }
 
     String message(Language language, String title, String text) {
-        return document(language, title, "<h1>" + escape(title) + "</h1><div class=\"card\"><p id=\"message\">"
-                + escape(text) + "</p></div>");
+        return document(language, title, "<h1>" + esc(title) + "</h1><div class=\"card\"><p id=\"message\">"
+                + esc(text) + "</p></div>");
     }
 
     private String summary(Language language, FollowUpTask t) {
         return "<div class=\"card\"><dl>"
-                + "<dt>" + escape(PageTexts.t("case", language)) + "</dt><dd id=\"case\">" + escape(t.referralId()) + "</dd>"
-                + "<dt>" + escape(PageTexts.t("due", language)) + "</dt><dd id=\"due\">" + escape(time(language, t.dueAt()))
-                + "</dd></dl><p class=\"hint\" style=\"margin:4px 0 0\">" + escape(PageTexts.t("lookUp", language)) + "</p></div>";
+                + "<dt>" + esc(PageTexts.t("case", language)) + "</dt><dd id=\"case\">" + esc(t.referralId()) + "</dd>"
+                + "<dt>" + esc(PageTexts.t("due", language)) + "</dt><dd id=\"due\">" + esc(time(language, t.dueAt()))
+                + "</dd></dl><p class=\"hint\" style=\"margin:4px 0 0\">" + esc(PageTexts.t("lookUp", language)) + "</p></div>";
     }
 
     String form(Language language, FollowUpTask t, String token, Map<String, String> values, List<String> errors) {
         String kind = PageTexts.t("kind." + t.kind().wireName(), language);
         StringBuilder sb = new StringBuilder(4096);
-        sb.append("<h1>").append(escape(kind)).append("</h1>").append(summary(language, t));
+        sb.append("<h1>").append(esc(kind)).append("</h1>").append(summary(language, t));
         if (!errors.isEmpty()) {
             sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\"><p style=\"margin:0\">")
-                    .append(escape(PageTexts.t("errors", language))).append("</p><ul>");
-            for (String e : errors) sb.append("<li>").append(escape(PageTexts.t(e, language))).append("</li>");
+                    .append(esc(PageTexts.t("errors", language))).append("</p><ul>");
+            for (String e : errors) sb.append("<li>").append(esc(PageTexts.t(e, language))).append("</li>");
             sb.append("</ul></div>");
         }
-        sb.append("<form method=\"post\" action=\"/f/").append(escape(token)).append("\" class=\"card\">")
-                .append("<input type=\"hidden\" name=\"task\" value=\"").append(escape(t.taskId())).append("\">")
-                .append("<fieldset><legend>").append(escape(PageTexts.t("reached", language))).append("</legend>")
+        sb.append("<form method=\"post\" action=\"/f/").append(esc(token)).append("\" class=\"card\">")
+                .append("<input type=\"hidden\" name=\"task\" value=\"").append(esc(t.taskId())).append("\">")
+                .append("<fieldset><legend>").append(esc(PageTexts.t("reached", language))).append("</legend>")
                 .append("<div class=\"choices\">");
         for (String v : new String[] {"yes", "no"}) {
             sb.append("<label><input type=\"radio\" name=\"reached\" value=\"").append(v).append("\" required")
                     .append(v.equals(values.get("reached")) ? " checked" : "").append(">")
-                    .append(escape(PageTexts.t(v, language))).append("</label>");
+                    .append(esc(PageTexts.t(v, language))).append("</label>");
         }
         sb.append("</div></fieldset>");
-        sb.append("<label class=\"block\" for=\"cause\">").append(escape(PageTexts.t("cause", language))).append("</label>")
+        sb.append("<label class=\"block\" for=\"cause\">").append(esc(PageTexts.t("cause", language))).append("</label>")
                 .append("<select id=\"cause\" name=\"cause\" required>");
         for (FollowUpOutcome.Cause c : FollowUpOutcome.Cause.values()) {
             option(sb, c.wireName(), PageTexts.t("cause." + c.wireName(), language), values.get("cause"));
         }
-        sb.append("</select><label class=\"block\" for=\"next\">").append(escape(PageTexts.t("next", language)))
+        sb.append("</select><label class=\"block\" for=\"next\">").append(esc(PageTexts.t("next", language)))
                 .append("</label><select id=\"next\" name=\"next\" required>");
         for (FollowUpOutcome.NextStep n : FollowUpOutcome.NextStep.values()) {
             option(sb, n.wireName(), PageTexts.t("next." + n.wireName(), language), values.get("next"));
         }
         sb.append("</select>");
         if (dk.rampe.followup.FollowUpPageService.isPathFollowUp(t)) aftercareFields(sb, language, values);
-        sb.append("<label class=\"block\" for=\"note\">").append(escape(PageTexts.t("note", language)))
+        sb.append("<label class=\"block\" for=\"note\">").append(esc(PageTexts.t("note", language)))
                 .append("</label><textarea id=\"note\" name=\"note\" maxlength=\"").append(FollowUpOutcome.MAX_NOTE)
-                .append("\">").append(escape(values.getOrDefault("note", ""))).append("</textarea>")
-                .append("<p class=\"hint\">").append(escape(PageTexts.t("noteHint", language))).append("</p>")
-                .append("<button type=\"submit\">").append(escape(PageTexts.t("submit", language))).append("</button></form>");
+                .append("\">").append(esc(values.getOrDefault("note", ""))).append("</textarea>")
+                .append("<p class=\"hint\">").append(esc(PageTexts.t("noteHint", language))).append("</p>")
+                .append("<button type=\"submit\">").append(esc(PageTexts.t("submit", language))).append("</button></form>");
         return document(language, kind, sb.toString());
     }
 
     /** (aftercare) How it was done, with whom, still in the job, hours: optional, for the path's follow-ups. */
     private static void aftercareFields(StringBuilder sb, Language language, Map<String, String> values) {
-        sb.append("<label class=\"block\" for=\"method\">").append(escape(PageTexts.t("method", language)))
+        sb.append("<label class=\"block\" for=\"method\">").append(esc(PageTexts.t("method", language)))
                 .append("</label><select id=\"method\" name=\"method\"><option value=\"\"></option>");
         for (FollowUpOutcome.Method m : FollowUpOutcome.Method.values()) {
             option(sb, m.wireName(), PageTexts.t("method." + m.wireName(), language), values.get("method"));
         }
-        sb.append("</select><label class=\"block\" for=\"withWhom\">").append(escape(PageTexts.t("withWhom", language)))
+        sb.append("</select><label class=\"block\" for=\"withWhom\">").append(esc(PageTexts.t("withWhom", language)))
                 .append("</label><select id=\"withWhom\" name=\"withWhom\"><option value=\"\"></option>");
         for (FollowUpOutcome.WithWhom w : FollowUpOutcome.WithWhom.values()) {
             option(sb, w.wireName(), PageTexts.t("withWhom." + w.wireName(), language), values.get("withWhom"));
         }
         sb.append("</select><label class=\"block\" for=\"stillEmployed\">")
-                .append(escape(PageTexts.t("stillEmployed", language)))
+                .append(esc(PageTexts.t("stillEmployed", language)))
                 .append("</label><select id=\"stillEmployed\" name=\"stillEmployed\"><option value=\"\"></option>");
         for (String v : new String[] {"yes", "no"}) option(sb, v, PageTexts.t(v, language), values.get("stillEmployed"));
-        sb.append("</select><label class=\"block\" for=\"hours\">").append(escape(PageTexts.t("hours", language)))
+        sb.append("</select><label class=\"block\" for=\"hours\">").append(esc(PageTexts.t("hours", language)))
                 .append("</label><input id=\"hours\" name=\"hours\" inputmode=\"decimal\" maxlength=\"6\" value=\"")
-                .append(escape(values.getOrDefault("hours", ""))).append("\">");
+                .append(esc(values.getOrDefault("hours", ""))).append("\">");
     }
 
     private static void option(StringBuilder sb, String value, String label, String selected) {
-        sb.append("<option value=\"").append(escape(value)).append("\"").append(value.equals(selected) ? " selected" : "")
-                .append(">").append(escape(label)).append("</option>");
+        sb.append("<option value=\"").append(esc(value)).append("\"").append(value.equals(selected) ? " selected" : "")
+                .append(">").append(esc(label)).append("</option>");
     }
 
     String closed(Language language, FollowUpTask t, Closed why) {
@@ -174,10 +174,10 @@ final class Page {
                     ? PageTexts.t("closedByLink", language).replace("{consultant}", by.substring("link:".length()))
                     : PageTexts.t("closedBy", language).replace("{by}", by);
             closedBy = "<p id=\"closedBy\" style=\"margin:8px 0 0\">"
-                    + escape(line.replace("{time}", time(language, t.closedAt()))) + "</p>";
+                    + esc(line.replace("{time}", time(language, t.closedAt()))) + "</p>";
         }
-        return document(language, kind, "<h1>" + escape(kind) + "</h1>" + summary(language, t)
-                + "<div class=\"ok\" id=\"status\" data-status=\"closed\"><p style=\"margin:0\">" + escape(text) + "</p>"
+        return document(language, kind, "<h1>" + esc(kind) + "</h1>" + summary(language, t)
+                + "<div class=\"ok\" id=\"status\" data-status=\"closed\"><p style=\"margin:0\">" + esc(text) + "</p>"
                 + closedBy + "</div>");
     }
 
