@@ -380,7 +380,8 @@ final class Views {
     }
 
     String participants(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, boolean all,
-                        Map<String, AttendanceSummary> attendance, Map<String, ParticipantLine> lines) {
+                        Map<String, AttendanceSummary> attendance, Map<String, ParticipantLine> lines,
+                        List<WarningsList.Warned> warned) {
         Language lang = req.lang();
         String me = req.session().caller().id();
         StringBuilder sb = new StringBuilder();
@@ -388,6 +389,7 @@ final class Views {
                 .append(all ? "<a href=\"/app/participants\" id=\"filter\">" + esc(Texts.t(lang, "part.onlyMine")) + "</a>"
                         : "<a href=\"/app/participants?all=1\" id=\"filter\">" + esc(Texts.t(lang, "part.showAll")) + "</a>")
                 .append("</p>");
+        WarningsList.render(sb, lang, warned, LocalDate.ofInstant(clock.instant(), zone));
         int n = 0;
         sb.append("<ul class=\"list\" id=\"participants\">");
         for (ProgrammeReferrals pr : lists) {
@@ -521,8 +523,12 @@ final class Views {
 
     // ---------------------------------------------------------------- project owner
 
-    /** A programme's aftercare so far this month (the monthly report's figures, as of now) and its failed nudges. */
-    record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges) {
+    /**
+     * A programme's aftercare so far this month (the monthly report's figures, as of now), its failed nudges and
+     * the early warning's figures so far (null: not recorded).
+     */
+    record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges,
+                        dk.rampe.report.WarningFigures.PerJobcentre warnings) {
     }
 
     String overview(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists,
@@ -832,6 +838,7 @@ final class Views {
         figure(sb, lang, "owner.aftercare.open", a.overdue(), "open");
         figure(sb, lang, "owner.aftercare.noOutcome", a.jobsWithoutAftercareOutcome(), "noOutcome");
         sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.aftercare.hint"))).append("</p>");
+        WarningsList.owner(sb, lang, o.warnings(), from);
         sb.append("<h2>").append(esc(Texts.t(lang, "owner.failed"))).append("</h2>");
         if (o.failedNudges().isEmpty()) {
             sb.append("<p class=\"meta\" id=\"failed-none\">").append(esc(Texts.t(lang, "owner.failed.none"))).append("</p>");
