@@ -20,8 +20,8 @@ public record MonthlyReport(String programmeId, String programmeName, YearMonth 
 
     public static final String PROGRAMME = "programme";
 
-    public static final List<String> SECTION_IDS = List.of("since_start", "intake", "flow", "attendance", "aftercare", "exits",
-            "targets", "funders", "delivery");
+    public static final List<String> SECTION_IDS = List.of("since_start", "intake", "flow", "attendance", "aftercare",
+            "warnings", "exits", "targets", "funders", "delivery");
 
     public MonthlyReport {
         scopes = List.copyOf(scopes);

@@ -2,6 +2,7 @@ package dk.rampe.report;
 
 import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendanceRules;
+import dk.rampe.attendance.EarlyWarning;
 import dk.rampe.attendance.Expectations;
 import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
@@ -62,7 +63,8 @@ public final class ProgrammeFigures {
     public ReportSources.Sources sources(ProgrammeSnapshot snapshot, DeliveryFigures delivery) {
         return new ReportSources.Sources(p -> snapshot.referrals(), p -> moves(snapshot),
                 (p, period, asOf) -> attendance(snapshot, p, period, asOf),
-                (p, period, asOf) -> aftercare(snapshot, p, period, asOf), delivery);
+                (p, period, asOf) -> aftercare(snapshot, p, period, asOf), delivery,
+                (p, period, asOf) -> warnings(snapshot, p, period, asOf));
     }
 
     /** The phase moves of every participant of the snapshot, whenever recorded (the maker filters). */
@@ -356,6 +358,89 @@ public final class ProgrammeFigures {
             if (steps.get(j).type() == endType) return steps.get(j).current().effectiveOn();
         }
         return null;
+    }
+
+    // --- the early warning -------------------------------------------------------------------------
+
+    /**
+     * The early warning's follow-ups ({@code attention_due}) of the month and the month before, created
+     * before {@code asOf}. Their ids cannot be derived here, so the tasks are asked for only of the participants
+     * whose recorded attendance gave the warning's signals (default thresholds) on a working day of the two
+     * months: a participant who never slipped had nothing to warn of, and is not read again.
+     */
+    public Optional<WarningFigures.Warnings> warnings(ProgrammeSnapshot snap, String programmeId, ReportPeriod period,
+                                                      Instant asOf) {
+        YearMonth month = period.month();
+        LocalDate from = month.minusMonths(1).atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        Instant fromStart = startOf(from);
+        Duration grace = rules.apply(programmeId).grace();
+        EarlyWarning rule = new EarlyWarning(new Expectations(workingDays), EarlyWarning.Thresholds.DEFAULTS);
+        Map<String, Referral> slipped = new HashMap<>();
+        for (ProgrammeSnapshot.Participant x : snap.participants()) {
+            Referral r = x.referral().asOf(asOf);
+            if (r.lastChangeTo(ReferralStatus.ENROLLED) == null) continue;
+            Instant exited = r.lastChangeTo(ReferralStatus.EXITED);
+            if (exited != null && exited.isBefore(fromStart)) continue;
+            Attendance a = recordedBefore(x.attendance(), asOf).withInternships(x.path().asOf(asOf.minusNanos(1)).internships());
+            if (signalled(rule, a, r, from.minusDays(rule.thresholds().readDays()), from, last, grace)) slipped.put(r.id(), r);
+        }
+        Map<String, List<FollowUpTask>> tasks = slipped.isEmpty() ? Map.of() : snap.tasksOfReferrals(slipped.keySet());
+        Map<String, long[]> byJc = new TreeMap<>();
+        for (ProgrammeSnapshot.Participant x : snap.participants()) {
+            Referral r = x.referral().asOf(asOf);
+            if (r.lastChangeTo(ReferralStatus.ENROLLED) != null) byJc.computeIfAbsent(r.jobcentreId(), k -> new long[4]);
+        }
+        for (Map.Entry<String, List<FollowUpTask>> e : tasks.entrySet()) {
+            Referral r = slipped.get(e.getKey());
+            if (r == null) continue;
+            long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[4]);
+            LocalDate firstMonthBefore = null;
+            for (FollowUpTask t : e.getValue()) {
+                if (t.kind() != FollowUpKind.ATTENTION_DUE || !t.createdAt().isBefore(asOf)) continue;
+                LocalDate created = t.createdAt().atZone(WorkingDays.ZONE).toLocalDate();
+                if (YearMonth.from(created).equals(month)) {
+                    f[0]++;
+                    LocalDate by = workingDays.plusWorkingDays(programmeId, created, 2);
+                    Instant closed = t.closedAt();
+                    if (closed != null && closed.isBefore(asOf) && !closed.atZone(WorkingDays.ZONE).toLocalDate().isAfter(by)) {
+                        f[1]++;
+                    }
+                } else if (YearMonth.from(created).equals(month.minusMonths(1))
+                        && (firstMonthBefore == null || created.isBefore(firstMonthBefore))) {
+                    firstMonthBefore = created;
+                }
+            }
+            if (firstMonthBefore != null) {
+                f[2]++;
+                Instant exited = r.lastChangeTo(ReferralStatus.EXITED);
+                if (exited == null || exited.isAfter(startOf(firstMonthBefore.plusMonths(1)))) f[3]++;
+            }
+        }
+        Map<String, WarningFigures.PerJobcentre> out = new TreeMap<>();
+        byJc.forEach((jc, f) -> out.put(jc, new WarningFigures.PerJobcentre(f[0], f[1], f[2], f[3])));
+        return Optional.of(new WarningFigures.Warnings(out));
+    }
+
+    /**
+     * Whether the warning's signals fired on a working day from {@code from} to {@code last}; only a participant
+     * with anything short of present, or an agreement, since {@code readFrom} can have fired (every signal needs one).
+     */
+    private boolean signalled(EarlyWarning rule, Attendance a, Referral r, LocalDate readFrom, LocalDate from,
+                              LocalDate last, Duration grace) {
+        boolean anything = a.agreements().stream().anyMatch(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last))
+                || a.registrations().stream().anyMatch(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last)
+                && g.status() != Registration.Status.PRESENT);
+        if (!anything) return false;
+        Attendance window = new Attendance(a.referralId(), a.plans(),
+                a.agreements().stream().filter(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last)).toList(),
+                a.registrations().stream().filter(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last)).toList(),
+                a.flagged(), a.internships());
+        for (LocalDate d = from; !d.isAfter(last); d = d.plusDays(1)) {
+            if (!workingDays.isWorkingDay(r.programmeId(), d)) continue;
+            if (!rule.signals(window, r, d, grace).isEmpty()) return true;
+        }
+        return false;
     }
 
     // --- shared -----------------------------------------------------------------------------------

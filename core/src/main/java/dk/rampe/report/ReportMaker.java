@@ -113,6 +113,8 @@ public final class ReportMaker {
         Optional<AttendanceFigures.Attendance> att = src.attendance().month(programme.id(), period, end);
         attendance(b, att);
         aftercare(b, aft);
+        Optional<WarningFigures.Warnings> warn = src.warnings().month(programme.id(), period, end);
+        warnings(b, warn);
         targets(b, programme.report(), h, period, aft, programme, src.aftercare(), disclosure, kept);
         b.sameIn("exits/total.work_or_education", "targets/exits_to_work_or_education.actual");
         b.sameIn("funders/participants_at_start.total", "targets/employer_based_share.participants");
@@ -178,7 +180,8 @@ public final class ReportMaker {
         List<MonthlyReport.Section> sections = new ArrayList<>();
         for (String id : MonthlyReport.SECTION_IDS) {
             List<Figure> fs = figures.values().stream().filter(f -> f.section().equals(id)).toList();
-            boolean pending = (id.equals("attendance") && att.isEmpty()) || (id.equals("aftercare") && aft.isEmpty());
+            boolean pending = (id.equals("attendance") && att.isEmpty()) || (id.equals("aftercare") && aft.isEmpty())
+                    || (id.equals("warnings") && warn.isEmpty());
             sections.add(new MonthlyReport.Section(id, pending, fs));
         }
         return new MonthlyReport(programme.id(), programme.name(), period.month(), end, madeAt, scopes, names,
@@ -611,6 +614,32 @@ public final class ReportMaker {
         b.countPerJobcentre("attendance", "participants_last_4_weeks", jc -> of.apply(jc).participantsLast4Weeks());
         b.countPerJobcentre("attendance", "stable_last_4_weeks", jc -> of.apply(jc).stableLast4Weeks());
         b.ratePerScope("attendance", "stable_last_4_weeks_share", "stable_last_4_weeks", "participants_last_4_weeks");
+    }
+
+    /**
+     * The early warning: warnings raised in the month and acted on within two working days; participants warned
+     * the month before and still active a month after. Counts per jobcentre, suppressed as every count is.
+     */
+    private void warnings(Builder b, Optional<WarningFigures.Warnings> warn) {
+        if (warn.isEmpty()) {
+            for (String k : List.of("warnings.raised", "warnings.acted_on_within_2_working_days",
+                    "warnings.acted_on_within_2_working_days_share", "warnings.warned_month_before",
+                    "warnings.active_a_month_after", "warnings.active_a_month_after_share")) {
+                b.pending("warnings", k);
+            }
+            return;
+        }
+        Map<String, WarningFigures.PerJobcentre> by = warn.get().byJobcentre();
+        Function<String, WarningFigures.PerJobcentre> of = jc -> by.getOrDefault(jc, WarningFigures.PerJobcentre.NONE);
+        b.countPerJobcentre("warnings", "warnings.raised", jc -> of.apply(jc).raised());
+        b.countPerJobcentre("warnings", "warnings.acted_on_within_2_working_days",
+                jc -> of.apply(jc).actedOnWithin2WorkingDays());
+        b.ratePerScope("warnings", "warnings.acted_on_within_2_working_days_share",
+                "warnings.acted_on_within_2_working_days", "warnings.raised");
+        b.countPerJobcentre("warnings", "warnings.warned_month_before", jc -> of.apply(jc).warnedMonthBefore());
+        b.countPerJobcentre("warnings", "warnings.active_a_month_after", jc -> of.apply(jc).activeAMonthAfter());
+        b.ratePerScope("warnings", "warnings.active_a_month_after_share", "warnings.active_a_month_after",
+                "warnings.warned_month_before");
     }
 
     /** Nearest-rank percentile; null without any value. */

@@ -11,7 +11,12 @@ public interface ReportSources {
     Sources open(String programmeId, ReportPeriod period);
 
     record Sources(ReportReferrals referrals, PhaseMoves moves, AttendanceFigures attendance,
-                   AftercareFigures aftercare, DeliveryFigures delivery) {
+                   AftercareFigures aftercare, DeliveryFigures delivery, WarningFigures warnings) {
+        /** Without the early warning's figures: its section shows as pending. */
+        public Sources(ReportReferrals referrals, PhaseMoves moves, AttendanceFigures attendance,
+                       AftercareFigures aftercare, DeliveryFigures delivery) {
+            this(referrals, moves, attendance, aftercare, delivery, WarningFigures.notRecordedYet());
+        }
     }
 
     /** The same ports for every report (tests, in-memory fakes). */

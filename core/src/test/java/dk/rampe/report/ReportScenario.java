@@ -148,9 +148,23 @@ public final class ReportScenario {
         };
     }
 
-    /** The scenario with attendance and aftercare answered ({@link #attendance()}, {@link #aftercare()}). */
+    /**
+     * The early warning as its figures would answer for October: A 7 warnings, 5 acted on within two working
+     * days, 6 participants warned in September of whom 5 were still active a month after; B 2 warnings, both
+     * acted on (a group under 5).
+     */
+    public static WarningFigures warnings() {
+        return (p, period, asOf) -> java.util.Optional.of(new WarningFigures.Warnings(Map.of(
+                "jcA", new WarningFigures.PerJobcentre(7, 5, 6, 5), "jcB", new WarningFigures.PerJobcentre(2, 2, 0, 0))));
+    }
+
+    /**
+     * The scenario with attendance, aftercare and the early warning answered ({@link #attendance()},
+     * {@link #aftercare()}, {@link #warnings()}).
+     */
     public ReportMaker makerWithFigures(java.time.Clock clock) {
-        return new ReportMaker(p -> List.copyOf(referrals), p -> List.copyOf(moves), attendance(), aftercare(),
-                (p, asOf) -> new DeliveryFigures.Nudges(2, 1), clock);
+        ReportSources.Sources sources = new ReportSources.Sources(p -> List.copyOf(referrals), p -> List.copyOf(moves),
+                attendance(), aftercare(), (p, asOf) -> new DeliveryFigures.Nudges(2, 1), warnings());
+        return new ReportMaker((p, period) -> sources, clock);
     }
 }

@@ -40,7 +40,9 @@ import java.util.function.Function;
  * twelve months the report shows, its whole attendance partition in one query (plans, agreements,
  * registrations, notices, flag, internships), several participants at a time: two requests a participant.
  * The follow-up tasks the figures ask for are read by key in batches of 100, their ids derived from the
- * decision that made them (the absence's date, the path's reminder), each once per snapshot.
+ * decision that made them (the absence's date, the path's reminder), each once per snapshot; the early
+ * warning's, whose ids the report cannot derive, by one query of a referral's tasks, only for the participants
+ * whose attendance gave the warning's signals in the two months its figures look at.
  */
 public final class DynamoReportFigures implements ReportSources {
     /** Participants read at the same time (each is a few queries; DynamoDB serves them in parallel). */
@@ -52,6 +54,8 @@ public final class DynamoReportFigures implements ReportSources {
     private final DynamoReportReferrals referrals;
     private final DynamoAttendanceStore attendance;
     private final DynamoPathStore paths;
+    /** Reads only (a referral's tasks, for the early warning's figures): no audit log needed. */
+    private final DynamoFollowUpStore followUps;
     private final ProgrammeFigures figures;
 
     public DynamoReportFigures(DynamoDbClient dynamo, String table, WorkingDays workingDays,
@@ -61,6 +65,7 @@ public final class DynamoReportFigures implements ReportSources {
         this.referrals = new DynamoReportReferrals(dynamo, table);
         this.attendance = new DynamoAttendanceStore(dynamo, table);
         this.paths = new DynamoPathStore(dynamo, table);
+        this.followUps = new DynamoFollowUpStore(dynamo, table, null);
         this.figures = new ProgrammeFigures(workingDays, rules);
     }
 
@@ -160,6 +165,14 @@ public final class DynamoReportFigures implements ReportSources {
             }
             Map<String, FollowUpTask> out = new HashMap<>();
             for (String id : ids) tasks.getOrDefault(id, Optional.empty()).ifPresent(t -> out.put(id, t));
+            return out;
+        }
+
+        /** Every task of these referrals, one query of each one's tasks (gsi2); asked only for the few whose warning fired. */
+        @Override
+        public Map<String, List<FollowUpTask>> tasksOfReferrals(Collection<String> referralIds) {
+            Map<String, List<FollowUpTask>> out = new HashMap<>();
+            for (String id : referralIds) out.put(id, followUps.tasksOf(id));
             return out;
         }
     }

@@ -147,7 +147,7 @@ final class Report {
     }
 
     /** The sections BENCHMARKS.md shows one row per function, a column per figure ({@link #compactMarkdown}). */
-    static final List<String> PIVOTED = List.of("cold start", "warm");
+    static final List<String> PIVOTED = List.of("cold start", "warm", EarlyWarningEvidence.SECTION);
 
     /**
      * The headline rows as BENCHMARKS.md shows them, to keep it short: the cold start and warm sections one row
@@ -175,10 +175,14 @@ final class Report {
                 bySubject.computeIfAbsent(r.subject(), k -> new LinkedHashMap<>()).put(kind, r);
             }
             List<String> legend = new ArrayList<>();
-            kinds.forEach((kind, first) -> legend.add(kind + (first.baselineText().isEmpty() ? "" : " " + first.baselineText())
-                    + (first.budget() == null ? "" : ", budget " + first.budget().rule())));
-            sb.append("Baseline (bare SDK): ").append(String.join("; ", legend)).append(".\n\n");
-            sb.append("| function |");
+            boolean baselines = kinds.values().stream().anyMatch(first -> !first.baselineText().isEmpty());
+            kinds.forEach((kind, first) -> {
+                if (!baselines && first.budget() == null) return; // a section without baselines lists its budgets only
+                legend.add(kind + (first.baselineText().isEmpty() ? "" : " " + first.baselineText())
+                        + (first.budget() == null ? "" : (baselines ? ", budget " : " ") + first.budget().rule()));
+            });
+            sb.append(baselines ? "Baseline (bare SDK): " : "Budgets: ").append(String.join("; ", legend)).append(".\n\n");
+            sb.append(baselines ? "| function |" : "| |");
             kinds.keySet().forEach(k -> sb.append(' ').append(cell(k)).append(" |"));
             sb.append("\n|---|");
             kinds.keySet().forEach(k -> sb.append("--:|"));

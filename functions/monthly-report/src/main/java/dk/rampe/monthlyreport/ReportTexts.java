@@ -15,6 +15,7 @@ final class ReportTexts {
             "flow", "Flow mellem faser",
             "attendance", "Fremmøde",
             "aftercare", "Efterværn",
+            "warnings", "Tidlige varsler om fremmøde",
             "exits", "Afslutninger",
             "targets", "Resultater mod mål",
             "funders", "Til bevillingsgiver",
@@ -120,7 +121,13 @@ final class ReportTexts {
             Map.entry("checked_6_months_after_exit.total", "Tjekket 6 måneder efter afslutning, i alt"),
             Map.entry("employed_or_education_6_months_after_exit.total_share", "Andel i job eller uddannelse 6 måneder efter, af de tjekkede, i alt"),
             Map.entry("kept_job_90_days.month", "Personer der nåede 90 dage i job i måneden (IPS)"),
-            Map.entry("kept_job_90_days.total", "Personer der har holdt et job i 90 dage, i alt (IPS)"));
+            Map.entry("kept_job_90_days.total", "Personer der har holdt et job i 90 dage, i alt (IPS)"),
+            Map.entry("warnings.raised", "Varsler i måneden"),
+            Map.entry("warnings.acted_on_within_2_working_days", "Heraf fulgt op inden for to arbejdsdage"),
+            Map.entry("warnings.acted_on_within_2_working_days_share", "Andel fulgt op inden for to arbejdsdage"),
+            Map.entry("warnings.warned_month_before", "Deltagere med varsel måneden før"),
+            Map.entry("warnings.active_a_month_after", "Heraf stadig i forløbet en måned efter varslet"),
+            Map.entry("warnings.active_a_month_after_share", "Andel stadig i forløbet en måned efter varslet"));
 
     static final Map<String, String> WARNINGS = Map.of(
             "intake.pace.above", "henviser langt over tempoet mod kvoten",

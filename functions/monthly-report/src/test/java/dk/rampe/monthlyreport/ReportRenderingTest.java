@@ -149,6 +149,22 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theEarlyWarningsFiguresAreASectionOfTheHtmlAndRowsOfTheCsvSuppressedAsTheOthers() {
+        MonthlyReport r = october();
+        String html = ReportHtml.render(r, ReportScenario.ZONE);
+        int at = html.indexOf("<h2 id=\"warnings\"");
+        assertTrue(at > html.indexOf("<h2 id=\"aftercare\"") && at < html.indexOf("<h2 id=\"exits\""), "after aftercare");
+        for (String label : List.of("Tidlige varsler om fremmøde", "Varsler i måneden", "Heraf fulgt op inden for to arbejdsdage",
+                "Deltagere med varsel måneden før", "Heraf stadig i forløbet en måned efter varslet")) {
+            assertTrue(html.contains(esc(label)), label);
+        }
+        String csv = new String(ReportCsv.write(r), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("2026-10;warnings;warnings.raised;programme;Rampe Øst;count;9\r\n"), csv);
+        assertTrue(csv.contains("2026-10;warnings;warnings.raised;jcB;Jobcenter B;count;<5\r\n"), "a group under 5");
+        assertTrue(csv.contains("2026-10;warnings;warnings.active_a_month_after;jcA;"), csv);
+    }
+
+    @Test
     void csvIsForADanishSpreadsheetWithOneRowPerFigureAndScopeAndTheChartsData() {
         MonthlyReport r = october();
         byte[] bytes = ReportCsv.write(r);

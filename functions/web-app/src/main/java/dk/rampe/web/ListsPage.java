@@ -13,6 +13,7 @@ import dk.rampe.web.Views.ParticipantLine;
 import dk.rampe.web.Views.ProgrammeReferrals;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +77,8 @@ final class ListsPage extends FramedPage {
     }
 
     String participants(WebAppHandler.Request req, String csrf, List<ProgrammeReferrals> lists, boolean all,
-                        Map<String, AttendanceSummary> attendance, Map<String, ParticipantLine> lines) {
+                        Map<String, AttendanceSummary> attendance, Map<String, ParticipantLine> lines,
+                        List<WarningsList.Warned> warned) {
         Language lang = req.lang();
         String me = req.session().caller().id();
         StringBuilder sb = new StringBuilder();
@@ -84,6 +86,7 @@ final class ListsPage extends FramedPage {
                 .append(all ? "<a href=\"/app/participants\" id=\"filter\">" + esc(Texts.t(lang, "part.onlyMine")) + "</a>"
                         : "<a href=\"/app/participants?all=1\" id=\"filter\">" + esc(Texts.t(lang, "part.showAll")) + "</a>")
                 .append("</p>");
+        WarningsList.render(sb, lang, warned, LocalDate.ofInstant(clock.instant(), views.zone()));
         int n = 0;
         sb.append("<ul class=\"list\" id=\"participants\">");
         for (ProgrammeReferrals pr : lists) {

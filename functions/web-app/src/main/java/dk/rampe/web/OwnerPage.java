@@ -171,6 +171,7 @@ final class OwnerPage extends FramedPage {
         figure(sb, lang, "owner.aftercare.open", a.overdue(), "open");
         figure(sb, lang, "owner.aftercare.noOutcome", a.jobsWithoutAftercareOutcome(), "noOutcome");
         sb.append("</dl><p class=\"hint\">").append(esc(Texts.t(lang, "owner.aftercare.hint"))).append("</p>");
+        WarningsList.owner(sb, lang, o.warnings(), from);
         sb.append("<h2>").append(esc(Texts.t(lang, "owner.failed"))).append("</h2>");
         if (o.failedNudges().isEmpty()) {
             sb.append("<p class=\"meta\" id=\"failed-none\">").append(esc(Texts.t(lang, "owner.failed.none"))).append("</p>");

@@ -95,6 +95,11 @@ final class Views {
     private final SettingsStore settings;
     private final java.time.Clock clock;
 
+    /** The zone the pages show dates in. */
+    ZoneId zone() {
+        return zone;
+    }
+
     Views(ZoneId zone, SettingsStore settings, java.time.Clock clock) {
         this.zone = zone;
         this.settings = settings;
@@ -381,7 +386,12 @@ final class Views {
     // ---------------------------------------------------------------- project owner (the pages: OwnerPage)
 
     /** A programme's aftercare so far this month (the monthly report's figures, as of now) and its failed nudges. */
-    record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges) {
+    /**
+     * A programme's aftercare so far this month (the monthly report's figures, as of now), its failed nudges and
+     * the early warning's figures so far (null: not recorded).
+     */
+    record OwnerFigures(AftercareFigures.PerJobcentre aftercare, List<OutboxMessage> failedNudges,
+                        dk.rampe.report.WarningFigures.PerJobcentre warnings) {
     }
 
     record ProgrammeReports(Settings.Programme programme, List<dk.rampe.report.ReportArchive.Stored> reports) {

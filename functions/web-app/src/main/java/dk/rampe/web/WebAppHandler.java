@@ -141,6 +141,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Priming priming;
     /** The administrators' settings pages under /app/admin. */
     private final AdminPages admin;
+    /** The early warning's participants at the top of "my participants". */
+    private final WarningsList warningsList;
 
     /** Used by Lambda: everything from the environment. */
     public WebAppHandler() {
@@ -206,6 +208,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.attendanceStore = new DynamoAttendanceStore(dynamo, config.table());
         this.attendance = new AttendanceService(attendanceStore, workingDays, this::rules, clock, audit);
         this.expectations = new Expectations(workingDays);
+        this.warningsList = new WarningsList(attendanceStore, expectations, p -> rules(p).grace());
         this.paths = new PathService(new DynamoPathStore(dynamo, config.table()), service,
                 new DynamoDueWork(dynamo, config.table()), workingDays, clock, config.retentionAfterExit());
         this.aftercarePlan = new AftercarePlan(workingDays);
@@ -498,7 +501,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         List<Views.ProgrammeReferrals> lists = listForStaff(caller, null);
         Map<String, AttendanceSummary> summaries = new HashMap<>();
         Map<String, Views.ParticipantLine> lines = participantLines(caller, lists, all, summaries);
-        return Answer.html(200, listsPage.participants(req, req.csrf(web.sessionKey()), lists, all, summaries, lines));
+        return Answer.html(200, listsPage.participants(req, req.csrf(web.sessionKey()), lists, all, summaries, lines,
+                warningsList.warned(lists, lines, summaries)));
     }
 
     Answer overview(Request req, Instant now) {
@@ -765,7 +769,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         for (Views.ProgrammeReferrals pr : programmes) {
             String id = pr.programme().id();
             long[] f = new long[5];
-            figures.open(id, month).aftercare().month(id, month, now).ifPresent(a -> a.byJobcentre().values().forEach(j -> {
+            dk.rampe.report.ReportSources.Sources sources = figures.open(id, month);
+            sources.aftercare().month(id, month, now).ifPresent(a -> a.byJobcentre().values().forEach(j -> {
                 f[0] += j.followUpsDue();
                 f[1] += j.doneOnTime();
                 f[2] += j.doneLate();
@@ -773,7 +778,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 f[4] += j.jobsWithoutAftercareOutcome();
             }));
             out.put(id, new Views.OwnerFigures(new dk.rampe.report.AftercareFigures.PerJobcentre(f[0], f[1], f[2], f[3],
-                    0, 0, 0, 0, 0, 0, 0, f[4], 0, 0, 0, 0, 0), failed.stream().filter(m -> id.equals(m.programmeId())).toList()));
+                    0, 0, 0, 0, 0, 0, 0, f[4], 0, 0, 0, 0, 0), failed.stream().filter(m -> id.equals(m.programmeId())).toList(),
+                    sources.warnings().month(id, month, now).map(WarningsList::sum).orElse(null)));
         }
         return out;
     }
