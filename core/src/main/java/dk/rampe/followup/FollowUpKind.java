@@ -24,7 +24,9 @@ public enum FollowUpKind {
     /** A job ended before its aftercare date: call within two working days. */
     JOB_ENDED_CALL_DUE,
     /** To the project manager: a follow-up of the path was not closed within five working days. */
-    FOLLOW_UP_OVERDUE;
+    FOLLOW_UP_OVERDUE,
+    /** The participant's attendance is turning: look at it with them before it becomes absence. */
+    ATTENTION_DUE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
