@@ -146,7 +146,7 @@ class EarlyWarningRunTest {
         for (OutboxMessage m : messages) {
             assertEquals(next, LocalDate.ofInstant(m.notBefore(), CPH), "the day after the absence nudge's");
             String text = (m.subject() == null ? "" : m.subject()) + m.text();
-            for (String word : List.of("Udeblevet", "fremmøde", "fravær", "Fravær", "syg", "16")) {
+            for (String word : List.of("Udeblevet", "fremmøde", "fravær", "Fravær", "syg")) {
                 assertFalse(text.contains(word), "no reason and nothing about health in the nudge: " + text);
             }
             assertTrue(text.contains(r.id()), "the case reference and the link: " + text);
@@ -227,5 +227,20 @@ class EarlyWarningRunTest {
             assertEquals(at(morning, 9, 31), m.notBefore());
             assertFalse(new QuietHours(CPH).isQuiet(m.notBefore()));
         }
+    }
+
+    @Test
+    void theProgrammesThresholdsInTheSettingsDecideAndTheDefaultsWhereNoneAreSet() {
+        Settings.Programme p = settings.current().programme("p1").orElseThrow();
+        settings.replace(new Settings(List.of(new Settings.Programme(p.id(), p.name(), p.intakeOpens(), p.intakeStops(),
+                p.partners(), p.consultants(), p.staff(), p.closingDays(), p.report(), p.projectManagerId(),
+                p.attendance(), p.calendar(), java.util.Map.of("stableRunSessions", 5))), List.of()), "test");
+        Referral r = enrolled("R0000000000W5", LocalTime.of(9, 0));
+        for (int i = 0; i < 6; i++) session(r, Registration.Status.PRESENT);
+        session(r, null);
+        session(r, Registration.Status.PRESENT);
+        List<Warning> warnings = memory.warnings(r.id());
+        assertEquals(1, warnings.size(), "an absence after six days there: the programme says five is a stable run");
+        assertEquals(List.of(new EarlyWarning.Signal("absence_after_stable_run", List.of(6))), warnings.get(0).signals());
     }
 }
