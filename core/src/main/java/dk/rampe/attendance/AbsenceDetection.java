@@ -47,6 +47,8 @@ import java.util.function.Supplier;
  * and, if the session is today, the escalation rules run and an {@code absence_today} follow-up is created
  * and nudged (decision-derived task and message ids); a session of an earlier day (after an outage) becomes
  * a registration to review, with no nudge;</li>
+ * <li>the date is evaluated for the early warning ({@link WarningRun}: a warning that starts is written with
+ * the chain, its neutral nudge goes as an {@code attention_due} follow-up when it may);</li>
  * <li>the chain moves to the next planned session (sessions whose cutoff has passed meanwhile are decided
  * at once, so an outage is caught up); it is parked when the participant has left.</li>
  * </ol>
@@ -70,6 +72,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
     private final String publicBaseUrl;
 
     private final Supplier<Settings> settings;
+    private final WarningRun warnings;
 
     /** Without the settings: no participant SMS (its words need the consultant's name and phone). */
     public AbsenceDetection(ReferralStore referrals, AttendanceStore store, DueWork dueWork, WorkingDays workingDays,
@@ -88,6 +91,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         this.chains = new SessionChains(store, expectations);
         this.nudges = nudges;
         this.rules = rules;
+        this.warnings = new WarningRun(store, expectations, nudges, p -> EarlyWarning.Thresholds.of(settings.get(), p));
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
     }
@@ -160,6 +164,13 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
                 o = registered.get().review() ? review(referral, d) : nudge(referral, chain, d, s, now, r);
             }
             if (first == null) first = o;
+            if (referral.status().active()) {
+                // the early warning of the date, from the chain's copy; a warning that starts is written now
+                Optional<SessionChain> warned = warnings.after(referral, chain, d, today, r.grace(), now);
+                if (warned.isEmpty()) return Optional.empty();
+                chain = warned.get();
+                stored = chain.revision();
+            }
             SessionChain next = referral.status().active() ? chains.after(chain, referral.programmeId(), d, r.grace())
                     : chain.parked(today); // exited, declined: nothing more is expected
             if (next.parked() || next.dueAt().isAfter(now) || i == 39) {
@@ -323,7 +334,7 @@ public final class AbsenceDetection implements SweepRule<Map<String, String>, Ab
         return n == 0 ? "absence|" + date : "absence|" + date + "|" + n;
     }
 
-    private static String absenceTaskId(Referral referral, LocalDate date, int n) {
+    static String absenceTaskId(Referral referral, LocalDate date, int n) {
         return dk.rampe.followup.Ids.taskId(FollowUpKind.ABSENCE_TODAY.wireName() + "|" + referral.programmeId() + "|"
                 + referral.id() + "|" + absenceDecision(date, n));
     }

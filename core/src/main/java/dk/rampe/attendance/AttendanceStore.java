@@ -83,21 +83,33 @@ public interface AttendanceStore {
         return Optional.empty();
     }
 
-    /** What is written together with a chain (each may be null). */
-    record With(AttendancePlan plan, Agreement agreement, Registration registration) {
-        public static final With NOTHING = new With(null, null, null);
+    /**
+     * What is written together with a chain (each may be null). A {@code warning} is written only if none with its
+     * id exists: together with the chain's revision condition, a run repeated or raced writes it once.
+     */
+    record With(AttendancePlan plan, Agreement agreement, Registration registration, Warning warning) {
+        public static final With NOTHING = new With(null, null, null, null);
 
         public static With plan(AttendancePlan p) {
-            return new With(p, null, null);
+            return new With(p, null, null, null);
         }
 
         public static With agreement(Agreement a) {
-            return new With(null, a, null);
+            return new With(null, a, null, null);
         }
 
         public static With registration(Registration r) {
-            return new With(null, null, r);
+            return new With(null, null, r, null);
         }
+
+        public static With warning(Warning w) {
+            return new With(null, null, null, w);
+        }
+    }
+
+    /** The early warnings started for the referral, oldest first (each with its reasons). */
+    default List<Warning> warnings(String referralId) {
+        return List.of();
     }
 
     /**

@@ -42,18 +42,85 @@ public final class EarlyWarning {
                              int stableRunSessions, int internshipStartDays) {
         public static final Thresholds DEFAULTS = new Thresholds(10, 20, 5, 8, 25, 3, 5, 10, 20, 3, 14, 15, 5);
 
+        /** Thresholds that do not fit together: the message is the name of the threshold at fault. */
         public Thresholds {
-            if (recentSessions < 1 || earlierSessions < 1 || minRecentSessions < 1 || minEarlierSessions < 1
-                    || minRecentSessions > recentSessions || minEarlierSessions > earlierSessions) {
-                throw new IllegalArgumentException("session windows");
+            check(recentSessions >= 1, "recentSessions");
+            check(earlierSessions >= 1, "earlierSessions");
+            check(minRecentSessions >= 1 && minRecentSessions <= recentSessions, "minRecentSessions");
+            check(minEarlierSessions >= 1 && minEarlierSessions <= earlierSessions, "minEarlierSessions");
+            check(fallPercentagePoints >= 1 && fallPercentagePoints <= 100, "fallPercentagePoints");
+            check(lateWindow >= 1, "lateWindow");
+            check(lateOfLastAttended >= 1 && lateOfLastAttended <= lateWindow, "lateOfLastAttended");
+            check(minutesLate >= 0, "minutesLate");
+            check(maxEarlierLatePercent >= 0 && maxEarlierLatePercent <= 100, "maxEarlierLatePercent");
+            check(shorterDaysAgreed >= 1, "shorterDaysAgreed");
+            check(shorterDaysWindowDays >= 1, "shorterDaysWindowDays");
+            check(stableRunSessions >= 1, "stableRunSessions");
+            check(internshipStartDays >= 1, "internshipStartDays");
+        }
+
+        private static void check(boolean ok, String threshold) {
+            if (!ok) throw new IllegalArgumentException(threshold);
+        }
+
+        /**
+         * The programme's thresholds in the settings; the defaults where none are set (or the programme is unknown).
+         * Lenient, as every read of stored settings: thresholds that no longer fit (checked when saved) read as the
+         * defaults, a name no longer known is left out.
+         */
+        public static Thresholds of(dk.rampe.settings.Settings settings, String programmeId) {
+            java.util.Map<String, Integer> set = new java.util.LinkedHashMap<>(settings.programme(programmeId)
+                    .map(dk.rampe.settings.Settings.Programme::earlyWarning).orElse(java.util.Map.of()));
+            set.keySet().retainAll(names());
+            try {
+                return with(set);
+            } catch (IllegalArgumentException e) {
+                return DEFAULTS;
             }
-            if (fallPercentagePoints < 1 || fallPercentagePoints > 100) throw new IllegalArgumentException("fall");
-            if (lateOfLastAttended < 1 || lateWindow < lateOfLastAttended || minutesLate < 0) {
-                throw new IllegalArgumentException("late");
+        }
+
+        /** The names of the thresholds, as the settings spell them (the record's components, in order). */
+        public static List<String> names() {
+            List<String> out = new ArrayList<>();
+            for (java.lang.reflect.RecordComponent c : Thresholds.class.getRecordComponents()) out.add(c.getName());
+            return out;
+        }
+
+        /** The thresholds as a map by name. */
+        public java.util.Map<String, Integer> toMap() {
+            java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+            try {
+                for (java.lang.reflect.RecordComponent c : Thresholds.class.getRecordComponents()) {
+                    out.put(c.getName(), (Integer) c.getAccessor().invoke(this));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
-            if (maxEarlierLatePercent < 0 || maxEarlierLatePercent > 100) throw new IllegalArgumentException("late");
-            if (shorterDaysAgreed < 1 || shorterDaysWindowDays < 1) throw new IllegalArgumentException("shorter days");
-            if (stableRunSessions < 1 || internshipStartDays < 1) throw new IllegalArgumentException("runs");
+            return out;
+        }
+
+        /**
+         * The defaults with the thresholds {@code set} by name (the settings' {@code earlyWarning}); throws
+         * IllegalArgumentException for an unknown name or thresholds that do not fit together.
+         */
+        public static Thresholds with(java.util.Map<String, Integer> set) {
+            if (set.isEmpty()) return DEFAULTS;
+            java.util.Map<String, Integer> values = DEFAULTS.toMap();
+            for (java.util.Map.Entry<String, Integer> e : set.entrySet()) {
+                if (!values.containsKey(e.getKey())) throw new IllegalArgumentException("unknown threshold " + e.getKey());
+                values.put(e.getKey(), e.getValue());
+            }
+            Object[] args = values.values().toArray();
+            Class<?>[] types = new Class<?>[args.length];
+            java.util.Arrays.fill(types, int.class);
+            try {
+                return Thresholds.class.getDeclaredConstructor(types).newInstance(args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (e.getCause() instanceof IllegalArgumentException iae) throw iae;
+                throw new IllegalStateException(e);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** How many days back the evaluation reads (the sessions of both windows on a two-day week, and more). */

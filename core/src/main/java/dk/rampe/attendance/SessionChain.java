@@ -27,8 +27,9 @@ import java.util.function.UnaryOperator;
  * the date: corrections replace), future dates included;</li>
  * <li>the participant's internships and the SMS consent given at enrolment.</li>
  * </ul>
- * {@code from} is {@value #LOOKBACK_DAYS} days before the chain's date (the escalation rules look back
- * that far: the sessions before this one, ten working days), older entries are dropped.
+ * {@code from} is {@value #LOOKBACK_DAYS} days before the chain's date (the early warning looks back
+ * that far, the escalation rules ten working days), older entries are dropped. The chain also carries the
+ * early warning's memory ({@link WarningState}), written with it.
  * <p>
  * Every write of one of those (a plan step, an agreement, a registration, the consent, the internships)
  * writes the chain in the same transaction, so the copy is what a read of the partition would give. A
@@ -38,9 +39,13 @@ import java.util.function.UnaryOperator;
  * The chain is carried on the due index as texts ({@link #toWork()}, the one projected map of due work).
  */
 public record SessionChain(String referralId, long revision, LocalDate date, Instant dueAt, LocalDate from,
-                           Attendance attendance, boolean smsConsent, boolean stale) {
-    /** How far back from the chain's date what is recorded is kept on it. */
-    public static final int LOOKBACK_DAYS = 21;
+                           Attendance attendance, boolean smsConsent, boolean stale, WarningState warning) {
+    /**
+     * How far back from the chain's date what is recorded is kept on it: six weeks, the early warning's
+     * windows (ten sessions against the twenty before on a five-day week; the escalation rules need ten
+     * working days).
+     */
+    public static final int LOOKBACK_DAYS = 42;
     /** The last date a full read of the partition asks for (future registrations and agreements too). */
     public static final LocalDate FAR = LocalDate.of(9999, 12, 31);
     /** The version of the texts ({@link #toWork()}); a stale marker says {@code stale}. */
@@ -56,6 +61,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(attendance, "attendance");
         }
+        if (warning == null) warning = WarningState.NONE;
     }
 
     /** The id of a referral's chain on the due index (one per referral). */
@@ -65,7 +71,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
 
     /** The marker of a chain that must be built from the partition before it is used. */
     public static SessionChain stale(String referralId, long revision) {
-        return new SessionChain(referralId, revision, null, null, null, null, false, true);
+        return new SessionChain(referralId, revision, null, null, null, null, false, true, WarningState.NONE);
     }
 
     /**
@@ -83,7 +89,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
         }
         Attendance copy = new Attendance(referralId, recorded.plans(), new ArrayList<>(agreements.values()),
                 new ArrayList<>(registrations.values()), false, recorded.internships());
-        return new SessionChain(referralId, 0, null, null, from, copy, smsConsent, false).pruned();
+        return new SessionChain(referralId, 0, null, null, from, copy, smsConsent, false, WarningState.NONE).pruned();
     }
 
     /**
@@ -109,7 +115,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
     public SessionChain at(LocalDate date, Instant dueAt) {
         complete();
         return new SessionChain(referralId, revision, Objects.requireNonNull(date), Objects.requireNonNull(dueAt),
-                date.minusDays(LOOKBACK_DAYS), attendance, smsConsent, false).pruned();
+                date.minusDays(LOOKBACK_DAYS), attendance, smsConsent, false, warning).pruned();
     }
 
     /** The chain off the due index (nothing planned, or the participant left), keeping what it holds from {@code day}. */
@@ -117,11 +123,17 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
         complete();
         LocalDate keep = day.minusDays(LOOKBACK_DAYS);
         return new SessionChain(referralId, revision, null, null, keep.isBefore(from) ? from : keep, attendance,
-                smsConsent, false).pruned();
+                smsConsent, false, warning).pruned();
     }
 
     public SessionChain withRevision(long revision) {
-        return new SessionChain(referralId, revision, date, dueAt, from, attendance, smsConsent, stale);
+        return new SessionChain(referralId, revision, date, dueAt, from, attendance, smsConsent, stale, warning);
+    }
+
+    /** With the early warning's memory as {@code w} (same position). */
+    public SessionChain with(WarningState w) {
+        complete();
+        return new SessionChain(referralId, revision, date, dueAt, from, attendance, smsConsent, false, w);
     }
 
     /** With a plan step added (a step with the same from-date replaced). */
@@ -165,11 +177,11 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
 
     public SessionChain withSmsConsent(boolean consent) {
         complete();
-        return new SessionChain(referralId, revision, date, dueAt, from, attendance, consent, false);
+        return new SessionChain(referralId, revision, date, dueAt, from, attendance, consent, false, warning);
     }
 
     private SessionChain copy(Attendance a) {
-        return new SessionChain(referralId, revision, date, dueAt, from, a, smsConsent, false).pruned();
+        return new SessionChain(referralId, revision, date, dueAt, from, a, smsConsent, false, warning).pruned();
     }
 
     private void complete() {
@@ -188,7 +200,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
                 attendance.agreements().stream().filter(x -> !x.date().isBefore(from)).toList(),
                 attendance.registrations().stream().filter(x -> !x.date().isBefore(from)).toList(), false,
                 attendance.internships().stream().filter(x -> x.to() == null || !x.to().isBefore(from)).toList());
-        return new SessionChain(referralId, revision, date, dueAt, from, a, smsConsent, false);
+        return new SessionChain(referralId, revision, date, dueAt, from, a, smsConsent, false, warning);
     }
 
     // --- as texts on the due index ---------------------------------------------------------------
@@ -201,7 +213,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
     /**
      * The chain as texts: {@code referralId}, {@code chain} (format), {@code rev}, {@code date} (if not
      * parked), {@code from}, {@code plans}, {@code agreements}, {@code registrations}, {@code internships},
-     * {@code sms}; each list compact, entries separated by {@code ;}, fields by {@code ,}.
+     * {@code sms}, {@code warning} (the early warning's memory, absent while there is none); each list compact, entries separated by {@code ;}, fields by {@code ,}.
      */
     public Map<String, String> toWork() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -234,6 +246,7 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
         for (Internship i : attendance.internships()) internships.add(i.from() + "," + (i.to() == null ? "" : i.to()));
         m.put("internships", String.join(";", internships));
         m.put("sms", smsConsent ? "1" : "0");
+        if (!warning.equals(WarningState.NONE)) m.put("warning", warning.toText());
         return m;
     }
 
@@ -279,7 +292,8 @@ public record SessionChain(String referralId, long revision, LocalDate date, Ins
         }
         Attendance a = new Attendance(referralId, plans, agreements, regs, false, internships);
         return new SessionChain(referralId, revision, date, date == null ? null : dueAt,
-                LocalDate.parse(work.get("from")), a, "1".equals(work.get("sms")), false);
+                LocalDate.parse(work.get("from")), a, "1".equals(work.get("sms")), false,
+                WarningState.fromText(work.get("warning")));
     }
 
     private static List<String[]> entries(String s) {

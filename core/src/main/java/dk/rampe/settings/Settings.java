@@ -7,6 +7,7 @@ import dk.rampe.core.PhoneNumber;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,15 +63,28 @@ public record Settings(List<Programme> programmes, List<Jobcentre> jobcentres) {
     public record Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
                             List<Partner> partners, List<Consultant> consultants, List<String> staff,
                             List<LocalDate> closingDays, ReportSettings report, String projectManagerId,
-                            Attendance attendance, Calendar calendar) {
+                            Attendance attendance, Calendar calendar, Map<String, Integer> earlyWarning) {
         public Programme {
             calendar = calendar == null ? Calendar.DEFAULTS : calendar;
+            earlyWarning = earlyWarning == null ? Map.of() : Map.copyOf(earlyWarning);
             report = report == null ? ReportSettings.none() : report;
             attendance = attendance == null ? Attendance.DEFAULTS : attendance;
             partners = List.copyOf(partners);
             consultants = List.copyOf(consultants);
             staff = List.copyOf(staff);
             closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
+        }
+
+        /**
+         * A programme with the early warning's default thresholds ({@code earlyWarning}: the thresholds set, by
+         * name, the others at their defaults; see {@code dk.rampe.attendance.EarlyWarning.Thresholds}).
+         */
+        public Programme(String id, String name, LocalDate intakeOpens, LocalDate intakeStops,
+                         List<Partner> partners, List<Consultant> consultants, List<String> staff,
+                         List<LocalDate> closingDays, ReportSettings report, String projectManagerId,
+                         Attendance attendance, Calendar calendar) {
+            this(id, name, intakeOpens, intakeStops, partners, consultants, staff, closingDays, report, projectManagerId,
+                    attendance, calendar, null);
         }
 
         /** A programme with the default calendar switches ({@link Calendar#DEFAULTS}). */

@@ -81,7 +81,9 @@ public record SettingsPart(Kind kind, String programmeId) {
             if (!b.closingDays().equals(a.closingDays()) || !b.calendar().equals(a.calendar())) {
                 out.add(new SettingsPart(Kind.CLOSING_DAYS, a.id()));
             }
-            if (!b.attendance().equals(a.attendance())) out.add(new SettingsPart(Kind.ABSENCE, a.id()));
+            if (!b.attendance().equals(a.attendance()) || !b.earlyWarning().equals(a.earlyWarning())) {
+                out.add(new SettingsPart(Kind.ABSENCE, a.id())); // the early warning's thresholds belong with absence
+            }
         }
         return out;
     }

@@ -279,6 +279,12 @@ class AbsenceChainTest {
         public boolean writeChain(SessionChain chain, long expected, With with) {
             return d.writeChain(chain, expected, with);
         }
+
+        @Override
+        public List<Warning> warnings(String referralId) {
+            reads.incrementAndGet();
+            return d.warnings(referralId);
+        }
     }
 
     /** Referrals by id; counts the reads. */

@@ -135,4 +135,51 @@ public abstract class AttendanceStoreContract {
                 List.of(Notice.Reason.TWO_IN_A_ROW), T).with(excused), null, null), "no such notice");
         assertEquals(1, store.notices(R).size());
     }
+
+    @Test
+    void aWarningIsWrittenOnceWithItsChainWhenTwoRunsRaceOverTheSameRevision() throws Exception {
+        AttendanceStore store = newStore();
+        store.putPlan(R, plan(MONDAY.minusDays(28), false));
+        Attendance read = store.load(R, MONDAY.minusDays(SessionChain.LOOKBACK_DAYS), SessionChain.FAR);
+        SessionChain chain = SessionChain.of(R, read, false, MONDAY.minusDays(SessionChain.LOOKBACK_DAYS))
+                .at(MONDAY, Instant.parse("2026-11-23T08:30:00Z")).withRevision(2);
+        assertTrue(store.writeChain(chain, 1, AttendanceStore.With.NOTHING));
+
+        // two runs read revision 2 and decide the same warning (same decision, same id): one writes it
+        List<EarlyWarning.Signal> reasons = List.of(new EarlyWarning.Signal("attendance_falling", List.of(4, 10, 19, 20)),
+                new EarlyWarning.Signal("arrivals_later", List.of(3, 5, 22, 0, 15)));
+        Warning warning = Warning.of(R, MONDAY, reasons, T);
+        WarningState started = new WarningState(new EarlyWarning.State(MONDAY, false), MONDAY, null, MONDAY, null);
+        SessionChain next = chain.with(started).withRevision(3);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return store.writeChain(next, 2, AttendanceStore.With.warning(warning));
+                }));
+            }
+            go.countDown();
+            int written = 0;
+            for (java.util.concurrent.Future<Boolean> run : runs) if (run.get()) written++;
+            assertEquals(1, written, "one run writes the warning and the chain, the other nothing");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(List.of(warning), store.warnings(R), "the warning once, with its reasons and figures");
+        SessionChain stored = store.chain(R).orElseThrow();
+        assertEquals(3, stored.revision());
+        assertEquals(started, stored.warning(), "the memory travels on the chain");
+
+        // a run that read the new revision but decides the same warning again: its guard keeps it out
+        assertFalse(store.writeChain(stored.withRevision(4), 3, AttendanceStore.With.warning(warning)));
+        assertEquals(3, store.chain(R).orElseThrow().revision(), "nothing written");
+        assertEquals(1, store.warnings(R).size());
+        // the chain on the due index carries the memory too (the detection reads nothing else)
+        List<Due<Map<String, String>>> due = index(store).due(Instant.parse("2026-11-23T08:00:00Z"),
+                Instant.parse("2026-11-23T09:00:00Z"), 10);
+        assertEquals(started, SessionChain.fromWork(due.get(0).item(), due.get(0).dueAt()).warning());
+    }
 }

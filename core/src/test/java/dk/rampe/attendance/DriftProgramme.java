@@ -98,13 +98,21 @@ public final class DriftProgramme {
 
     /** The programme of {@code perKind} participants of each kind, played under {@code thresholds}. */
     public static Outcome play(long seed, int perKind, EarlyWarning.Thresholds thresholds) {
+        return play(seed, perKind, thresholds, 0);
+    }
+
+    /**
+     * As {@link #play(long, int, EarlyWarning.Thresholds)}, each evaluation seeing only the agreements and
+     * registrations of the last {@code lookbackDays} days (0: all), as the detection's chain holds them.
+     */
+    public static Outcome play(long seed, int perKind, EarlyWarning.Thresholds thresholds, int lookbackDays) {
         EarlyWarning rule = new EarlyWarning(new Expectations(CALENDAR), thresholds);
         List<Played> out = new ArrayList<>();
         Random random = new Random(seed);
         int n = 0;
         for (Kind kind : Kind.values()) {
             for (int i = 0; i < perKind; i++) out.add(new Script("R" + kind.ordinal() + "P" + (n++), kind,
-                    new Random(random.nextLong())).play(rule));
+                    new Random(random.nextLong())).play(rule, lookbackDays));
         }
         return new Outcome(List.copyOf(out), CALENDAR);
     }
@@ -138,7 +146,7 @@ public final class DriftProgramme {
             this.turnLength = kind == Kind.DRIFTS ? 8 + random.nextInt(7) : 5 + random.nextInt(4);
         }
 
-        Played play(EarlyWarning rule) {
+        Played play(EarlyWarning rule, int lookbackDays) {
             Referral referral = Participants.enrolled(id, PROGRAMME, Benefit.KONTANTHJAELP, at(enrolled, 7, 0),
                     at(enrolled, 7, 30));
             EarlyWarning.State state = EarlyWarning.State.NEVER;
@@ -168,7 +176,10 @@ public final class DriftProgramme {
                 if (kind == Kind.SHAKY_INTERNSHIP_START && session == turn && internships.isEmpty()) {
                     internships.add(new Internship(d.plusDays(1), d.plusWeeks(6)));
                 }
-                Attendance a = new Attendance(id, List.of(plan), agreements, registrations, false, internships);
+                LocalDate from = lookbackDays == 0 ? LocalDate.MIN : d.minusDays(lookbackDays);
+                Attendance a = new Attendance(id, List.of(plan),
+                        agreements.stream().filter(x -> !x.date().isBefore(from)).toList(),
+                        registrations.stream().filter(x -> !x.date().isBefore(from)).toList(), false, internships);
                 EarlyWarning.Evaluation e = rule.evaluate(a, referral, d, GRACE, state);
                 state = e.next();
                 if (e.starts()) {

@@ -18,15 +18,25 @@ class EarlyWarningScriptTest {
 
     @Test
     void warnsDriftersBeforeTheirFirstAbsenceAndLeavesTheStableAlone() {
+        warnsDriftersAndLeavesTheStableAlone(0);
+    }
+
+    /** The same with what the detection's chain holds: the last {@value SessionChain#LOOKBACK_DAYS} days. */
+    @Test
+    void seeingOnlyTheChainsSixWeeksItStillWarnsDriftersAndLeavesTheStableAlone() {
+        warnsDriftersAndLeavesTheStableAlone(SessionChain.LOOKBACK_DAYS);
+    }
+
+    private static void warnsDriftersAndLeavesTheStableAlone(int lookbackDays) {
         for (long seed : new long[] {22, 2027, 7}) {
-            Outcome o = DriftProgramme.play(seed, PER_KIND, EarlyWarning.Thresholds.DEFAULTS);
+            Outcome o = DriftProgramme.play(seed, PER_KIND, EarlyWarning.Thresholds.DEFAULTS, lookbackDays);
             for (Played p : o.participants()) System.out.println(seed + " " + p);
             for (Played p : o.of(Kind.STABLE)) assertEquals(0, p.warnings().size(), "a stable participant: " + p);
             for (Played p : o.of(Kind.WOBBLES_AND_RECOVERS)) assertTrue(p.warnings().size() <= 1, "recovers: " + p);
             for (Played p : o.of(Kind.SHAKY_INTERNSHIP_START)) assertTrue(p.warnings().size() <= 1, "internship: " + p);
             int warned = o.driftersWarnedBeforeFirstAbsence();
-            System.out.printf("seed %d: drifters warned before the first unexcused absence %d of %d, median lead %d "
-                    + "working days (before dropout %d); warnings of those who stayed %d%n", seed, warned, PER_KIND,
+            System.out.printf("lookback %d, seed %d: drifters warned before the first unexcused absence %d of %d, median lead %d "
+                    + "working days (before dropout %d); warnings of those who stayed %d%n", lookbackDays, seed, warned, PER_KIND,
                     Outcome.median(o.leadDaysBeforeFirstAbsence()), Outcome.median(o.leadDaysBeforeDropout()),
                     o.warningsOfThoseWhoStayed());
             assertTrue(warned * 3 >= PER_KIND * 2, "most drifters warned before the first absence: " + warned);

@@ -130,6 +130,8 @@ public final class InMemoryAttendanceStore implements AttendanceStore {
         SessionChain stored = chains.get(chain.referralId());
         if ((stored == null ? 0 : stored.revision()) != expected) return false;
         String id = chain.referralId();
+        if (with.warning() != null && warnings.containsKey(with.warning().id())) return false;
+        if (with.warning() != null) warnings.put(with.warning().id(), with.warning());
         if (with.plan() != null) plans.computeIfAbsent(id, k -> new TreeMap<>()).put(with.plan().validFrom(), with.plan());
         if (with.agreement() != null) agreements.computeIfAbsent(id, k -> new ArrayList<>()).add(with.agreement());
         if (with.registration() != null) {
@@ -137,6 +139,14 @@ public final class InMemoryAttendanceStore implements AttendanceStore {
         }
         chains.put(id, chain);
         return true;
+    }
+
+    private final Map<String, Warning> warnings = new LinkedHashMap<>();
+
+    @Override
+    public synchronized List<Warning> warnings(String referralId) {
+        return warnings.values().stream().filter(w -> w.referralId().equals(referralId))
+                .sorted(Comparator.comparing(Warning::date)).toList();
     }
 
     /** The chains on the due index (not parked), by due time, as {@code DueWork.index("absence")} gives them. */

@@ -43,7 +43,9 @@ class SessionChainTest {
                 false, List.of(new Internship(LocalDate.of(2026, 12, 1), null),
                 new Internship(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 5))));
         SessionChain c = SessionChain.of("R1", recorded, true, MONDAY.minusDays(21))
-                .at(MONDAY, Instant.parse("2026-11-23T08:30:00Z")).withRevision(7);
+                .at(MONDAY, Instant.parse("2026-11-23T08:30:00Z")).withRevision(7)
+                .with(new WarningState(new EarlyWarning.State(MONDAY.minusDays(10), true), MONDAY.minusDays(3),
+                        MONDAY.minusDays(4), null, MONDAY.minusDays(10)));
         assertEquals(List.of(second), c.attendance().plans(), "the step superseded before the window is dropped");
         assertEquals(1, c.attendance().agreements().size(), "one per date (the latest), none before the window");
         assertTrue(c.attendance().agreementOn(MONDAY).orElseThrow().dayOff());
@@ -57,6 +59,7 @@ class SessionChainTest {
         assertEquals(work, back.toWork(), "the same texts after the trip");
         assertEquals(7, back.revision());
         assertEquals(MONDAY, back.date());
+        assertEquals(c.warning(), back.warning(), "the early warning's memory travels with the chain");
         assertTrue(back.smsConsent());
         assertTrue(back.attendance().plans().get(0).duringInternship());
         Registration late = back.attendance().registrationOn(MONDAY.minusDays(4)).orElseThrow();
@@ -67,7 +70,8 @@ class SessionChainTest {
                 back.attendance().registrationOn(MONDAY.minusDays(3)).orElseThrow().reason());
 
         // moving on drops what falls out of the window; parked keeps the window of the day it was parked
-        SessionChain later = back.at(MONDAY.plusDays(18), Instant.parse("2026-12-11T08:30:00Z"));
+        SessionChain later = back.at(MONDAY.plusDays(SessionChain.LOOKBACK_DAYS - 3), Instant.parse("2026-12-11T08:30:00Z"));
+        assertEquals(c.warning(), later.warning());
         assertEquals(Optional.empty(), later.attendance().registrationOn(MONDAY.minusDays(7)));
         assertTrue(later.attendance().registrationOn(MONDAY.minusDays(3)).isPresent());
         SessionChain parked = back.parked(MONDAY);

@@ -5,6 +5,8 @@ import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendancePlan;
 import dk.rampe.attendance.AttendanceService;
 import dk.rampe.attendance.AttendanceStore;
+import dk.rampe.attendance.EarlyWarning;
+import dk.rampe.attendance.Warning;
 import dk.rampe.attendance.Internship;
 import dk.rampe.attendance.SessionChain;
 import dk.rampe.attendance.Notice;
@@ -371,14 +373,49 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         if (with.agreement() != null) writes.add(put(agreementItem(id, with.agreement()), null));
         // decision-derived (the detection's) or random id: written as it is, the chain's revision decides
         if (with.registration() != null) writes.add(put(registrationItem(id, with.registration()), null));
+        // derived from the decision, written once: a second run's write of it fails with the chain's
+        if (with.warning() != null) writes.add(put(warningItem(with.warning()), "attribute_not_exists(pk)"));
         writes.add(chainPut(table, chain, expected));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
             if (failed(e, writes.size() - 1) || conflicted(e)) return false;
+            if (with.warning() != null && failed(e, writes.size() - 2)) return false;
             throw e;
         }
+    }
+
+    /** An early warning started: its date, its reasons (code and figures, as the page's sentence names them). */
+    static Map<String, AttributeValue> warningItem(Warning w) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceWarningKey(w.referralId(), w.date(), w.id()));
+        item.put("type", Attrs.s(TYPE));
+        item.put("warningId", Attrs.s(w.id()));
+        item.put("referralId", Attrs.s(w.referralId()));
+        item.put("date", Attrs.s(w.date().toString()));
+        item.put("decidedAt", Attrs.s(w.decidedAt().toString()));
+        List<AttributeValue> signals = new ArrayList<>();
+        for (EarlyWarning.Signal s : w.signals()) {
+            signals.add(AttributeValue.fromM(Map.of("code", Attrs.s(s.code()),
+                    "values", AttributeValue.fromL(s.values().stream().map(v -> Attrs.n(v)).toList()))));
+        }
+        item.put("signals", AttributeValue.fromL(signals));
+        return item;
+    }
+
+    @Override
+    public List<Warning> warnings(String referralId) {
+        List<Warning> out = new ArrayList<>();
+        for (Map<String, AttributeValue> m : query(Keys.attendancePk(referralId), Keys.ATTENDANCE_WARNING, null)) {
+            List<EarlyWarning.Signal> signals = new ArrayList<>();
+            for (AttributeValue s : m.get("signals").l()) {
+                signals.add(new EarlyWarning.Signal(s.m().get("code").s(),
+                        s.m().get("values").l().stream().map(v -> Integer.parseInt(v.n())).toList()));
+            }
+            out.add(new Warning(Attrs.str(m, "warningId"), Attrs.str(m, "referralId"),
+                    LocalDate.parse(Attrs.str(m, "date")), signals, Instant.parse(Attrs.str(m, "decidedAt"))));
+        }
+        return out;
     }
 
     /** The chain as an item: on the due index at its time unless parked or stale. */

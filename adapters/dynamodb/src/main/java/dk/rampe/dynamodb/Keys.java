@@ -302,6 +302,7 @@ public final class Keys {
     //                           REGISTRATION#{date}#{recordedAt}#{id}
     //                           NOTICE#{date}#{id} (id from the decision: one notice per absence date)
     //                           FLAG
+    //                           WARNING#{date}#{id} (id from the decision: one early warning per start date)
     // The next planned session of each referral is due work of kind "absence" (DynamoDueWork).
     private static final String ATTENDANCE = "ATTENDANCE#";
     static final String ATTENDANCE_PLAN = "PLAN#";
@@ -309,6 +310,7 @@ public final class Keys {
     static final String ATTENDANCE_REGISTRATION = "REGISTRATION#";
     static final String ATTENDANCE_NOTICE = "NOTICE#";
     static final String ATTENDANCE_FLAG = "FLAG";
+    static final String ATTENDANCE_WARNING = "WARNING#";
 
     static String attendancePk(String referralId) {
         return ATTENDANCE + referralId;
@@ -334,6 +336,10 @@ public final class Keys {
 
     static Map<String, AttributeValue> attendanceNoticeKey(String referralId, LocalDate date, String id) {
         return key(attendancePk(referralId), ATTENDANCE_NOTICE + date + "#" + id);
+    }
+
+    static Map<String, AttributeValue> attendanceWarningKey(String referralId, LocalDate date, String id) {
+        return key(attendancePk(referralId), ATTENDANCE_WARNING + date + "#" + id);
     }
 
     static Map<String, AttributeValue> attendanceFlagKey(String referralId) {

@@ -96,6 +96,7 @@ final class SettingsItems {
             }
             o.put("attendance", attendance(p.attendance()));
             o.put("calendar", calendar(p.calendar()));
+            if (!p.earlyWarning().isEmpty()) o.put("earlyWarning", earlyWarning(p.earlyWarning()));
             ps.add(AttributeValue.fromM(o));
         }
         root.put("programmes", AttributeValue.fromL(ps));
@@ -128,7 +129,7 @@ final class SettingsItems {
             programmes.add(new Settings.Programme(text(p, "id"), text(p, "name"), LocalDate.parse(text(p, "intakeOpens")),
                     LocalDate.parse(text(p, "intakeStops")), partners, consultants, list(p, "staff"),
                     closingDays(list(p, "closingDays")), report(p.get("report")), text(p, "projectManagerId"),
-                    attendance(p.get("attendance")), calendar(p.get("calendar"))));
+                    attendance(p.get("attendance")), calendar(p.get("calendar")), earlyWarning(p.get("earlyWarning"))));
         }
         return new Settings(programmes, jobcentres);
     }
@@ -184,6 +185,22 @@ final class SettingsItems {
     private static boolean flag(Map<String, AttributeValue> m, String name, boolean fallback) {
         AttributeValue v = m.get(name);
         return v == null || v.bool() == null ? fallback : v.bool();
+    }
+
+    // --- the early warning's thresholds set (by name; the others at their defaults): optional -------------
+    private static AttributeValue earlyWarning(Map<String, Integer> set) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        set.forEach((name, value) -> m.put(name, Attrs.n(value)));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Map<String, Integer> earlyWarning(AttributeValue stored) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (stored == null || !stored.hasM()) return out;
+        stored.m().forEach((name, v) -> {
+            if (v.n() != null) out.put(name, Integer.parseInt(v.n()));
+        });
+        return out;
     }
 
     // --- attendance settings: optional, each field with its default when missing --------

@@ -3,6 +3,7 @@ package dk.rampe.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rampe.attendance.EarlyWarning;
 import dk.rampe.settings.Channel;
 import dk.rampe.core.EmailAddress;
 import dk.rampe.core.Language;
@@ -11,8 +12,10 @@ import dk.rampe.settings.Settings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Programme, jobcentre and consultant settings as JSON (see events/settings-sample.json). */
@@ -64,7 +67,7 @@ public final class SettingsCodec {
 
     private static Settings.Programme programme(JsonReader r, JsonNode p, String path, List<Settings.Jobcentre> jcs) {
         r.onlyKnown(p, path, Set.of("id", "name", "intakeOpens", "intakeStops", "partners", "consultants", "staff",
-                "closingDays", "report", "projectManagerId", "attendance", "calendar"));
+                "closingDays", "report", "projectManagerId", "attendance", "calendar", "earlyWarning"));
         String id = ReferralCodec.id(r, p, path, "id");
         String name = r.text(p, path, "name", true, 200);
         LocalDate opens = r.date(p, path, "intakeOpens", true, EARLIEST_INTAKE_DATE, LATEST_INTAKE_DATE);
@@ -126,7 +129,42 @@ public final class SettingsCodec {
             r.add(JsonReader.path(path, "projectManagerId"), "unknownReference");
         }
         return new Settings.Programme(id, name, opens, stops, partners, consultants, staff, closingDays(r, p, path),
-                report(r, p, path), pm, attendance(r, p, path), calendar(r, p, path));
+                report(r, p, path), pm, attendance(r, p, path), calendar(r, p, path), earlyWarning(r, p, path));
+    }
+
+    /**
+     * The programme's optional early-warning thresholds ({@code dk.rampe.attendance.EarlyWarning.Thresholds}, by
+     * name; each optional with its default): whole numbers 0..365 that fit together (a minimum within its window,
+     * a share at most 100); an error names the threshold at fault. Only those given are kept.
+     */
+    static Map<String, Integer> earlyWarning(JsonReader r, JsonNode p, String path) {
+        JsonNode w = r.object(p, path, "earlyWarning", false);
+        if (w == null) return Map.of();
+        String wp = JsonReader.path(path, "earlyWarning");
+        List<String> names = EarlyWarning.Thresholds.names();
+        r.onlyKnown(w, wp, Set.copyOf(names));
+        Map<String, Integer> set = new LinkedHashMap<>();
+        boolean read = true;
+        for (String name : names) {
+            if (!w.has(name)) continue;
+            Integer v = r.integer(w, wp, name, false, 0, 365);
+            if (v == null) read = false;
+            else set.put(name, v);
+        }
+        if (read) {
+            try {
+                EarlyWarning.Thresholds.with(set);
+            } catch (IllegalArgumentException e) {
+                r.add(JsonReader.path(wp, e.getMessage()), "earlyWarning.inconsistent");
+            }
+        }
+        return set;
+    }
+
+    static ObjectNode writeEarlyWarning(Map<String, Integer> set) {
+        ObjectNode o = Json.object();
+        for (String name : EarlyWarning.Thresholds.names()) if (set.containsKey(name)) o.put(name, set.get(name));
+        return o;
     }
 
     /**
@@ -331,6 +369,7 @@ public final class SettingsCodec {
             }
             o.set("attendance", writeAttendance(p.attendance()));
             o.set("calendar", writeCalendar(p.calendar()));
+            if (!p.earlyWarning().isEmpty()) o.set("earlyWarning", writeEarlyWarning(p.earlyWarning()));
         }
         return root;
     }

@@ -63,6 +63,10 @@ class AbsenceDetectionTest {
     }
 
     private Referral enrolled(String id) {
+        return enrolled(id, LocalDate.of(2026, 11, 23));
+    }
+
+    private Referral enrolled(String id, LocalDate planFrom) {
         ReferralDetails details = new ReferralDetails(PROGRAMME, "JC-1", new Citizen(Cpr.stored("0101901234"), "A",
                 PhoneNumber.parse("22 34 56 78").orElseThrow(), null), Benefit.DAGPENGE,
                 new Caseworker("B", EmailAddress.parse("b@jobcenter.example").orElseThrow(), null), List.of(), "", "",
@@ -75,7 +79,7 @@ class AbsenceDetectionTest {
         f.referrals.update(accepted, "citizen-" + id, false, null, new AuditEntry(id, "test", "a", t));
         Referral enrolled = accepted.moveTo(ReferralStatus.ENROLLED, t, "c-anna", null, null);
         f.referrals.update(enrolled, "citizen-" + id, false, null, new AuditEntry(id, "test", "e", t));
-        service.putPlan(enrolled, new AttendancePlan(LocalDate.of(2026, 11, 23), EnumSet.range(DayOfWeek.MONDAY,
+        service.putPlan(enrolled, new AttendancePlan(planFrom, EnumSet.range(DayOfWeek.MONDAY,
                 DayOfWeek.FRIDAY), LocalTime.of(9, 0), 240, "c-anna", t));
         return enrolled;
     }
@@ -125,6 +129,68 @@ class AbsenceDetectionTest {
                 Instant.parse("2026-11-24T09:00:00Z"), 100).size());
         assertEquals(0, dueWork.index(AttendanceService.KIND).due(Instant.parse("2026-11-23T00:00:00Z"),
                 Instant.parse("2026-11-23T23:00:00Z"), 100).size());
+    }
+
+    @Test
+    void twoRunsOverTheSessionAfterAnAbsenceAfterAStableRunStartOneWarningAndOneNeutralNudge() {
+        // enrolled four weeks before Monday 23 November, there every morning
+        LocalDate start = LocalDate.of(2026, 10, 26);
+        f.clock.set(start.atTime(7, 0).atZone(WorkingDays.ZONE).toInstant());
+        String id = "R7K2M9Q4X1ZB1";
+        Referral r = enrolled(id, start);
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        for (LocalDate d = start; d.isBefore(monday); d = d.plusDays(1)) {
+            if (WorkingDays.isWeekend(d)) continue;
+            f.clock.set(d.atTime(8, 50).atZone(WorkingDays.ZONE).toInstant());
+            service.register(r, d, Registration.Status.PRESENT, null, null, "c-anna");
+            f.clock.set(d.atTime(9, 31).atZone(WorkingDays.ZONE).toInstant());
+            handler().handleRequest(Map.of(), null);
+        }
+        assertEquals(List.of(), attendance.warnings(id), "twenty days there: nothing to say");
+        f.clock.set(monday.atTime(9, 31).atZone(WorkingDays.ZONE).toInstant());
+        handler().handleRequest(Map.of(), null);
+        assertTrue(taskFor(id, monday), "Monday's absence nudged");
+        assertEquals(List.of(), attendance.warnings(id), "the detection's own absence waits for the next session");
+
+        LocalDate tuesday = monday.plusDays(1);
+        f.clock.set(tuesday.atTime(8, 50).atZone(WorkingDays.ZONE).toInstant());
+        service.register(r, tuesday, Registration.Status.PRESENT, null, null, "c-anna");
+        f.clock.set(tuesday.atTime(9, 31).atZone(WorkingDays.ZONE).toInstant());
+        List<Due<Map<String, String>>> due = dueWork.index(AttendanceService.KIND)
+                .due(f.clock.instant().minus(Duration.ofMinutes(15)), f.clock.instant(), 100);
+        assertEquals(1, due.size());
+        // two runs read the same chain before either acts, then both apply it at once
+        AbsenceDetection first = rule();
+        AbsenceDetection second = rule();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<AbsenceDetection.Outcome>> runs = List.of(
+                    pool.submit(() -> { go.await(); return first.apply(due.get(0), f.clock.instant()); }),
+                    pool.submit(() -> { go.await(); return second.apply(due.get(0), f.clock.instant()); }));
+            go.countDown();
+            for (java.util.concurrent.Future<AbsenceDetection.Outcome> run : runs) run.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+        List<dk.rampe.attendance.Warning> warnings = attendance.warnings(id);
+        assertEquals(1, warnings.size(), "one warning");
+        assertEquals(monday, warnings.get(0).date());
+        assertEquals("absence_after_stable_run", warnings.get(0).signals().get(0).code());
+        assertEquals(List.of(20), warnings.get(0).signals().get(0).values());
+        String taskId = Ids.taskId(FollowUpKind.ATTENTION_DUE.wireName() + "|" + PROGRAMME + "|" + id + "|warning|"
+                + monday);
+        assertEquals(FollowUpKind.ATTENTION_DUE, f.store.find(taskId).orElseThrow().kind());
+        List<dk.rampe.followup.OutboxMessage> messages = f.store.messagesOf(taskId);
+        assertEquals(2, messages.size(), "email and SMS, no reminder, once");
+        for (dk.rampe.followup.OutboxMessage m : messages) {
+            for (String word : List.of("Udeblevet", "træk", "fremmøde", "Fravær")) {
+                assertFalse(m.text().contains(word), "no reason in the nudge: " + m.text());
+            }
+        }
+        assertEquals(tuesday, attendance.chain(id).orElseThrow().warning().lastNudged());
     }
 
     @Test

@@ -9,6 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.HttpRequests;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoAuditLog;
+import dk.rampe.dynamodb.DynamoAttendanceStore;
+import dk.rampe.attendance.AttendanceStore;
+import dk.rampe.attendance.AttentionView;
+import dk.rampe.followup.FollowUpTask;
 import dk.rampe.dynamodb.FollowUps;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
@@ -47,6 +51,8 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     private final java.util.function.Supplier<TodaysListPageHandler> lists;
     private volatile TodaysListPageHandler listsBuilt;
     private final Priming priming;
+    private final AttendanceStore attendance;
+    private final Clock clock;
 
     /** Used by Lambda: everything from the environment. */
     public FollowUpPageHandler() {
@@ -63,6 +69,8 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
         this.service = new FollowUpPageService(FollowUps.tokens(nudges), FollowUps.service(config, nudges, dynamo, clock),
                 new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()), clock);
         this.page = new Page(config.zone(), nudges.productName());
+        this.attendance = new DynamoAttendanceStore(dynamo, config.table());
+        this.clock = clock;
         this.lists = () -> new TodaysListPageHandler(config, nudges, dynamo, clock, page);
         // before SnapStart's snapshot: a link's request read (language, method, token), a token checked
         // (refused: it is not signed), a task read by an id never issued and the refusal page rendered in
@@ -160,8 +168,8 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     private Result view(String token, Language language) {
         FollowUpPageService.View v = service.view(token);
         if (v instanceof FollowUpPageService.ShowForm f) {
-            return new Result("viewed", page.html(200, page.form(language, f.task(), token, Map.of(), List.of()),
-                    language, Map.of()));
+            return new Result("viewed", page.html(200, page.form(language, f.task(), token, Map.of(), List.of(),
+                    attention(f.task())), language, Map.of()));
         }
         if (v instanceof FollowUpPageService.ShowClosed c) {
             return new Result("viewedClosed", page.html(200, page.closed(language, c.task(), Page.Closed.VIEWED),
@@ -179,8 +187,8 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
         }
         FollowUpPageService.Post p = service.post(token, form);
         if (p instanceof FollowUpPageService.Invalid i) {
-            return new Result("invalid", page.html(400, page.form(language, i.task(), token, i.values(), i.errors()),
-                    language, Map.of()));
+            return new Result("invalid", page.html(400, page.form(language, i.task(), token, i.values(), i.errors(),
+                    attention(i.task())), language, Map.of()));
         }
         if (p instanceof FollowUpPageService.Recorded r) {
             return new Result("recorded", page.html(200, page.closed(language, r.task(), Page.Closed.JUST_NOW),
@@ -191,6 +199,11 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
                     language, Map.of()));
         }
         return refused(language);
+    }
+
+    /** An {@code attention_due} follow-up's warning and the participant's last four weeks; null for other kinds. */
+    private AttentionView attention(FollowUpTask task) {
+        return AttentionView.of(attendance, task, dk.rampe.schedule.WorkingDays.today(clock)).orElse(null);
     }
 
     private Result refused(Language language) {

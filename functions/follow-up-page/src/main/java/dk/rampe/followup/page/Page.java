@@ -3,6 +3,7 @@ package dk.rampe.followup.page;
 import static dk.rampe.core.Html.esc;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.rampe.attendance.AttentionView;
 import dk.rampe.core.Language;
 import dk.rampe.followup.FollowUpOutcome;
 import dk.rampe.followup.FollowUpTask;
@@ -34,7 +35,9 @@ final class Page {
             + "background:#0b5cad;color:#fff}"
             + ".errors{border:2px solid #b00020;background:#fff0f0;border-radius:8px;padding:8px 12px;margin-bottom:10px}"
             + ".errors ul{margin:4px 0 0;padding-left:1.2em}"
-            + ".ok{border:2px solid #1f7a3a;background:#effaf2;border-radius:8px;padding:12px}";
+            + ".ok{border:2px solid #1f7a3a;background:#effaf2;border-radius:8px;padding:12px}"
+            + "h2{font-size:1rem;margin:0 0 4px}#attention ul{margin:0 0 8px;padding-left:1.2em}"
+            + "#days{font-size:0.875rem;max-height:12rem;overflow-y:auto}";
 
     /** Why a closed task is shown. */
     enum Closed { JUST_NOW, VIEWED, POSTED_AGAIN }
@@ -95,9 +98,16 @@ final class Page {
     }
 
     String form(Language language, FollowUpTask t, String token, Map<String, String> values, List<String> errors) {
+        return form(language, t, token, values, errors, null);
+    }
+
+    /** The form; an {@code attention_due} follow-up's warning ({@code attention}, null: none) shown above it. */
+    String form(Language language, FollowUpTask t, String token, Map<String, String> values, List<String> errors,
+                AttentionView attention) {
         String kind = PageTexts.t("kind." + t.kind().wireName(), language);
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<h1>").append(esc(kind)).append("</h1>").append(summary(language, t));
+        if (attention != null) attention(sb, language, attention);
         if (!errors.isEmpty()) {
             sb.append("<div class=\"errors\" id=\"errors\" role=\"alert\"><p style=\"margin:0\">")
                     .append(esc(PageTexts.t("errors", language))).append("</p><ul>");
@@ -132,6 +142,36 @@ final class Page {
                 .append("<p class=\"hint\">").append(esc(PageTexts.t("noteHint", language))).append("</p>")
                 .append("<button type=\"submit\">").append(esc(PageTexts.t("submit", language))).append("</button></form>");
         return document(language, kind, sb.toString());
+    }
+
+    /**
+     * Why the warning started, each reason in one plain sentence, and the last four weeks as days (newest last):
+     * what the consultant looks at with the participant. Nothing about health: an excused day is "meldt fra".
+     */
+    private static void attention(StringBuilder sb, Language language, AttentionView a) {
+        sb.append("<div class=\"card\" id=\"attention\"><h2>").append(esc(PageTexts.t("warning.why", language)))
+                .append("</h2><ul id=\"reasons\">");
+        for (dk.rampe.attendance.EarlyWarning.Signal s : a.warning().signals()) {
+            sb.append("<li data-code=\"").append(esc(s.code())).append("\">").append(esc(s.sentence(language)))
+                    .append("</li>");
+        }
+        sb.append("</ul><h2>").append(esc(PageTexts.t("warning.days", language))).append("</h2><ul id=\"days\">");
+        for (AttentionView.Day d : a.days()) {
+            String state = switch (d.state()) {
+                case PRESENT -> PageTexts.t("list.state.present", language);
+                case LATE -> PageTexts.t("list.state.late", language).replace("{time}",
+                        d.arrival() == null ? "" : d.arrival().toString());
+                case EXCUSED -> PageTexts.t("warning.day.excused", language);
+                case ABSENT -> PageTexts.t("list.state.absent", language);
+                case DETECTED -> PageTexts.t("list.state.detected", language);
+                case DAY_OFF -> PageTexts.t("list.state.agreed", language);
+                case NOTHING -> PageTexts.t("warning.day.none", language);
+            };
+            sb.append("<li data-date=\"").append(d.date()).append("\" data-state=\"")
+                    .append(d.state().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
+                    .append(esc(Times.longDate(d.date(), language))).append(": ").append(esc(state)).append("</li>");
+        }
+        sb.append("</ul></div>");
     }
 
     /** (aftercare) How it was done, with whom, still in the job, hours: optional, for the path's follow-ups. */
