@@ -348,6 +348,7 @@ final class ParticipantPage {
         requiredNote(sb, lang);
         radios(sb, lang, "decision", Texts.t(lang, "act.decision"), false, new String[] {"accepted", "declined", "outside_target_group"},
                 x -> Texts.t(lang, "decision." + x), v, errors);
+        stepDate(sb, lang, "decidedOn", v, errors);
         sb.append("<label for=\"f-reasonCode\">").append(esc(Texts.t(lang, "act.reasonCode"))).append(optional(lang))
                 .append("</label><select id=\"f-reasonCode\" name=\"reasonCode\"").append(invalid(errors, "reasonCode"))
                 .append("><option value=\"\">").append(esc(Texts.t(lang, "act.reasonCode.none"))).append("</option>");
@@ -373,6 +374,7 @@ final class ParticipantPage {
         sb.append("<form class=\"card\" method=\"post\" action=\"/app/referrals/").append(esc(r.id()))
                 .append("/enrolment\" id=\"enrolment\" novalidate>").append(Html.hiddenCsrf(csrf)).append("<p>")
                 .append(esc(Texts.t(lang, "act.enrolHint"))).append("</p>");
+        stepDate(sb, lang, "startedOn", f.valuesOf("enrolment"), errors);
         radios(sb, lang, "smsConsent", Texts.t(lang, "act.smsConsent"), true, new String[] {"yes", "no"},
                 x -> Texts.t(lang, x), f.valuesOf("enrolment"), errors);
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.smsConsentHint")))
@@ -395,6 +397,7 @@ final class ParticipantPage {
         }
         sb.append("</select>");
         error(sb, e, "outcome");
+        stepDate(sb, lang, "exitedOn", v, e);
         sb.append("<label for=\"f-note\">").append(esc(Texts.t(lang, "ref.exit.description"))).append(optional(lang))
                 .append("</label><textarea id=\"f-note\" name=\"note\" maxlength=\"")
                 .append(dk.rampe.core.InputFields.EXIT_NOTE.maxLength()).append("\"").append(invalid(e, "note")).append(">")
@@ -411,6 +414,16 @@ final class ParticipantPage {
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.exitHint"))).append("</p>")
                 .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "act.exitButton")))
                 .append("</button></form>");
+    }
+
+    /**
+     * The day a step happened (the API's {@code decidedOn}, {@code startedOn}, {@code exitedOn}): a date field, today
+     * unless changed, with a hint that an earlier day may be given; what was typed is kept on a refusal.
+     */
+    private void stepDate(StringBuilder sb, Language lang, String name, Map<String, String> values,
+                          Map<String, String> errors) {
+        input(sb, lang, "field." + name, name, "date",
+                values.getOrDefault(name, dk.rampe.schedule.WorkingDays.today(clock).toString()), errors, "act.dateHint");
     }
 
     /** "All fields are needed unless marked optional", at the top of a form. */

@@ -570,7 +570,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     }
                     service.recordVisitation(caller, id, decision.get(),
                             InputFields.VISITATION_REASON.require("reason", f.get("reason"), false),
-                            reasonCode.orElse(null));
+                            reasonCode.orElse(null), FormDates.effective(f, "decidedOn"));
                 }
                 case "enrolment" -> {
                     String consent = f.getOrDefault("smsConsent", "");
@@ -578,7 +578,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         throw new ValidationException(new FieldError("smsConsent", "enum", "yes, no"));
                     }
                     // with the participant's consent to a neutral SMS when absent (the API's absenceSmsConsent)
-                    enrolment.enrol(caller, id, consent.isEmpty() ? null : consent.equals("yes"));
+                    enrolment.enrol(caller, id, FormDates.effective(f, "startedOn"),
+                            consent.isEmpty() ? null : consent.equals("yes"));
                 }
                 case "milestone" -> paths.record(caller, id, MilestoneForm.parse(f));
                 case "follow-up" -> {
@@ -839,14 +840,15 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         List<Settings.Programme> programmes = partnerProgrammes(caller);
         String formId = req.form().getOrDefault("formId", "");
         if (!FORM_ID.matcher(formId).matches()) formId = newFormId();
-        ReferralForm.Parsed parsed = ReferralForm.parse(req.form());
+        ReferralForm.Parsed parsed = ReferralForm.parse(req.form(), WorkingDays.today(clock));
         if (!parsed.errors().isEmpty()) {
             Map<String, String> shown = notEchoed(req.form(), parsed.errors(), field -> field);
             return Answer.html(400, views.referralForm(req.withForm(shown), csrf, programmes, shown,
                     messages(parsed.errors(), req.lang()), formId));
         }
         try {
-            ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId);
+            ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId,
+                    parsed.receivedOn());
             String done = result.answer().overQuota() ? "sentOverQuota" : "sent";
             return Answer.redirect("/app/referrals/" + result.answer().referralId() + "?done=" + done);
         } catch (ValidationException e) {
