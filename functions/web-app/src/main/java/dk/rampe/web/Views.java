@@ -41,9 +41,9 @@ final class Views {
     record ProgrammeReferrals(Settings.Programme programme, List<Referral> referrals) {
     }
 
-    /** The participant page's attendance: what is recorded, the last four weeks, today and today's planned session. */
+    /** The participant page's attendance: what is recorded, the last four weeks, today and what the rules say of it. */
     record AttendanceView(Attendance attendance, AttendanceSummary weeks, LocalDate today,
-                          dk.rampe.attendance.Session todayPlanned) {
+                          AttendanceSummary.Today todayByRules) {
     }
 
     /**

@@ -708,8 +708,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Attendance a = attendance.recent(r);
         AttendanceSummary weeks = AttendanceSummary.of(a, r, expectations, rules(r.programmeId()).grace(),
                 today.minusDays(27), today);
-        return new Views.AttendanceView(a, weeks, today, expectations.planned(a, r.programmeId(), today,
-                rules(r.programmeId()).grace()).orElse(null));
+        return new Views.AttendanceView(a, weeks, today, AttendanceSummary.Today.of(a, r, expectations,
+                rules(r.programmeId()).grace(), today));
     }
 
     /**
