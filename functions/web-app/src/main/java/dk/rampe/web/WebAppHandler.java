@@ -407,14 +407,14 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         "error.role"));
                 default -> Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
                         views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
-                                dk.rampe.api.Messages.text(e.code(), lang, e.args())));
+                                Texts.api(e.code(), lang, e.args())));
             };
         } catch (ReferralStore.ConcurrentChange e) {
             return Answer.html(409, views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
-                    dk.rampe.api.Messages.text("referral.changedMeanwhile", lang)));
+                    Texts.api("referral.changedMeanwhile", lang)));
         } catch (ApiError e) {
             return Answer.html(e.status(), views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
-                    dk.rampe.api.Messages.text(e.code(), lang, e.args())));
+                    Texts.api(e.code(), lang, e.args())));
         }
     }
 
@@ -611,7 +611,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (!"milestone".equals(action) || e.kind() != DomainException.Kind.CONFLICT) throw e;
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put(MilestoneForm.formField(e.field() == null ? "type" : e.field()),
-                    dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+                    Texts.api(e.code(), req.lang(), e.args()));
             return Answer.html(409, taskPage(req, csrf, id, new Views.Failed(action, errors, f)));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -625,7 +625,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         : "attendance-plan".equals(action) && "validFrom".equals(fe.field()) ? "ap.validFrom"
                         : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
-                        : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
+                        : Texts.api(fe.code(), req.lang(), fe.args()));
             }
             java.util.function.UnaryOperator<String> formField = field -> "plan".equals(action)
                     ? PlanForm.formField(field, f).replaceFirst("^(steps\\[[0-9]+\\])$", "$1.text")
@@ -637,7 +637,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             // changed meanwhile by someone else (the plan saved from another screen, the referral moved on): the
             // task's page again with everything typed kept and the other change beside it, to save again
             String text = "plan".equals(action) ? Texts.t(req.lang(), "plan.conflict")
-                    : dk.rampe.api.Messages.text("referral.changedMeanwhile", req.lang());
+                    : Texts.api("referral.changedMeanwhile", req.lang());
             return Answer.html(409, taskPage(req, csrf, id, new Views.Failed(action, Map.of(), f, text)));
         }
         // done: back to the overview, which says so and names the next step
@@ -858,7 +858,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) throw e;
             Map<String, String> errors = new LinkedHashMap<>();
-            errors.put(e.field() == null ? "form" : e.field(), dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+            errors.put(e.field() == null ? "form" : e.field(), Texts.api(e.code(), req.lang(), e.args()));
             return Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
                     views.referralForm(req, csrf, programmes, req.form(), errors, formId));
         }
@@ -881,7 +881,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static Map<String, String> messages(List<FieldError> errors, Language lang) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (FieldError e : errors) out.merge(e.field(), dk.rampe.api.Messages.text(e.code(), lang, e.args()), (a, b) -> a);
+        for (FieldError e : errors) out.merge(e.field(), Texts.api(e.code(), lang, e.args()), (a, b) -> a);
         return out;
     }
 

@@ -57,7 +57,7 @@ class WebDatedStepsTest {
         Map<String, String> early = WebFixture.referralForm(form.csrf(), form.formId(), "AAR-DATED-1", "010190-1234");
         early.put("receivedAt", "2025-12-01"); // before the programme's intake opened (5 January 2026)
         refusedOn(caseworker.post("/app/referrals", early), "receivedAt", Texts.t(Language.DA, "field.receivedAt"),
-                Messages.text("date.range", Language.DA, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 11, 23)),
+                Texts.api("date.range", Language.DA, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 11, 23)),
                 "2025-12-01");
 
         early.put("receivedAt", "2026-11-16");
@@ -78,21 +78,14 @@ class WebDatedStepsTest {
 
     @Test
     void theVisitationTheEnrolmentAndTheExitTakeTheDayTheyHappened() {
-        caseworker.login("local-jobcenter-aarhus");
-        WebFixture.Page form = caseworker.get("/app/referrals/new");
-        Map<String, String> fields = WebFixture.referralForm(form.csrf(), form.formId(), "AAR-DATED-3", "010190-1234");
-        fields.put("receivedAt", "2026-11-16");
-        java.util.regex.Matcher m = WebFixture.SENT.matcher(String.valueOf(caseworker.post("/app/referrals", fields)
-                .location()));
-        assertTrue(m.matches());
-        String id = m.group(1);
+        String id = caseworker.sendReferral("AAR-DATED-3", "010190-1234", Map.of("receivedAt", "2026-11-16"));
         anna.login("local-consultant-anna");
 
         assertTrue(anna.get("/app/referrals/" + id + "/visitation").body().contains(
                 "<input type=\"date\" id=\"f-decidedOn\" name=\"decidedOn\" value=\"2026-11-23\" aria-describedby=\"f-decidedOn-hint\">"));
         refusedOn(anna.postOnReferral(id, "visitation", Map.of("decision", "accepted", "decidedOn", "2026-11-10")),
                 "decidedOn", Texts.t(Language.DA, "field.decidedOn"),
-                Messages.text("date.range", Language.DA, LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 23)),
+                Texts.api("date.range", Language.DA, LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 23)),
                 "2026-11-10");
         assertEquals(ReferralStatus.RECEIVED, referral(id).status(), "nothing written");
         assertEquals(303, anna.postOnReferral(id, "visitation", Map.of("decision", "accepted", "decidedOn", "2026-11-17"))
@@ -108,7 +101,7 @@ class WebDatedStepsTest {
         assertTrue(anna.get("/app/referrals/" + id + "/exit").body().contains("name=\"exitedOn\" value=\"2026-11-23\""));
         refusedOn(anna.postOnReferral(id, "exit", Map.of("outcome", "moved", "exitedOn", "2026-11-24")), "exitedOn",
                 Texts.t(Language.DA, "field.exitedOn"),
-                Messages.text("date.range", Language.DA, LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 23)),
+                Texts.api("date.range", Language.DA, LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 23)),
                 "2026-11-24");
         assertEquals(303, anna.postOnReferral(id, "exit", Map.of("outcome", "moved", "exitedOn", "2026-11-20")).status());
         assertEquals(Instant.parse("2026-11-20T11:00:00Z"), at(referral(id), ReferralStatus.EXITED));

@@ -172,8 +172,8 @@ class ApiWebParityTest {
 
     /**
      * A dated step given a day outside its window is refused by both doors, before anything is written, on the same
-     * field with the same Danish message: the API's problem names it, the web form shows it beside the field and in
-     * the error summary.
+     * field with the same Danish message (the web page writes its dates the Danish way): the API's problem names it,
+     * the web form shows it beside the field and in the error summary.
      */
     private void sameRefusal(Operation op, String apiField, String viaApi, String viaWeb, Browser consultant)
             throws Exception {
@@ -190,7 +190,10 @@ class ApiWebParityTest {
         Map<String, String> form = new LinkedHashMap<>(op.webForm());
         form.put(webField, TOO_EARLY);
         String page = consultant.refused(viaWeb, op.webAction(), form);
-        String message = escaped(error.path("message").asText());
+        // the same message, its dates written as the pages write dates (16. nov. 2026)
+        String message = escaped(Pattern.compile("\\d{4}-\\d\\d-\\d\\d").matcher(error.path("message").asText())
+                .replaceAll(d -> java.time.LocalDate.parse(d.group()).format(java.time.format.DateTimeFormatter
+                        .ofPattern("d. MMM yyyy", java.util.Locale.forLanguageTag("da-DK")))));
         String id = "f-" + webField.replaceAll("[^A-Za-z0-9]+", "-");
         assertTrue(page.contains("data-field=\"" + webField + "\">" + message + "</p>"), "beside the field: " + page);
         assertTrue(page.matches("(?s).*<li><a href=\"#" + id + "\">[^<]+</a>: " + Pattern.quote(message) + "</li>.*"),
