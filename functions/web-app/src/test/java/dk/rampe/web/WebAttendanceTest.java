@@ -225,7 +225,7 @@ class WebAttendanceTest {
         odder.login("local-jobcenter-odder");
         WebFixture.Page other = odder.get("/app/referrals/" + id);
         assertEquals(404, other.status());
-        assertFalse(other.body().contains("N2"));
+        assertFalse(other.body().contains("data-notice=\"N2\""), "the notice is not shown");
         assertTrue(f.auditActions(id).contains("referral.read"), "reading the notices is a read of the referral");
     }
 
