@@ -4,6 +4,8 @@
 // them in "my participants", the project owner opens the overview, and the caseworker reads the
 // referral back; the consultant also keeps the participant's plan and prints it, and plans and closes a
 // follow-up (first with a field error), each task reached from the participant's overview ("Næste skridt").
+// The owner opens the kept monthly reports and one report; the administrator goes through the settings (each part's
+// form, a refused save, the history) and the import (a file of other columns, a refused row, the preview, the save).
 // Screenshots of the main pages at phone (390 x 844) and desk (1,366 x 900) size; axe-core on every page state
 // it passes through (each role, error states too), at both sizes.
 // Usage: node web-app.mjs <baseUrl> <screenshotDir>

@@ -270,7 +270,7 @@ final class ParticipantPage {
         if (t.kind() != AttendanceSummary.Today.Kind.NONE) {
             String text = switch (t.kind()) {
                 case SESSION -> Views.sessionText(lang, t.session().start(), t.session().minutes())
-                        + (t.agreed() ? " " + Texts.t(lang, "att.today.agreed") : "");
+                        + (t.agreed() ? " · " + Texts.t(lang, "att.today.agreed") : "");
                 case INTERNSHIP -> workplace == null ? Texts.t(lang, "att.today.internship")
                         : Texts.t(lang, "att.today.internshipAt", workplace);
                 default -> Texts.t(lang, "att.today." + t.kind().name().toLowerCase(java.util.Locale.ROOT));

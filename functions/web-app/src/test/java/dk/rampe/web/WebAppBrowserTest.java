@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * End to end in a real browser with JavaScript off (Debian's Chromium driven by playwright-core):
  * the local login, a referral sent through the form by the caseworker (a field error first),
  * accepted and enrolled by the consultant, a follow-up planned and closed (a field error first),
- * seen in "my participants", the owner's overview, a participant imported by the administrator (a file uploaded,
+ * seen in "my participants", the owner's overview and kept reports (one opened), the administrator's settings (each
+ * part, a refused save, the history), a participant imported by the administrator (files refused, then one uploaded,
  * previewed and saved),
  * and read back by the caseworker; screenshots at 390 x 844 and 1,366 x 900. axe-core checks every
  * page state the walk passes through, at both sizes, and any violation fails the test with a list

@@ -63,7 +63,7 @@ class WebAttendanceTodayTest {
 
         assertEquals(303, anna.postOnReferral(id, "attendance-agreement", Map.of("ag.date", "2026-11-23", "ag.kind", "shorter",
                 "ag.hours", "2")).status());
-        assertEquals("session: " + Views.sessionText(Language.DA, LocalTime.of(9, 0), 120) + " (efter aftale)", today(id),
+        assertEquals("session: " + Views.sessionText(Language.DA, LocalTime.of(9, 0), 120) + " · efter aftale", today(id),
                 "the one-day agreement applied");
         f.clock.advance(Duration.ofMinutes(5)); // changed again a little later: the latest agreement counts
         assertEquals(303, anna.postOnReferral(id, "attendance-agreement", Map.of("ag.date", "2026-11-23", "ag.kind", "dayOff"))
