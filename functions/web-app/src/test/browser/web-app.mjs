@@ -4,6 +4,8 @@
 // them in "my participants", the project owner opens the overview, and the caseworker reads the
 // referral back; the consultant also keeps the participant's plan and prints it, and plans and closes a
 // follow-up (first with a field error), each task reached from the participant's overview ("Næste skridt").
+// The owner opens the kept monthly reports and one report; the administrator goes through the settings (each part's
+// form, a refused save, the history) and the import (a file of other columns, a refused row, the preview, the save).
 // Screenshots of the main pages at phone (390 x 844) and desk (1,366 x 900) size; axe-core on every page state
 // it passes through (each role, error states too), at both sizes.
 // Usage: node web-app.mjs <baseUrl> <screenshotDir>
@@ -203,22 +205,66 @@ try {
   await visit(page, base + '/app/overview'); // the owner's page: refused (403) to a consultant, checked all the same
   await submit(page, '#logout');
 
-  // the project owner
+  // the project owner: the overview, the kept monthly reports and one report opened
   await login(page, 'local-owner-dorthe');
   await fits(page, 'overview');
   await shot(page, 'overview-desk', DESK);
+  await submit(page, 'a[href="/app/reports"]');
+  await fits(page, 'reports');
+  result.reportsListed = await page.locator('[data-report]').count();
+  await submit(page, 'a[data-report]');
+  result.reportOpened = (await page.title()) || '';
+  await visit(page, base + '/app/reports');
   await submit(page, '#logout');
 
-  // the administrator imports a participant from a Danish spreadsheet (Windows-1252, semicolons): preview, then save
+  // the administrator: the settings, each part's form, a refused save (its error summary), a save, the history
   await login(page, 'local-admin');
+  await fits(page, 'settings');
+  await submit(page, '[data-edit$="/quotas-and-dates"]');
+  await page.fill('[name="partner.jc-odder.quota"]', 'mange');
+  await page.fill('[name="intakeStops"]', '31.02.2028');
+  await submit(page, '#save');
+  result.settingsErrors = await page.locator('#errors li').count();
+  await fits(page, 'settingsErrors');
+  await page.fill('[name="partner.jc-odder.quota"]', '50');
+  await page.fill('[name="intakeStops"]', '30.06.2028');
+  await submit(page, '#save');
+  result.settingsDone = await page.locator('#done').count();
+  for (const part of ['consultants', 'targets', 'closing-days', 'absence']) {
+    await visit(page, base + `/app/admin/programmes/rampe-oestjylland/${part}`);
+  }
+  await visit(page, base + '/app/admin/jobcentres');
+  await visit(page, base + '/app/admin/new-programme');
+  await submit(page, '#save'); // nothing typed: every needed field's error
+  await visit(page, base + '/app/admin/history');
+  await fits(page, 'settingsHistory');
+  result.settingsHistory = await page.locator('#settings-history tbody tr').count();
+
+  // the administrator imports a participant from a Danish spreadsheet (Windows-1252, semicolons): first without a
+  // file of other columns and one whose row the import refuses (each error by row and column), then preview and save
   await visit(page, base + '/app/admin/import');
-  const csv = 'Program;Jobcenter;Sagsnummer;CPR;Navn;Telefon;Ydelse;Sagsbehandler;Sagsbehandler e-mail;Konsulent;'
-    + 'Modtaget;Visitation;Visiteret;Opstart\r\nrampe-oestjylland;jc-aarhus;BROWSER-1;0303801003;S\u00f8ren \u00c6r\u00f8;'
+  await fits(page, 'import');
+  await page.setInputFiles('#f-file', { name: 'noget.csv', mimeType: 'text/csv', buffer: Buffer.from('Navn;Alder\r\n') });
+  await submit(page, '#preview');
+  result.importOtherFileErrors = await page.locator('#import-errors tbody tr').count();
+  await fits(page, 'importOtherFile');
+  await visit(page, base + '/app/admin/import');
+  const header = 'Program;Jobcenter;Sagsnummer;CPR;Navn;Telefon;Ydelse;Sagsbehandler;Sagsbehandler e-mail;Konsulent;'
+    + 'Modtaget;Visitation;Visiteret;Opstart\r\n';
+  await page.setInputFiles('#f-file', { name: 'fejl.csv', mimeType: 'text/csv', buffer: Buffer.from(header
+    + 'rampe-oestjylland;jc-aarhus;BROWSER-2;1234;;22 34 56 78;kontanthjaelp;Birthe Aagaard;birthe;;31.02.2026;'
+    + 'accepted;18.02.2026;23.02.2026\r\n', 'latin1') });
+  await submit(page, '#preview');
+  result.importErrors = await page.locator('#import-errors tbody tr').count();
+  await fits(page, 'importErrors');
+  const csv = header + 'rampe-oestjylland;jc-aarhus;BROWSER-1;0303801003;S\u00f8ren \u00c6r\u00f8;'
     + '22 34 56 78;kontanthjaelp;Birthe Aagaard;birthe.aagaard@jobcenter.example;;16.02.2026;accepted;18.02.2026;'
     + '23.02.2026\r\n';
+  await visit(page, base + '/app/admin/import');
   await page.setInputFiles('#f-file', { name: 'deltagere.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
   await submit(page, '#preview');
   result.importReady = await page.textContent('#ready');
+  await fits(page, 'importPreview');
   await submit(page, '#commit');
   result.importAdded = await page.textContent('#added');
   await submit(page, '#logout');

@@ -118,7 +118,7 @@ final class AdminPages {
                 SettingsReplacement.refuseRemovalsInUse(v.settings(), next, referrals);
             } catch (DomainException e) {
                 if (e.kind() != DomainException.Kind.CONFLICT) throw e;
-                errors.put(inUseField(part, typed, e), dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+                errors.put(inUseField(part, typed, e), Texts.api(e.code(), req.lang(), e.args()));
             }
         }
         if (!errors.isEmpty()) {
@@ -174,7 +174,7 @@ final class AdminPages {
                 "adm.error." + fe.code()}) {
             if (key != null && Texts.has(lang, key)) return Texts.t(lang, key, fe.args());
         }
-        return dk.rampe.api.Messages.text(fe.code(), lang, fe.args());
+        return Texts.api(fe.code(), lang, fe.args());
     }
 
     /** Every field name of the part's form (the names an error can be led back to). */

@@ -59,6 +59,36 @@ record AttendanceSummary(List<Day> days, int expected, int attended, int late, i
                 a.flagged());
     }
 
+    /**
+     * What the rules say about one day, for the participant page's "today": the expected session by the same rule
+     * as the table's ({@link Expectations#expected}: the plan with a one-day agreement applied, the calendar, the
+     * internship, enrolment and exit), and where none is expected, why: an agreed day off, a weekend, an internship
+     * (the plan does not apply during it), a public holiday, one of the programme's closing days, or a weekday the plan
+     * leaves out. {@code NONE} when there is nothing to say (no plan and no internship, before the enrolment, after
+     * the exit).
+     */
+    record Today(Kind kind, Session session, boolean agreed) {
+        enum Kind { SESSION, DAY_OFF, WEEKEND, INTERNSHIP, HOLIDAY, CLOSING_DAY, NOT_PLANNED, NONE }
+
+        static Today of(Attendance a, Referral r, Expectations expectations, Duration grace, LocalDate date) {
+            Optional<Session> s = expectations.expected(a, r, date, grace);
+            boolean agreed = a.agreementOn(date).isPresent();
+            if (s.isPresent()) return new Today(Kind.SESSION, s.get(), agreed);
+            if (agreed && a.agreementOn(date).get().dayOff()) return new Today(Kind.DAY_OFF, null, true);
+            Optional<dk.rampe.attendance.AttendancePlan> plan = a.planOn(date);
+            boolean internship = a.inInternship(date)
+                    && !plan.map(dk.rampe.attendance.AttendancePlan::duringInternship).orElse(false);
+            if (plan.isEmpty() && !internship) return new Today(Kind.NONE, null, false);
+            if (dk.rampe.schedule.WorkingDays.isWeekend(date)) return new Today(Kind.WEEKEND, null, false);
+            if (internship) return new Today(Kind.INTERNSHIP, null, false);
+            dk.rampe.schedule.WorkingDays calendar = expectations.workingDays();
+            if (!calendar.isWorkingDay(null, date)) return new Today(Kind.HOLIDAY, null, false);
+            if (!calendar.isWorkingDay(r.programmeId(), date)) return new Today(Kind.CLOSING_DAY, null, false);
+            if (!plan.get().plannedOn(date)) return new Today(Kind.NOT_PLANNED, null, false);
+            return new Today(Kind.NONE, null, false); // planned, but not enrolled yet or left
+        }
+    }
+
     /** Attended in per cent of the expected sessions that count (not excused, not open); null if none count. */
     Integer stabilityPercent() {
         int counted = attended + absent;

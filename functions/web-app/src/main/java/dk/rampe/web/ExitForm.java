@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The participant page's exit form, read with the limits of POST /v1/referrals/{id}/exit (ExitRoute):
- * outcome, the note (2,000 characters), and the consultant's part of the exit description with the
+ * outcome, the day they left ({@code exitedOn}, empty: today), the note (2,000 characters), and the consultant's part of the exit description with the
  * prefix {@code xd.} (progress, stability, clarified, direction: 4,000 characters each; employers contacted
  * and tasks tried: one per line, up to 50 lines of 200 characters). The exit itself is
  * {@link ParticipantExit}, the same use case the API calls.
@@ -30,6 +30,8 @@ final class ExitForm {
         List<FieldError> errors = new ArrayList<>();
         ExitOutcome outcome = ExitOutcome.fromWire(f.getOrDefault("outcome", "").strip()).orElse(null);
         if (outcome == null) errors.add(new FieldError("outcome", "required"));
+        // the day they left (empty: today), as the API's exitedOn; its window is ParticipantExit's to check
+        java.time.LocalDate exitedOn = FormDates.read(f, "exitedOn", false, errors);
         // the API's field definitions (lengths, characters, no CPR numbers), under the form's names
         String note = InputFields.EXIT_NOTE.read("note", f.get("note"), false, errors);
         String progress = InputFields.EXIT_PROGRESS.read("xd.progress", f.get("xd.progress"), false, errors);
@@ -45,7 +47,8 @@ final class ExitForm {
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return new ParticipantExit.Command(referralId, outcome, note, described
-                ? new ExitDescription.ConsultantText(progress, stability, clarified, employers, tasks, direction) : null);
+                ? new ExitDescription.ConsultantText(progress, stability, clarified, employers, tasks, direction) : null,
+                exitedOn);
     }
 
     /** One item a line (blank lines left out), each read with {@code field}'s rule; the first error stops it. */

@@ -57,7 +57,7 @@ final class ImportPage {
             result = imports.run(caller, csv, commit);
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldError fe : e.errors()) errors.putIfAbsent("file", dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
+            for (FieldError fe : e.errors()) errors.putIfAbsent("file", Texts.api(fe.code(), req.lang(), fe.args()));
             return WebAppHandler.Answer.html(400, uploadForm(req, csrf, errors));
         }
         return WebAppHandler.Answer.html(result.errors().isEmpty() ? 200 : 400,
@@ -142,7 +142,7 @@ final class ImportPage {
                 sb.append("<tr data-row=\"").append(e.row()).append("\" data-column=\"").append(esc(e.column()))
                         .append("\" data-code=\"").append(esc(e.code())).append("\"><td>").append(e.row()).append("</td><td>")
                         .append(esc(e.column())).append("</td><td>")
-                        .append(esc(dk.rampe.api.Messages.text(e.code(), lang, e.args().toArray()))).append("</td></tr>");
+                        .append(esc(Texts.api(e.code(), lang, e.args().toArray()))).append("</td></tr>");
             }
             sb.append("</tbody></table></div><p>").append(esc(Texts.t(lang, "imp.fixAndAgain"))).append("</p>");
         } else if (csv != null) {

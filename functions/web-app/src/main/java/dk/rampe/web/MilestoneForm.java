@@ -8,7 +8,6 @@ import dk.rampe.path.JobKind;
 import dk.rampe.path.MilestoneType;
 import dk.rampe.path.PathService;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,18 +91,7 @@ final class MilestoneForm {
     }
 
     private static LocalDate date(Map<String, String> f, String name, boolean required, List<FieldError> errors) {
-        String s = f.getOrDefault(name, "").strip();
-        if (s.isEmpty()) {
-            if (required) errors.add(new FieldError(name, "required"));
-            return null;
-        }
-        try {
-            if (s.length() > 10) throw new DateTimeException(s);
-            return LocalDate.parse(s);
-        } catch (DateTimeException e) {
-            errors.add(new FieldError(name, "date.invalid"));
-            return null;
-        }
+        return FormDates.read(f, name, required, errors);
     }
 
     /** Hours a week: 0 to 80 with at most two decimals; a decimal comma is read as a point. */

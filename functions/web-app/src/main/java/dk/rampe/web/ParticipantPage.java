@@ -194,7 +194,7 @@ final class ParticipantPage {
                     .append("</h2><p>");
             Views.stability(sb, lang, v.weeks());
             sb.append("</p>");
-            attendancePlans(sb, lang, v);
+            attendancePlans(sb, lang, v, workplace(p.path(), v.today()));
             sb.append("<p><a href=\"/app/referrals/").append(id).append("/attendance\">")
                     .append(esc(Texts.t(lang, "task.open.attendance"))).append("</a></p></section>");
         }
@@ -237,8 +237,20 @@ final class ParticipantPage {
         return views.page(req, csrf, d.citizen().name(), sb.toString());
     }
 
-    /** The attendance plan in force, the steps still to come and today's planned session. */
-    private void attendancePlans(StringBuilder sb, Language lang, AttendanceView v) {
+    /** The workplace of the internship started last on or before {@code day} (null: none, or no employer given). */
+    static String workplace(dk.rampe.path.Path path, java.time.LocalDate day) {
+        String employer = null;
+        if (path == null) return null;
+        for (dk.rampe.path.Path.Step s : path.steps()) {
+            if (s.type() == dk.rampe.path.MilestoneType.INTERNSHIP_STARTED && !s.current().effectiveOn().isAfter(day)) {
+                employer = s.current().employer();
+            }
+        }
+        return employer;
+    }
+
+    /** The attendance plan in force, the steps still to come and what the rules say about today. */
+    private void attendancePlans(StringBuilder sb, Language lang, AttendanceView v, String workplace) {
         Attendance a = v.attendance();
         AttendancePlan current = a.currentPlan(v.today()).orElse(null);
         sb.append("<dl id=\"attendance-plan\">");
@@ -253,9 +265,18 @@ final class ParticipantPage {
                         .append(esc(Views.planText(lang, p))).append("</dd>");
             }
         }
-        if (v.todayPlanned() != null) {
-            sb.append("<dt>").append(esc(Texts.t(lang, "att.today"))).append("</dt><dd id=\"attendance-today\">")
-                    .append(esc(Views.sessionText(lang, v.todayPlanned().start(), v.todayPlanned().minutes()))).append("</dd>");
+        // today as the rules see it, the same rule as the four weeks' table
+        AttendanceSummary.Today t = v.todayByRules();
+        if (t.kind() != AttendanceSummary.Today.Kind.NONE) {
+            String text = switch (t.kind()) {
+                case SESSION -> Views.sessionText(lang, t.session().start(), t.session().minutes())
+                        + (t.agreed() ? " · " + Texts.t(lang, "att.today.agreed") : "");
+                case INTERNSHIP -> workplace == null ? Texts.t(lang, "att.today.internship")
+                        : Texts.t(lang, "att.today.internshipAt", workplace);
+                default -> Texts.t(lang, "att.today." + t.kind().name().toLowerCase(java.util.Locale.ROOT));
+            };
+            sb.append("<dt>").append(esc(Texts.t(lang, "att.today"))).append("</dt><dd id=\"attendance-today\" data-today=\"")
+                    .append(t.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\">").append(esc(text)).append("</dd>");
         }
         sb.append("</dl>");
     }
@@ -288,7 +309,9 @@ final class ParticipantPage {
             case PLAN -> planForm(sb, lang, csrf, r, p.plan(), f.errorsOf("plan"), "plan".equals(f.action()) ? f.values() : null,
                     "plan".equals(f.action()) && f.conflict() != null);
             case ATTENDANCE -> {
-                if (r.status() != ReferralStatus.RECEIVED) attendanceCard(sb, req, csrf, r, p.attendance(), f);
+                if (r.status() != ReferralStatus.RECEIVED) {
+                    attendanceCard(sb, req, csrf, r, p.attendance(), workplace(p.path(), p.attendance().today()), f);
+                }
             }
             case MILESTONE -> milestonesCard(sb, lang, csrf, r, p.path(), f.errorsOf("milestone"), f.valuesOf("milestone"));
             case FOLLOW_UPS -> {
@@ -348,6 +371,7 @@ final class ParticipantPage {
         requiredNote(sb, lang);
         radios(sb, lang, "decision", Texts.t(lang, "act.decision"), false, new String[] {"accepted", "declined", "outside_target_group"},
                 x -> Texts.t(lang, "decision." + x), v, errors);
+        stepDate(sb, lang, "decidedOn", v, errors);
         sb.append("<label for=\"f-reasonCode\">").append(esc(Texts.t(lang, "act.reasonCode"))).append(optional(lang))
                 .append("</label><select id=\"f-reasonCode\" name=\"reasonCode\"").append(invalid(errors, "reasonCode"))
                 .append("><option value=\"\">").append(esc(Texts.t(lang, "act.reasonCode.none"))).append("</option>");
@@ -373,6 +397,7 @@ final class ParticipantPage {
         sb.append("<form class=\"card\" method=\"post\" action=\"/app/referrals/").append(esc(r.id()))
                 .append("/enrolment\" id=\"enrolment\" novalidate>").append(Html.hiddenCsrf(csrf)).append("<p>")
                 .append(esc(Texts.t(lang, "act.enrolHint"))).append("</p>");
+        stepDate(sb, lang, "startedOn", f.valuesOf("enrolment"), errors);
         radios(sb, lang, "smsConsent", Texts.t(lang, "act.smsConsent"), true, new String[] {"yes", "no"},
                 x -> Texts.t(lang, x), f.valuesOf("enrolment"), errors);
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.smsConsentHint")))
@@ -395,6 +420,7 @@ final class ParticipantPage {
         }
         sb.append("</select>");
         error(sb, e, "outcome");
+        stepDate(sb, lang, "exitedOn", v, e);
         sb.append("<label for=\"f-note\">").append(esc(Texts.t(lang, "ref.exit.description"))).append(optional(lang))
                 .append("</label><textarea id=\"f-note\" name=\"note\" maxlength=\"")
                 .append(dk.rampe.core.InputFields.EXIT_NOTE.maxLength()).append("\"").append(invalid(e, "note")).append(">")
@@ -411,6 +437,16 @@ final class ParticipantPage {
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "act.exitHint"))).append("</p>")
                 .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "act.exitButton")))
                 .append("</button></form>");
+    }
+
+    /**
+     * The day a step happened (the API's {@code decidedOn}, {@code startedOn}, {@code exitedOn}): a date field, today
+     * unless changed, with a hint that an earlier day may be given; what was typed is kept on a refusal.
+     */
+    private void stepDate(StringBuilder sb, Language lang, String name, Map<String, String> values,
+                          Map<String, String> errors) {
+        input(sb, lang, "field." + name, name, "date",
+                values.getOrDefault(name, dk.rampe.schedule.WorkingDays.today(clock).toString()), errors, "act.dateHint");
     }
 
     /** "All fields are needed unless marked optional", at the top of a form. */
@@ -570,7 +606,7 @@ final class ParticipantPage {
      * weeks, the agreements to come and the plan's next step (first, while there is no plan yet).
      */
     private void attendanceCard(StringBuilder sb, WebAppHandler.Request req, String csrf, Referral r, AttendanceView v,
-                                Failed f) {
+                                String workplace, Failed f) {
         Language lang = req.lang();
         Attendance a = v.attendance();
         String id = esc(r.id());
@@ -579,7 +615,7 @@ final class ParticipantPage {
                 .append(esc(Texts.t(lang, "att.taskHeading"))).append("</h2><p>");
         Views.stability(sb, lang, v.weeks());
         sb.append("</p>");
-        attendancePlans(sb, lang, v);
+        attendancePlans(sb, lang, v, workplace);
         AttendancePlan current = a.currentPlan(v.today()).orElse(null);
         if (active && a.plans().isEmpty()) {
             planStepForm(sb, lang, csrf, id, current, v.today(), f.errorsOf("attendance-plan"), f.valuesOf("attendance-plan"));

@@ -15,7 +15,8 @@ import java.util.Map;
  * The referral form: its fields are named by the API's JSON paths ({@code citizen.cpr},
  * {@code jobWishes[0]} …), turned into the API's JSON and validated by the very same
  * {@link ReferralCodec#parse}, so the form and the API accept and refuse the same referrals and
- * name the same fields. Empty fields are left out, as a JSON client would leave them out.
+ * name the same fields. Empty fields are left out, as a JSON client would leave them out. The day it was received
+ * ({@code receivedAt}, today unless the caseworker sends an older referral) is read by {@link ReferralCodec#receivedOn}.
  */
 final class ReferralForm {
     static final int JOB_WISHES = 3;
@@ -23,15 +24,18 @@ final class ReferralForm {
     static final String[] TEXT_FIELDS = {"programmeId", "jobcentreReference", "benefit", "motivation", "transport",
             "otherIssues", "desiredStart"};
 
-    record Parsed(ReferralDetails details, List<FieldError> errors) {
+    /** {@code receivedOn}: the day the jobcentre received it (the API's {@code receivedAt}), null for today. */
+    record Parsed(ReferralDetails details, java.time.LocalDate receivedOn, List<FieldError> errors) {
     }
 
     private ReferralForm() {
     }
 
-    static Parsed parse(Map<String, String> form) {
+    /** The form as the API's JSON, read by the API's own parsers; a received day of {@code today} is today (null). */
+    static Parsed parse(Map<String, String> form, java.time.LocalDate today) {
         ObjectNode o = Json.object();
         for (String f : TEXT_FIELDS) put(o, f, form.get(f));
+        put(o, "receivedAt", form.get("receivedAt"));
         ObjectNode citizen = o.putObject("citizen");
         for (String f : new String[] {"cpr", "name", "phone", "email"}) put(citizen, f, form.get("citizen." + f));
         ObjectNode caseworker = o.putObject("caseworker");
@@ -41,15 +45,23 @@ final class ReferralForm {
         String consent = form.get("relativesConsent");
         if ("yes".equals(consent)) o.put("relativesConsent", true);
         else if ("no".equals(consent)) o.put("relativesConsent", false);
+        List<FieldError> errors = new ArrayList<>();
+        ReferralDetails details = null;
+        java.time.LocalDate receivedOn = null;
         try {
-            return new Parsed(ReferralCodec.parse(o), List.of());
+            details = ReferralCodec.parse(o);
         } catch (ValidationException e) {
-            List<FieldError> errors = new ArrayList<>();
             for (FieldError fe : e.errors()) {
                 errors.add(new FieldError(formField(fe.field(), wishFields, goalFields), fe.code(), fe.args()));
             }
-            return new Parsed(null, errors);
         }
+        try {
+            receivedOn = ReferralCodec.receivedOn(o);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) return new Parsed(null, null, errors);
+        return new Parsed(details, today.equals(receivedOn) ? null : receivedOn, List.of());
     }
 
     /** A list field's filled-in boxes, in order; returns the form field name of each item put. */

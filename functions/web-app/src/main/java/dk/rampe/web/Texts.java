@@ -41,6 +41,18 @@ final class Texts {
                 .format(args);
     }
 
+    /**
+     * The API's message for {@code code}: the same rule's text the API answers with, its dates written as the pages
+     * write dates ("16. nov. 2026", not 2026-11-16).
+     */
+    static String api(String code, Language lang, Object... args) {
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof java.time.LocalDate d ? Views.date(lang, d) : args[i];
+        }
+        return dk.rampe.api.Messages.text(code, lang, shown);
+    }
+
     static java.util.Set<String> keys(Language lang) {
         return (lang == Language.EN ? EN : DA).stringPropertyNames();
     }

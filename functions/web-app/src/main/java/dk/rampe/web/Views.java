@@ -45,9 +45,9 @@ final class Views {
     record ProgrammeReferrals(Settings.Programme programme, List<Referral> referrals) {
     }
 
-    /** The participant page's attendance: what is recorded, the last four weeks, today and today's planned session. */
+    /** The participant page's attendance: what is recorded, the last four weeks, today and what the rules say of it. */
     record AttendanceView(Attendance attendance, AttendanceSummary weeks, LocalDate today,
-                          dk.rampe.attendance.Session todayPlanned) {
+                          AttendanceSummary.Today todayByRules) {
     }
 
     /**
@@ -195,6 +195,9 @@ final class Views {
             select(sb, lang, "programmeId", opts.toString(), values, errors);
         }
         input(sb, lang, "jobcentreReference", "text", values, errors, "form.hint.reference");
+        // the day the jobcentre received it: today, or an earlier day for a referral sent late (the API's receivedAt)
+        input(sb, lang, "receivedAt", "date", values.containsKey("receivedAt") ? values
+                : Map.of("receivedAt", dk.rampe.schedule.WorkingDays.today(clock).toString()), errors, "form.hint.receivedAt");
         input(sb, lang, "desiredStart", "date", values, errors, null);
         StringBuilder benefits = new StringBuilder();
         option(benefits, "", Texts.t(lang, "form.choose"), values.get("benefit"));

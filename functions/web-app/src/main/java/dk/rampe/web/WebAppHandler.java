@@ -400,14 +400,14 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         "error.role"));
                 default -> Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
                         views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
-                                dk.rampe.api.Messages.text(e.code(), lang, e.args())));
+                                Texts.api(e.code(), lang, e.args())));
             };
         } catch (ReferralStore.ConcurrentChange e) {
             return Answer.html(409, views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
-                    dk.rampe.api.Messages.text("referral.changedMeanwhile", lang)));
+                    Texts.api("referral.changedMeanwhile", lang)));
         } catch (ApiError e) {
             return Answer.html(e.status(), views.messageText(lang, session, web, Texts.t(lang, "error.refused.title"),
-                    dk.rampe.api.Messages.text(e.code(), lang, e.args())));
+                    Texts.api(e.code(), lang, e.args())));
         }
     }
 
@@ -614,7 +614,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     }
                     service.recordVisitation(caller, id, decision.get(),
                             InputFields.VISITATION_REASON.require("reason", f.get("reason"), false),
-                            reasonCode.orElse(null));
+                            reasonCode.orElse(null), FormDates.effective(f, "decidedOn"));
                 }
                 case "enrolment" -> {
                     String consent = f.getOrDefault("smsConsent", "");
@@ -622,7 +622,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         throw new ValidationException(new FieldError("smsConsent", "enum", "yes, no"));
                     }
                     // with the participant's consent to a neutral SMS when absent (the API's absenceSmsConsent)
-                    enrolment.enrol(caller, id, consent.isEmpty() ? null : consent.equals("yes"));
+                    enrolment.enrol(caller, id, FormDates.effective(f, "startedOn"),
+                            consent.isEmpty() ? null : consent.equals("yes"));
                 }
                 case "milestone" -> paths.record(caller, id, MilestoneForm.parse(f));
                 case "follow-up" -> {
@@ -654,7 +655,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (!"milestone".equals(action) || e.kind() != DomainException.Kind.CONFLICT) throw e;
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put(MilestoneForm.formField(e.field() == null ? "type" : e.field()),
-                    dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+                    Texts.api(e.code(), req.lang(), e.args()));
             return Answer.html(409, taskPage(req, csrf, id, new Views.Failed(action, errors, f)));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -668,7 +669,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         : "attendance-plan".equals(action) && "validFrom".equals(fe.field()) ? "ap.validFrom"
                         : fe.field();
                 errors.put(field, Texts.has(req.lang(), "code." + fe.code()) ? Texts.t(req.lang(), "code." + fe.code())
-                        : dk.rampe.api.Messages.text(fe.code(), req.lang(), fe.args()));
+                        : Texts.api(fe.code(), req.lang(), fe.args()));
             }
             java.util.function.UnaryOperator<String> formField = field -> "plan".equals(action)
                     ? PlanForm.formField(field, f).replaceFirst("^(steps\\[[0-9]+\\])$", "$1.text")
@@ -680,7 +681,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
             // changed meanwhile by someone else (the plan saved from another screen, the referral moved on): the
             // task's page again with everything typed kept and the other change beside it, to save again
             String text = "plan".equals(action) ? Texts.t(req.lang(), "plan.conflict")
-                    : dk.rampe.api.Messages.text("referral.changedMeanwhile", req.lang());
+                    : Texts.api("referral.changedMeanwhile", req.lang());
             return Answer.html(409, taskPage(req, csrf, id, new Views.Failed(action, Map.of(), f, text)));
         }
         // done: back to the overview, which says so and names the next step
@@ -751,8 +752,8 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Attendance a = attendance.recent(r);
         AttendanceSummary weeks = AttendanceSummary.of(a, r, expectations, rules(r.programmeId()).grace(),
                 today.minusDays(27), today);
-        return new Views.AttendanceView(a, weeks, today, expectations.planned(a, r.programmeId(), today,
-                rules(r.programmeId()).grace()).orElse(null));
+        return new Views.AttendanceView(a, weeks, today, AttendanceSummary.Today.of(a, r, expectations,
+                rules(r.programmeId()).grace(), today));
     }
 
     /**
@@ -885,14 +886,15 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         List<Settings.Programme> programmes = partnerProgrammes(caller);
         String formId = req.form().getOrDefault("formId", "");
         if (!FORM_ID.matcher(formId).matches()) formId = newFormId();
-        ReferralForm.Parsed parsed = ReferralForm.parse(req.form());
+        ReferralForm.Parsed parsed = ReferralForm.parse(req.form(), WorkingDays.today(clock));
         if (!parsed.errors().isEmpty()) {
             Map<String, String> shown = notEchoed(req.form(), parsed.errors(), field -> field);
             return Answer.html(400, views.referralForm(req.withForm(shown), csrf, programmes, shown,
                     messages(parsed.errors(), req.lang()), formId));
         }
         try {
-            ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId);
+            ReferralService.IntakeResult result = service.submit(caller, parsed.details(), "web-" + formId,
+                    parsed.receivedOn());
             String done = result.answer().overQuota() ? "sentOverQuota" : "sent";
             return Answer.redirect("/app/referrals/" + result.answer().referralId() + "?done=" + done);
         } catch (ValidationException e) {
@@ -902,7 +904,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) throw e;
             Map<String, String> errors = new LinkedHashMap<>();
-            errors.put(e.field() == null ? "form" : e.field(), dk.rampe.api.Messages.text(e.code(), req.lang(), e.args()));
+            errors.put(e.field() == null ? "form" : e.field(), Texts.api(e.code(), req.lang(), e.args()));
             return Answer.html(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422,
                     views.referralForm(req, csrf, programmes, req.form(), errors, formId));
         }
@@ -925,7 +927,7 @@ public final class WebAppHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static Map<String, String> messages(List<FieldError> errors, Language lang) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (FieldError e : errors) out.merge(e.field(), dk.rampe.api.Messages.text(e.code(), lang, e.args()), (a, b) -> a);
+        for (FieldError e : errors) out.merge(e.field(), Texts.api(e.code(), lang, e.args()), (a, b) -> a);
         return out;
     }
 

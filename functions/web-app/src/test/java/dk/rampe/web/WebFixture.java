@@ -105,9 +105,16 @@ final class WebFixture {
 
         /** As Aarhus's caseworker, the referral form sent: the new referral's id. */
         String sendReferral(String reference, String cpr) {
+            return sendReferral(reference, cpr, Map.of());
+        }
+
+        /** As {@link #sendReferral(String, String)}, with {@code changed} fields typed differently. */
+        String sendReferral(String reference, String cpr, Map<String, String> changed) {
             login("local-jobcenter-aarhus");
             Page form = get("/app/referrals/new");
-            Page sent = post("/app/referrals", referralForm(form.csrf(), form.formId(), reference, cpr));
+            Map<String, String> fields = referralForm(form.csrf(), form.formId(), reference, cpr);
+            fields.putAll(changed);
+            Page sent = post("/app/referrals", fields);
             java.util.regex.Matcher m = SENT.matcher(String.valueOf(sent.location()));
             if (!m.matches()) throw new AssertionError("referral not sent: " + sent.location() + "\n" + sent.body());
             return m.group(1);

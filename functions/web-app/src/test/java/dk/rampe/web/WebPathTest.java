@@ -157,7 +157,10 @@ class WebPathTest {
         // the service's rules, on the field the API names
         p = post(id, "milestone", Map.of("ms.type", "education_started", "ms.effectiveOn", "2026-11-30"));
         assertEquals(400, p.status());
-        assertFieldError(p, "ms.effectiveOn", Messages.text("date.range", Language.DA, LocalDate.of(2026, 11, 23),
+        // the API's message, its dates written the Danish way
+        assertEquals("Skal være en dato fra 23. nov. 2026 til 23. nov. 2026.", Texts.api("date.range", Language.DA,
+                LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23)));
+        assertFieldError(p, "ms.effectiveOn", Texts.api("date.range", Language.DA, LocalDate.of(2026, 11, 23),
                 LocalDate.of(2026, 11, 23)));
         p = post(id, "milestone", Map.of("ms.type", "internship_ended", "ms.effectiveOn", "2026-11-23",
                 "ms.reason", "Stoppet"));

@@ -70,12 +70,20 @@ class ApiWebParityTest {
     void everyOperationThatChangesAReferralStoresAndSendsTheSameThroughTheApiAndTheWebApp() throws Exception {
         String today = "2026-11-23";
         String tomorrow = "2026-11-24";
+        // every step dated as it happened: received a week ago, decided, enrolled, in an internship and left since
+        String received = "2026-11-16";
+        String decided = "2026-11-17";
+        String started = "2026-11-18";
+        String internship = "2026-11-19";
+        String exited = "2026-11-20";
         List<Operation> operations = List.of(
                 new Operation("POST /v1/referrals/{referralId}/visitation",
-                        "{\"decision\":\"accepted\",\"reason\":\"Passer godt til forløbet.\"}",
-                        "visitation", Map.of("decision", "accepted", "reasonCode", "", "reason", "Passer godt til forløbet.")),
-                new Operation("POST /v1/referrals/{referralId}/enrolment", "{\"absenceSmsConsent\":true}",
-                        "enrolment", Map.of("smsConsent", "yes")),
+                        "{\"decision\":\"accepted\",\"reason\":\"Passer godt til forløbet.\",\"decidedOn\":\"" + decided + "\"}",
+                        "visitation", Map.of("decision", "accepted", "reasonCode", "", "reason", "Passer godt til forløbet.",
+                                "decidedOn", decided)),
+                new Operation("POST /v1/referrals/{referralId}/enrolment",
+                        "{\"absenceSmsConsent\":true,\"startedOn\":\"" + started + "\"}",
+                        "enrolment", Map.of("smsConsent", "yes", "startedOn", started)),
                 new Operation("PUT /v1/referrals/{referralId}/attendance-plan",
                         "{\"steps\":[{\"validFrom\":\"" + today + "\",\"weekdays\":[\"monday\",\"tuesday\",\"wednesday\"],"
                                 + "\"start\":\"09:00\",\"minutesPerDay\":240}]}",
@@ -94,15 +102,15 @@ class ApiWebParityTest {
                         "{\"kind\":\"follow_up_due\",\"dueAt\":\"" + tomorrow + "T10:00:00Z\"}",
                         "follow-up-plan", Map.of("fu.date", tomorrow, "fu.time", "11:00")),
                 new Operation("POST /v1/referrals/{referralId}/milestones",
-                        "{\"type\":\"internship_started\",\"effectiveOn\":\"" + today + "\",\"employer\":\"Lageret\","
+                        "{\"type\":\"internship_started\",\"effectiveOn\":\"" + internship + "\",\"employer\":\"Lageret\","
                                 + "\"expectedEnd\":\"2027-01-15\",\"note\":\"Tre dage om ugen.\"}",
-                        "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn", today,
+                        "milestone", Map.of("ms.type", "internship_started", "ms.effectiveOn", internship,
                                 "ms.employer", "Lageret", "ms.expectedEnd", "2027-01-15", "ms.note", "Tre dage om ugen.")),
                 new Operation("POST /v1/referrals/{referralId}/exit",
-                        "{\"outcome\":\"further_assessment\",\"note\":\"Stoppede selv.\",\"description\":{\"progress\":\"Mødte "
+                        "{\"outcome\":\"further_assessment\",\"exitedOn\":\"" + exited + "\",\"note\":\"Stoppede selv.\",\"description\":{\"progress\":\"Mødte "
                                 + "stabilt i fire uger.\",\"stability\":\"Svingende.\",\"employersContacted\":[\"Lageret\","
                                 + "\"Gartneriet\"],\"tasksTried\":[\"Plukning\"],\"direction\":\"Kortere dage.\"}}",
-                        "exit", Map.of("outcome", "further_assessment", "note", "Stoppede selv.",
+                        "exit", Map.of("outcome", "further_assessment", "exitedOn", exited, "note", "Stoppede selv.",
                                 "xd.progress", "Mødte stabilt i fire uger.", "xd.stability", "Svingende.",
                                 "xd.employersContacted", "Lageret\r\nGartneriet", "xd.tasksTried", "Plukning",
                                 "xd.direction", "Kortere dage.")));
@@ -119,17 +127,20 @@ class ApiWebParityTest {
         // two fresh referrals, the same details: one sent to the API, one through the web app's form
         Map<String, List<String>> before = snapshot();
         String viaApi = Json.parse(call(apiEvent("POST /v1/referrals", null, Events.text("referral-intake/referral.json")
-                .replace("\"010190-1234\"", "\"010190-1234\"").replace("Søren Ærø Østergård", "Mette Sørensen"),
+                .replace("\"010190-1234\"", "\"010190-1234\"").replace("Søren Ærø Østergård", "Mette Sørensen")
+                .replaceFirst("\\{", "{\"receivedAt\":\"" + received + "\","),
                 AARHUS, "idempotency-key", "parity-referral")).getBody()).path("referralId").asText();
         Map<String, List<String>> afterApi = snapshot();
         Browser caseworker = new Browser("local-jobcenter-aarhus");
-        String viaWeb = caseworker.submitReferral();
+        String viaWeb = caseworker.submitReferral(received);
         Map<String, List<String>> afterWeb = snapshot();
         assertSame("sending a referral", changed(before, afterApi, viaApi), changed(afterApi, afterWeb, viaWeb));
 
         Browser consultant = new Browser("local-consultant-anna");
         Map<String, Long> sent = new LinkedHashMap<>();
         for (Operation op : operations) {
+            String dated = DATED.get(op.webAction());
+            if (dated != null) sameRefusal(op, dated, viaApi, viaWeb, consultant);
             Map<String, List<String>> start = snapshot();
             APIGatewayV2HTTPResponse a = call(apiEvent(op.apiRoute(), viaApi, op.apiBody(), ANNA));
             assertTrue(a.getStatusCode() < 300, op.apiRoute() + ": " + a.getStatusCode() + " " + a.getBody());
@@ -151,6 +162,48 @@ class ApiWebParityTest {
         assertEquals(5L, sent.get("exit"), sent.toString());
         assertEquals(1L, sent.get("exit to the caseworker"), sent.toString());
         assertEquals(0L, sent.get("visitation"), sent.toString());
+    }
+
+    /** The operations dated by the day they happened: the API's date field, by the web form's action. */
+    private static final Map<String, String> DATED = Map.of("visitation", "decidedOn", "enrolment", "startedOn",
+            "milestone", "effectiveOn", "exit", "exitedOn");
+    /** A day before the referral was received: outside every dated step's window. */
+    private static final String TOO_EARLY = "2026-11-10";
+
+    /**
+     * A dated step given a day outside its window is refused by both doors, before anything is written, on the same
+     * field with the same Danish message (the web page writes its dates the Danish way): the API's problem names it,
+     * the web form shows it beside the field and in the error summary.
+     */
+    private void sameRefusal(Operation op, String apiField, String viaApi, String viaWeb, Browser consultant)
+            throws Exception {
+        String webField = "milestone".equals(op.webAction()) ? "ms." + apiField : apiField;
+        Map<String, List<String>> start = snapshot();
+        APIGatewayV2HTTPEvent e = apiEvent(op.apiRoute(), viaApi, op.apiBody().replaceFirst("\"" + apiField
+                + "\":\"[0-9-]+\"", "\"" + apiField + "\":\"" + TOO_EARLY + "\""), ANNA);
+        e.getHeaders().put("accept-language", "da");
+        APIGatewayV2HTTPResponse a = call(e);
+        assertEquals(400, a.getStatusCode(), op.apiRoute() + ": " + a.getBody());
+        com.fasterxml.jackson.databind.JsonNode error = Json.parse(a.getBody()).path("errors").path(0);
+        assertEquals(apiField, error.path("field").asText(), a.getBody());
+        assertEquals("date.range", error.path("code").asText(), a.getBody());
+        Map<String, String> form = new LinkedHashMap<>(op.webForm());
+        form.put(webField, TOO_EARLY);
+        String page = consultant.refused(viaWeb, op.webAction(), form);
+        // the same message, its dates written as the pages write dates (16. nov. 2026)
+        String message = escaped(Pattern.compile("\\d{4}-\\d\\d-\\d\\d").matcher(error.path("message").asText())
+                .replaceAll(d -> java.time.LocalDate.parse(d.group()).format(java.time.format.DateTimeFormatter
+                        .ofPattern("d. MMM yyyy", java.util.Locale.forLanguageTag("da-DK")))));
+        String id = "f-" + webField.replaceAll("[^A-Za-z0-9]+", "-");
+        assertTrue(page.contains("data-field=\"" + webField + "\">" + message + "</p>"), "beside the field: " + page);
+        assertTrue(page.matches("(?s).*<li><a href=\"#" + id + "\">[^<]+</a>: " + Pattern.quote(message) + "</li>.*"),
+                "the error summary names the field: " + page);
+        assertEquals(List.of(), changed(start, snapshot(), viaApi), op.apiRoute() + ": nothing written");
+    }
+
+    private static String escaped(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /** The routes in the SAM template that change a referral (every POST and PUT under /v1/referrals). */
@@ -248,7 +301,7 @@ class ApiWebParityTest {
             assertEquals(303, in.getStatusCode(), in.getBody());
         }
 
-        String submitReferral() {
+        String submitReferral(String receivedAt) {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("csrf", csrf("/app/referrals/new"));
             form.put("programmeId", "rampe-oestjylland");
@@ -271,6 +324,7 @@ class ApiWebParityTest {
             form.put("subGoals[1]", "Tage bussen alene");
             form.put("relativesConsent", "no");
             form.put("desiredStart", "2026-12-07");
+            form.put("receivedAt", receivedAt);
             APIGatewayV2HTTPResponse sent = send("POST", "/app/referrals", form);
             assertEquals(303, sent.getStatusCode(), sent.getBody());
             Matcher m = Pattern.compile("/app/referrals/(R[0-9A-Z]{12})").matcher(sent.getHeaders().get("location"));
@@ -283,6 +337,15 @@ class ApiWebParityTest {
             form.put("csrf", csrf("/app/referrals/" + referralId));
             APIGatewayV2HTTPResponse r = send("POST", "/app/referrals/" + referralId + "/" + action, form);
             assertEquals(303, r.getStatusCode(), action + ": " + r.getBody());
+        }
+
+        /** A form the app refuses (400): the task's page it answers with. */
+        String refused(String referralId, String action, Map<String, String> fields) {
+            Map<String, String> form = new LinkedHashMap<>(fields);
+            form.put("csrf", csrf("/app/referrals/" + referralId));
+            APIGatewayV2HTTPResponse r = send("POST", "/app/referrals/" + referralId + "/" + action, form);
+            assertEquals(400, r.getStatusCode(), action + ": " + r.getBody());
+            return r.getBody();
         }
 
         private String csrf(String page) {
