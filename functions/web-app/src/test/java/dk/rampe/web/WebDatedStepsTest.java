@@ -41,7 +41,7 @@ class WebDatedStepsTest {
     private static void refusedOn(WebFixture.Page page, String field, String label, String message, String typed) {
         assertEquals(400, page.status(), page.body());
         String body = page.body();
-        assertTrue(body.contains("<li><a href=\"#f-" + field + "\">" + Html.esc(label) + "</a>: " + Html.esc(message)
+        assertTrue(body.contains("<li><a href=\"#f-" + field + "\">" + dk.rampe.core.Html.esc(label) + "</a>: " + dk.rampe.core.Html.esc(message)
                 + "</li>"), "the error summary names the field: " + body);
         assertTrue(body.matches("(?s).*<input type=\"date\" id=\"f-" + field + "\" name=\"" + field + "\" value=\""
                 + typed + "\" aria-invalid=\"true\".*"), "the date field, marked, with what was typed: " + body);
