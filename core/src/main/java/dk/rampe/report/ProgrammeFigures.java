@@ -365,8 +365,9 @@ public final class ProgrammeFigures {
     /**
      * The early warning's follow-ups ({@code attention_due}) of the month and the month before, created
      * before {@code asOf}. Their ids cannot be derived here, so the tasks are asked for only of the participants
-     * whose recorded attendance gave the warning's signals (default thresholds) on a working day of the two
-     * months: a participant who never slipped had nothing to warn of, and is not read again.
+     * with a warning stored as started in the two months (read with their attendance, whatever thresholds the
+     * programme set), or whose recorded attendance gives the warning's signals (default thresholds) on a
+     * working day of them: a participant who never slipped had nothing to warn of, and is not read again.
      */
     public Optional<WarningFigures.Warnings> warnings(ProgrammeSnapshot snap, String programmeId, ReportPeriod period,
                                                       Instant asOf) {
@@ -383,7 +384,10 @@ public final class ProgrammeFigures {
             Instant exited = r.lastChangeTo(ReferralStatus.EXITED);
             if (exited != null && exited.isBefore(fromStart)) continue;
             Attendance a = recordedBefore(x.attendance(), asOf).withInternships(x.path().asOf(asOf.minusNanos(1)).internships());
-            if (signalled(rule, a, r, from.minusDays(rule.thresholds().readDays()), from, last, grace)) slipped.put(r.id(), r);
+            boolean stored = x.warnings().stream().anyMatch(w -> !w.date().isBefore(from) && !w.date().isAfter(last));
+            if (stored || signalled(rule, a, r, from.minusDays(rule.thresholds().readDays()), from, last, grace)) {
+                slipped.put(r.id(), r);
+            }
         }
         Map<String, List<FollowUpTask>> tasks = slipped.isEmpty() ? Map.of() : snap.tasksOfReferrals(slipped.keySet());
         Map<String, long[]> byJc = new TreeMap<>();

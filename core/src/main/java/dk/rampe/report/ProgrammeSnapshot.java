@@ -38,9 +38,16 @@ public interface ProgrammeSnapshot {
     }
 
     /** A participant as read: the referral (its whole history), its path, its attendance in the window, its notices. */
-    record Participant(Referral referral, Path path, Attendance attendance, List<Notice> notices) {
+    /** A participant as the report reads them; {@code warnings}: the early warnings started, as stored. */
+    record Participant(Referral referral, Path path, Attendance attendance, List<Notice> notices,
+                       List<dk.rampe.attendance.Warning> warnings) {
         public Participant {
             notices = List.copyOf(notices);
+            warnings = List.copyOf(warnings);
+        }
+
+        public Participant(Referral referral, Path path, Attendance attendance, List<Notice> notices) {
+            this(referral, path, attendance, notices, List.of());
         }
     }
 

@@ -139,6 +139,25 @@ class WarningFiguresTest {
     }
 
     @Test
+    void aWarningStartedUnderTheProgrammesOwnThresholdsIsCountedThoughTheDefaultsWouldNotFire() {
+        Programme p = programme();
+        // R6: present every day (the defaults see nothing), but the programme's own thresholds warned on 19 October,
+        // stored with its reasons; the consultant acted the next day
+        Referral r6 = referral("R6", "jcA", local("2026-07-01T10:00"), local("2026-07-20T09:00"));
+        List<ProgrammeSnapshot.Participant> participants = new ArrayList<>(p.participants());
+        participants.add(new ProgrammeSnapshot.Participant(r6, new dk.rampe.path.Path(List.of()), stableUntil("R6", null),
+                List.of(), List.of(dk.rampe.attendance.Warning.of("R6", LocalDate.of(2026, 10, 19),
+                List.of(new dk.rampe.attendance.EarlyWarning.Signal("arrivals_later", List.of(3, 5, 14, 0, 20))), local("2026-10-19T16:00")))));
+        List<Referral> referrals = new ArrayList<>(p.referrals());
+        referrals.add(r6);
+        List<FollowUpTask> tasks = new ArrayList<>(p.tasks());
+        tasks.add(warning("R6", "2026-10-19T16:00", "2026-10-20T10:00"));
+        WarningFigures.Warnings w = new ProgrammeFigures(WEEKDAYS, x -> AttendanceRules.DEFAULTS)
+                .warnings(ProgrammeSnapshot.of(referrals, participants, tasks), "p1", OCTOBER, OCTOBER.end()).orElseThrow();
+        assertEquals(new WarningFigures.PerJobcentre(3, 2, 0, 0), w.byJobcentre().get("jcA"));
+    }
+
+    @Test
     void theReportShowsTheSectionPerJobcentreThroughTheSuppression() {
         MonthlyReport r = new ReportScenario().makerWithFigures(NOV_1).make(ReportScenario.programme(),
                 ReportScenario.jobcentreNames(), ReportScenario.OCTOBER);

@@ -173,6 +173,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
         List<Registration> registrations = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         List<Internship> internships = List.of();
+        List<Warning> warnings = new ArrayList<>();
         boolean flagged = false;
         String agreementFrom = Keys.attendanceRange(Keys.ATTENDANCE_AGREEMENT, from, to)[0];
         String agreementTo = Keys.attendanceRange(Keys.ATTENDANCE_AGREEMENT, from, to)[1];
@@ -188,13 +189,14 @@ public final class DynamoAttendanceStore implements AttendanceStore {
             } else if (sk.startsWith(Keys.ATTENDANCE_NOTICE)) notices.add(notice(m));
             else if (sk.equals(Keys.ATTENDANCE_FLAG)) flagged = true;
             else if (sk.equals(Keys.ATTENDANCE_INTERNSHIPS)) internships = internships(m);
+            else if (sk.startsWith(Keys.ATTENDANCE_WARNING)) warnings.add(warning(m));
         }
         return new AttendanceHistory(new Attendance(referralId, plans, agreements, registrations, flagged, internships),
-                notices);
+                notices, warnings);
     }
 
-    /** A referral's attendance and notices, as {@link #history} read them. */
-    record AttendanceHistory(Attendance attendance, List<Notice> notices) {
+    /** A referral's attendance, notices and early warnings started, as {@link #history} read them. */
+    record AttendanceHistory(Attendance attendance, List<Notice> notices, List<Warning> warnings) {
     }
 
     private static List<Internship> internships(Map<String, AttributeValue> item) {
@@ -387,7 +389,7 @@ public final class DynamoAttendanceStore implements AttendanceStore {
     }
 
     /** An early warning started: its date, its reasons (code and figures, as the page's sentence names them). */
-    static Map<String, AttributeValue> warningItem(Warning w) {
+    public static Map<String, AttributeValue> warningItem(Warning w) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.attendanceWarningKey(w.referralId(), w.date(), w.id()));
         item.put("type", Attrs.s(TYPE));
         item.put("warningId", Attrs.s(w.id()));
@@ -407,15 +409,19 @@ public final class DynamoAttendanceStore implements AttendanceStore {
     public List<Warning> warnings(String referralId) {
         List<Warning> out = new ArrayList<>();
         for (Map<String, AttributeValue> m : query(Keys.attendancePk(referralId), Keys.ATTENDANCE_WARNING, null)) {
-            List<EarlyWarning.Signal> signals = new ArrayList<>();
-            for (AttributeValue s : m.get("signals").l()) {
-                signals.add(new EarlyWarning.Signal(s.m().get("code").s(),
-                        s.m().get("values").l().stream().map(v -> Integer.parseInt(v.n())).toList()));
-            }
-            out.add(new Warning(Attrs.str(m, "warningId"), Attrs.str(m, "referralId"),
-                    LocalDate.parse(Attrs.str(m, "date")), signals, Instant.parse(Attrs.str(m, "decidedAt"))));
+            out.add(warning(m));
         }
         return out;
+    }
+
+    private static Warning warning(Map<String, AttributeValue> m) {
+        List<EarlyWarning.Signal> signals = new ArrayList<>();
+        for (AttributeValue s : m.get("signals").l()) {
+            signals.add(new EarlyWarning.Signal(s.m().get("code").s(),
+                    s.m().get("values").l().stream().map(v -> Integer.parseInt(v.n())).toList()));
+        }
+        return new Warning(Attrs.str(m, "warningId"), Attrs.str(m, "referralId"),
+                LocalDate.parse(Attrs.str(m, "date")), signals, Instant.parse(Attrs.str(m, "decidedAt")));
     }
 
     /** The chain as an item: on the due index at its time unless parked or stale. */

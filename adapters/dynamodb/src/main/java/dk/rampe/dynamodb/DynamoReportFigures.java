@@ -123,7 +123,7 @@ public final class DynamoReportFigures implements ReportSources {
                         Path path = new Path(paths.milestones(r.id()));
                         if (!attendanceMatters) return new Participant(r, path, Attendance.empty(r.id()), List.of());
                         DynamoAttendanceStore.AttendanceHistory h = attendance.history(r.id(), windowFirst, windowLast);
-                        return new Participant(r, path, h.attendance(), h.notices());
+                        return new Participant(r, path, h.attendance(), h.notices(), h.warnings());
                     }));
                 }
                 for (Future<Participant> f : loads) {

@@ -78,9 +78,16 @@ final class WarningsList {
         return out;
     }
 
-    /** The signals of the day the follow-up was created, from what is recorded of the days they read. */
+    /**
+     * Why the warning fired: the reasons stored with it when it started (the latest started on or before the
+     * day the follow-up was created, as the programme's thresholds decided); for a warning stored without them,
+     * the signals of that day recomputed from what is recorded of the days they read.
+     */
     private List<EarlyWarning.Signal> reasons(Referral r, FollowUpTask t) {
         LocalDate day = t.createdAt().atZone(WorkingDays.ZONE).toLocalDate();
+        java.util.Optional<dk.rampe.attendance.Warning> stored = attendance.warnings(r.id()).stream()
+                .filter(w -> !w.date().isAfter(day)).max(Comparator.comparing(dk.rampe.attendance.Warning::date));
+        if (stored.isPresent() && !stored.get().signals().isEmpty()) return stored.get().signals();
         Attendance a = attendance.load(r.id(), day.minusDays(rule.thresholds().readDays()), day);
         return rule.signals(a, r, day, grace.apply(r.programmeId()));
     }

@@ -83,6 +83,22 @@ class WebWarningsTest {
     }
 
     @Test
+    void theReasonShownIsTheOneStoredWhenTheWarningStartedUnderTheProgrammesThresholds() {
+        Warned seeded = warned(f);
+        // the detection, under the programme's own thresholds, stored why it warned: later arrivals
+        dk.rampe.attendance.Warning stored = dk.rampe.attendance.Warning.of(seeded.id(), LocalDate.of(2026, 11, 20),
+                List.of(new dk.rampe.attendance.EarlyWarning.Signal("arrivals_later", List.of(3, 5, 14, 0, 20))),
+                local("2026-11-20T16:00"));
+        f.dynamo.putItem(b -> b.tableName(f.config.table()).item(DynamoAttendanceStore.warningItem(stored)));
+        WebFixture.Browser anna = f.browser();
+        anna.login("local-consultant-anna");
+        String body = anna.get("/app/participants").body();
+        String block = body.substring(body.indexOf("id=\"warnings\""), body.indexOf("</section>", body.indexOf("id=\"warnings\"")));
+        assertTrue(block.contains("data-reason=\"arrivals_later\""), block);
+        assertTrue(!block.contains("data-reason=\"absence_after_stable_run\""), "not recomputed with the defaults: " + block);
+    }
+
+    @Test
     void theWarnedParticipantComesFirstWithItsReasonAndFourWeeksAndTheOwnerCountsIt() {
         Warned seeded = warned(f);
         String id = seeded.id();
