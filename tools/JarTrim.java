@@ -48,7 +48,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class JarTrim {
     private static final Pattern PRUNABLE = Pattern.compile(
-            "software/amazon/awssdk/services/[^/]+/(model|transform|paginators|waiters)/.*");
+            "software/amazon/awssdk/services/[^/]+/(model|transform|paginators|waiters)/.*"
+                    // the metadata of services no client of Rampe's is for (only the SDK's own provider named them)
+                    + "|software/amazon/awssdk/regions/servicemetadata/.*");
     /** The classes that name every operation of a service: its clients, and the interceptor that sets each request's endpoint parameters. */
     private static final Pattern CLIENT = Pattern.compile("software/amazon/awssdk/services/.*(Client|ResolveEndpointInterceptor)");
     private static final Pattern REQUEST = Pattern.compile("(software/amazon/awssdk/services/[^/]+)/model/(\\w+Request)");
@@ -108,7 +110,7 @@ public final class JarTrim {
         }
         long before = Files.size(jar);
         Files.move(out, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf(java.util.Locale.ROOT, "[JarTrim] %s: %d SDK classes of operations never called left out, %.2f -> %.2f MB%n",
+        System.out.printf(java.util.Locale.ROOT, "[JarTrim] %s: %d SDK classes nothing reaches left out (operations never called, metadata of other services), %.2f -> %.2f MB%n",
                 jar.getFileName(), dropped, before / 1048576.0, Files.size(jar) / 1048576.0);
         Set<String> missing = missing(jar);
         missing.removeAll(missingBefore);

@@ -1,6 +1,7 @@
 package dk.rampe.archive;
 
 import dk.rampe.platform.AwsClients;
+import dk.rampe.platform.DryRun;
 import dk.rampe.report.ReportArchive;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,10 +45,27 @@ public final class S3ReportArchive implements ReportArchive {
         return new S3ReportArchive(() -> client(region, endpoint, credentials), bucket);
     }
 
+    /** The S3 client; its {@link DryRun} interceptor stops the put {@link #primePut} makes before it is sent. */
     public static S3Client client(String region, String endpoint, AwsCredentialsProvider credentials) {
         return AwsClients.configure(S3Client.builder(), region, endpoint, credentials)
                 .forcePathStyle(endpoint != null)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(DryRun.INTERCEPTOR))
                 .build();
+    }
+
+    /**
+     * Priming before SnapStart's snapshot: a report file's put as {@link #put} makes it (KMS, content type, the
+     * bytes), marshalled, resolved and signed by the client, stopped before it is sent ({@link DryRun}); nothing
+     * is kept. Only on a client built by {@link #client} (one that carries the interceptor); true when made.
+     */
+    public boolean primePut() {
+        S3Client c = s3();
+        if (!DryRun.stops(c.serviceClientConfiguration().overrideConfiguration().executionInterceptors())) return false;
+        DryRun.expectNotSent(() -> c.putObject(b -> b.bucket(bucket).key(PREFIX + "prime/1970-01/prime/report.html")
+                        .contentType("text/html; charset=UTF-8").serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                        .overrideConfiguration(DryRun::mark),
+                RequestBody.fromBytes("<p>prime</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return true;
     }
 
     private S3Client s3() {

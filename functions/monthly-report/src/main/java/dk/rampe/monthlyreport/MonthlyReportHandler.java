@@ -68,7 +68,22 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     public MonthlyReportHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
                                 ReportArchive archive, Clock clock) {
         this.run = runFor(config, dynamo, notifier, archive, clock);
-        this.priming = primingFor("monthly-report", config, dynamo, clock);
+        this.priming = keptAndSent(primingFor("monthly-report", config, dynamo, clock), archive, notifier);
+    }
+
+    /**
+     * The run's keeping and sending, primed where they go to AWS: the report's S3 put and SES SendEmail, each made
+     * in full by its client and stopped before it is sent ({@link dk.rampe.platform.DryRun}); nothing is kept or
+     * sent. The local archive and outbox have nothing to prime.
+     */
+    static Priming keptAndSent(Priming priming, ReportArchive archive, Notifier notifier) {
+        return priming
+                .step("archive", () -> {
+                    if (archive instanceof S3ReportArchive s3) s3.primePut();
+                })
+                .step("email", () -> {
+                    if (notifier instanceof SesEmailSender ses) ses.primeSend();
+                });
     }
 
     /**
@@ -134,7 +149,9 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     /**
      * What both report functions prime before SnapStart's snapshot: the settings read, a programme's send
      * record and its month's figures opened, for a programme id never issued and a month long past (1970),
-     * so every read finds nothing; reads only (a report run keeps, emails and records, so it is not run).
+     * so every read finds nothing; then a report made and rendered (HTML, CSV, the email's text) in memory
+     * from those empty figures under the first programme's settings, with no facts kept. Reads only (a report
+     * run keeps, emails and records, so it is not run).
      */
     static Priming primingFor(String function, RampeConfig config, DynamoDbClient dynamo, Clock clock) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
@@ -145,7 +162,26 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
         return new Priming(function)
                 .step("settings", settings::current)
                 .step("sent", () -> deliveries.sent(PRIME_PROGRAMME, month.toString()))
-                .step("figures", () -> figures.open(PRIME_PROGRAMME, new dk.rampe.report.ReportPeriod(month, config.zone())));
+                .step("figures", () -> figures.open(PRIME_PROGRAMME, new dk.rampe.report.ReportPeriod(month, config.zone())))
+                .step("report", () -> primeReport(settings.current(), figures, month, config, clock));
+    }
+
+    /**
+     * A report of no participants (the figures of a programme id never issued) under the first programme's
+     * settings, made with no facts kept and rendered as the run renders it; nothing leaves memory.
+     */
+    static void primeReport(dk.rampe.settings.Settings settings, DynamoReportFigures figures, YearMonth month,
+                            RampeConfig config, Clock clock) {
+        if (settings.programmes().isEmpty()) return;
+        Map<String, String> names = new LinkedHashMap<>();
+        settings.jobcentres().forEach(j -> names.put(j.id(), j.name()));
+        dk.rampe.report.MonthlyReport report = new ReportMaker((programmeId, period) -> figures.open(PRIME_PROGRAMME, period),
+                dk.rampe.report.MonthlyFacts.NONE, clock)
+                .make(settings.programmes().get(0), names, new dk.rampe.report.ReportPeriod(month, config.zone()));
+        ReportHtml.render(report, config.zone());
+        ReportCsv.write(report);
+        ReportRun.text(report);
+        ReportHtml.title(report);
     }
 
     /** A programme id no settings name. */

@@ -6,11 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rampe.api.ApiError;
-import dk.rampe.api.HttpApi;
+import dk.rampe.api.Callers;
+import dk.rampe.api.HttpRequests;
+import dk.rampe.api.Problems;
 import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.core.Caller;
 import dk.rampe.core.DomainException;
@@ -18,7 +17,6 @@ import dk.rampe.core.Language;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoSettingsStore;
 import dk.rampe.followup.Notifier;
-import dk.rampe.json.Json;
 import dk.rampe.log.Log;
 import dk.rampe.platform.AwsClients;
 import dk.rampe.platform.NudgeConfig;
@@ -67,9 +65,11 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         this.run = MonthlyReportHandler.runFor(config, dynamo, notifier, archive, clock);
         this.archive = archive;
-        // the report's reads, Jackson's set-up and a request refused before any route runs (no caller: 401)
-        this.priming = MonthlyReportHandler.primingFor("report-admin", config, dynamo, clock)
-                .step("json", Json::prime)
+        // the report's reads, the request body's parser and a request refused before any route runs (no caller: 401)
+        this.priming = MonthlyReportHandler.keptAndSent(MonthlyReportHandler.primingFor("report-admin", config, dynamo, clock),
+                        archive, notifier)
+                .step("json", () -> AdminRequestBody.read("{\"programmeId\":\"prime\",\"month\":\"1970-01\",\"resend\":false,"
+                        + "\"n\":[1,1.5,null,{\"k\":\"æøå\"}]}"))
                 .step("request", () -> handleRequest(primeRequest(), null));
     }
 
@@ -97,10 +97,10 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context != null ? context.getAwsRequestId()
                 : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : "-";
-        Language language = HttpApi.language(event);
+        Language language = HttpRequests.language(event);
         APIGatewayV2HTTPResponse response;
         try {
-            Caller caller = HttpApi.caller(event, config, settings::current);
+            Caller caller = Callers.caller(event, config, settings::current);
             if (caller.role() != Caller.Role.ADMIN) throw DomainException.forbidden("role.adminOnly");
             response = switch (String.valueOf(event.getRouteKey())) {
                 case POST -> make(event, caller);
@@ -108,7 +108,7 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
                 default -> throw ApiError.of(404, "notFound");
             };
         } catch (RuntimeException e) {
-            response = HttpApi.problem(e, language, requestId);
+            response = Problems.problem(e, language, requestId);
         }
         Log.info("request", "requestId", requestId, "route", String.valueOf(event.getRouteKey()),
                 "status", Integer.toString(response.getStatusCode()));
@@ -116,10 +116,10 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private APIGatewayV2HTTPResponse make(APIGatewayV2HTTPEvent event, Caller caller) {
-        JsonNode body = HttpApi.jsonBody(event, config.maxBodyBytes());
-        String programmeId = body.path("programmeId").isTextual() ? body.path("programmeId").textValue() : null;
+        AdminRequestBody body = AdminRequestBody.read(event, config.maxBodyBytes());
+        String programmeId = body.programmeId();
         if (programmeId == null || programmeId.isBlank()) throw ApiError.field(400, "programmeId", "required");
-        String month = body.path("month").isTextual() ? body.path("month").textValue() : null;
+        String month = body.month();
         if (month == null) throw ApiError.field(400, "month", "required");
         YearMonth ym;
         try {
@@ -133,35 +133,38 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
         if (opened != null && ym.isBefore(opened)) {
             throw ApiError.field(400, "month", "report.monthBeforeProgramme", opened.toString());
         }
-        JsonNode resend = body.path("resend");
-        if (!resend.isMissingNode() && !resend.isNull() && !resend.isBoolean()) throw ApiError.field(400, "resend", "type.boolean");
+        if (body.resend() == AdminRequestBody.Flag.OTHER) throw ApiError.field(400, "resend", "type.boolean");
         // made and kept again; emailed only if never sent, or when the admin asks to resend (audited)
-        ReportRun.Made made = run.make(programmeId.strip(), ym, resend.asBoolean(false) ? caller.id() : null);
-        ObjectNode o = stored(made.stored());
-        o.put("emailed", made.emailId() != null);
-        o.put("recipients", made.recipients());
-        if (made.sentBefore() != null) o.put("sentBefore", made.sentBefore().sentAt().toString());
-        return HttpApi.json(201, o);
+        ReportRun.Made made = run.make(programmeId.strip(), ym, body.resend() == AdminRequestBody.Flag.TRUE ? caller.id() : null);
+        StringBuilder o = stored(new StringBuilder(), made.stored());
+        o.append(",\"emailed\":").append(made.emailId() != null);
+        o.append(",\"recipients\":").append(made.recipients());
+        if (made.sentBefore() != null) Problems.field(o.append(','), "sentBefore", made.sentBefore().sentAt().toString());
+        return Problems.json(201, o.append('}').toString());
     }
 
     private APIGatewayV2HTTPResponse list(APIGatewayV2HTTPEvent event) {
         Map<String, String> q = event.getQueryStringParameters();
         String only = q == null ? null : q.get("programmeId");
-        ObjectNode root = Json.object();
-        ArrayNode reports = root.putArray("reports");
+        StringBuilder root = new StringBuilder("{\"reports\":[");
+        boolean first = true;
         for (Settings.Programme p : settings.current().programmes()) {
             if (only != null && !only.equals(p.id())) continue;
-            for (ReportArchive.Stored s : archive.list(p.id())) reports.add(stored(s));
+            for (ReportArchive.Stored s : archive.list(p.id())) {
+                if (!first) root.append(',');
+                first = false;
+                stored(root, s).append('}');
+            }
         }
-        return HttpApi.json(200, root);
+        return Problems.json(200, root.append("]}").toString());
     }
 
-    private static ObjectNode stored(ReportArchive.Stored s) {
-        ObjectNode o = Json.object();
-        o.put("programmeId", s.programmeId());
-        o.put("month", s.month());
-        o.put("madeAt", s.madeAt());
-        o.put("key", s.key());
-        return o;
+    /** A kept report's fields, in an object left open for more: {@code {"programmeId":…,"key":…}. */
+    private static StringBuilder stored(StringBuilder o, ReportArchive.Stored s) {
+        o.append('{');
+        Problems.field(o, "programmeId", s.programmeId()).append(',');
+        Problems.field(o, "month", s.month()).append(',');
+        Problems.field(o, "madeAt", s.madeAt()).append(',');
+        return Problems.field(o, "key", s.key());
     }
 }
