@@ -22,4 +22,18 @@ public interface ReportDeliveries {
 
     /** Records an administrator's resend in place of the earlier record. */
     void recordResend(Sent sent);
+
+    /**
+     * How long a resend is taken for the same intent: a second request within it (a double tap, a retried
+     * request) does not email again.
+     */
+    java.time.Duration RESEND_INTENT = java.time.Duration.ofMinutes(2);
+
+    /**
+     * Claims the resend of {@code seen} (the record the request read), before the email goes: false, and
+     * nothing to send, when the record changed since, when {@code seen} was sent less than {@link #RESEND_INTENT}
+     * before {@code now}, or when another resend of it was claimed less than that before (one email per intent;
+     * a claim whose send failed lets a request after that time try again).
+     */
+    boolean claimResend(Sent seen, Instant now);
 }

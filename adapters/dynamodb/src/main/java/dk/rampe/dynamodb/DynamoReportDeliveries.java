@@ -47,6 +47,25 @@ public final class DynamoReportDeliveries implements ReportDeliveries {
         dynamo.putItem(b -> b.tableName(table).item(item(sent)));
     }
 
+    @Override
+    public boolean claimResend(Sent seen, Instant now) {
+        Instant before = now.minus(RESEND_INTENT);
+        // the record must still be the one seen (its decision id), so its send time is the one read
+        if (!seen.sentAt().isBefore(before)) return false;
+        try {
+            // the claim's time in milliseconds; the resend's record replaces the whole item, claim and all
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.reportSentKey(seen.programmeId(), seen.month()))
+                    .updateExpression("SET resendClaimedAt = :now")
+                    .conditionExpression("decisionId = :seen"
+                            + " AND (attribute_not_exists(resendClaimedAt) OR resendClaimedAt < :before)")
+                    .expressionAttributeValues(Map.of(":now", Attrs.n(now.toEpochMilli()), ":seen", Attrs.s(seen.decisionId()),
+                            ":before", Attrs.n(before.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     private static Map<String, AttributeValue> item(Sent s) {
         Map<String, AttributeValue> m = new HashMap<>(Keys.reportSentKey(s.programmeId(), s.month()));
         m.put("type", Attrs.s("reportSent"));

@@ -125,7 +125,12 @@ public final class ReportRun {
         List<String> to = p.report().recipients().stream().map(EmailAddress::value).toList();
         Optional<ReportDeliveries.Sent> before = deliveries.sent(p.id(), month.toString());
         String emailId = null;
-        if (before.isEmpty() || resendBy != null) {
+        // a resend claims the record it read first: a double tap or a retried request emails once
+        boolean resend = resendBy != null && (before.isEmpty() || deliveries.claimResend(before.get(), clock.instant()));
+        if (resendBy != null && !resend) {
+            Log.info("report.resendRepeated", "programme", p.id(), "month", month.toString());
+        }
+        if (before.isEmpty() || resend) {
             String decisionId = resendBy == null ? DecisionIds.of("S", "report", p.id(), month.toString())
                     : DecisionIds.of("S", "report", p.id(), month.toString(), "resend", clock.instant().toString());
             if (!to.isEmpty()) {

@@ -147,6 +147,39 @@ class MonthlyReportHandlerTest {
         // and the schedule's retry still sends nothing
         handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
         assertEquals(2, f.emails().size());
+
+        // the same resend tapped again 30 seconds later is the same intent: made and kept, not emailed again
+        f.clock.advance(Duration.ofSeconds(30));
+        APIGatewayV2HTTPResponse again = admin.handleRequest(event("POST /v1/admin/reports",
+                "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":true}", "rampe-admin"), null);
+        assertEquals(201, again.getStatusCode(), again.getBody());
+        assertFalse(Json.parse(again.getBody()).path("emailed").asBoolean(), again.getBody());
+        assertEquals(2, f.emails().size(), "a double tap emails once");
+        assertEquals(List.of("report.resent"), f.auditActions("report:p1:2026-10"));
+
+        // ten minutes later, two admins (two function instances) resend at the same moment: one email
+        f.clock.advance(Duration.ofMinutes(10));
+        ReportAdminHandler other = new ReportAdminHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> both = new java.util.ArrayList<>();
+        for (ReportAdminHandler h : List.of(admin, other)) {
+            both.add(pool.submit(() -> {
+                start.await();
+                return h.handleRequest(event("POST /v1/admin/reports",
+                        "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":true}", "rampe-admin"), null);
+            }));
+        }
+        int emailed = 0;
+        for (var r : both) {
+            APIGatewayV2HTTPResponse answer = r.get();
+            assertEquals(201, answer.getStatusCode(), answer.getBody());
+            if (Json.parse(answer.getBody()).path("emailed").asBoolean()) emailed++;
+        }
+        pool.shutdown();
+        assertEquals(1, emailed, "one of the two answers says it emailed");
+        assertEquals(3, f.emails().size(), "two resends at once email once");
+        assertEquals(List.of("report.resent", "report.resent"), f.auditActions("report:p1:2026-10"));
     }
 
     @Test
