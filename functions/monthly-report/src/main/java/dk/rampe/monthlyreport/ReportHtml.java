@@ -30,7 +30,7 @@ final class ReportHtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(title(r))).append("</title></head>")
                 .append("<body style=\"margin:0;padding:0;background:#f4f4f4;font-family:Arial,Helvetica,sans-serif;color:#1a202c;font-size:14px;line-height:1.4\">")
-                .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f4f4f4\"><tr><td align=\"center\">")
+                .append("<main><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f4f4f4\"><tr><td align=\"center\">")
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:640px;background:#ffffff\">")
                 .append("<tr><td style=\"padding:16px\">");
         h.append("<h1 style=\"font-size:20px;margin:0 0 4px 0\">").append(esc(title(r))).append("</h1>");
@@ -43,9 +43,9 @@ final class ReportHtml {
         charts(h, r);
         for (MonthlyReport.Section s : r.sections()) section(h, r, s);
         corrections(h, r);
-        h.append("<p style=\"margin:16px 0 0 0;color:#718096;font-size:12px\">Alle tal findes også i den vedhæftede CSV-fil,")
+        h.append("<p style=\"margin:16px 0 0 0;color:#4a5568;font-size:12px\">Alle tal findes også i den vedhæftede CSV-fil,")
                 .append(" én række pr. tal og jobcenter. Rapporten indeholder ingen personoplysninger.</p>");
-        h.append("</td></tr></table></td></tr></table></body></html>");
+        h.append("</td></tr></table></td></tr></table></main></body></html>");
         return h.toString();
     }
 
@@ -67,6 +67,8 @@ final class ReportHtml {
     }
 
     private static void charts(StringBuilder h, MonthlyReport r) {
+        // the charts under their own heading, so each chart's heading is one level below it
+        h.append("<h2 id=\"charts\" style=\"font-size:17px;margin:18px 0 6px 0\">Udviklingen i grafer</h2>");
         // intake against quota over time
         h.append(heading("Indtag mod kvote over tid"));
         h.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"2\" cellspacing=\"0\" style=\"font-size:12px\">");
@@ -194,7 +196,7 @@ final class ReportHtml {
     }
 
     private static String pending() {
-        return "<p style=\"margin:0 0 6px 0;color:#718096\"><em>Afventer: data registreres endnu ikke.</em></p>";
+        return "<p style=\"margin:0 0 6px 0;color:#4a5568\"><em>Afventer: data registreres endnu ikke.</em></p>";
     }
 
     private static String legend(String color, String text) {

@@ -247,6 +247,28 @@ class ReportRenderingTest {
         return out;
     }
 
+    /**
+     * The report as emailed and kept (Danish) through axe-core at phone and desk size (the
+     * owner opens it from the web app's report list): no violation. Skips, saying why, without Chromium or node.
+     */
+    @Test
+    void theReportPassesAxeAtPhoneAndDeskSize() throws Exception {
+        Path browser = dk.rampe.local.embedded.Events.projectRoot().resolve("functions/web-app/src/test/browser");
+        String missing = BrowserTools.missing(browser);
+        Assumptions.assumeTrue(missing == null, missing);
+        Path da = Files.createTempFile("report-da", ".html");
+        Files.writeString(da, ReportHtml.render(october(), ReportScenario.ZONE));
+        Process node = new ProcessBuilder("node", dk.rampe.local.embedded.Events.projectRoot()
+                .resolve("testkit/src/main/browser/axe-file.mjs").toString(), da.toString())
+                .directory(browser.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the browser run timed out");
+        com.fasterxml.jackson.databind.JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+        assertTrue(seen.path("error").isMissingNode(), output);
+        BrowserTools.assertAccessible(seen, 2);
+    }
+
     /** Opens the HTML in Chromium at a phone's width; the screenshot is docs/monthly-report-phone.png. */
     @Test
     void opensInChromiumAtPhoneWidth() throws Exception {
