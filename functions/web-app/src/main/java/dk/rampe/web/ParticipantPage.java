@@ -792,6 +792,7 @@ final class ParticipantPage {
         fuError(sb, pre, errors, name);
     }
 
+    /** A field's error under it, for fields named {@code xx.name} whose ids are {@code pre + name} (follow-ups, corrections). */
     private static void fuError(StringBuilder sb, String pre, Map<String, String> errors, String name) {
         String m = errors.get(name);
         if (m != null) {
@@ -1039,7 +1040,7 @@ final class ParticipantPage {
                     option(sb, k.wireName(), Texts.t(lang, "ms.jobKind." + k.wireName()), v.get("ms.jobKind"));
                 }
                 sb.append("</select>");
-                corrError(sb, pre, errors, "ms.jobKind");
+                fuError(sb, pre, errors, "ms.jobKind");
                 corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
             }
             case HOURS_CHANGED -> corrField(sb, lang, pre, "ms.hoursPerWeek", "text", v, errors);
@@ -1047,7 +1048,7 @@ final class ParticipantPage {
                 sb.append("<label for=\"").append(pre).append("reason\">").append(esc(Texts.t(lang, "ms.field.reason")))
                         .append("</label><textarea id=\"").append(pre).append("reason\" name=\"ms.reason\" maxlength=\"2000\">")
                         .append(esc(v.getOrDefault("ms.reason", ""))).append("</textarea>");
-                corrError(sb, pre, errors, "ms.reason");
+                fuError(sb, pre, errors, "ms.reason");
             }
             default -> {
             }
@@ -1055,7 +1056,7 @@ final class ParticipantPage {
         sb.append("<label for=\"").append(pre).append("note\">").append(esc(Texts.t(lang, "ms.field.note")))
                 .append("</label><textarea id=\"").append(pre).append("note\" name=\"ms.note\" maxlength=\"2000\">")
                 .append(esc(v.getOrDefault("ms.note", ""))).append("</textarea>");
-        corrError(sb, pre, errors, "ms.note");
+        fuError(sb, pre, errors, "ms.note");
         sb.append("<p class=\"hint\">").append(esc(Texts.t(lang, "ms.correctHint"))).append("</p>")
                 .append("<button class=\"primary\" type=\"submit\">").append(esc(Texts.t(lang, "ms.correctSave")))
                 .append("</button></form></details>");
@@ -1068,15 +1069,7 @@ final class ParticipantPage {
                 .append("</label><input type=\"").append(type).append("\" id=\"").append(fid).append("\" name=\"")
                 .append(name).append("\" value=\"").append(esc(v.getOrDefault(name, ""))).append("\"")
                 .append(invalidAt(errors, name, fid)).append(">");
-        corrError(sb, pre, errors, name);
-    }
-
-    private static void corrError(StringBuilder sb, String pre, Map<String, String> errors, String name) {
-        String m = errors.get(name);
-        if (m != null) {
-            sb.append("<p class=\"error\" id=\"").append(pre).append(name.substring(3)).append("-error\" data-field=\"")
-                    .append(esc(name)).append("\">").append(esc(m)).append("</p>");
-        }
+        fuError(sb, pre, errors, name);
     }
 
     private static void agreementForm(StringBuilder sb, Language lang, String csrf, String id, AttendanceView v,
