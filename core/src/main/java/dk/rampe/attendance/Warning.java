@@ -26,6 +26,12 @@ public record Warning(String id, String referralId, LocalDate date, List<EarlyWa
         return new Warning(id(referralId, date), referralId, date, signals, decidedAt);
     }
 
+    /** The id of this warning's {@code attention_due} follow-up (the decision {@code warning|{date}}). */
+    public String followUpTaskId(String programmeId) {
+        return dk.rampe.followup.NudgeService.taskId(dk.rampe.followup.FollowUpKind.ATTENTION_DUE, programmeId,
+                referralId, WarningRun.decision(date));
+    }
+
     public static String id(String referralId, LocalDate date) {
         return DecisionIds.of("W", "warning", referralId, date.toString());
     }

@@ -90,8 +90,7 @@ public final class NudgeService {
                 .orElseThrow(() -> DomainException.unprocessable("programme.unknown", "programmeId"));
         Settings.Consultant consultant = programme.consultant(request.consultantId())
                 .orElseThrow(() -> DomainException.unprocessable("consultant.unknown", "consultantId"));
-        String taskId = Ids.taskId(request.kind().wireName() + "|" + request.programmeId() + "|"
-                + request.referralId() + "|" + request.decisionKey());
+        String taskId = taskId(request.kind(), request.programmeId(), request.referralId(), request.decisionKey());
         FollowUpTask task = FollowUpTask.open(taskId, request.kind(), request.referralId(), consultant.id(),
                 programme.id(), request.dueAt(), now);
         FollowUpStore.CreateResult result = store.create(task, List.of(),
@@ -121,6 +120,11 @@ public final class NudgeService {
                         String html, boolean whileOpen, Instant at) {
     }
 
+    /** The id of the follow-up a decision creates: derived from its kind, programme, referral and decision. */
+    public static String taskId(FollowUpKind kind, String programmeId, String referralId, String decisionKey) {
+        return Ids.taskId(kind.wireName() + "|" + programmeId + "|" + referralId + "|" + decisionKey);
+    }
+
     /** The dedupe key of an {@link Extra} of a task. */
     public static String extraDedupeKey(String taskId, String name, MessageChannel channel) {
         return taskId + "|" + name + "|" + channel.wireName();
@@ -139,8 +143,7 @@ public final class NudgeService {
         if (!NudgeTemplates.CASE_REFERENCE.matcher(request.referralId()).matches()) {
             throw DomainException.unprocessable("referral.notFound", "referralId");
         }
-        String taskId = Ids.taskId(request.kind().wireName() + "|" + request.programmeId() + "|"
-                + request.referralId() + "|" + request.decisionKey());
+        String taskId = taskId(request.kind(), request.programmeId(), request.referralId(), request.decisionKey());
         FollowUpTask task = FollowUpTask.open(taskId, request.kind(), request.referralId(), consultant.id(),
                 programme.id(), request.dueAt(), now);
 

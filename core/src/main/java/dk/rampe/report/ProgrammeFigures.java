@@ -2,7 +2,6 @@ package dk.rampe.report;
 
 import dk.rampe.attendance.Attendance;
 import dk.rampe.attendance.AttendanceRules;
-import dk.rampe.attendance.EarlyWarning;
 import dk.rampe.attendance.Expectations;
 import dk.rampe.attendance.Notice;
 import dk.rampe.attendance.Registration;
@@ -364,39 +363,41 @@ public final class ProgrammeFigures {
 
     /**
      * The early warning's follow-ups ({@code attention_due}) of the month and the month before, created
-     * before {@code asOf}. Their ids cannot be derived here, so the tasks are asked for only of the participants
-     * with a warning stored as started in the two months (read with their attendance, whatever thresholds the
-     * programme set), or whose recorded attendance gives the warning's signals (default thresholds) on a
-     * working day of them: a participant who never slipped had nothing to warn of, and is not read again.
+     * before {@code asOf}: read by key, their ids derived from the warnings stored as started (read with the
+     * participant's attendance, whatever thresholds the programme set) since a month before those two months (a
+     * warning's nudge, and so its follow-up, may be held some days after it started).
      */
     public Optional<WarningFigures.Warnings> warnings(ProgrammeSnapshot snap, String programmeId, ReportPeriod period,
                                                       Instant asOf) {
         YearMonth month = period.month();
         LocalDate from = month.minusMonths(1).atDay(1);
-        LocalDate last = month.atEndOfMonth();
         Instant fromStart = startOf(from);
-        Duration grace = rules.apply(programmeId).grace();
-        EarlyWarning rule = new EarlyWarning(new Expectations(workingDays), EarlyWarning.Thresholds.DEFAULTS);
-        Map<String, Referral> slipped = new HashMap<>();
+        Map<String, Referral> warned = new HashMap<>();
+        List<String> ids = new ArrayList<>();
         for (ProgrammeSnapshot.Participant x : snap.participants()) {
             Referral r = x.referral().asOf(asOf);
             if (r.lastChangeTo(ReferralStatus.ENROLLED) == null) continue;
             Instant exited = r.lastChangeTo(ReferralStatus.EXITED);
             if (exited != null && exited.isBefore(fromStart)) continue;
-            Attendance a = recordedBefore(x.attendance(), asOf).withInternships(x.path().asOf(asOf.minusNanos(1)).internships());
-            boolean stored = x.warnings().stream().anyMatch(w -> !w.date().isBefore(from) && !w.date().isAfter(last));
-            if (stored || signalled(rule, a, r, from.minusDays(rule.thresholds().readDays()), from, last, grace)) {
-                slipped.put(r.id(), r);
+            for (dk.rampe.attendance.Warning w : x.warnings()) {
+                if (w.date().isBefore(from.minusMonths(1)) || !w.decidedAt().isBefore(asOf)) continue;
+                ids.add(w.followUpTaskId(programmeId));
+                warned.put(r.id(), r);
             }
         }
-        Map<String, List<FollowUpTask>> tasks = slipped.isEmpty() ? Map.of() : snap.tasksOfReferrals(slipped.keySet());
+        Map<String, List<FollowUpTask>> tasks = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (FollowUpTask t : snap.tasks(ids).values()) {
+                tasks.computeIfAbsent(t.referralId(), k -> new ArrayList<>()).add(t);
+            }
+        }
         Map<String, long[]> byJc = new TreeMap<>();
         for (ProgrammeSnapshot.Participant x : snap.participants()) {
             Referral r = x.referral().asOf(asOf);
             if (r.lastChangeTo(ReferralStatus.ENROLLED) != null) byJc.computeIfAbsent(r.jobcentreId(), k -> new long[4]);
         }
         for (Map.Entry<String, List<FollowUpTask>> e : tasks.entrySet()) {
-            Referral r = slipped.get(e.getKey());
+            Referral r = warned.get(e.getKey());
             if (r == null) continue;
             long[] f = byJc.computeIfAbsent(r.jobcentreId(), k -> new long[4]);
             LocalDate firstMonthBefore = null;
@@ -424,27 +425,6 @@ public final class ProgrammeFigures {
         Map<String, WarningFigures.PerJobcentre> out = new TreeMap<>();
         byJc.forEach((jc, f) -> out.put(jc, new WarningFigures.PerJobcentre(f[0], f[1], f[2], f[3])));
         return Optional.of(new WarningFigures.Warnings(out));
-    }
-
-    /**
-     * Whether the warning's signals fired on a working day from {@code from} to {@code last}; only a participant
-     * with anything short of present, or an agreement, since {@code readFrom} can have fired (every signal needs one).
-     */
-    private boolean signalled(EarlyWarning rule, Attendance a, Referral r, LocalDate readFrom, LocalDate from,
-                              LocalDate last, Duration grace) {
-        boolean anything = a.agreements().stream().anyMatch(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last))
-                || a.registrations().stream().anyMatch(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last)
-                && g.status() != Registration.Status.PRESENT);
-        if (!anything) return false;
-        Attendance window = new Attendance(a.referralId(), a.plans(),
-                a.agreements().stream().filter(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last)).toList(),
-                a.registrations().stream().filter(g -> !g.date().isBefore(readFrom) && !g.date().isAfter(last)).toList(),
-                a.flagged(), a.internships());
-        for (LocalDate d = from; !d.isAfter(last); d = d.plusDays(1)) {
-            if (!workingDays.isWorkingDay(r.programmeId(), d)) continue;
-            if (!rule.signals(window, r, d, grace).isEmpty()) return true;
-        }
-        return false;
     }
 
     // --- shared -----------------------------------------------------------------------------------

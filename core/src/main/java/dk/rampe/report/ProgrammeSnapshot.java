@@ -29,14 +29,6 @@ public interface ProgrammeSnapshot {
     /** The follow-up tasks of these ids that exist (read by key: their ids are derived from the decision). */
     Map<String, FollowUpTask> tasks(Collection<String> ids);
 
-    /**
-     * Every follow-up task of these referrals, open and closed, by referral (the early warning's follow-ups
-     * have no id the report can derive: asked only for the participants whose attendance gave its signals).
-     */
-    default Map<String, List<FollowUpTask>> tasksOfReferrals(Collection<String> referralIds) {
-        return Map.of();
-    }
-
     /** A participant as read: the referral (its whole history), its path, its attendance in the window, its notices. */
     /** A participant as the report reads them; {@code warnings}: the early warnings started, as stored. */
     record Participant(Referral referral, Path path, Attendance attendance, List<Notice> notices,
@@ -75,16 +67,6 @@ public interface ProgrammeSnapshot {
                 return out;
             }
 
-            @Override
-            public Map<String, List<FollowUpTask>> tasksOfReferrals(Collection<String> referralIds) {
-                Map<String, List<FollowUpTask>> out = new HashMap<>();
-                for (FollowUpTask t : byId.values()) {
-                    if (referralIds.contains(t.referralId())) {
-                        out.computeIfAbsent(t.referralId(), k -> new java.util.ArrayList<>()).add(t);
-                    }
-                }
-                return out;
-            }
         };
     }
 }

@@ -38,11 +38,10 @@ import java.util.function.Function;
  * the programme's referrals from gsi2 ({@link DynamoReportReferrals}), then, for each participant enrolled
  * by the month's end, its path records (one query of {@code MILESTONE#}) and, unless it left before the
  * twelve months the report shows, its whole attendance partition in one query (plans, agreements,
- * registrations, notices, flag, internships), several participants at a time: two requests a participant.
- * The follow-up tasks the figures ask for are read by key in batches of 100, their ids derived from the
- * decision that made them (the absence's date, the path's reminder), each once per snapshot; the early
- * warning's, whose ids the report cannot derive, by one query of a referral's tasks, only for the participants
- * whose attendance gave the warning's signals in the two months its figures look at.
+ * registrations, notices, flag, internships, early warnings started), several participants at a time: two
+ * requests a participant. The follow-up tasks the figures ask for are read by key in batches of 100, their ids
+ * derived from the decision that made them (the absence's date, the path's reminder, the warning's start),
+ * each once per snapshot.
  */
 public final class DynamoReportFigures implements ReportSources {
     /** Participants read at the same time (each is a few queries; DynamoDB serves them in parallel). */
@@ -168,13 +167,6 @@ public final class DynamoReportFigures implements ReportSources {
             return out;
         }
 
-        /** Every task of these referrals, one query of each one's tasks (gsi2); asked only for the few whose warning fired. */
-        @Override
-        public Map<String, List<FollowUpTask>> tasksOfReferrals(Collection<String> referralIds) {
-            Map<String, List<FollowUpTask>> out = new HashMap<>();
-            for (String id : referralIds) out.put(id, followUps.tasksOf(id));
-            return out;
-        }
     }
 
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The report's reader carries the early warning's follow-ups: a participant seeded through the real stores,
  * present every weekday from September and absent on Wednesday 14 October (after a long run attended: the
- * warning's signal), its {@code attention_due} follow-up created that afternoon and closed the next day; a
+ * warning's signal), the warning stored as started that day and its {@code attention_due} follow-up created
+ * that afternoon and closed the next day; a
  * participant present every day beside it. October's figures read back from DynamoDB Local.
  */
 class DynamoReportWarningsTest {
@@ -58,13 +59,19 @@ class DynamoReportWarningsTest {
                         : Registration.Status.PRESENT, null, local(d + "T10:00")));
             }
         }
-        FollowUpTask warning = FollowUpTask.open("TWARNR1", FollowUpKind.ATTENTION_DUE, "R1", "c-a", "p1",
+        // the warning as the detection stores it (in R1's attendance partition), and its follow-up by its derived id
+        dk.rampe.attendance.Warning started = dk.rampe.attendance.Warning.of("R1", absent,
+                List.of(new dk.rampe.attendance.EarlyWarning.Signal("absence_after_stable_run", List.of(32))),
+                local("2026-10-14T16:00"));
+        client.putItem(b -> b.tableName(config.table()).item(DynamoAttendanceStore.warningItem(started)));
+        String taskId = started.followUpTaskId("p1");
+        FollowUpTask warning = FollowUpTask.open(taskId, FollowUpKind.ATTENTION_DUE, "R1", "c-a", "p1",
                 local("2026-10-16T16:00"), local("2026-10-14T16:00"));
         assertInstanceOf(FollowUpStore.Created.class, tasks.create(warning, List.of(),
-                new AuditEntry("followUp:TWARNR1", "system", "followUp.created", warning.createdAt())));
+                new AuditEntry("followUp:" + taskId, "system", "followUp.created", warning.createdAt())));
         Instant closed = local("2026-10-15T11:00");
-        assertTrue(tasks.close("TWARNR1", new FollowUpOutcome(true, FollowUpOutcome.Cause.NONE,
-                FollowUpOutcome.NextStep.NONE, null), "c-a", closed, new AuditEntry("followUp:TWARNR1", "c-a",
+        assertTrue(tasks.close(taskId, new FollowUpOutcome(true, FollowUpOutcome.Cause.NONE,
+                FollowUpOutcome.NextStep.NONE, null), "c-a", closed, new AuditEntry("followUp:" + taskId, "c-a",
                 "followUp.closed", closed)));
 
         WarningFigures.Warnings w = new DynamoReportFigures(client, config.table(), WEEKDAYS, p -> AttendanceRules.DEFAULTS)

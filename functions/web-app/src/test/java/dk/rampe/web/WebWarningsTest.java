@@ -74,7 +74,11 @@ class WebWarningsTest {
         DynamoAuditLog audit = new DynamoAuditLog(f.dynamo, f.config.auditTable(), f.config.auditRetention());
         DynamoFollowUpStore tasks = new DynamoFollowUpStore(f.dynamo, f.config.table(), audit);
         Instant warned = local("2026-11-20T16:00");
-        FollowUpTask task = FollowUpTask.open("TWARN00000001", FollowUpKind.ATTENTION_DUE, id, "c-anna",
+        // the warning as the detection stores it, with its reason, and its follow-up by its derived id
+        dk.rampe.attendance.Warning started = dk.rampe.attendance.Warning.of(id, absent,
+                List.of(new dk.rampe.attendance.EarlyWarning.Signal("absence_after_stable_run", List.of(29))), warned);
+        f.dynamo.putItem(b -> b.tableName(f.config.table()).item(DynamoAttendanceStore.warningItem(started)));
+        FollowUpTask task = FollowUpTask.open(started.followUpTaskId("rampe-oestjylland"), FollowUpKind.ATTENTION_DUE, id, "c-anna",
                 "rampe-oestjylland", local("2026-11-24T16:00"), warned);
         assertInstanceOf(FollowUpStore.Created.class, tasks.create(task, List.of(),
                 new AuditEntry("followUp:" + task.taskId(), "system", "followUp.created", warned)));
