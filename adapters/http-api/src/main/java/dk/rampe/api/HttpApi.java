@@ -41,14 +41,15 @@ public final class HttpApi {
     /**
      * The body as JSON, after checking content type and size; malformed JSON is a 400 naming the
      * body, and so is a body that is not base64 when it says it is, bytes that are not UTF-8, and
-     * a JSON string holding an unpaired surrogate (not text in any encoding).
+     * a JSON string holding an unpaired surrogate (not text in any encoding), and a number whose exponent
+     * no decimal holds ({@code 1e9999999999}: Jackson throws a NumberFormatException, not a parse error).
      */
     public static JsonNode jsonBody(APIGatewayV2HTTPEvent event, int maxBytes) {
         String text = RequestBodies.jsonText(event, maxBytes);
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
             throw ApiError.field(400, "body", "json.malformed");
         }
         if (hasUnpairedSurrogate(tree)) throw ApiError.field(400, "body", "encoding.malformed");

@@ -123,6 +123,9 @@ class ReferralValidationTest extends IntakeRouteTest {
         assertEquals(List.of("body:json.malformed"),
                 fields(refused(400, post("{\"programmeId\":\"a\",\"programmeId\":\"b\"}", AARHUS))));
         assertEquals(List.of("body:json.malformed"), fields(refused(400, post("{} {}", AARHUS))));
+        // an exponent no decimal holds is a malformed body, not a failure of the service
+        assertEquals(List.of("body:json.malformed"), fields(refused(400, post("{\"programmeId\":1e9999999999}", AARHUS))));
+        assertEquals(List.of("body:json.malformed"), fields(refused(400, post("{\"n\":1e-9999999999}", AARHUS))));
         assertEquals(List.of("body:type.object"), fields(refused(400, post("[1,2]", AARHUS))));
         assertEquals(List.of("body:body.missing"), fields(refused(400, post("", AARHUS))));
     }
