@@ -63,7 +63,9 @@ public final class NudgeDispatcherHandler implements RequestStreamHandler, Prime
                     messageId(read(primeBatch()).get(0));
                     answer(List.of("0"), new ByteArrayOutputStream());
                 })
-                .step("dispatch", () -> dispatcher.dispatch(messageId(read(primeBatch()).get(0))));
+                .step("dispatch", () -> dispatcher.dispatch(messageId(read(primeBatch()).get(0))))
+                // and an email's and an SMS's send, each made in full by its client and stopped before it is sent
+                .step("send", () -> Notifiers.primeSends(notifier));
     }
 
     /** An outbox message id of the valid form that no decision derives (all zeros). */

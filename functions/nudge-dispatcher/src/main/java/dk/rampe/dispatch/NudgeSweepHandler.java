@@ -53,7 +53,9 @@ public final class NudgeSweepHandler implements RequestStreamHandler, Primed {
         this.priming = new Priming("nudge-sweep")
                 .step("due", () -> outbox.due(java.time.Instant.EPOCH.minus(java.time.Duration.ofDays(1)),
                         java.time.Instant.EPOCH, 1))
-                .step("dispatch", () -> dispatcher.dispatch(NudgeDispatcherHandler.PRIME_MESSAGE));
+                .step("dispatch", () -> dispatcher.dispatch(NudgeDispatcherHandler.PRIME_MESSAGE))
+                // and an email's and an SMS's send, each made in full by its client and stopped before it is sent
+                .step("send", () -> Notifiers.primeSends(notifier));
     }
 
     @Override

@@ -169,6 +169,41 @@ class NudgeDispatcherHandlerTest {
         assertEquals(0, f.emails().size());
     }
 
+    /**
+     * Primed before the snapshot on SES and SNS (stubs), the dispatcher and the sweep make an email's and an
+     * SMS's send without sending either; the dispatcher then sends the sample batch's two messages, once each.
+     */
+    @Test
+    void primingOnAwsSendersSendsNothingAndTheFirstBatchIsSentOnce() throws IOException {
+        NudgeFixture f = new NudgeFixture(MORNING, Channel.BOTH);
+        createSampleTask(f);
+        software.amazon.awssdk.auth.credentials.StaticCredentialsProvider credentials =
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDLOCAL", "secret"));
+        try (dk.rampe.testkit.FakeAwsEndpoint ses = dk.rampe.testkit.FakeAwsEndpoint.start(
+                r -> dk.rampe.testkit.FakeAwsEndpoint.sesSent("ses-1"));
+             dk.rampe.testkit.FakeAwsEndpoint sns = dk.rampe.testkit.FakeAwsEndpoint.start(
+                     r -> dk.rampe.testkit.FakeAwsEndpoint.snsPublished("sns-1"))) {
+            dk.rampe.followup.Notifier aws = dk.rampe.messaging.Notifiers.byChannel(
+                    new dk.rampe.messaging.SesEmailSender(dk.rampe.messaging.SesEmailSender.client("eu-north-1",
+                            ses.endpoint(), credentials), "Rampe <no-reply@rampe.dk>", null),
+                    new dk.rampe.messaging.SnsSmsSender(dk.rampe.messaging.SnsSmsSender.client("eu-north-1",
+                            sns.endpoint(), credentials), "Rampe"));
+            NudgeDispatcherHandler h = new NudgeDispatcherHandler(f.config, f.nudges, f.dynamo, aws, f.clock);
+            NudgeSweepHandler sweep = new NudgeSweepHandler(f.config, f.nudges, f.dynamo, aws, f.clock);
+            assertEquals(List.of("record", "dispatch", "send"), h.priming().steps());
+            assertEquals(List.of(), h.priming().run(), "steps that failed");
+            assertEquals(List.of(), sweep.priming().run(), "steps that failed");
+            assertEquals(0, ses.requests().size() + sns.requests().size(), "nothing sent by priming");
+
+            assertEquals(List.of(), failures(h, sample("nudge-dispatcher-stream.json")));
+            assertEquals(List.of(), failures(h, sample("nudge-dispatcher-stream.json")));
+            assertEquals(1, ses.requests().size());
+            assertEquals(1, sns.requests().size());
+            assertTrue(sns.requests().get(0).body().contains("PhoneNumber=%2B4522345678"), sns.requests().get(0).body());
+        }
+    }
+
     @Test
     void theLocalLoopSendsOnceAcrossRestarts() throws Exception {
         NudgeFixture f = new NudgeFixture(MORNING, Channel.BOTH);
