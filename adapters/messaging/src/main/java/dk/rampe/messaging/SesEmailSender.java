@@ -53,9 +53,32 @@ public final class SesEmailSender implements Notifier {
         return true;
     }
 
+    /**
+     * Priming before SnapStart's snapshot: a nudge's email as {@link #send} makes it (to an address of the
+     * reserved {@code example.invalid} domain), marshalled, resolved and signed by the client, stopped before it
+     * is sent ({@link DryRun}). Only on a client built by {@link #client}; true when made.
+     */
+    public boolean primeMessage() {
+        if (!DryRun.stops(ses.serviceClientConfiguration().overrideConfiguration().executionInterceptors())) return false;
+        OutboxMessage prime = OutboxMessage.pending("prime", "prime", "prime", MessageChannel.EMAIL,
+                "prime@example.invalid", "prime", "prime", "<p>prime</p>", false, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH);
+        DryRun.expectNotSent(() -> ses.sendEmail(request(prime).overrideConfiguration(DryRun::mark).build()));
+        return true;
+    }
+
     @Override
     public String send(OutboxMessage m) {
         if (m.channel() != MessageChannel.EMAIL) throw new IllegalArgumentException("not an email");
+        try {
+            return ses.sendEmail(request(m).build()).messageId();
+        } catch (RuntimeException e) {
+            throw SendFailures.classify(e);
+        }
+    }
+
+    /** One recipient, subject, plain text and HTML in UTF-8, tagged with the outbox message id. */
+    private SendEmailRequest.Builder request(OutboxMessage m) {
         SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(sender)
                 .destination(d -> d.toAddresses(m.recipient()))
@@ -65,11 +88,7 @@ public final class SesEmailSender implements Notifier {
                                 .html(h -> h.data(m.html()).charset("UTF-8")))))
                 .emailTags(MessageTag.builder().name("rampeMessageId").value(m.messageId()).build());
         if (configurationSet != null) request.configurationSetName(configurationSet);
-        try {
-            return ses.sendEmail(request.build()).messageId();
-        } catch (RuntimeException e) {
-            throw SendFailures.classify(e);
-        }
+        return request;
     }
 
     /**

@@ -3,7 +3,7 @@ package dk.rampe.dispatch;
 import dk.rampe.platform.Primed;
 import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dk.rampe.dynamodb.DynamoClients;
 import dk.rampe.dynamodb.DynamoOutbox;
 import dk.rampe.dynamodb.FollowUps;
@@ -13,6 +13,10 @@ import dk.rampe.platform.RampeConfig;
 import dk.rampe.followup.OutboxDispatcher;
 import dk.rampe.log.Log;
 import dk.rampe.followup.Notifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Run every minute by EventBridge Scheduler: sends what has become due (SMS held over quiet
  * hours, retries after backoff, reminders) and fails claims whose dispatcher died mid-send.
+ * <p>It takes no parameters: the schedule's input is not read, and the answer (the results counted, e.g.
+ * {@code {"sent":2,"errors":0}}) is written here, so the runtime's JSON serializer is never loaded.
  */
-public final class NudgeSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
+public final class NudgeSweepHandler implements RequestStreamHandler, Primed {
     static final int BATCH = 200;
 
     private final OutboxDispatcher dispatcher;
@@ -47,7 +53,9 @@ public final class NudgeSweepHandler implements RequestHandler<Map<String, Objec
         this.priming = new Priming("nudge-sweep")
                 .step("due", () -> outbox.due(java.time.Instant.EPOCH.minus(java.time.Duration.ofDays(1)),
                         java.time.Instant.EPOCH, 1))
-                .step("dispatch", () -> dispatcher.dispatch(NudgeDispatcherHandler.PRIME_MESSAGE));
+                .step("dispatch", () -> dispatcher.dispatch(NudgeDispatcherHandler.PRIME_MESSAGE))
+                // and an email's and an SMS's send, each made in full by its client and stopped before it is sent
+                .step("send", () -> Notifiers.primeSends(notifier));
     }
 
     @Override
@@ -55,12 +63,24 @@ public final class NudgeSweepHandler implements RequestHandler<Map<String, Objec
         return priming;
     }
 
+    /** One sweep; the answer, whatever the schedule's input. */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StringBuilder answer = new StringBuilder("{");
+        for (Map.Entry<String, Integer> e : sweep().entrySet()) {
+            if (answer.length() > 1) answer.append(',');
+            StreamBatch.quote(e.getKey(), answer);
+            answer.append(':').append(e.getValue());
+        }
+        output.write(answer.append('}').toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends what is due, at most {@value #BATCH} messages; the results counted by name, and the errors. */
+    Map<String, Integer> sweep() {
         OutboxDispatcher.Summary s = dispatcher.dispatchDue(BATCH);
         Metrics.emit("sweep", s.counts(), s.errors());
         Log.info("dispatch.sweep", "results", s.counts().toString(), "errors", Integer.toString(s.errors()));
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Integer> out = new LinkedHashMap<>();
         s.counts().forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
         out.put("errors", s.errors());
         return out;

@@ -178,6 +178,44 @@ class AwsSendersWireTest {
         assertTrue(lambda.emailThroughAws() && lambda.smsThroughAws(), "in Lambda always the real services");
     }
 
+    /**
+     * Primed before SnapStart's snapshot, a nudge's email and SMS are made by their clients in full and never
+     * reach the services; a client built without the stopping interceptor is not asked; the same senders send
+     * for real afterwards, and what they send is what an unprimed sender sends.
+     */
+    @Test
+    void primedSendsAreMadeButNeverSentAndRealSendsFollow() {
+        fake = FakeAwsEndpoint.start(r -> r.path().startsWith("/v2/") ? FakeAwsEndpoint.sesSent("ses-after-priming")
+                : FakeAwsEndpoint.snsPublished("sns-after-priming"));
+        SesEmailSender ses = ses();
+        SnsSmsSender sns = sns();
+        dk.rampe.followup.Notifier both = dk.rampe.messaging.Notifiers.byChannel(ses, sns);
+        assertEquals(2, dk.rampe.messaging.Notifiers.primeSends(both));
+        assertTrue(ses.primeMessage() && sns.primeSend());
+        assertEquals(0, fake.requests().size(), "nothing reached SES or SNS");
+
+        assertEquals("ses-after-priming", both.send(email()));
+        assertEquals("sns-after-priming", both.send(sms()));
+        assertEquals(2, fake.requests().size());
+        assertEquals(fake.requests().get(0).body(), sendAlone(ses(), email()), "the same email as unprimed");
+        assertEquals(fake.requests().get(1).body(), sendAlone(sns(), sms()), "the same SMS as unprimed");
+
+        try (software.amazon.awssdk.services.sns.SnsClient plain = dk.rampe.platform.AwsClients.configure(
+                software.amazon.awssdk.services.sns.SnsClient.builder(), "eu-north-1", fake.endpoint(), CREDENTIALS)
+                .build()) {
+            assertTrue(!new SnsSmsSender(plain, "Rampe").primeSend(), "no stop, no priming");
+        }
+        dk.rampe.followup.Notifier local = m -> "local";
+        assertEquals(0, dk.rampe.messaging.Notifiers.primeSends(dk.rampe.messaging.Notifiers.byChannel(local, local)));
+        assertEquals(4, fake.requests().size());
+    }
+
+    /** The body a fresh sender sends for {@code m}. */
+    private String sendAlone(dk.rampe.followup.Notifier sender, OutboxMessage m) {
+        sender.send(m);
+        return fake.requests().get(fake.requests().size() - 1).body();
+    }
+
     @Test
     void senderIdMustBeValid() {
         assertThrows(IllegalArgumentException.class, () -> new SnsSmsSender(null, "Rampe Nudges!"));

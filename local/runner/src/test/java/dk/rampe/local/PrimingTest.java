@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dk.rampe.absence.AbsenceDetectionHandler;
 import dk.rampe.aftercare.AftercareSweepHandler;
 import dk.rampe.dispatch.NudgeDispatcherHandler;
@@ -79,15 +76,12 @@ class PrimingTest {
                 new Function_("todays-list", c -> new TodaysListHandler(c.f.config, c.f.nudges, c.f.dynamo, c.f.clock),
                         i -> assertEquals(0, ((TodaysListHandler) i.handler).handleRequest(Map.of(), null).get("errors"))),
                 new Function_("nudge-dispatcher", c -> new NudgeDispatcherHandler(c.f.config, c.f.nudges, c.f.dynamo,
-                        c.f.local, c.f.clock), i -> {
-                    StreamsEventResponse r = ((NudgeDispatcherHandler) i.handler).handleRequest(
-                            stream("M11111111111111111111"), null);
-                    // the record's message is not in the table: read, found missing, nothing to retry
-                    assertEquals(List.of(), r.getBatchItemFailures());
-                }),
+                        c.f.local, c.f.clock), i -> assertEquals("{\"batchItemFailures\":[]}",
+                        // the record's message is not in the table: read, found missing, nothing to retry
+                        answer((NudgeDispatcherHandler) i.handler, stream("M11111111111111111111")))),
                 new Function_("nudge-sweep", c -> new NudgeSweepHandler(c.f.config, c.f.nudges, c.f.dynamo, c.f.local,
-                        c.f.clock), i -> assertEquals(0, ((NudgeSweepHandler) i.handler)
-                        .handleRequest(Map.of(), null).get("errors"))),
+                        c.f.clock), i -> assertEquals("{\"errors\":0}", // nothing due: no results, no errors
+                        answer((NudgeSweepHandler) i.handler, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
                 new Function_("follow-up-page", c -> new FollowUpPageHandler(c.f.config, c.f.nudges, c.f.dynamo,
                         c.f.clock), i -> {
                     APIGatewayV2HTTPResponse r = ((FollowUpPageHandler) i.handler)
@@ -171,20 +165,22 @@ class PrimingTest {
         return m;
     }
 
-    /** A stream event with one new outbox message's keys, as the filtered stream passes it. */
-    private static DynamodbEvent stream(String messageId) {
-        StreamRecord image = new StreamRecord();
-        image.setKeys(Map.of("pk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
-                        .withS("OUTBOX#" + messageId),
-                "sk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("OUTBOX")));
-        image.setSequenceNumber("1");
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName("INSERT");
-        record.setEventID("1");
-        record.setDynamodb(image);
-        DynamodbEvent e = new DynamodbEvent();
-        e.setRecords(List.of(record));
-        return e;
+    /** A stream handler's answer to {@code input}, as Lambda reads it. */
+    private static String answer(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, byte[] input) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new java.io.ByteArrayInputStream(input), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A stream batch with one new outbox message's keys, as the filtered stream passes it. */
+    private static byte[] stream(String messageId) {
+        return ("{\"Records\":[{\"eventID\":\"1\",\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":"
+                + "\"OUTBOX#" + messageId + "\"},\"sk\":{\"S\":\"OUTBOX\"}},\"SequenceNumber\":\"1\"}}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** An API request shaped like the referral GET sample, on another route, with the given caller. */

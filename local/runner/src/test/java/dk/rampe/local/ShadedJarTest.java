@@ -25,14 +25,16 @@ import org.junit.jupiter.api.Test;
  * What SAM deploys works on its own: each function's shaded jar, loaded alone (as the Lambda
  * runtime loads it), has its handler class, and the runtime's own event serializer turns the
  * function's sample event into the handler's input type using only the classes in that jar.
- * (The tests' classpath has far more, e.g. joda-time from DynamoDB Local; this test does not:
- * without joda-time in its jar the dispatcher could not read its first stream batch.)
+ * (The tests' classpath has far more, e.g. joda-time from DynamoDB Local; this test does not.) The
+ * dispatcher takes its stream batch as bytes and reads it itself, with the classes of its jar alone.
  */
 class ShadedJarTest {
-    /** The sample event of each function that takes a Lambda event type (the sweep takes a plain map). */
+    /**
+     * The sample event of each function that takes a Lambda event type (the sweep takes a plain map, the
+     * dispatcher its stream batch's bytes: {@link #theDispatcherJarAloneReadsItsStreamBatchAndAnswers}).
+     */
     private static final Map<String, String> SAMPLES = Map.of(
             "ReferralIntakeFunction", "referral-intake/post-referral.json",
-            "NudgeDispatcherFunction", "nudge-dispatcher-stream.json",
             "FollowUpPageFunction", "follow-up-page-get.json",
             "WebAppFunction", "web-app-get.json");
 
@@ -218,6 +220,38 @@ class ShadedJarTest {
             }
         }
         assertEquals(SAMPLES.size(), checked, "every sample was read");
+    }
+
+    /**
+     * The dispatcher is a stream handler (the runtime hands it the batch's bytes and uses no event serializer):
+     * its jar alone reads the sample batch's records and writes the answer Lambda reads, without the Lambda
+     * event types or joda-time, which the jar no longer carries.
+     */
+    @Test
+    void theDispatcherJarAloneReadsItsStreamBatchAndAnswers() throws Exception {
+        Path jar = Events.projectRoot().resolve("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
+        assertFalse(holds(jar, "org/joda/time/DateTime.class"), "no joda-time");
+        assertFalse(holds(jar, "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class"), "no event types");
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> handler = Class.forName("dk.rampe.dispatch.NudgeDispatcherHandler", true, alone);
+            assertTrue(Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, alone)
+                    .isAssignableFrom(handler), "a stream handler");
+            Class<?> batch = Class.forName("dk.rampe.dispatch.StreamBatch", true, alone);
+            java.lang.reflect.Method read = batch.getDeclaredMethod("read", java.io.InputStream.class);
+            java.lang.reflect.Method answer = batch.getDeclaredMethod("writeAnswer", java.util.List.class,
+                    java.io.OutputStream.class);
+            read.setAccessible(true);
+            answer.setAccessible(true);
+            java.util.List<?> records = (java.util.List<?>) read.invoke(null, new ByteArrayInputStream(
+                    Events.text("nudge-dispatcher-stream.json").getBytes(StandardCharsets.UTF_8)));
+            assertEquals(2, records.size());
+            assertTrue(records.get(0).toString().contains("pk=OUTBOX#MN5ZS9MH3BCPP1PNSREE6"), records.get(0).toString());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            answer.invoke(null, java.util.List.of("111000000000000000000002"), out);
+            assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"111000000000000000000002\"}]}",
+                    out.toString(StandardCharsets.UTF_8));
+        }
     }
 
     /**
