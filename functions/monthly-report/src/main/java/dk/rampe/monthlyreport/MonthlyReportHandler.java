@@ -40,7 +40,13 @@ import java.util.Map;
  */
 public final class MonthlyReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     private final ReportRun run;
-    private final Priming priming;
+    private final RampeConfig config;
+    private final DynamoDbClient dynamo;
+    private final Notifier notifier;
+    private final ReportArchive archive;
+    private final Clock clock;
+    /** Built when first asked for (before the snapshot): a cold start without SnapStart never builds it. */
+    private Priming priming;
 
     public MonthlyReportHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -68,7 +74,11 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     public MonthlyReportHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
                                 ReportArchive archive, Clock clock) {
         this.run = runFor(config, dynamo, notifier, archive, clock);
-        this.priming = keptAndSent(primingFor("monthly-report", config, dynamo, clock), archive, notifier);
+        this.config = config;
+        this.dynamo = dynamo;
+        this.notifier = notifier;
+        this.archive = archive;
+        this.clock = clock;
     }
 
     /**
@@ -188,7 +198,8 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     static final String PRIME_PROGRAMME = "prime";
 
     @Override
-    public Priming priming() {
+    public synchronized Priming priming() {
+        if (priming == null) priming = keptAndSent(primingFor("monthly-report", config, dynamo, clock), archive, notifier);
         return priming;
     }
 }
