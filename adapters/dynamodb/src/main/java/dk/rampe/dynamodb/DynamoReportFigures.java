@@ -108,6 +108,11 @@ public final class DynamoReportFigures implements ReportSources {
                 if (r.asOf(end).lastChangeTo(ReferralStatus.ENROLLED) != null) enrolled.add(r);
             }
             Map<String, Participant> out = new LinkedHashMap<>();
+            if (enrolled.isEmpty()) {
+                // nobody to read: no threads started (a programme's first months, the priming's unknown programme)
+                participants = out;
+                return out.values();
+            }
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, enrolled.size())), rt -> {
                 Thread t = new Thread(rt, "report-read");
                 t.setDaemon(true);
