@@ -229,16 +229,10 @@ class ShadedJarTest {
     @Test
     void theDispatcherJarAloneBuildsAndCallsItsDynamoDbSesAndSnsClients() throws Exception {
         Path jar = Events.projectRoot().resolve("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
-        String dead;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            dead = "http://127.0.0.1:" + s.getLocalPort();
-        }
-        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            Class<?> credentialsType = Class.forName(
-                    "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider", false, alone);
-            Object credentials = Class.forName("dk.rampe.platform.AwsClients", true, alone)
-                    .getMethod("credentials").invoke(null);
+        String dead = deadEndpoint();
+        try (URLClassLoader alone = alone(jar)) {
+            Class<?> credentialsType = Class.forName(CREDENTIALS_TYPE, false, alone);
+            Object credentials = credentials(alone);
             Object dynamo = Class.forName("dk.rampe.dynamodb.DynamoClients", true, alone)
                     .getMethod("create", String.class, String.class, credentialsType)
                     .invoke(null, "eu-north-1", dead, credentials);
@@ -288,16 +282,10 @@ class ShadedJarTest {
     @Test
     void theReportJarAloneBuildsItsS3ClientAndPutsWhileOperationsNeverCalledAreLeftOut() throws Exception {
         Path jar = Events.projectRoot().resolve("functions/monthly-report/target/monthly-report.jar");
-        String dead;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            dead = "http://127.0.0.1:" + s.getLocalPort();
-        }
-        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            Class<?> credentialsType = Class.forName(
-                    "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider", false, alone);
-            Object credentials = Class.forName("dk.rampe.platform.AwsClients", true, alone)
-                    .getMethod("credentials").invoke(null);
+        String dead = deadEndpoint();
+        try (URLClassLoader alone = alone(jar)) {
+            Class<?> credentialsType = Class.forName(CREDENTIALS_TYPE, false, alone);
+            Object credentials = credentials(alone);
             Class<?> archiveType = Class.forName("dk.rampe.archive.S3ReportArchive", true, alone);
             Object s3 = archiveType.getMethod("client", String.class, String.class, credentialsType)
                     .invoke(null, "eu-north-1", dead, credentials);
@@ -317,6 +305,25 @@ class ShadedJarTest {
                     java.lang.reflect.InvocationTargetException.class,
                     () -> clientType.getMethod("deleteObject", delete).invoke(s3, (Object) null)).getCause();
             assertEquals(UnsupportedOperationException.class, neverCalled.getClass(), "left out, not " + neverCalled);
+        }
+    }
+
+    private static final String CREDENTIALS_TYPE = "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider";
+
+    /** The jar on its own, over the platform's classes only (as Lambda loads it). */
+    private static URLClassLoader alone(Path jar) throws java.io.IOException {
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** The functions' credentials, from the jar's own classes. */
+    private static Object credentials(ClassLoader alone) throws ReflectiveOperationException {
+        return Class.forName("dk.rampe.platform.AwsClients", true, alone).getMethod("credentials").invoke(null);
+    }
+
+    /** An address nothing listens on (a port taken and given back). */
+    private static String deadEndpoint() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
         }
     }
 
