@@ -42,6 +42,12 @@ import java.util.zip.ZipOutputStream;
  * and nested builders named only there are left out. A client's
  * modelled exceptions are followed in full: the client registers them when it is built.
  *
+ * <p>A service's default sync client ({@code Default*Client}, and {@code Delegating*Client}) then loses the methods of the operations whose request
+ * nothing but a client names (and their lambdas' bodies): verifying such a method loads its request type, which
+ * cost a function about a hundred classes per service at its first answer (S3, SES v2, DynamoDB), and nothing
+ * calls it; the client's interface still declares the operation, whose default method throws
+ * {@code UnsupportedOperationException}. The request types stay in the jar (the interface names them).
+ *
  * <p>If that reasoning were wrong for a client, building that client would fail at once (a verify or
  * class-not-found error), whatever operation is called: ShadedJarTest builds and calls the clients from the
  * jars alone, and the bench starts every function from its jar.
@@ -55,6 +61,13 @@ public final class JarTrim {
     private static final Pattern CLIENT = Pattern.compile("software/amazon/awssdk/services/.*(Client|ResolveEndpointInterceptor)");
     private static final Pattern REQUEST = Pattern.compile("(software/amazon/awssdk/services/[^/]+)/model/(\\w+Request)");
     private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([\\w/$]+)[;<]");
+    /**
+     * A service's default sync client and its delegating client (S3's cross-region client extends it): each
+     * implements every operation, in a method of its own.
+     */
+    private static final Pattern DEFAULT_CLIENT = Pattern.compile("software/amazon/awssdk/services/([^/]+)/(Default|Delegating)\\w+Client");
+    /** The body of a lambda in a client method: {@code lambda$putObject$3}. */
+    private static final Pattern LAMBDA_OF = Pattern.compile("lambda\\$(\\w+)\\$\\d+");
 
     public static void main(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("--check")) {
@@ -87,9 +100,11 @@ public final class JarTrim {
     static void trim(Path jar) throws IOException {
         Map<String, byte[]> classes = classes(jar);
         Set<String> kept = reached(classes).keySet();
+        Set<String> called = Set.copyOf(FOLLOWED);
         Set<String> missingBefore = missing(jar);
         Path out = jar.resolveSibling(jar.getFileName() + ".trimmed");
         int dropped = 0;
+        int methods = 0;
         try (ZipFile in = new ZipFile(jar.toFile());
              ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
@@ -102,16 +117,28 @@ public final class JarTrim {
                 ZipEntry copy = new ZipEntry(name);
                 copy.setTime(e.getTime());
                 zip.putNextEntry(copy);
-                try (InputStream is = in.getInputStream(e)) {
-                    is.transferTo(zip);
+                Matcher client = DEFAULT_CLIENT.matcher(name.replaceFirst("\\.class$", ""));
+                if (name.endsWith(".class") && client.matches()) {
+                    byte[] bytes;
+                    try (InputStream is = in.getInputStream(e)) {
+                        bytes = is.readAllBytes();
+                    }
+                    String model = "software/amazon/awssdk/services/" + client.group(1) + "/model/";
+                    Stripped s = withoutUncalledOperations(bytes, model, called);
+                    methods += s.methods();
+                    zip.write(s.bytes());
+                } else {
+                    try (InputStream is = in.getInputStream(e)) {
+                        is.transferTo(zip);
+                    }
                 }
                 zip.closeEntry();
             }
         }
         long before = Files.size(jar);
         Files.move(out, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf(java.util.Locale.ROOT, "[JarTrim] %s: %d SDK classes nothing reaches left out (operations never called, metadata of other services), %.2f -> %.2f MB%n",
-                jar.getFileName(), dropped, before / 1048576.0, Files.size(jar) / 1048576.0);
+        System.out.printf(java.util.Locale.ROOT, "[JarTrim] %s: %d SDK classes nothing reaches left out (operations never called, metadata of other services), %d client methods of operations never called, %.2f -> %.2f MB%n",
+                jar.getFileName(), dropped, methods, before / 1048576.0, Files.size(jar) / 1048576.0);
         Set<String> missing = missing(jar);
         missing.removeAll(missingBefore);
         if (!missing.isEmpty()) throw new IllegalStateException(jar + " lacks classes it reaches: " + missing);
@@ -137,6 +164,8 @@ public final class JarTrim {
 
     /** For {@code --why}: the class each class was first followed from. */
     private static final Map<String, String> FOLLOWED_FROM = new HashMap<>();
+    /** The classes the last {@link #reached} followed in full (named by more than a client). */
+    private static final Set<String> FOLLOWED = new HashSet<>();
 
     /** Each class reached, with the class it was reached from. */
     static Map<String, String> reached(Map<String, byte[]> classes) {
@@ -188,7 +217,120 @@ public final class JarTrim {
                 }
             }
         }
+        FOLLOWED.clear();
+        FOLLOWED.addAll(followed);
         return reached;
+    }
+
+    record Stripped(byte[] bytes, int methods) {
+    }
+
+    /**
+     * A default client's class file without the methods that take a request of {@code model} not in {@code called},
+     * nor those methods' lambda bodies; the constant pool stays as it is (what it names is resolved only when run).
+     */
+    static Stripped withoutUncalledOperations(byte[] bytes, String model, Set<String> called) {
+        ClassFile cf = ClassFile.of(bytes);
+        Pattern request = Pattern.compile("L(" + Pattern.quote(model) + "\\w+Request);");
+        Set<String> uncalled = new HashSet<>();
+        for (ClassFile.Member m : cf.methods()) {
+            Matcher r = request.matcher(cf.utf8(m.descriptor()));
+            while (r.find()) {
+                if (!called.contains(r.group(1))) uncalled.add(cf.utf8(m.name()));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        out.write(bytes, 0, cf.methodsStart());
+        List<ClassFile.Member> keep = new ArrayList<>();
+        for (ClassFile.Member m : cf.methods()) {
+            String name = cf.utf8(m.name());
+            Matcher lambda = LAMBDA_OF.matcher(name);
+            if (!uncalled.contains(name) && !(lambda.matches() && uncalled.contains(lambda.group(1)))) keep.add(m);
+        }
+        out.write(keep.size() >> 8);
+        out.write(keep.size());
+        for (ClassFile.Member m : keep) out.write(bytes, m.start(), m.end() - m.start());
+        out.write(bytes, cf.methodsEnd(), bytes.length - cf.methodsEnd());
+        return new Stripped(out.toByteArray(), cf.methods().size() - keep.size());
+    }
+
+    /** Where a class file's methods are, with their names and descriptors (constant pool indexes). */
+    record ClassFile(String[] utf8, List<Member> methods, int methodsStart, int methodsEnd) {
+        record Member(int name, int descriptor, int start, int end) {
+        }
+
+        String utf8(int index) {
+            return utf8[index];
+        }
+
+        static ClassFile of(byte[] bytes) {
+            try {
+                java.io.ByteArrayInputStream at = new java.io.ByteArrayInputStream(bytes);
+                DataInputStream in = new DataInputStream(at);
+                in.readInt();
+                in.readUnsignedShort();
+                in.readUnsignedShort();
+                String[] utf8 = ConstantPool.read(in).utf8();
+                in.readUnsignedShort();
+                in.readUnsignedShort();
+                in.readUnsignedShort();
+                in.skipBytes(2 * in.readUnsignedShort());
+                members(in, bytes, at);
+                int methodsStart = bytes.length - at.available();
+                List<Member> methods = members(in, bytes, at);
+                return new ClassFile(utf8, methods, methodsStart, bytes.length - at.available());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** A count and that many fields or methods; the stream is left after them. */
+        private static List<Member> members(DataInputStream in, byte[] bytes, java.io.ByteArrayInputStream at)
+                throws IOException {
+            int count = in.readUnsignedShort();
+            List<Member> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int start = bytes.length - at.available();
+                in.readUnsignedShort();
+                int name = in.readUnsignedShort();
+                int descriptor = in.readUnsignedShort();
+                int attributes = in.readUnsignedShort();
+                for (int a = 0; a < attributes; a++) {
+                    in.readUnsignedShort();
+                    in.skipBytes(in.readInt());
+                }
+                out.add(new Member(name, descriptor, start, bytes.length - at.available()));
+            }
+            return out;
+        }
+    }
+
+    /** A class file's constant pool: its UTF-8 entries and, per class entry, the index of its name. */
+    record ConstantPool(String[] utf8, int[] classIndex) {
+        static ConstantPool read(DataInputStream in) throws IOException {
+            int count = in.readUnsignedShort();
+            String[] utf8 = new String[count];
+            int[] classIndex = new int[count];
+            for (int i = 1; i < count; i++) {
+                int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8[i] = in.readUTF();
+                    case 7 -> classIndex[i] = in.readUnsignedShort();
+                    case 8, 16, 19, 20 -> in.readUnsignedShort();
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
+                    case 5, 6 -> {
+                        in.readLong();
+                        i++;
+                    }
+                    case 15 -> {
+                        in.readUnsignedByte();
+                        in.readUnsignedShort();
+                    }
+                    default -> throw new IllegalStateException("constant pool tag " + tag);
+                }
+            }
+            return new ConstantPool(utf8, classIndex);
+        }
     }
 
     static Map<String, byte[]> classes(Path jar) throws IOException {
@@ -213,27 +355,10 @@ public final class JarTrim {
                 in.readInt();
                 in.readUnsignedShort();
                 in.readUnsignedShort();
-                int count = in.readUnsignedShort();
-                String[] utf8 = new String[count];
-                int[] classIndex = new int[count];
-                for (int i = 1; i < count; i++) {
-                    int tag = in.readUnsignedByte();
-                    switch (tag) {
-                        case 1 -> utf8[i] = in.readUTF();
-                        case 7 -> classIndex[i] = in.readUnsignedShort();
-                        case 8, 16, 19, 20 -> in.readUnsignedShort();
-                        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
-                        case 5, 6 -> {
-                            in.readLong();
-                            i++;
-                        }
-                        case 15 -> {
-                            in.readUnsignedByte();
-                            in.readUnsignedShort();
-                        }
-                        default -> throw new IllegalStateException("constant pool tag " + tag);
-                    }
-                }
+                ConstantPool pool = ConstantPool.read(in);
+                String[] utf8 = pool.utf8();
+                int[] classIndex = pool.classIndex();
+                int count = utf8.length;
                 in.readUnsignedShort();
                 in.readUnsignedShort();
                 int superIndex = in.readUnsignedShort();

@@ -42,17 +42,47 @@ public final class DueQuery {
         for (String bucket : Keys.dueBuckets(kind, from, to)) {
             Map<String, AttributeValue> start = null;
             do {
-                Map<String, AttributeValue> after = start;
-                int want = limit - out.size();
-                QueryResponse r = dynamo.query(b -> b.tableName(table).indexName("gsi1")
-                        .keyConditionExpression("gsi1pk = :day AND gsi1sk BETWEEN :lo AND :hi")
-                        .expressionAttributeValues(Map.of(":day", Attrs.s(bucket), ":lo", Attrs.s(lo), ":hi", Attrs.s(hi)))
-                        .limit(want).exclusiveStartKey(after));
+                QueryResponse r = page(dynamo, table, bucket, lo, hi, limit - out.size(), start);
                 out.addAll(r.items());
                 start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
             } while (start != null && out.size() < limit);
             if (out.size() >= limit) break;
         }
         return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /**
+     * Every item of {@code kind} due in the window, oldest day first, the days' queries {@code threads} at a time
+     * (a month's window is 32 queries: one after another they were most of a small report's reads).
+     */
+    static List<Map<String, AttributeValue>> everyItem(DynamoDbClient dynamo, String table, String kind, Instant from,
+                                                       Instant to, int threads) {
+        if (to.isBefore(from)) return List.of();
+        String lo = Keys.skFrom(from);
+        String hi = Keys.skTo(to);
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        for (List<Map<String, AttributeValue>> day : ParallelReads.map(Keys.dueBuckets(kind, from, to), threads, "due-read",
+                bucket -> {
+                    List<Map<String, AttributeValue>> items = new ArrayList<>();
+                    Map<String, AttributeValue> start = null;
+                    do {
+                        QueryResponse r = page(dynamo, table, bucket, lo, hi, null, start);
+                        items.addAll(r.items());
+                        start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+                    } while (start != null);
+                    return items;
+                })) {
+            out.addAll(day);
+        }
+        return out;
+    }
+
+    /** One page of a day's bucket between the window's ends ({@code limit} null: as many as a page holds). */
+    private static QueryResponse page(DynamoDbClient dynamo, String table, String bucket, String lo, String hi,
+                                      Integer limit, Map<String, AttributeValue> after) {
+        return dynamo.query(b -> b.tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :day AND gsi1sk BETWEEN :lo AND :hi")
+                .expressionAttributeValues(Map.of(":day", Attrs.s(bucket), ":lo", Attrs.s(lo), ":hi", Attrs.s(hi)))
+                .limit(limit).exclusiveStartKey(after));
     }
 }

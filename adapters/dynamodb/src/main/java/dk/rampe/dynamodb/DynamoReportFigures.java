@@ -26,10 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -108,35 +104,16 @@ public final class DynamoReportFigures implements ReportSources {
                 if (r.asOf(end).lastChangeTo(ReferralStatus.ENROLLED) != null) enrolled.add(r);
             }
             Map<String, Participant> out = new LinkedHashMap<>();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, enrolled.size())), rt -> {
-                Thread t = new Thread(rt, "report-read");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Participant>> loads = new ArrayList<>(enrolled.size());
-                for (Referral r : enrolled) {
-                    Instant exited = r.asOf(end).lastChangeTo(ReferralStatus.EXITED);
-                    boolean attendanceMatters = exited == null || !exited.isBefore(windowStart);
-                    loads.add(pool.submit(() -> {
-                        Path path = new Path(paths.milestones(r.id()));
-                        if (!attendanceMatters) return new Participant(r, path, Attendance.empty(r.id()), List.of());
-                        DynamoAttendanceStore.AttendanceHistory h = attendance.history(r.id(), windowFirst, windowLast);
-                        return new Participant(r, path, h.attendance(), h.notices(), h.warnings());
-                    }));
+            for (Participant x : ParallelReads.map(enrolled, PARALLEL, "report-read", r -> {
+                Instant exited = r.asOf(end).lastChangeTo(ReferralStatus.EXITED);
+                Path path = new Path(paths.milestones(r.id()));
+                if (exited != null && exited.isBefore(windowStart)) {
+                    return new Participant(r, path, Attendance.empty(r.id()), List.of());
                 }
-                for (Future<Participant> f : loads) {
-                    Participant x = f.get();
-                    out.put(x.referral().id(), x);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted reading the programme", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+                DynamoAttendanceStore.AttendanceHistory h = attendance.history(r.id(), windowFirst, windowLast);
+                return new Participant(r, path, h.attendance(), h.notices(), h.warnings());
+            })) {
+                out.put(x.referral().id(), x);
             }
             participants = out;
             return out.values();

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * referrals come back with details holding only the programme id. Counts the items it read.
  */
 public final class DynamoReportReferrals implements ReportReferrals, DeliveryFigures {
+    /** The waiting nudges' day buckets read at the same time. */
+    static final int PARALLEL = 8;
     public static final String GSI2 = "gsi2";
 
     private final DynamoDbClient dynamo;
@@ -70,8 +72,8 @@ public final class DynamoReportReferrals implements ReportReferrals, DeliveryFig
     public Nudges nudges(String programmeId, Instant asOf) {
         long failed = count(Keys.reportFailedOutboxGsi1pk(), Keys.skFrom(Instant.EPOCH), Keys.skTo(asOf), programmeId);
         long waiting = 0;
-        for (Map<String, AttributeValue> item : DueQuery.items(dynamo, table, Keys.KIND_OUTBOX,
-                asOf.minus(java.time.Duration.ofDays(31)), asOf, 100_000)) {
+        for (Map<String, AttributeValue> item : DueQuery.everyItem(dynamo, table, Keys.KIND_OUTBOX,
+                asOf.minus(java.time.Duration.ofDays(31)), asOf, PARALLEL)) {
             if (programmeId.equals(Attrs.str(item, "programmeId"))) waiting++;
         }
         return new Nudges(failed, waiting);

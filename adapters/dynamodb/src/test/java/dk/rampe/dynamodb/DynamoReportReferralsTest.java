@@ -69,4 +69,31 @@ class DynamoReportReferralsTest {
         assertEquals("18", fromDynamo.shown("intake", "received.total", MonthlyReport.PROGRAMME));
         assertEquals("0", fromDynamo.shown("delivery", "nudges.failed", MonthlyReport.PROGRAMME));
     }
+
+    /** The nudges waiting: each day of the 31 before the month's end read (the days at the same time), the programme's only. */
+    @Test
+    void countsTheProgrammesNudgesWaitingOnAnyDayOfTheWindowAndNoOthers() {
+        RampeConfig config = DynamoContractTables.freshTables();
+        DynamoOutbox outbox = new DynamoOutbox(DynamoContractTables.client(), config.table());
+        Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
+        int n = 0;
+        for (String due : List.of("2026-10-31T23:00:00Z", "2026-10-15T08:00:00Z", "2026-10-02T07:30:00Z",
+                "2026-10-01T01:00:00Z", "2026-10-01T01:00:00Z")) {
+            outbox.enqueue(dk.rampe.followup.OutboxMessage.pending("waiting-" + n++, "T" + n, "p1",
+                    dk.rampe.followup.MessageChannel.SMS, "+4520123456", null, "Tekst", null, false, Instant.parse(due),
+                    Instant.parse(due)));
+        }
+        // another programme's, one due before the window and one after its end are not counted
+        outbox.enqueue(dk.rampe.followup.OutboxMessage.pending("other", "T-other", "p2", dk.rampe.followup.MessageChannel.SMS,
+                "+4520123456", null, "Tekst", null, false, Instant.parse("2026-10-20T08:00:00Z"), asOf));
+        outbox.enqueue(dk.rampe.followup.OutboxMessage.pending("before", "T-before", "p1", dk.rampe.followup.MessageChannel.SMS,
+                "+4520123456", null, "Tekst", null, false, Instant.parse("2026-09-29T08:00:00Z"), asOf));
+        outbox.enqueue(dk.rampe.followup.OutboxMessage.pending("after", "T-after", "p1", dk.rampe.followup.MessageChannel.SMS,
+                "+4520123456", null, "Tekst", null, false, Instant.parse("2026-11-02T08:00:00Z"), asOf));
+
+        dk.rampe.report.DeliveryFigures.Nudges nudges = new DynamoReportReferrals(DynamoContractTables.client(), config.table())
+                .nudges("p1", asOf);
+        assertEquals(5, nudges.waiting());
+        assertEquals(0, nudges.failed());
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,15 +192,39 @@ final class ChildJvm {
         }
     }
 
-    /** The meter's METER-TIME lines, added up per invocation (by trace header). */
+    /**
+     * The meter's METER-TIME lines per invocation (by trace header): the time some DynamoDB call was running, calls
+     * that overlap (a function's parallel reads) counted once, so the time outside them never goes below zero.
+     */
     private static Map<String, Long> dynamoNanos(Path stderr) throws IOException {
-        Map<String, Long> out = new HashMap<>();
+        Map<String, List<long[]>> calls = new HashMap<>();
         for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
             int at = line.indexOf("METER-TIME trace=");
             if (at < 0) continue;
             String[] f = line.substring(at + "METER-TIME ".length()).split(" ");
-            out.merge(f[0].substring("trace=".length()), Long.parseLong(f[1].substring("nanos=".length())), Long::sum);
+            long nanos = Long.parseLong(f[1].substring("nanos=".length()));
+            long start = Long.parseLong(f[2].substring("start=".length()));
+            calls.computeIfAbsent(f[0].substring("trace=".length()), k -> new ArrayList<>())
+                    .add(new long[] {start, start + nanos});
         }
+        Map<String, Long> out = new HashMap<>();
+        calls.forEach((trace, spans) -> {
+            spans.sort(Comparator.comparingLong(s -> s[0]));
+            long total = 0;
+            long from = Long.MIN_VALUE;
+            long to = Long.MIN_VALUE;
+            for (long[] s : spans) {
+                if (s[0] > to) {
+                    if (to > from) total += to - from;
+                    from = s[0];
+                    to = s[1];
+                } else {
+                    to = Math.max(to, s[1]);
+                }
+            }
+            if (to > from) total += to - from;
+            out.put(trace, total);
+        });
         return out;
     }
 

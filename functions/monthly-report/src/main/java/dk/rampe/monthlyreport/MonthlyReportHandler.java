@@ -40,7 +40,13 @@ import java.util.Map;
  */
 public final class MonthlyReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
     private final ReportRun run;
-    private final Priming priming;
+    private final RampeConfig config;
+    private final DynamoDbClient dynamo;
+    private final Notifier notifier;
+    private final ReportArchive archive;
+    private final Clock clock;
+    /** Built when first asked for (before the snapshot): a cold start without SnapStart never builds it. */
+    private Priming priming;
 
     public MonthlyReportHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -68,13 +74,17 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     public MonthlyReportHandler(RampeConfig config, NudgeConfig nudges, DynamoDbClient dynamo, Notifier notifier,
                                 ReportArchive archive, Clock clock) {
         this.run = runFor(config, dynamo, notifier, archive, clock);
-        this.priming = keptAndSent(primingFor("monthly-report", config, dynamo, clock), archive, notifier);
+        this.config = config;
+        this.dynamo = dynamo;
+        this.notifier = notifier;
+        this.archive = archive;
+        this.clock = clock;
     }
 
     /**
      * The run's keeping and sending, primed where they go to AWS: the report's S3 put and SES SendEmail, each made
      * in full by its client and stopped before it is sent ({@link dk.rampe.platform.DryRun}); nothing is kept or
-     * sent. The local archive and outbox have nothing to prime.
+     * sent (the answers' types are set up). The local archive and outbox have nothing to prime.
      */
     static Priming keptAndSent(Priming priming, ReportArchive archive, Notifier notifier) {
         return priming
@@ -82,7 +92,11 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
                     if (archive instanceof S3ReportArchive s3) s3.primePut();
                 })
                 .step("email", () -> {
-                    if (notifier instanceof SesEmailSender ses) ses.primeSend();
+                    if (notifier instanceof SesEmailSender ses) {
+                        ses.primeSend();
+                        // the answer's type, which the stopped send never reaches
+                        software.amazon.awssdk.services.sesv2.model.SendEmailResponse.builder().build();
+                    }
                 });
     }
 
@@ -148,35 +162,49 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
 
     /**
      * What both report functions prime before SnapStart's snapshot: the settings read, a programme's send
-     * record and its month's figures opened, for a programme id never issued and a month long past (1970),
-     * so every read finds nothing; then a report made and rendered (HTML, CSV, the email's text) in memory
-     * from those empty figures under the first programme's settings, with no facts kept. Reads only (a report
-     * run keeps, emails and records, so it is not run).
+     * record, its month's figures and its months kept opened, for a programme id never issued, so every read
+     * finds nothing; then a report of the month just ended made and rendered (HTML, CSV, the email's text) in
+     * memory from those empty figures under the first programme's settings, replaying every month since its
+     * intake opened as a real report does, with no facts kept. Reads only (a report run keeps, emails and
+     * records, so it is not run).
      */
     static Priming primingFor(String function, RampeConfig config, DynamoDbClient dynamo, Clock clock) {
         DynamoSettingsStore settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         DynamoReportFigures figures = new DynamoReportFigures(dynamo, config.table(),
                 DanishHolidays.workingDays(settings::current), p -> AttendanceRules.of(settings::current, p));
         DynamoReportDeliveries deliveries = new DynamoReportDeliveries(dynamo, config.table());
-        java.time.YearMonth month = java.time.YearMonth.of(1970, 1);
+        DynamoMonthlyFacts kept = new DynamoMonthlyFacts(dynamo, config.table());
+        // read as the report reads them, never kept
+        dk.rampe.report.MonthlyFacts facts = new dk.rampe.report.MonthlyFacts() {
+            @Override
+            public java.util.NavigableMap<YearMonth, Month> months(String programmeId) {
+                return kept.months(PRIME_PROGRAMME);
+            }
+
+            @Override
+            public boolean keepFirst(String programmeId, Month month) {
+                return false;
+            }
+        };
+        YearMonth month = YearMonth.from(clock.instant().atZone(config.zone())).minusMonths(1);
         return new Priming(function)
                 .step("settings", settings::current)
                 .step("sent", () -> deliveries.sent(PRIME_PROGRAMME, month.toString()))
                 .step("figures", () -> figures.open(PRIME_PROGRAMME, new dk.rampe.report.ReportPeriod(month, config.zone())))
-                .step("report", () -> primeReport(settings.current(), figures, month, config, clock));
+                .step("report", () -> primeReport(settings.current(), figures, facts, month, config, clock));
     }
 
     /**
      * A report of no participants (the figures of a programme id never issued) under the first programme's
      * settings, made with no facts kept and rendered as the run renders it; nothing leaves memory.
      */
-    static void primeReport(dk.rampe.settings.Settings settings, DynamoReportFigures figures, YearMonth month,
-                            RampeConfig config, Clock clock) {
+    static void primeReport(dk.rampe.settings.Settings settings, DynamoReportFigures figures,
+                            dk.rampe.report.MonthlyFacts facts, YearMonth month, RampeConfig config, Clock clock) {
         if (settings.programmes().isEmpty()) return;
         Map<String, String> names = new LinkedHashMap<>();
         settings.jobcentres().forEach(j -> names.put(j.id(), j.name()));
         dk.rampe.report.MonthlyReport report = new ReportMaker((programmeId, period) -> figures.open(PRIME_PROGRAMME, period),
-                dk.rampe.report.MonthlyFacts.NONE, clock)
+                facts, clock)
                 .make(settings.programmes().get(0), names, new dk.rampe.report.ReportPeriod(month, config.zone()));
         ReportHtml.render(report, config.zone());
         ReportCsv.write(report);
@@ -188,7 +216,8 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
     static final String PRIME_PROGRAMME = "prime";
 
     @Override
-    public Priming priming() {
+    public synchronized Priming priming() {
+        if (priming == null) priming = keptAndSent(primingFor("monthly-report", config, dynamo, clock), archive, notifier);
         return priming;
     }
 }

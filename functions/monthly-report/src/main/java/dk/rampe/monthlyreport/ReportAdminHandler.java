@@ -45,7 +45,11 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
     private final SettingsStore settings;
     private final ReportRun run;
     private final ReportArchive archive;
-    private final Priming priming;
+    private final DynamoDbClient dynamo;
+    private final Notifier notifier;
+    private final Clock clock;
+    /** Built when first asked for (before the snapshot): a cold start without SnapStart never builds it. */
+    private Priming priming;
 
     public ReportAdminHandler() {
         this(RampeConfig.fromEnvironment(), NudgeConfig.fromEnvironment());
@@ -65,12 +69,9 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
         this.settings = new DynamoSettingsStore(dynamo, config.table(), clock, Duration.ofMinutes(1));
         this.run = MonthlyReportHandler.runFor(config, dynamo, notifier, archive, clock);
         this.archive = archive;
-        // the report's reads, the request body's parser and a request refused before any route runs (no caller: 401)
-        this.priming = MonthlyReportHandler.keptAndSent(MonthlyReportHandler.primingFor("report-admin", config, dynamo, clock),
-                        archive, notifier)
-                .step("json", () -> AdminRequestBody.read("{\"programmeId\":\"prime\",\"month\":\"1970-01\",\"resend\":false,"
-                        + "\"n\":[1,1.5,null,{\"k\":\"æøå\"}]}"))
-                .step("request", () -> handleRequest(primeRequest(), null));
+        this.dynamo = dynamo;
+        this.notifier = notifier;
+        this.clock = clock;
     }
 
     /** The reports' list as API Gateway passes it, without a caller; named "prime" in the request log. */
@@ -89,7 +90,15 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     @Override
-    public Priming priming() {
+    public synchronized Priming priming() {
+        if (priming == null) {
+            // the report's reads, the request body's parser and a request refused before any route runs (no caller: 401)
+            priming = MonthlyReportHandler.keptAndSent(MonthlyReportHandler.primingFor("report-admin", config, dynamo, clock),
+                            archive, notifier)
+                    .step("json", () -> AdminRequestBody.read("{\"programmeId\":\"prime\",\"month\":\"1970-01\",\"resend\":false,"
+                            + "\"n\":[1,1.5,null,{\"k\":\"æøå\"}]}"))
+                    .step("request", () -> handleRequest(primeRequest(), null));
+        }
         return priming;
     }
 

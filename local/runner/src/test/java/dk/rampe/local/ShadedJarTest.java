@@ -263,16 +263,10 @@ class ShadedJarTest {
     @Test
     void theDispatcherJarAloneBuildsAndCallsItsDynamoDbSesAndSnsClients() throws Exception {
         Path jar = Events.projectRoot().resolve("functions/nudge-dispatcher/target/nudge-dispatcher.jar");
-        String dead;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            dead = "http://127.0.0.1:" + s.getLocalPort();
-        }
-        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            Class<?> credentialsType = Class.forName(
-                    "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider", false, alone);
-            Object credentials = Class.forName("dk.rampe.platform.AwsClients", true, alone)
-                    .getMethod("credentials").invoke(null);
+        String dead = deadEndpoint();
+        try (URLClassLoader alone = alone(jar)) {
+            Class<?> credentialsType = Class.forName(CREDENTIALS_TYPE, false, alone);
+            Object credentials = credentials(alone);
             Object dynamo = Class.forName("dk.rampe.dynamodb.DynamoClients", true, alone)
                     .getMethod("create", String.class, String.class, credentialsType)
                     .invoke(null, "eu-north-1", dead, credentials);
@@ -311,6 +305,59 @@ class ShadedJarTest {
                 assertEquals("dk.rampe.followup.Notifier$SendFailure", sendFailure.getClass().getName(),
                         channel + ": " + sendFailure);
             }
+        }
+    }
+
+    /**
+     * The report's jar alone builds its S3 client (the default client and the cross-region wrapper keep only the
+     * methods of the operations Rampe calls: tools/JarTrim.java) and puts a report file to a dead endpoint: a network
+     * failure, never a missing class or a verify error; an operation Rampe never calls is not there to run.
+     */
+    @Test
+    void theReportJarAloneBuildsItsS3ClientAndPutsWhileOperationsNeverCalledAreLeftOut() throws Exception {
+        Path jar = Events.projectRoot().resolve("functions/monthly-report/target/monthly-report.jar");
+        String dead = deadEndpoint();
+        try (URLClassLoader alone = alone(jar)) {
+            Class<?> credentialsType = Class.forName(CREDENTIALS_TYPE, false, alone);
+            Object credentials = credentials(alone);
+            Class<?> archiveType = Class.forName("dk.rampe.archive.S3ReportArchive", true, alone);
+            Object s3 = archiveType.getMethod("client", String.class, String.class, credentialsType)
+                    .invoke(null, "eu-north-1", dead, credentials);
+            Class<?> clientType = Class.forName("software.amazon.awssdk.services.s3.S3Client", true, alone);
+            Object archive = archiveType.getConstructor(clientType, String.class).newInstance(s3, "rampe-reports");
+            Throwable putFailure = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.lang.reflect.InvocationTargetException.class,
+                    () -> archiveType.getMethod("put", String.class, String.class, String.class, Map.class)
+                            .invoke(archive, "p1", "2026-10", "2026-11-01T06:00:00Z",
+                                    Map.of("report.html", "<p>x</p>".getBytes(StandardCharsets.UTF_8)))).getCause();
+            assertTrue(Class.forName("software.amazon.awssdk.core.exception.SdkClientException", false, alone)
+                    .isInstance(putFailure), "a network failure, not " + putFailure);
+
+            // the interface still declares it (its request type stays in the jar, without its builder)
+            Class<?> delete = Class.forName("software.amazon.awssdk.services.s3.model.DeleteObjectRequest", false, alone);
+            Throwable neverCalled = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.lang.reflect.InvocationTargetException.class,
+                    () -> clientType.getMethod("deleteObject", delete).invoke(s3, (Object) null)).getCause();
+            assertEquals(UnsupportedOperationException.class, neverCalled.getClass(), "left out, not " + neverCalled);
+        }
+    }
+
+    private static final String CREDENTIALS_TYPE = "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider";
+
+    /** The jar on its own, over the platform's classes only (as Lambda loads it). */
+    private static URLClassLoader alone(Path jar) throws java.io.IOException {
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** The functions' credentials, from the jar's own classes. */
+    private static Object credentials(ClassLoader alone) throws ReflectiveOperationException {
+        return Class.forName("dk.rampe.platform.AwsClients", true, alone).getMethod("credentials").invoke(null);
+    }
+
+    /** An address nothing listens on (a port taken and given back). */
+    private static String deadEndpoint() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
         }
     }
 

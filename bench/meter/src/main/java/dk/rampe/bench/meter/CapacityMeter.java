@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * software/amazon/awssdk/global/handlers/execution.interceptors on the classpath.
  */
 public final class CapacityMeter implements ExecutionInterceptor {
-    /** {@code -Dbench.meter=time}: only time each DynamoDB call (one METER-TIME line per call). */
+    /** {@code -Dbench.meter=time}: only time each DynamoDB call (one METER-TIME line per call, with its start). */
     private static final boolean TIME_ONLY = "time".equals(System.getProperty("bench.meter"));
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
     /** Index name → its key attributes, from -Dbench.indexKeys=gsi1:gsi1pk,gsi1sk;… (the template's GSIs). */
@@ -91,7 +91,10 @@ public final class CapacityMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         Long started = attributes.getAttribute(STARTED);
         if (TIME_ONLY) {
-            if (started != null) System.err.println("METER-TIME trace=" + invocation() + " nanos=" + (System.nanoTime() - started));
+            if (started != null) {
+                System.err.println("METER-TIME trace=" + invocation() + " nanos=" + (System.nanoTime() - started)
+                        + " start=" + started);
+            }
             return;
         }
         SdkRequest req = context.request();
