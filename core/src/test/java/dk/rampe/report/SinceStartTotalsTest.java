@@ -46,7 +46,7 @@ class SinceStartTotalsTest {
                 for (String key : KEYS) {
                     Figure f = r.figure("since_start", "since_start." + key, scope).orElseThrow(() -> new AssertionError(key));
                     if (!f.shownAsNumber()) {
-                        assertTrue(List.of(Figure.SUPPRESSED, Figure.HIDDEN).contains(f.shown()), f.toString());
+                        assertTrue(f.shown().equals(Figure.HIDDEN) || f.asOfMonth() != null, f.toString());
                         continue;
                     }
                     shownNumbers++;
@@ -78,13 +78,13 @@ class SinceStartTotalsTest {
                 ReportScenario.jobcentreNames(), ReportScenario.OCTOBER);
         assertEquals("18", r.shown("since_start", "since_start.referred", P));
         assertEquals(r.shown("intake", "received.total", "jcA"), r.shown("since_start", "since_start.referred", "jcA"));
-        assertEquals("<5", r.shown("since_start", "since_start.jobs.not_recorded", P));
-        assertEquals("<5", r.shown("since_start", "since_start.jobs.total", P));
+        assertEquals(Figure.HIDDEN, r.shown("since_start", "since_start.jobs.not_recorded", P));
+        assertEquals(Figure.HIDDEN, r.shown("since_start", "since_start.jobs.total", P));
         assertEquals("0", r.shown("since_start", "since_start.jobs.flexjob", P));
-        assertEquals("<5", r.shown("since_start", "since_start.exits.ordinary_job", "jcB"));
+        assertEquals(Figure.HIDDEN, r.shown("since_start", "since_start.exits.ordinary_job", "jcB"));
         assertEquals("0", r.shown("since_start", "since_start.exits.ordinary_job", "jcA"));
         // b2's internship is dated October but recorded in November: not in October's total
-        assertEquals("<5", r.shown("since_start", "since_start.internships", P));
+        assertEquals(Figure.HIDDEN, r.shown("since_start", "since_start.internships", P));
         // the same number in two sections is shown the same way
         assertEquals(r.shown("funders", "participants_at_start.total", P), r.shown("since_start", "since_start.enrolled", P));
         assertEquals(r.shown("flow", "participants.total", P), r.shown("since_start", "since_start.enrolled", P));
