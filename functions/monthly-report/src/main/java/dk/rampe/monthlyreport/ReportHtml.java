@@ -37,7 +37,8 @@ final class ReportHtml {
                 .append(esc(DateTimeFormatter.ofPattern("d/M-uuuu HH:mm").withZone(zone).format(r.asOf().minusSeconds(1))))
                 .append(" (månedens slut). Lavet ")
                 .append(esc(DateTimeFormatter.ofPattern("d/M-uuuu HH:mm").withZone(zone).format(r.madeAt())))
-                .append(". Tal under 5 vises som &lt;5; et tal vist som x er skjult, så et lille tal ikke kan regnes ud.</p>");
+                .append(". Tal under 5 og tal, der ville røbe dem, vises som x. Et tal siden start opdateres, når det er vokset "
+                        + "med 5; ellers vises det seneste tal med sin måned.</p>");
         warnings(h, r);
         charts(h, r);
         for (MonthlyReport.Section s : r.sections()) section(h, r, s);
