@@ -1237,6 +1237,11 @@ public final class ReportMaker {
             if (disclosure == null) return Suppression.apply(counts, groups, Set.of(), same, Set.of());
             Set<String> totals = disclosure.totals(counts);
             Map<String, String> shown = own != null && own.containsKey(HIDDEN_MARK + "*") ? asKept(totals) : decide(totals);
+            // one figure in two sections shows as the first of them (the one whose last value is followed)
+            for (Set<String> s : same) {
+                String text = shown.get(s.iterator().next());
+                for (String id : s) if (!Long.toString(counts.get(id)).equals(shown.get(id))) shown.put(id, text);
+            }
             // kept with the month's facts: the month made again, and every later report's replay, shows the same
             values.put(HIDDEN_MARK + "*", 1.0);
             shown.forEach((id, text) -> {
@@ -1305,11 +1310,6 @@ public final class ReportMaker {
                 if (!changed) {
                     for (String id : totals) {
                         if (!Long.toString(counts.get(id)).equals(shown.get(id))) shown.put(id, disclosure.asOfText(id));
-                    }
-                    // one figure in two sections shows as the first of them (the one whose last value is followed)
-                    for (Set<String> s : same) {
-                        String text = shown.get(s.iterator().next());
-                        for (String id : s) if (!Long.toString(counts.get(id)).equals(shown.get(id))) shown.put(id, text);
                     }
                     shown.putAll(decidedText);
                     return shown;
