@@ -222,20 +222,21 @@ class LocalRunnerReportTest {
             byte[] first = Files.readAllBytes(csvs.get(0));
             String csv = new String(first, StandardCharsets.UTF_8);
             // intake: 2 in September, 10 in November, 2 in December
-            // 14 in all, but November's report showed 12 and December's 2 are hidden: 14 - 12 would give them
-            assertEquals("x", shown(csv, "intake", "received.total", "programme"));
-            assertEquals("x", shown(csv, "since_start", "since_start.referred", "programme"), "the same figure");
+            // 14 in all, but November's report showed 12 and it grew by 2 only: shown as last published, with its month
+            assertEquals("12 pr. 2026-11", shown(csv, "intake", "received.total", "programme"));
+            assertEquals("12 pr. 2026-11", shown(csv, "since_start", "since_start.referred", "programme"), "the same figure");
             assertEquals("x", shown(csv, "intake", "received.month", "programme"), "two in December");
             assertEquals("x", shown(csv, "intake", "received.total", "jc-odder"));
             assertEquals("11", shown(csv, "intake", "received.total", "jc-aarhus"), "the programme's is hidden: 11 gives nothing");
-            assertEquals("0", shown(csv, "intake", "received.total", "jc-randers"));
+            assertEquals("x", shown(csv, "intake", "received.total", "jc-randers"), "a total never published: 0 to 4");
             assertEquals("75", shown(csv, "intake", "quota", "jc-aarhus"));
             assertEquals("x", shown(csv, "intake", "declined.total", "programme"));
             assertEquals("0", shown(csv, "intake", "declined.reason.not_motivated.month", "programme"), "declined in November");
             assertEquals("0", shown(csv, "intake", "starts.last_4_weeks", "programme"), "the last starts were on 25 November");
             // flow at December's end: 5 in the course, the internship, two jobs, two exited
-            assertEquals("10", shown(csv, "flow", "participants.total", "programme"));
-            assertEquals("5", shown(csv, "flow", "phase.course", "programme"));
+            // 10 in all and 5 in the course, both hidden: with the moves of the months a reader would work out small ones
+            assertEquals("x", shown(csv, "flow", "participants.total", "programme"));
+            assertEquals("x", shown(csv, "flow", "phase.course", "programme"));
             assertEquals("x", shown(csv, "flow", "phase.internship", "programme"));
             assertEquals("x", shown(csv, "flow", "phase.paid_hours_or_job", "programme"));
             assertEquals("x", shown(csv, "flow", "phase.exited", "programme"));
