@@ -59,6 +59,9 @@ final class Disclosure {
     private final Map<String, Inference.Range> hiddenCells = new HashMap<>();
     /** Earlier months' relations that still name a hidden cell (the others tell the reader nothing more). */
     private final List<Inference.Relation> openRelations = new ArrayList<>();
+    /** The answers of the groups solved by this month's audit so far (its rounds change a few cells). */
+    private final Map<String, Map<String, Long>> solved = new HashMap<>();
+    private YearMonth solvedMonth;
     /** The cells of the month the last audit found pinned. */
     private Set<String> leakedNow = Set.of();
 
@@ -126,7 +129,11 @@ final class Disclosure {
         all.addAll(now);
         Set<Inference.Relation> current = Collections.newSetFromMap(new IdentityHashMap<>());
         current.addAll(now);
-        Map<String, Long> pinned = Inference.pinned(all, known, unknown, current::contains);
+        if (!month.equals(solvedMonth)) {
+            solved.clear();
+            solvedMonth = month;
+        }
+        Map<String, Long> pinned = Inference.pinned(all, known, unknown, current::contains, solved);
         // a total pinned at the value it shows (it did not grow) tells nothing small
         List<String> leaks = pinned.entrySet().stream().filter(e -> !e.getKey().contains("|" + GROWTH))
                 .filter(e -> !(unknown.get(e.getKey()).high() == unknown.get(e.getKey()).low() + STEP - 1

@@ -46,6 +46,16 @@ final class Inference {
      */
     static Map<String, Long> pinned(Collection<Relation> relations, Map<String, Long> known, Map<String, Range> unknown,
                                     Predicate<Relation> focus) {
+        return pinned(relations, known, unknown, focus, null);
+    }
+
+    /**
+     * The same, with {@code solved}: each group's answer by its rows and ranges, filled as groups are solved and read
+     * before solving one (the rounds of one month's audit change a few cells: the groups they do not touch are
+     * solved once).
+     */
+    static Map<String, Long> pinned(Collection<Relation> relations, Map<String, Long> known, Map<String, Range> unknown,
+                                    Predicate<Relation> focus, Map<String, Map<String, Long>> solved) {
         List<Row> rows = new ArrayList<>();
         List<Boolean> focused = new ArrayList<>();
         for (Relation r : relations) {
@@ -81,15 +91,35 @@ final class Inference {
         }
         Map<String, Long> out = new LinkedHashMap<>();
         for (String g : wanted) {
-            Map<String, Long> found;
-            try {
-                found = solveGroupExact(groups.get(g), unknown);
-            } catch (ArithmeticException overflow) {
-                found = solveGroup(groups.get(g), unknown);
+            List<Row> group = groups.get(g);
+            String key = solved == null ? null : signature(group, unknown);
+            Map<String, Long> found = key == null ? null : solved.get(key);
+            if (found == null) {
+                try {
+                    found = solveGroupExact(group, unknown);
+                } catch (ArithmeticException overflow) {
+                    found = solveGroup(group, unknown);
+                }
+                if (key != null) solved.put(key, found);
             }
             out.putAll(found);
         }
         return out;
+    }
+
+    /** A group's rows and its cells' ranges, written out: two groups with the same signature have the same answer. */
+    private static String signature(List<Row> group, Map<String, Range> unknown) {
+        StringBuilder s = new StringBuilder();
+        Set<String> cells = new java.util.TreeSet<>();
+        for (Row r : group) {
+            r.terms.forEach((cell, k) -> {
+                s.append(cell).append('*').append(k.num).append('/').append(k.den).append(' ');
+                cells.add(cell);
+            });
+            s.append('=').append(r.c.num).append('/').append(r.c.den).append('\n');
+        }
+        for (String c : cells) s.append(c).append(':').append(unknown.get(c).low()).append('-').append(unknown.get(c).high()).append('\n');
+        return s.toString();
     }
 
     /** Every relation in focus. */
@@ -98,55 +128,128 @@ final class Inference {
     }
 
     /**
-     * The same as {@link #solveGroup} in long integers (rows scaled to integers and divided by their greatest
-     * common divisor as they are eliminated); an overflow throws, and the caller solves over the rationals.
+     * The same as {@link #solveGroup} in long integers, on sparse rows (rows scaled to integers and divided by
+     * their greatest common divisor as they are eliminated); an overflow throws, and the caller solves over the
+     * rationals.
      */
     private static Map<String, Long> solveGroupExact(List<Row> rows, Map<String, Range> unknown) {
         List<String> cols = new ArrayList<>(new LinkedHashSet<>(rows.stream().flatMap(r -> r.terms.keySet().stream()).toList()));
         Map<String, Integer> col = new HashMap<>();
         for (int j = 0; j < cols.size(); j++) col.put(cols.get(j), j);
         int n = cols.size();
-        // sparse rows (column -> coefficient) and, per column, the rows that name it
         int m = rows.size();
-        List<Map<Integer, Long>> a = new ArrayList<>();
+        List<Map<Integer, Long>> orig = new ArrayList<>();
         long[] rhs = new long[m];
-        List<Set<Integer>> rowsOf = new ArrayList<>();
-        for (int j = 0; j < n; j++) rowsOf.add(new java.util.HashSet<>());
         for (int i = 0; i < m; i++) {
             Map<Integer, Long> row = new HashMap<>();
-            for (Map.Entry<String, Q> e : rows.get(i).terms.entrySet()) {
-                int j = col.get(e.getKey());
-                row.put(j, e.getValue().num.longValueExact());
-                rowsOf.get(j).add(i);
-            }
-            a.add(row);
+            for (Map.Entry<String, Q> e : rows.get(i).terms.entrySet()) row.put(col.get(e.getKey()), e.getValue().num.longValueExact());
+            orig.add(row);
             rhs[i] = rows.get(i).c.num.longValueExact();
         }
-        List<long[]> orig = new ArrayList<>();
-        for (int i = 0; i < m; i++) orig.add(dense(a.get(i), rhs[i], n));
-        // reduced row echelon form: each row in turn, shortest first, pivots on its smallest coefficient
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) order[i] = i;
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> a.get(i).size()));
+        // reduced row echelon form: each row in turn, the one with the fewest terms first, pivots on its smallest
+        // coefficient
+        List<Map<Integer, Long>> a = copy(orig);
+        long[] ra = rhs.clone();
+        List<Integer> pivots = eliminate(a, ra, n, null);
+        // a second basis, the cells in their names' order (month first): bounds narrow over other combinations
+        Integer[] byName = new Integer[n];
+        for (int j = 0; j < n; j++) byName[j] = j;
+        java.util.Arrays.sort(byName, java.util.Comparator.comparing(cols::get));
+        List<Map<Integer, Long>> b = copy(orig);
+        long[] rb = rhs.clone();
+        List<Integer> second = eliminate(b, rb, n, byName);
+
+        long[] low = new long[n];
+        long[] high = new long[n];
+        for (int j = 0; j < n; j++) {
+            Range r = unknown.get(cols.get(j));
+            low[j] = r.low();
+            high[j] = r.high();
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int r : second) {
+            Map<Integer, Long> row = b.get(r);
+            if (row.size() == 1) {
+                Map.Entry<Integer, Long> e = row.entrySet().iterator().next();
+                if (rb[r] % e.getValue() == 0) out.put(cols.get(e.getKey()), rb[r] / e.getValue());
+            }
+        }
+        // every row in sparse form: its columns, their coefficients, and its constant
+        List<int[]> idxs = new ArrayList<>();
+        List<long[]> coefs = new ArrayList<>();
+        List<Long> consts = new ArrayList<>();
+        for (int r : pivots) sparse(a.get(r), ra[r], idxs, coefs, consts);
+        for (int i = 0; i < m; i++) sparse(orig.get(i), rhs[i], idxs, coefs, consts);
+        for (int r : second) sparse(b.get(r), rb[r], idxs, coefs, consts);
+        narrow(idxs, coefs, consts, low, high);
+        for (int r : pivots) {
+            Map<Integer, Long> row = a.get(r);
+            if (row.size() == 1) {
+                Map.Entry<Integer, Long> e = row.entrySet().iterator().next();
+                out.put(cols.get(e.getKey()), Math.floorDiv(ra[r], e.getValue()));
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            if (low[j] == high[j]) out.putIfAbsent(cols.get(j), low[j]);
+        }
+        return out;
+    }
+
+    private static List<Map<Integer, Long>> copy(List<Map<Integer, Long>> rows) {
+        List<Map<Integer, Long>> out = new ArrayList<>();
+        for (Map<Integer, Long> r : rows) out.add(new HashMap<>(r));
+        return out;
+    }
+
+    private static void sparse(Map<Integer, Long> row, long c, List<int[]> idxs, List<long[]> coefs, List<Long> consts) {
+        int[] idx = row.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        long[] k = new long[idx.length];
+        for (int t = 0; t < idx.length; t++) k[t] = row.get(idx[t]);
+        idxs.add(idx);
+        coefs.add(k);
+        consts.add(c);
+    }
+
+    /**
+     * Brings the sparse rows {@code a} (with constants {@code rhs}) to reduced row echelon form in place and
+     * returns the pivot rows. With {@code order} null: each row in turn, the one with the fewest terms first,
+     * pivoting on its smallest coefficient; else the columns in that order, each pivoting on the unused row with
+     * its smallest coefficient (the form is then unique up to each row's scale).
+     */
+    private static List<Integer> eliminate(List<Map<Integer, Long>> a, long[] rhs, int n, Integer[] order) {
+        int m = a.size();
+        List<Set<Integer>> rowsOf = new ArrayList<>();
+        for (int j = 0; j < n; j++) rowsOf.add(new java.util.HashSet<>());
+        for (int i = 0; i < m; i++) for (int j : a.get(i).keySet()) rowsOf.get(j).add(i);
         List<Integer> pivots = new ArrayList<>();
         boolean[] used = new boolean[m];
-        for (int step = 0; step < m; step++) {
-            // the unused row with the fewest terms now
+        for (int step = 0; order == null ? step < m : step < n; step++) {
             int r = -1;
-            for (int i = 0; i < m; i++) {
-                if (!used[i] && !a.get(i).isEmpty() && (r < 0 || a.get(i).size() < a.get(r).size())) r = i;
-            }
-            if (r < 0) break;
-            used[r] = true;
-            Map<Integer, Long> p = a.get(r);
             int j = -1;
-            for (Map.Entry<Integer, Long> e : p.entrySet()) {
-                if (j < 0 || Math.abs(e.getValue()) < Math.abs(p.get(j))
-                        || (Math.abs(e.getValue()) == Math.abs(p.get(j)) && rowsOf.get(e.getKey()).size() < rowsOf.get(j).size())) {
-                    j = e.getKey();
+            if (order == null) {
+                for (int i = 0; i < m; i++) {
+                    if (!used[i] && !a.get(i).isEmpty() && (r < 0 || a.get(i).size() < a.get(r).size())) r = i;
                 }
+                if (r < 0) break;
+                Map<Integer, Long> p = a.get(r);
+                for (Map.Entry<Integer, Long> e : p.entrySet()) {
+                    if (j < 0 || Math.abs(e.getValue()) < Math.abs(p.get(j))
+                            || (Math.abs(e.getValue()) == Math.abs(p.get(j)) && rowsOf.get(e.getKey()).size() < rowsOf.get(j).size())) {
+                        j = e.getKey();
+                    }
+                }
+            } else {
+                j = order[step];
+                for (int i : rowsOf.get(j)) {
+                    if (used[i]) continue;
+                    long v = Math.abs(a.get(i).get(j));
+                    if (r < 0 || v < Math.abs(a.get(r).get(j)) || (v == Math.abs(a.get(r).get(j)) && i < r)) r = i;
+                }
+                if (r < 0) continue;
             }
+            used[r] = true;
             pivots.add(r);
+            Map<Integer, Long> p = a.get(r);
             long pv = p.get(j);
             for (Integer i : new ArrayList<>(rowsOf.get(j))) {
                 if (i == r) continue;
@@ -167,6 +270,7 @@ final class Inference {
                         if (row.put(k, v) == null) rowsOf.get(k).add(i);
                     }
                 }
+                if (fi == 1 || fi == -1) continue; // scaled by no more than its sign: the terms stay as small
                 long d = Math.abs(rhs[i]);
                 for (long v : row.values()) d = gcd(d, Math.abs(v));
                 if (d > 1) {
@@ -175,56 +279,26 @@ final class Inference {
                 }
             }
         }
-        int next = pivots.size();
-        List<long[]> reduced = new ArrayList<>();
-        for (int r : pivots) reduced.add(dense(a.get(r), rhs[r], n));
-        long[] low = new long[n];
-        long[] high = new long[n];
-        for (int j = 0; j < n; j++) {
-            Range r = unknown.get(cols.get(j));
-            low[j] = r.low();
-            high[j] = r.high();
-        }
-        Map<String, Long> out0 = new LinkedHashMap<>();
-        List<long[]> all = new ArrayList<>(reduced);
-        all.addAll(orig);
-        // a second basis, the cells in their names' order (month first): bounds narrow over other combinations
-        List<long[]> second = byOrder(orig, cols, n);
-        all.addAll(second);
-        for (long[] row : second) {
-            int only = -1;
-            int cnt = 0;
-            for (int j = 0; j < n; j++) {
-                if (row[j] != 0) {
-                    cnt++;
-                    only = j;
-                }
-            }
-            if (cnt == 1 && row[n] % row[only] == 0) out0.put(cols.get(only), row[n] / row[only]);
-        }
-        // sparse form of each row: its non-zero columns
-        List<int[]> nz = new ArrayList<>();
-        for (long[] row : all) {
-            int cnt = 0;
-            for (int j = 0; j < n; j++) if (row[j] != 0) cnt++;
-            int[] idx = new int[cnt];
-            cnt = 0;
-            for (int j = 0; j < n; j++) if (row[j] != 0) idx[cnt++] = j;
-            nz.add(idx);
-        }
+        return pivots;
+    }
+
+    /** Narrows each column's bounds ({@code low}, {@code high}) over the rows until nothing narrows (at most 100 passes). */
+    private static void narrow(List<int[]> idxs, List<long[]> coefs, List<Long> consts, long[] low, long[] high) {
         boolean changed = true;
         for (int pass = 0; changed && pass < 100; pass++) {
             changed = false;
-            for (int r = 0; r < all.size(); r++) {
-                long[] row = all.get(r);
-                int[] idx = nz.get(r);
+            for (int r = 0; r < idxs.size(); r++) {
+                int[] idx = idxs.get(r);
+                long[] ks = coefs.get(r);
+                long c = consts.get(r);
                 // each term's a x within [lo, hi]; unbounded counted apart
                 long sumLo = 0;
                 long sumHi = 0;
                 int loInf = 0;
                 int hiInf = 0;
-                for (int j : idx) {
-                    long k = row[j];
+                for (int t = 0; t < idx.length; t++) {
+                    int j = idx[t];
+                    long k = ks[t];
                     long atLow = Math.multiplyExact(k, low[j]);
                     boolean highInf = high[j] == Range.NONE;
                     long atHigh = highInf ? 0 : Math.multiplyExact(k, high[j]);
@@ -238,8 +312,10 @@ final class Inference {
                         else sumLo = Math.addExact(sumLo, atHigh);
                     }
                 }
-                for (int j : idx) {
-                    long k = row[j];
+                if (loInf > 1 && hiInf > 1) continue;
+                for (int t = 0; t < idx.length; t++) {
+                    int j = idx[t];
+                    long k = ks[t];
                     boolean highInf = high[j] == Range.NONE;
                     long atLow = Math.multiplyExact(k, low[j]);
                     long atHigh = highInf ? 0 : Math.multiplyExact(k, high[j]);
@@ -252,7 +328,6 @@ final class Inference {
                     long othersLo = ownLoInf ? sumLo : Math.subtractExact(sumLo, ownLo);
                     long othersHi = ownHiInf ? sumHi : Math.subtractExact(sumHi, ownHi);
                     // k x = c - others: within [c - othersHi, c - othersLo]
-                    long c = row[n];
                     Long min = othersHiKnown ? Math.subtractExact(c, othersHi) : null;
                     Long max = othersLoKnown ? Math.subtractExact(c, othersLo) : null;
                     Long lo = k > 0 ? (min == null ? null : ceilDiv(min, k)) : (max == null ? null : ceilDiv(max, k));
@@ -268,70 +343,6 @@ final class Inference {
                 }
             }
         }
-        Map<String, Long> out = new LinkedHashMap<>(out0);
-        for (int i = 0; i < next; i++) {
-            long[] row = reduced.get(i);
-            int only = -1;
-            int cnt = 0;
-            for (int j = 0; j < n; j++) {
-                if (row[j] != 0) {
-                    cnt++;
-                    only = j;
-                }
-            }
-            if (cnt == 1) out.put(cols.get(only), Math.floorDiv(row[n], row[only]));
-        }
-        for (int j = 0; j < n; j++) {
-            if (low[j] == high[j]) out.putIfAbsent(cols.get(j), low[j]);
-        }
-        return out;
-    }
-
-    /**
-     * The rows brought to reduced row echelon form with the columns in their names' order (each pivot the first
-     * column left), in long integers; an overflow throws like the main elimination.
-     */
-    private static List<long[]> byOrder(List<long[]> rows, List<String> cols, int n) {
-        Integer[] order = new Integer[n];
-        for (int j = 0; j < n; j++) order[j] = j;
-        java.util.Arrays.sort(order, java.util.Comparator.comparing(cols::get));
-        List<long[]> a = new ArrayList<>();
-        for (long[] r : rows) a.add(r.clone());
-        int r = 0;
-        for (int jj = 0; jj < n && r < a.size(); jj++) {
-            int j = order[jj];
-            int p = -1;
-            for (int i = r; i < a.size(); i++) {
-                if (a.get(i)[j] != 0 && (p < 0 || Math.abs(a.get(i)[j]) < Math.abs(a.get(p)[j]))) p = i;
-            }
-            if (p < 0) continue;
-            long[] tmp = a.get(r);
-            a.set(r, a.get(p));
-            a.set(p, tmp);
-            long[] pr = a.get(r);
-            for (int i = 0; i < a.size(); i++) {
-                long[] row = a.get(i);
-                if (i == r || row[j] == 0) continue;
-                long g = gcd(Math.abs(row[j]), Math.abs(pr[j]));
-                long fi = pr[j] / g;
-                long fp = row[j] / g;
-                long d = 0;
-                for (int k = 0; k <= n; k++) {
-                    row[k] = Math.subtractExact(Math.multiplyExact(row[k], fi), Math.multiplyExact(pr[k], fp));
-                    d = gcd(d, Math.abs(row[k]));
-                }
-                if (d > 1) for (int k = 0; k <= n; k++) row[k] /= d;
-            }
-            r++;
-        }
-        return a.subList(0, r);
-    }
-
-    private static long[] dense(Map<Integer, Long> row, long c, int n) {
-        long[] out = new long[n + 1];
-        row.forEach((j, v) -> out[j] = v);
-        out[n] = c;
-        return out;
     }
 
     private static long ceilDiv(long x, long y) {
