@@ -256,8 +256,9 @@ final class Inference {
                 Map<Integer, Long> row = a.get(i);
                 long f = row.get(j);
                 long g = gcd(Math.abs(f), Math.abs(pv));
-                long fi = pv / g;
-                long fp = f / g;
+                // row * fi - pivot row * fp, with fi positive: a pivot of 1 or -1 leaves the row's terms as they are
+                long fi = Math.abs(pv) / g;
+                long fp = pv > 0 ? f / g : -f / g;
                 if (fi != 1) for (Map.Entry<Integer, Long> e : row.entrySet()) e.setValue(Math.multiplyExact(e.getValue(), fi));
                 rhs[i] = Math.subtractExact(Math.multiplyExact(rhs[i], fi), Math.multiplyExact(rhs[r], fp));
                 for (Map.Entry<Integer, Long> e : p.entrySet()) {
@@ -270,7 +271,7 @@ final class Inference {
                         if (row.put(k, v) == null) rowsOf.get(k).add(i);
                     }
                 }
-                if (fi == 1 || fi == -1) continue; // scaled by no more than its sign: the terms stay as small
+                if (fi == 1) continue; // not scaled: the terms stay as small
                 long d = Math.abs(rhs[i]);
                 for (long v : row.values()) d = gcd(d, Math.abs(v));
                 if (d > 1) {
