@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 /**
  * What a reader works out from published numbers and the linear relations between them: the hidden cells
  * whose value the relations determine (exact elimination over the rationals, per connected group of hidden
- * cells), or narrow to one value together with what the reader knows of each hidden cell ("&lt;5" is 1 to 4,
- * "x" is 5 or more since 1 to 4 always shows as "&lt;5", an unpublished growth is 0 or more), by bound
- * propagation over the relations and their reduced forms, repeated until nothing narrows. Shared by the report
+ * cells), or narrow to one value together with what the reader knows of each hidden cell ("x" is 0 or more, a
+ * total shown as last published grew by 0 to 4 since, an unpublished growth is 0 or more), by bound propagation
+ * over the relations and their reduced forms, repeated until nothing narrows. Shared by the report
  * maker (an audit before a report goes out) and the attacker test.
  */
 final class Inference {
