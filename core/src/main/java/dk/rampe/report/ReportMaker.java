@@ -105,7 +105,15 @@ public final class ReportMaker {
         Disclosure disclosure = disclosure(programme, all, moves, scopes, period, kept);
         Builder b = new Builder(scopes);
         b.disclosure = disclosure;
+        b.month = period.month();
         kept.into(b, period.month());
+        // the counted sections first, exactly as every later report's replay of this month shows them
+        Builder replay = new Builder(scopes);
+        replay.disclosure = disclosure;
+        replay.month = period.month();
+        kept.into(replay, period.month());
+        counts(replay, programme, h, period, new ArrayList<>(), Optional.empty());
+        b.fixed = replay.suppress();
         List<String> warnings = new ArrayList<>();
 
         Optional<AftercareFigures.Aftercare> aft = src.aftercare().month(programme.id(), period, end);
@@ -191,9 +199,9 @@ public final class ReportMaker {
     // --- totals since the start against the months ----------------------------------------------
 
     /**
-     * The totals since the start and the monthly cells whose sum is each one's growth in a month: a total
-     * is published only where the growth since its last published value gives no hidden month away
-     * ({@link Disclosure}).
+     * The totals since the start and the monthly cells whose sum is each one's growth in a month: a total is
+     * updated only when it grew by 5 or more since its last published value, and the audit writes down that it
+     * grows by its month's cells ({@link Disclosure}).
      */
     static List<Disclosure.Cumulative> cumulatives() {
         List<Disclosure.Cumulative> c = new ArrayList<>();
@@ -215,8 +223,6 @@ public final class ReportMaker {
             if (o.employmentOrEducation()) toWork.add("month." + o.wireName());
         }
         c.add(new Disclosure.Cumulative("exits", "total.work_or_education", (s, k) -> s.equals("exits") && toWork.contains(k)));
-        c.add(new Disclosure.Cumulative("targets", "exits_to_work_or_education.actual",
-                (s, k) -> s.equals("exits") && toWork.contains(k)));
         c.add(new Disclosure.Cumulative("since_start", "since_start.internships",
                 (s, k) -> s.equals("flow") && k.startsWith("moves.") && k.endsWith("_to_" + Phase.INTERNSHIP.wireName())));
         c.add(new Disclosure.Cumulative("since_start", "since_start.jobs.total",
@@ -230,6 +236,25 @@ public final class ReportMaker {
 
     private static Disclosure.Cumulative cumulative(String section, String key, String monthlySection, String monthlyKey) {
         return new Disclosure.Cumulative(section, key, (s, k) -> s.equals(monthlySection) && k.equals(monthlyKey));
+    }
+
+    /**
+     * The head counts a reader follows from month to month: those waiting for visitation (last month's, plus the
+     * month's referrals, less its decisions) and each phase's (last month's, plus the moves into it, less the
+     * moves out of it).
+     */
+    static List<Disclosure.Stock> stocks() {
+        List<Disclosure.Stock> out = new ArrayList<>();
+        Set<String> decisions = Set.of("accepted.month", "declined.month", "outside_target_group.month");
+        out.add(new Disclosure.Stock("intake", "awaiting_visitation", (s, k) -> s.equals("intake") && k.equals("received.month"),
+                (s, k) -> s.equals("intake") && decisions.contains(k)));
+        for (Phase ph : Phase.values()) {
+            String w = ph.wireName();
+            out.add(new Disclosure.Stock("flow", "phase." + w,
+                    (s, k) -> s.equals("flow") && k.startsWith("moves.") && k.endsWith("_to_" + w),
+                    (s, k) -> s.equals("flow") && k.startsWith("moves." + w + "_to_")));
+        }
+        return out;
     }
 
     /** The counted sections of a month (the ones with totals since the start), and which cells are one figure. */
@@ -260,14 +285,15 @@ public final class ReportMaker {
      */
     private Disclosure disclosure(Settings.Programme programme, List<Referral> all, List<PhaseMove> moves,
                                   List<String> scopes, ReportPeriod period, Kept kept) {
-        Disclosure d = new Disclosure(cumulatives());
+        Disclosure d = new Disclosure(cumulatives(), stocks(), YearMonth.from(programme.intakeOpens()));
         for (YearMonth m = YearMonth.from(programme.intakeOpens()); m.isBefore(period.month()); m = m.plusMonths(1)) {
             ReportPeriod pm = new ReportPeriod(m, period.zone());
             Builder bm = new Builder(scopes);
             bm.disclosure = d;
+            bm.month = m;
             kept.into(bm, m);
             counts(bm, programme, new History(all, moves, pm.end()), pm, new ArrayList<>(), Optional.empty());
-            d.record(m, bm.counts, bm.suppress());
+            d.record(m, bm.counts, bm.suppress(), bm.groups, bm.same);
         }
         return d;
     }
@@ -298,6 +324,7 @@ public final class ReportMaker {
      * a month was kept are the difference between the total kept and the same total computed now.
      */
     static boolean totalSinceStart(String id) {
+        if (id.startsWith(Builder.HIDDEN_MARK)) return false;
         String section = id.substring(0, id.indexOf('/'));
         String key = id.substring(id.indexOf('/') + 1, id.lastIndexOf('@'));
         return switch (section) {
@@ -758,7 +785,7 @@ public final class ReportMaker {
                         // as that month's report showed its total (a trend point is no new number)
                         String then = disclosure.shownAt(m.month(), toWork);
                         b.asShown("targets", k + ".trend." + m.month(), all, v, then != null ? then
-                                : v > 0 && v < 5 ? Figure.SUPPRESSED : Long.toString(v));
+                                : v > 0 && v < 5 ? Figure.HIDDEN : Long.toString(v));
                     }
                 }
                 case KEPT_JOB_6_MONTHS_SHARE -> {
@@ -861,7 +888,7 @@ public final class ReportMaker {
             String then = m.equals(period.month()) ? now.shown()
                     : disclosure.shownAt(m, Builder.id("intake", "received.total", MonthlyReport.PROGRAMME));
             Figure f = Builder.countFigure("intake", "received.total." + m, MonthlyReport.PROGRAMME, received,
-                    then != null ? then : received > 0 && received < 5 ? Figure.SUPPRESSED : Long.toString(received));
+                    then != null ? then : received > 0 && received < 5 ? Figure.HIDDEN : Long.toString(received));
             out.add(new MonthlyReport.IntakePoint(m, f, round1(quota * paceFraction(p, pm)), quota));
         }
         return out;
@@ -1001,6 +1028,8 @@ public final class ReportMaker {
     // --- figures and suppression ----------------------------------------------------------------
 
     static final class Builder {
+        /** The prefix of a hidden count's mark in a month's facts ({@code hidden:*}: the month's marks are kept). */
+        static final String HIDDEN_MARK = "hidden:";
         final List<String> scopes;
         final Map<String, Figure> figures = new LinkedHashMap<>();
         final Map<String, Long> counts = new LinkedHashMap<>();
@@ -1010,8 +1039,12 @@ public final class ReportMaker {
         final List<String[]> dependencies = new ArrayList<>();
         /** Cells that show the same number in two sections: hidden together. */
         final List<Set<String>> same = new ArrayList<>();
-        /** What earlier months published of the totals since the start (null: no totals withheld for that). */
+        /** What a reader of the earlier months' reports knows (null: this builder's counts are not audited). */
         Disclosure disclosure;
+        /** The report's month (the audit's cells are named by it). */
+        YearMonth month;
+        /** How the counted sections show, as the replay of this month shows them (null: not decided yet). */
+        Map<String, String> fixed;
         /** The month's own facts as kept (null: not kept): each number computed is replaced by the one kept. */
         Map<String, Double> own;
         /** Numbers never shown below the month's facts (the corrections: more may be recorded, none deleted). */
@@ -1224,18 +1257,92 @@ public final class ReportMaker {
             }
         }
 
-        /** How each count is shown: small counts, what gives them away, and totals that would tell a month. */
+        /**
+         * How each count is shown: small counts and what gives them away ({@link Suppression}), the totals since
+         * the start that show their last published value, and the audit: while a reader of this and every earlier
+         * report pins a hidden cell, one more cell is hidden ({@link Disclosure}).
+         */
         Map<String, String> suppress() {
-            Set<String> forced = new LinkedHashSet<>();
-            Set<String> derivable = new LinkedHashSet<>();
+            if (disclosure == null) return Suppression.apply(counts, groups, Set.of(), same, Set.of());
+            Set<String> totals = disclosure.totals(counts);
+            Map<String, String> shown = own != null && own.containsKey(HIDDEN_MARK + "*") ? asKept(totals) : decide(totals);
+            // one figure in two sections shows as the first of them (the one whose last value is followed)
+            for (Set<String> s : same) {
+                String text = shown.get(s.iterator().next());
+                for (String id : s) if (!Long.toString(counts.get(id)).equals(shown.get(id))) shown.put(id, text);
+            }
+            // kept with the month's facts: the month made again, and every later report's replay, shows the same
+            values.put(HIDDEN_MARK + "*", 1.0);
+            shown.forEach((id, text) -> {
+                if (!Long.toString(counts.get(id)).equals(text)) values.put(HIDDEN_MARK + id, 1.0);
+            });
+            return shown;
+        }
+
+        /** How each count showed when the month was first made (its facts name every hidden count). */
+        private Map<String, String> asKept(Set<String> totals) {
+            Map<String, String> shown = new LinkedHashMap<>();
+            counts.forEach((id, v) -> shown.put(id, !own.containsKey(HIDDEN_MARK + id) ? Long.toString(v)
+                    : totals.contains(id) ? disclosure.asOfText(id) : Figure.HIDDEN));
+            return shown;
+        }
+
+        private Map<String, String> decide(Set<String> totals) {
+            Set<String> forced = new LinkedHashSet<>(disclosure.asOf(counts));
+            // cells decided already (the counted sections) keep how they show
+            // cells decided already (the counted sections) keep how they show, and so does the same figure elsewhere
+            Map<String, String> decidedText = new LinkedHashMap<>();
+            if (fixed != null) {
+                fixed.forEach((id, text) -> {
+                    if (counts.containsKey(id)) decidedText.put(id, text);
+                });
+                for (Set<String> s : same) {
+                    String text = s.stream().filter(decidedText::containsKey).map(decidedText::get).findFirst().orElse(null);
+                    if (text != null) s.forEach(id -> decidedText.putIfAbsent(id, text));
+                }
+            }
+            Set<String> decided = decidedText.keySet();
+            decidedText.forEach((id, text) -> {
+                if (!Long.toString(counts.get(id)).equals(text)) forced.add(id);
+            });
+            Set<String> keep = new LinkedHashSet<>(totals);
+            keep.addAll(decided);
+            // a cell the audit hid and a reader still pins protects nothing: shown again, never picked again
+            Set<String> picked = new LinkedHashSet<>();
+            Set<String> notAgain = new LinkedHashSet<>(decided);
             while (true) {
-                Map<String, String> shown = Suppression.apply(counts, groups, forced, same, derivable);
-                if (disclosure == null) return shown;
-                Set<String> more = disclosure.mustHide(counts, shown);
-                Set<String> known = disclosure.derivable(counts, shown);
-                if (forced.containsAll(more) && derivable.containsAll(known)) return shown;
-                forced.addAll(more);
-                derivable.addAll(known);
+                Map<String, String> shown = Suppression.apply(counts, groups, forced, same, keep);
+                Set<String> more = new LinkedHashSet<>(month == null ? Set.of()
+                        : disclosure.audit(month, counts, shown, groups, same, notAgain));
+                boolean changed = false;
+                more.removeAll(notAgain);
+                for (String id : more) {
+                    if (forced.add(id)) {
+                        picked.add(id);
+                        changed = true;
+                    }
+                }
+                if (month != null && !changed) {
+                    for (String id : disclosure.leakedNow()) {
+                        if (picked.remove(id)) {
+                            forced.remove(id);
+                            notAgain.add(id);
+                            changed = true;
+                        } else if (!totals.contains(id) && !decided.contains(id) && !forced.contains(id)
+                                && (counts.get(id) == 0 || counts.get(id) >= 5) && keep.add(id)) {
+                            // hidden to protect another, and worked out anyway: shown
+                            notAgain.add(id);
+                            changed = true;
+                        }
+                    }
+                }
+                if (!changed) {
+                    for (String id : totals) {
+                        if (!Long.toString(counts.get(id)).equals(shown.get(id))) shown.put(id, disclosure.asOfText(id));
+                    }
+                    shown.putAll(decidedText);
+                    return shown;
+                }
             }
         }
 

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Small-count suppression with complementary suppression. Every count from 1 to 4 is hidden as
- * "<5" (primary). Then, for every group of cells that add up (parts and their total, e.g. the
- * jobcentres and the programme, or the outcomes and all exits), a group with exactly one hidden
- * cell would give it away by subtraction, so the smallest other non-zero cell of that group is
- * hidden too ("x", secondary), repeated until no group has exactly one hidden cell. Cells that show
- * the same number (one total in two sections) are hidden together. A cell {@code forced} hidden (a
- * cumulative total that would give a month's hidden count away: {@link Disclosure}) is secondary
- * from the start.
+ * Small-count suppression with complementary suppression. Every count from 1 to 4 is hidden (primary).
+ * Then, for every group of cells that add up (parts and their total, e.g. the jobcentres and the programme,
+ * or the outcomes and all exits), a group with exactly one hidden cell would give it away by subtraction, so
+ * the smallest other non-zero cell of that group is hidden too (secondary), repeated until no group has
+ * exactly one hidden cell. Cells that show the same number (one total in two sections) are hidden together.
+ * Every hidden cell shows one symbol, {@link Figure#HIDDEN}: a reader cannot tell a small count from one
+ * hidden to protect it, nor from a zero the audit hid ({@link Disclosure}), so all a hidden cell tells is that
+ * it is 0 or more. A cell {@code forced} hidden (a total since the start showing its last published value, a
+ * cell the audit hides) is hidden from the start, whatever its value.
  */
 public final class Suppression {
     private Suppression() {
@@ -38,49 +39,40 @@ public final class Suppression {
 
     /**
      * The text each cell is shown as, with {@code forced} cells hidden and each set of {@code same} cells hidden
-     * together. A {@code derivable} cell (a total a reader works out from earlier reports and this month's
-     * shown counts) protects nothing when hidden: it does not count as hidden in a group and is never picked.
+     * together. A {@code neverPicked} cell (a total since the start: {@link Disclosure} decides how it shows) is
+     * never hidden to protect another here.
      */
     public static Map<String, String> apply(Map<String, Long> cells, List<Group> groups, Set<String> forced,
-                                            List<Set<String>> same, Set<String> derivable) {
-        Set<String> primary = new HashSet<>();
-        Set<String> secondary = new HashSet<>();
+                                            List<Set<String>> same, Set<String> neverPicked) {
+        Set<String> hidden = new HashSet<>();
         cells.forEach((id, v) -> {
-            if (v > 0 && v < 5) primary.add(id);
-            else if (v > 0 && forced.contains(id)) secondary.add(id);
+            if ((v > 0 && v < 5) || forced.contains(id)) hidden.add(id);
         });
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Set<String> s : same) {
-                boolean anyHidden = s.stream().anyMatch(m -> primary.contains(m) || secondary.contains(m));
-                if (!anyHidden) continue;
+                if (s.stream().noneMatch(hidden::contains)) continue;
                 for (String m : s) {
-                    if (cells.containsKey(m) && !primary.contains(m) && !secondary.contains(m) && cells.get(m) > 0) {
-                        secondary.add(m);
-                        changed = true;
-                    }
+                    if (cells.containsKey(m) && hidden.add(m)) changed = true;
                 }
             }
             for (Group g : groups) {
                 List<String> members = g.all().stream().filter(cells::containsKey).toList();
-                long hidden = members.stream().filter(m -> (primary.contains(m) || secondary.contains(m))
-                        && !(derivable.contains(m) && !primary.contains(m))).count();
-                if (hidden != 1) continue;
+                long count = members.stream().filter(hidden::contains).count();
+                if (count != 1) continue;
                 String pick = members.stream()
-                        .filter(m -> !primary.contains(m) && !secondary.contains(m) && cells.get(m) > 0)
-                        .filter(m -> !derivable.contains(m))
+                        .filter(m -> !hidden.contains(m) && cells.get(m) > 0 && !neverPicked.contains(m))
                         .min(Comparator.comparingLong((String m) -> cells.get(m)).thenComparing(m -> m))
                         .orElse(null);
                 if (pick != null) {
-                    secondary.add(pick);
+                    hidden.add(pick);
                     changed = true;
                 }
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        cells.forEach((id, v) -> out.put(id, primary.contains(id) ? Figure.SUPPRESSED
-                : secondary.contains(id) ? Figure.HIDDEN : Long.toString(v)));
+        cells.forEach((id, v) -> out.put(id, hidden.contains(id) ? Figure.HIDDEN : Long.toString(v)));
         return out;
     }
 }

@@ -278,6 +278,9 @@ class ImportedProgrammeTest {
         }
         for (String k : b.values().keySet()) if (!a.values().containsKey(k)) differ.add(k);
         Set<String> corrections = Set.of("status_changes_dated_in_earlier_months", "phase_moves_dated_in_earlier_months");
+        // which counts a month hides depends on what the earlier reports published (the live programme's reader has
+        // eleven reports, the imported one's none): the marks of the hidden counts differ, the numbers do not
+        differ.removeIf(k -> k.startsWith("hidden:"));
         assertEquals(Set.of(), differ.stream().filter(k -> !corrections.contains(k.substring(k.indexOf('/') + 1,
                 k.indexOf('@')))).collect(Collectors.toSet()), "every other figure of December is the same");
         String dated = "corrections/status_changes_dated_in_earlier_months" + p;

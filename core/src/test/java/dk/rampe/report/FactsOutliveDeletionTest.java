@@ -57,7 +57,13 @@ class FactsOutliveDeletionTest {
         int deletedWhileMaking = 0;
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
             deletedWhileMaking += s.deleteEndedBefore(madeAt(m), RETENTION);
+            long started = System.nanoTime();
             MonthlyReport r = s.report(m, madeAt(m), facts);
+            if (m.equals(LAST) || m.equals(FIRST.plusMonths(11))) {
+                // one make per month on Lambda: its time grows with the months it replays and audits
+                System.out.printf("the report of month %d (%s) made in %d ms%n", FIRST.until(m, java.time.temporal.ChronoUnit.MONTHS) + 1,
+                        m, (System.nanoTime() - started) / 1_000_000);
+            }
             first.put(m, r);
             sent.put(m, figures(r));
         }
@@ -71,7 +77,9 @@ class FactsOutliveDeletionTest {
                 bytes += id.length() + 8;
                 // a figure of a scope, or a point of the absence chart: never a referral's or a consultant's id
                 assertTrue(id.matches("[a-z_]+/[a-z0-9_.\\-]+@(" + String.join("|", kept.scopes()) + ")")
-                        || id.matches("chart/absence@\\d{4}-\\d{2}"), id);
+                        || id.matches("chart/absence@\\d{4}-\\d{2}")
+                        // which counts the month's report hid (its replay in later reports shows the same)
+                        || id.matches("hidden:(\\*|[a-z_]+/[a-z0-9_.\\-]+@(" + String.join("|", kept.scopes()) + "))"), id);
                 assertTrue(personal.stream().noneMatch(id::contains), id);
             }
             largest = Math.max(largest, bytes);

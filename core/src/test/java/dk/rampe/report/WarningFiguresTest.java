@@ -176,7 +176,7 @@ class WarningFiguresTest {
         MonthlyReport.Section s = r.section("warnings").orElseThrow();
         assertTrue(!s.pending() && !s.figures().isEmpty());
         assertEquals("9", r.shown("warnings", "warnings.raised", MonthlyReport.PROGRAMME));
-        assertEquals(Figure.SUPPRESSED, r.shown("warnings", "warnings.raised", "jcB"), "a group under 5");
+        assertEquals(Figure.HIDDEN, r.shown("warnings", "warnings.raised", "jcB"), "a group under 5");
         assertEquals("6", r.shown("warnings", "warnings.warned_month_before", "jcA"));
         assertEquals("5", r.shown("warnings", "warnings.active_a_month_after", "jcA"));
         assertEquals("83.3 %", r.shown("warnings", "warnings.active_a_month_after_share", "jcA"));

@@ -2,6 +2,7 @@ package dk.rampe.dynamodb;
 
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.platform.RampeConfig;
+import dk.rampe.report.Figure;
 import dk.rampe.report.MonthlyReport;
 import dk.rampe.report.ReportMaker;
 import dk.rampe.report.ReportPeriod;
@@ -80,7 +81,9 @@ class ReportReadScaleTest {
                     .plusSeconds(6 * 3600), ZoneOffset.UTC)).make(programme, Map.of(), new ReportPeriod(MONTH, WorkingDays.ZONE));
             double ms = (System.nanoTime() - t) / 1e6;
             int n = Integer.parseInt(c[1]);
-            assertEquals(Integer.toString(n), report.shown("flow", "participants.total", "programme"));
+            // a total since the start that did not grow by 5 shows its value as last published, with that month
+            String total = report.shown("flow", "participants.total", "programme");
+            assertTrue(total.equals(Integer.toString(n)) || total.startsWith(n + Figure.AS_OF), total);
             assertEquals(Integer.toString(n / 10), report.shown("attendance", "absences", "programme"));
             assertEquals(Integer.toString(n / 10), report.shown("aftercare", "follow_ups.on_time", "programme"),
                     "the aftercare calls of the jobs, closed on their day");

@@ -12,7 +12,7 @@ import java.util.Locale;
  * a byte order mark, semicolons between columns, CRLF between rows, a field quoted only when it holds a
  * semicolon, a quote or a line break. One row per figure and scope (the programme or a jobcentre); the value
  * is a number where the figure is shown as one (decimal comma, a share as its percent without the sign:
- * "45,5"), else what the report shows ("<5", "x", "-", "pending"), so no suppressed count is in it. Then the
+ * "45,5"), else what the report shows ("x", "47 pr. 2026-10", "-", "pending"), so no suppressed count is in it. Then the
  * charts' data (section {@code chart}: intake against the pace and the quota by month, the absence rate by
  * month) and the corrections last.
  */

@@ -14,7 +14,8 @@ import java.util.Locale;
  * The report as an email body: one 640-pixel column of nested tables with inline styles (what
  * Gmail and Outlook both render), readable on a phone. Charts are bars drawn as table cells with
  * a width and a background colour: no images, no SVG, no scripts, no fonts needed on Lambda.
- * A figure hidden by suppression gets no bar, only its "<5" or "x".
+ * A figure hidden by suppression gets no bar, only its "x"; a total since the start not updated this
+ * month shows the value last published and its month ("47 pr. okt. 2026").
  */
 final class ReportHtml {
     static final String BLUE = "#2b6cb0";
@@ -38,7 +39,8 @@ final class ReportHtml {
                 .append(esc(DateTimeFormatter.ofPattern("d/M-uuuu HH:mm").withZone(zone).format(r.asOf().minusSeconds(1))))
                 .append(" (månedens slut). Lavet ")
                 .append(esc(DateTimeFormatter.ofPattern("d/M-uuuu HH:mm").withZone(zone).format(r.madeAt())))
-                .append(". Tal under 5 vises som &lt;5; et tal vist som x er skjult, så et lille tal ikke kan regnes ud.</p>");
+                .append(". Tal under 5 og tal, der ville røbe dem, vises som x. Et tal siden start opdateres, når det er vokset "
+                        + "med 5; ellers vises det seneste tal med sin måned.</p>");
         warnings(h, r);
         charts(h, r);
         for (MonthlyReport.Section s : r.sections()) section(h, r, s);
@@ -77,7 +79,7 @@ final class ReportHtml {
             h.append("<tr><td width=\"70\" style=\"white-space:nowrap\">").append(esc(p.month().toString())).append("</td><td>");
             h.append(bar(p.received().shownAsNumber() ? p.received().value() / scale : 0, BLUE));
             h.append(bar(p.pace() / scale, GREY));
-            h.append("</td><td width=\"70\" align=\"right\" style=\"white-space:nowrap\">").append(esc(p.received().shown()))
+            h.append("</td><td width=\"70\" align=\"right\" style=\"white-space:nowrap\">").append(esc(ReportTexts.shown(p.received())))
                     .append(" / ").append(esc(number(p.pace()))).append("</td></tr>");
         }
         h.append("</table><p style=\"margin:2px 0 12px 0;font-size:12px;color:#4a5568\">")
@@ -91,7 +93,7 @@ final class ReportHtml {
         for (Figure f : phaseFigures(r)) {
             h.append("<tr><td width=\"150\">").append(esc(ReportTexts.figure(f.key()).replace(" ved månedens slut", "")))
                     .append("</td><td>").append(bar(f.shownAsNumber() ? f.value() / max : 0, BLUE))
-                    .append("</td><td width=\"40\" align=\"right\">").append(esc(f.shown())).append("</td></tr>");
+                    .append("</td><td width=\"40\" align=\"right\">").append(esc(ReportTexts.shown(f))).append("</td></tr>");
         }
         h.append("</table>");
         // absence over the last twelve months
@@ -146,7 +148,7 @@ final class ReportHtml {
             for (String scope : r.scopes()) {
                 String v = s.figures().stream().filter(f -> f.key().equals(key) && f.scope().equals(scope))
                         .map(f -> f.kind() == Figure.Kind.PENDING ? "afventer"
-                                : f.kind() == Figure.Kind.STATUS ? ReportTexts.status(f.shown()) : f.shown())
+                                : f.kind() == Figure.Kind.STATUS ? ReportTexts.status(f.shown()) : ReportTexts.shown(f))
                         .findFirst().orElse("");
                 h.append("<td align=\"right\" style=\"white-space:nowrap\">").append(esc(v)).append("</td>");
             }
@@ -167,7 +169,7 @@ final class ReportHtml {
                 if (line.length() > 0) line.append(" · ");
                 java.time.YearMonth m = java.time.YearMonth.parse(f.key().substring(f.key().lastIndexOf('.') + 1));
                 line.append(ReportTexts.shortMonth(m)).append(":\u00a0")
-                        .append(f.kind() == Figure.Kind.PENDING ? "afventer" : f.shown());
+                        .append(f.kind() == Figure.Kind.PENDING ? "afventer" : ReportTexts.shown(f));
             }
             h.append("<tr style=\"border-bottom:1px solid #e2e8f0\"><td colspan=\"").append(r.scopes().size() + 1)
                     .append("\" style=\"font-size:12px;color:#4a5568\">").append(esc("Udvikling siden start, "

@@ -232,6 +232,17 @@ final class ReportTexts {
         return m.getMonth().getDisplayName(TextStyle.SHORT, DA).replace(".", "") + " " + (m.getYear() % 100);
     }
 
+    /**
+     * What a figure shows in the HTML: a total since the start not updated this month as its value published
+     * then and that month ("47 pr. okt. 2026"), anything else as it is.
+     */
+    static String shown(dk.rampe.report.Figure f) {
+        YearMonth m = f.asOfMonth();
+        if (m == null) return f.shown();
+        return f.shown().substring(0, f.shown().indexOf(dk.rampe.report.Figure.AS_OF)) + " pr. "
+                + m.getMonth().getDisplayName(TextStyle.SHORT, DA).replace(".", "") + ". " + m.getYear();
+    }
+
     static String month(YearMonth m) {
         return m.getMonth().getDisplayName(TextStyle.FULL, DA) + " " + m.getYear();
     }

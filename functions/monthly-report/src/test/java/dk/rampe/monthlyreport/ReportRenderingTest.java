@@ -59,7 +59,9 @@ class ReportRenderingTest {
                     || label.matches(".*(ordinary|course|internship).*"), f.key() + " has no Danish label: " + label);
         }
         assertTrue(html.contains("Nej i måneden: ønsker ikke at deltage nu"), "declines by reason code");
-        assertFalse(html.contains("Nej i måneden: fraflyttet"), "a reason no one gave is left out of the HTML");
+        // a reason 0 everywhere is left out of the HTML; one hidden somewhere ("x": it may be a zero the audit hid) is not
+        assertEquals(r.figures().stream().anyMatch(f -> f.key().equals("declined.reason.moved.month") && !f.shown().equals("0")),
+                html.contains("Nej i måneden: fraflyttet"), "a reason no one gave is left out of the HTML");
         assertTrue(html.contains("Fravær = planlagte timer uden fremmøde."));
         assertTrue(html.contains("Udvikling siden start, andel fastholdt i job i 6 måneder, af de tjekkede (%): jan 26:\u00a0-"), "one line per trend");
         assertTrue(html.contains("sep 26:\u00a075.0 %"));
@@ -81,7 +83,9 @@ class ReportRenderingTest {
         }
         assertTrue(html.contains("Oktober 2026") || html.contains("oktober 2026"));
         assertTrue(html.contains("Jobcenter B henviser langt under tempoet mod kvoten"));
-        assertTrue(html.contains("&lt;5"));
+        // one symbol for every hidden count: nothing tells a small count from one hidden to protect it
+        assertFalse(html.contains("&lt;5"));
+        assertTrue(html.contains(">x<"), "hidden counts show x");
         assertTrue(html.contains("name=\"viewport\""));
         // no personal data: no citizen names of the scenario, no benefit
         assertFalse(html.contains("Deltager "), "no participant names");
@@ -133,6 +137,16 @@ class ReportRenderingTest {
     }
 
     @Test
+    void aTotalNotUpdatedThisMonthShowsItsLastPublishedValueAndMonth() {
+        Figure f = new Figure("since_start", "since_start.referred", MonthlyReport.PROGRAMME, Figure.Kind.COUNT, Double.NaN,
+                Figure.asOf(47, java.time.YearMonth.of(2026, 10)));
+        assertEquals("47 pr. 2026-10", f.shown(), "in the figure and the CSV");
+        assertEquals(java.time.YearMonth.of(2026, 10), f.asOfMonth());
+        assertEquals("47 pr. okt. 2026", ReportTexts.shown(f), "in the HTML");
+        assertFalse(f.shownAsNumber(), "no renderer takes it for this month's number");
+    }
+
+    @Test
     void theTotalsSinceTheStartComeFirstInTheHtmlAndAreRowsOfTheCsv() {
         MonthlyReport r = october();
         String html = ReportHtml.render(r, ReportScenario.ZONE);
@@ -144,8 +158,9 @@ class ReportRenderingTest {
         }
         String csv = new String(ReportCsv.write(r), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.contains("2026-10;since_start;since_start.referred;programme;Rampe Øst;count;18\r\n"), csv);
-        assertTrue(csv.contains("2026-10;since_start;since_start.jobs.flexjob;programme;Rampe Øst;count;0\r\n"));
-        assertTrue(csv.contains("2026-10;since_start;since_start.exits.ordinary_job;jcB;Jobcenter B;count;<5\r\n"));
+        // a total never published (under 5 so far) is hidden, a zero too
+        assertTrue(csv.contains("2026-10;since_start;since_start.jobs.flexjob;programme;Rampe Øst;count;x\r\n"));
+        assertTrue(csv.contains("2026-10;since_start;since_start.exits.ordinary_job;jcB;Jobcenter B;count;x\r\n"));
     }
 
     @Test
@@ -160,7 +175,7 @@ class ReportRenderingTest {
         }
         String csv = new String(ReportCsv.write(r), StandardCharsets.UTF_8);
         assertTrue(csv.contains("2026-10;warnings;warnings.raised;programme;Rampe Øst;count;9\r\n"), csv);
-        assertTrue(csv.contains("2026-10;warnings;warnings.raised;jcB;Jobcenter B;count;<5\r\n"), "a group under 5");
+        assertTrue(csv.contains("2026-10;warnings;warnings.raised;jcB;Jobcenter B;count;" + Figure.HIDDEN + "\r\n"), "a group under 5");
         assertTrue(csv.contains("2026-10;warnings;warnings.active_a_month_after;jcA;"), csv);
     }
 
@@ -192,7 +207,7 @@ class ReportRenderingTest {
             }
         }
         assertTrue(figureRows.stream().anyMatch(x -> x.get("figure").equals("received.month") && x.get("scope").equals("jcB")
-                && x.get("value").equals("<5") && x.get("scope_name").equals("Jobcenter B")));
+                && x.get("value").equals("x") && x.get("scope_name").equals("Jobcenter B")));
         assertTrue(figureRows.stream().anyMatch(x -> x.get("kind").equals("rate") && x.get("value").matches("\\d+,\\d")),
                 "a share as a number with a decimal comma");
         // every scope of every count figure is there
