@@ -63,7 +63,7 @@ record AdminRequestBody(String programmeId, String month, Flag resend) {
             if (first != null && p.nextToken() != null) throw ApiError.field(400, "body", "json.malformed");
             if (r.unpairedSurrogate) throw ApiError.field(400, "body", "encoding.malformed");
             return body;
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) { // a number beyond BigDecimal's exponent too
             throw ApiError.field(400, "body", "json.malformed");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,7 +3,7 @@ package dk.rampe.monthlyreport;
 import dk.rampe.platform.Primed;
 import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dk.rampe.archive.S3ReportArchive;
 import dk.rampe.attendance.AttendanceRules;
 import dk.rampe.calendar.DanishHolidays;
@@ -18,12 +18,17 @@ import dk.rampe.log.Log;
 import dk.rampe.messaging.Notifiers;
 import dk.rampe.messaging.SesEmailSender;
 import dk.rampe.platform.AwsClients;
+import dk.rampe.platform.LambdaJson;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.report.ReportArchive;
 import dk.rampe.report.ReportMaker;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -37,8 +42,10 @@ import java.util.Map;
  * Run by EventBridge Scheduler at 07:00 Europe/Copenhagen on the 1st of each month: every
  * programme's report for the month just ended. Given {@code {"programmeId": "p1", "month": "2026-10"}}
  * it makes that one report instead.
+ * <p>It reads the schedule's JSON input and writes its answer itself ({@link LambdaJson}): the runtime's
+ * serializer for a {@code Map} would load its own Jackson at every cold start.
  */
-public final class MonthlyReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Primed {
+public final class MonthlyReportHandler implements RequestStreamHandler, Primed {
     private final ReportRun run;
     private final RampeConfig config;
     private final DynamoDbClient dynamo;
@@ -120,8 +127,30 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
                 new DynamoAuditLog(dynamo, config.auditTable(), config.auditRetention()));
     }
 
+    /**
+     * Reads the schedule's input (JSON {@code null} or an object; anything else throws, and the scheduler's
+     * invocation is retried) and writes the run's answer, {@code {"reports":[…]}}.
+     */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(answer(report(input(input.readAllBytes()), context)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The schedule's input as the runtime's serializer read it into a {@code Map}: JSON null is none. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> input(byte[] json) {
+        Object input = LambdaJson.read(json);
+        if (input == null || input instanceof Map) return (Map<String, Object>) input;
+        throw new IllegalArgumentException("the schedule's input is not a JSON object");
+    }
+
+    /** The run's answer as JSON. */
+    static String answer(Map<String, Object> answer) {
+        return LambdaJson.write(answer, new StringBuilder()).toString();
+    }
+
+    /** Makes the reports the input asks for (see the class comment); used by tests and the local runner. */
+    public Map<String, Object> report(Map<String, Object> input, Context context) {
         List<ReportRun.Made> made;
         Object p = input == null ? null : input.get("programmeId");
         Object m = input == null ? null : input.get("month");
@@ -191,7 +220,11 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
                 .step("settings", settings::current)
                 .step("sent", () -> deliveries.sent(PRIME_PROGRAMME, month.toString()))
                 .step("figures", () -> figures.open(PRIME_PROGRAMME, new dk.rampe.report.ReportPeriod(month, config.zone())))
-                .step("report", () -> primeReport(settings.current(), figures, facts, month, config, clock));
+                .step("report", () -> primeReport(settings.current(), figures, facts, month, config, clock))
+                // the stream path's reading and writing (a scheduler's payload and an answer), nothing run
+                .step("input", () -> answer(Map.of("reports", List.of(primeAnswer(input(
+                        "{\"scheduledTime\":\"1970-01-01T06:00:00Z\",\"programmeId\":null,\"n\":[1.5e3,true,false]}"
+                                .getBytes(StandardCharsets.UTF_8)))))));
     }
 
     /**
@@ -210,6 +243,15 @@ public final class MonthlyReportHandler implements RequestHandler<Map<String, Ob
         ReportCsv.write(report);
         ReportRun.text(report);
         ReportHtml.title(report);
+    }
+
+    /** A report's answer shaped as the run writes it, from the primed input's fields. */
+    private static Map<String, Object> primeAnswer(Map<String, Object> input) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("programmeId", PRIME_PROGRAMME);
+        o.put("month", String.valueOf(input.get("scheduledTime")));
+        o.put("emailed", false);
+        return o;
     }
 
     /** A programme id no settings name. */

@@ -3,7 +3,7 @@ package dk.rampe.monthlyreport;
 import dk.rampe.platform.Primed;
 import dk.rampe.platform.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.api.ApiError;
@@ -26,6 +26,13 @@ import dk.rampe.settings.Settings;
 import dk.rampe.settings.SettingsStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -36,8 +43,10 @@ import java.util.Map;
  * The admin routes: {@code POST /v1/admin/reports} ({@code {"programmeId": "p1", "month": "2026-10"}})
  * makes, keeps and emails the report of a month that has ended; {@code GET /v1/admin/reports}
  * ({@code ?programmeId=p1}, or every programme) lists the reports kept. Administrators only.
+ * <p>It reads the HTTP API's event and writes its answer itself ({@link HttpEvent}): the runtime's serializer
+ * for the HTTP event types would load its own Jackson at every cold start.
  */
-public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Primed {
+public final class ReportAdminHandler implements RequestStreamHandler, Primed {
     static final String POST = "POST /v1/admin/reports";
     static final String GET = "GET /v1/admin/reports";
 
@@ -75,19 +84,10 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     /** The reports' list as API Gateway passes it, without a caller; named "prime" in the request log. */
-    static APIGatewayV2HTTPEvent primeRequest() {
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setRequestId(MonthlyReportHandler.PRIME_PROGRAMME);
-        context.setRouteKey(GET);
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod("GET");
-        context.setHttp(http);
-        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
-        e.setRouteKey(GET);
-        e.setRequestContext(context);
-        e.setHeaders(Map.of("accept-language", "da"));
-        return e;
-    }
+    static final String PRIME_EVENT = "{\"version\":\"2.0\",\"routeKey\":\"" + GET + "\",\"rawPath\":\"/v1/admin/reports\","
+            + "\"rawQueryString\":\"\",\"headers\":{\"accept-language\":\"da\"},\"requestContext\":{\"requestId\":\""
+            + MonthlyReportHandler.PRIME_PROGRAMME + "\",\"routeKey\":\"" + GET + "\",\"timeEpoch\":0,"
+            + "\"http\":{\"method\":\"GET\",\"path\":\"/v1/admin/reports\"}},\"isBase64Encoded\":false}";
 
     @Override
     public synchronized Priming priming() {
@@ -97,13 +97,37 @@ public final class ReportAdminHandler implements RequestHandler<APIGatewayV2HTTP
                             archive, notifier)
                     .step("json", () -> AdminRequestBody.read("{\"programmeId\":\"prime\",\"month\":\"1970-01\",\"resend\":false,"
                             + "\"n\":[1,1.5,null,{\"k\":\"æøå\"}]}"))
-                    .step("request", () -> handleRequest(primeRequest(), null));
+                    .step("request", () -> {
+                        try {
+                            handleRequest(new ByteArrayInputStream(PRIME_EVENT.getBytes(StandardCharsets.UTF_8)),
+                                    new ByteArrayOutputStream(), null);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         }
         return priming;
     }
 
+    /**
+     * Reads the HTTP API's event and writes the answer. An event that cannot be read is answered with a
+     * problem (500, as any unexpected failure, logged by its type only).
+     */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        APIGatewayV2HTTPResponse response;
+        try {
+            APIGatewayV2HTTPEvent event = HttpEvent.read(input.readAllBytes());
+            if (event == null) throw new IllegalArgumentException("not an HTTP API event: null");
+            response = answer(event, context);
+        } catch (IllegalArgumentException unreadable) {
+            response = Problems.problem(unreadable, Language.DA, context != null ? context.getAwsRequestId() : "-");
+        }
+        output.write(HttpEvent.write(response).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers the event (see the class comment); used by tests and the local runner. */
+    public APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context != null ? context.getAwsRequestId()
                 : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : "-";
         Language language = HttpRequests.language(event);

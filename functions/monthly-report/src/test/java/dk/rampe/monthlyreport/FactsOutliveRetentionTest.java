@@ -68,7 +68,7 @@ class FactsOutliveRetentionTest {
         assertEquals(script.referrals.size() - ended, left, "only the referrals still open are left");
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
             String month = m.toString();
-            handler.handleRequest(Map.of("programmeId", "p1", "month", month), null);
+            handler.report(Map.of("programmeId", "p1", "month", month), null);
             List<ReportArchive.Stored> kept = archive.list("p1").stream().filter(s -> s.month().equals(month)).toList();
             assertEquals(2, kept.size());
             ReportArchive.Stored again = kept.get(1);

@@ -76,7 +76,7 @@ class MonthlyReportHandlerTest {
         FolderReportArchive archive = new FolderReportArchive(reports);
         MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
 
-        Map<String, Object> out = handler.handleRequest(Map.of(), null);
+        Map<String, Object> out = handler.report(Map.of(), null);
         assertEquals(1, ((List<?>) out.get("reports")).size());
         List<ReportArchive.Stored> kept = archive.list("p1");
         assertEquals(1, kept.size());
@@ -94,7 +94,7 @@ class MonthlyReportHandlerTest {
         // a month later, through the admin route: the same figures for October
         f.clock.advance(Duration.ofDays(30));
         ReportAdminHandler admin = new ReportAdminHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
-        APIGatewayV2HTTPResponse made = admin.handleRequest(event("POST /v1/admin/reports",
+        APIGatewayV2HTTPResponse made = admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"2026-10\"}", "rampe-admin"), null);
         assertEquals(201, made.getStatusCode(), made.getBody());
         JsonNode m = Json.parse(made.getBody());
@@ -107,23 +107,23 @@ class MonthlyReportHandlerTest {
         assertArrayEquals(csv, archive.read(kept.get(1), ReportRun.CSV_FILE).orElseThrow(),
                 "made again a month later: the same figures");
 
-        APIGatewayV2HTTPResponse list = admin.handleRequest(event("GET /v1/admin/reports", null, "rampe-admin"), null);
+        APIGatewayV2HTTPResponse list = admin.answer(event("GET /v1/admin/reports", null, "rampe-admin"), null);
         assertEquals(200, list.getStatusCode());
         assertEquals(2, Json.parse(list.getBody()).path("reports").size());
 
         // not an admin: 403; a month not ended: 422 naming the field; unknown programme: 404
-        assertEquals(403, admin.handleRequest(event("GET /v1/admin/reports", null, "rampe-staff"), null).getStatusCode());
-        APIGatewayV2HTTPResponse early = admin.handleRequest(event("POST /v1/admin/reports",
+        assertEquals(403, admin.answer(event("GET /v1/admin/reports", null, "rampe-staff"), null).getStatusCode());
+        APIGatewayV2HTTPResponse early = admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"2026-12\"}", "rampe-admin"), null);
         assertEquals(422, early.getStatusCode(), early.getBody());
         assertTrue(early.getBody().contains("month"));
-        assertEquals(404, admin.handleRequest(event("POST /v1/admin/reports",
+        assertEquals(404, admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"nope\",\"month\":\"2026-10\"}", "rampe-admin"), null).getStatusCode());
-        assertEquals(400, admin.handleRequest(event("POST /v1/admin/reports",
+        assertEquals(400, admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"oktober\"}", "rampe-admin"), null).getStatusCode());
         // a month before the programme opened (January 2026) is a 400 naming the month, and nothing is made
         for (String month : List.of("1969-12", "0000-01", "2025-12")) {
-            APIGatewayV2HTTPResponse before = admin.handleRequest(event("POST /v1/admin/reports",
+            APIGatewayV2HTTPResponse before = admin.answer(event("POST /v1/admin/reports",
                     "{\"programmeId\":\"p1\",\"month\":\"" + month + "\"}", "rampe-admin"), null);
             assertEquals(400, before.getStatusCode(), month + ": " + before.getBody());
             JsonNode problem = Json.parse(before.getBody());
@@ -133,24 +133,24 @@ class MonthlyReportHandlerTest {
         assertEquals(2, archive.list("p1").size(), "no report made for those months");
 
         // a resend is the admin's explicit act: emailed again and audited
-        APIGatewayV2HTTPResponse notBoolean = admin.handleRequest(event("POST /v1/admin/reports",
+        APIGatewayV2HTTPResponse notBoolean = admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":\"yes\"}", "rampe-admin"), null);
         assertEquals(400, notBoolean.getStatusCode());
         assertTrue(notBoolean.getBody().contains("resend"), notBoolean.getBody());
         assertEquals(1, f.emails().size());
-        APIGatewayV2HTTPResponse resent = admin.handleRequest(event("POST /v1/admin/reports",
+        APIGatewayV2HTTPResponse resent = admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":true}", "rampe-admin"), null);
         assertEquals(201, resent.getStatusCode(), resent.getBody());
         assertTrue(Json.parse(resent.getBody()).path("emailed").asBoolean());
         assertEquals(2, f.emails().size(), "sent again on request");
         assertEquals(List.of("report.resent"), f.auditActions("report:p1:2026-10"));
         // and the schedule's retry still sends nothing
-        handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
+        handler.report(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
         assertEquals(2, f.emails().size());
 
         // the same resend tapped again 30 seconds later is the same intent: made and kept, not emailed again
         f.clock.advance(Duration.ofSeconds(30));
-        APIGatewayV2HTTPResponse again = admin.handleRequest(event("POST /v1/admin/reports",
+        APIGatewayV2HTTPResponse again = admin.answer(event("POST /v1/admin/reports",
                 "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":true}", "rampe-admin"), null);
         assertEquals(201, again.getStatusCode(), again.getBody());
         assertFalse(Json.parse(again.getBody()).path("emailed").asBoolean(), again.getBody());
@@ -166,7 +166,7 @@ class MonthlyReportHandlerTest {
         for (ReportAdminHandler h : List.of(admin, other)) {
             both.add(pool.submit(() -> {
                 start.await();
-                return h.handleRequest(event("POST /v1/admin/reports",
+                return h.answer(event("POST /v1/admin/reports",
                         "{\"programmeId\":\"p1\",\"month\":\"2026-10\",\"resend\":true}", "rampe-admin"), null);
             }));
         }
@@ -188,11 +188,11 @@ class MonthlyReportHandlerTest {
         f.loadSettings(SETTINGS);
         FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
         MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
-        handler.handleRequest(Map.of("scheduledTime", "2026-01-01T06:00:00Z"), null);
+        handler.report(Map.of("scheduledTime", "2026-01-01T06:00:00Z"), null);
         assertEquals(List.of(), archive.list("p1"), "December 2025: the programme opened on 1 January 2026");
         assertEquals(0, f.emails().size(), "nothing emailed");
         f.clock.set(Instant.parse("2026-02-01T06:00:00Z"));
-        handler.handleRequest(Map.of("scheduledTime", "2026-02-01T06:00:00Z"), null);
+        handler.report(Map.of("scheduledTime", "2026-02-01T06:00:00Z"), null);
         assertEquals("2026-01", archive.list("p1").get(0).month(), "its first month has a report");
     }
 
@@ -202,9 +202,9 @@ class MonthlyReportHandlerTest {
         f.loadSettings(SETTINGS);
         FolderReportArchive archive = new FolderReportArchive(Files.createTempDirectory("reports"));
         MonthlyReportHandler handler = new MonthlyReportHandler(f.config, f.nudges, f.dynamo, f.local, archive, f.clock);
-        handler.handleRequest(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
+        handler.report(Map.of("scheduledTime", "2026-11-01T06:00:00Z"), null);
         assertEquals("2026-10", archive.list("p1").get(0).month(), "scheduled on 1 November: October");
-        handler.handleRequest(Map.of("scheduledTime", "<aws.scheduler.scheduled-time>"), null);
+        handler.report(Map.of("scheduledTime", "<aws.scheduler.scheduled-time>"), null);
         assertEquals("2026-11", archive.list("p1").get(1).month(), "no time filled in: the clock's month before");
     }
 

@@ -103,11 +103,11 @@ class ReportSentOnceMotoTest {
                 new SesEmailSender(ses, "Rampe <no-reply@rampe.dk>", null), archive, f.clock);
         Map<String, Object> scheduled = Map.of("scheduledTime", SCHEDULED);
 
-        assertThrows(RuntimeException.class, () -> handler.handleRequest(scheduled, null), "the run fails on p2");
+        assertThrows(RuntimeException.class, () -> handler.report(scheduled, null), "the run fails on p2");
         assertEquals(List.of("styregruppe@rampe.dk"), emailedTo(), "p1 was emailed before the throttle");
 
         f.clock.advance(Duration.ofMinutes(1)); // Lambda's first retry of the asynchronous invocation
-        Map<String, Object> retried = handler.handleRequest(scheduled, null);
+        Map<String, Object> retried = handler.report(scheduled, null);
         assertEquals(List.of("styregruppe@rampe.dk", "vest@rampe.dk"), emailedTo(), "only what was missing");
         List<?> reports = (List<?>) retried.get("reports");
         assertEquals(Map.of("programmeId", "p1", "month", "2026-10", "emailed", false, "sentBefore", SCHEDULED),
@@ -115,7 +115,7 @@ class ReportSentOnceMotoTest {
         assertTrue((Boolean) ((Map<?, ?>) reports.get(1)).get("emailed"));
 
         f.clock.advance(Duration.ofMinutes(2)); // a second retry (or a repeated schedule) sends nothing
-        handler.handleRequest(scheduled, null);
+        handler.report(scheduled, null);
         assertEquals(2, emailedTo().size(), "each programme emailed exactly once");
         assertEquals(1, archive.list("p1").size(), "p1 kept once");
         assertEquals(2, archive.list("p2").size(), "p2 kept by the throttled attempt and by the retry that sent it");

@@ -1,6 +1,9 @@
 package dk.rampe.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.rampe.followup.Notifier;
@@ -9,6 +12,10 @@ import dk.rampe.messaging.Notifiers;
 import dk.rampe.platform.NudgeConfig;
 import dk.rampe.platform.RampeConfig;
 import dk.rampe.local.embedded.SamTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -101,9 +108,30 @@ final class LocalHandlers {
         return built.computeIfAbsent(className, this::build);
     }
 
+    /**
+     * The route's handler taking and answering the HTTP API's types; a stream handler is handed the event as the
+     * runtime hands it (JSON written by the runtime's serializer) and its answer read back the same way.
+     */
     @SuppressWarnings("unchecked")
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(String className) {
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) get(className);
+        Object handler = get(className);
+        if (handler instanceof RequestStreamHandler stream) {
+            PojoSerializer<APIGatewayV2HTTPEvent> events = JacksonFactory.getInstance().getSerializer(APIGatewayV2HTTPEvent.class);
+            PojoSerializer<APIGatewayV2HTTPResponse> answers =
+                    JacksonFactory.getInstance().getSerializer(APIGatewayV2HTTPResponse.class);
+            return (event, context) -> {
+                ByteArrayOutputStream in = new ByteArrayOutputStream();
+                events.toJson(event, in);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try {
+                    stream.handleRequest(new ByteArrayInputStream(in.toByteArray()), out, context);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return answers.fromJson(new ByteArrayInputStream(out.toByteArray()));
+            };
+        }
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
     }
 
     private Object build(String className) {

@@ -101,13 +101,13 @@ class PrimingTest {
                 new Function_("monthly-report", c -> new MonthlyReportHandler(c.f.config, c.f.nudges, c.f.dynamo,
                         c.f.local, new FolderReportArchive(c.reports), c.f.clock), i -> {
                     Map<String, Object> out = ((MonthlyReportHandler) i.handler)
-                            .handleRequest(Map.of("programmeId", programme(i.ctx), "month", "2026-10"), null);
+                            .report(Map.of("programmeId", programme(i.ctx), "month", "2026-10"), null);
                     assertEquals(1, ((List<?>) out.get("reports")).size(), out.toString());
                 }),
                 new Function_("report-admin", c -> new ReportAdminHandler(c.f.config, c.f.nudges, c.f.dynamo, c.f.local,
                         new FolderReportArchive(c.reports), c.f.clock), i -> {
                     APIGatewayV2HTTPResponse r = ((ReportAdminHandler) i.handler)
-                            .handleRequest(api("GET /v1/admin/reports", "/v1/admin/reports", admin()), null);
+                            .answer(api("GET /v1/admin/reports", "/v1/admin/reports", admin()), null);
                     assertEquals(200, r.getStatusCode(), r.getBody());
                 }));
     }

@@ -130,6 +130,50 @@ class ShadedJarTest {
     }
 
     /**
+     * The report's two functions are stream handlers (the runtime hands them the event's bytes and uses no event
+     * serializer): each jar alone reads its input and writes the answer Lambda reads, the schedule's with no
+     * Jackson and no HTTP event types in its jar.
+     */
+    @Test
+    void theReportJarsAloneReadTheirInputAndWriteTheirAnswer() throws Exception {
+        Path functions = Events.projectRoot().resolve("functions/monthly-report/target");
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {functions.resolve("monthly-report.jar").toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> handler = Class.forName("dk.rampe.monthlyreport.MonthlyReportHandler", true, alone);
+            assertTrue(Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, alone)
+                    .isAssignableFrom(handler), "a stream handler");
+            java.lang.reflect.Method input = handler.getDeclaredMethod("input", byte[].class);
+            java.lang.reflect.Method answer = handler.getDeclaredMethod("answer", Map.class);
+            input.setAccessible(true);
+            answer.setAccessible(true);
+            assertEquals(Map.of("scheduledTime", "2026-11-01T06:00:00Z"),
+                    input.invoke(null, (Object) "{\"scheduledTime\":\"2026-11-01T06:00:00Z\"}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("{\"reports\":[]}", answer.invoke(null, Map.of("reports", java.util.List.of())));
+            org.junit.jupiter.api.Assertions.assertThrows(ClassNotFoundException.class,
+                    () -> Class.forName("dk.rampe.monthlyreport.HttpEvent", false, alone), "the admin routes' jar's");
+        }
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {functions.resolve("report-admin.jar").toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> handler = Class.forName("dk.rampe.monthlyreport.ReportAdminHandler", true, alone);
+            assertTrue(Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, alone)
+                    .isAssignableFrom(handler), "a stream handler");
+            Class<?> events = Class.forName("dk.rampe.monthlyreport.HttpEvent", true, alone);
+            java.lang.reflect.Method read = events.getDeclaredMethod("read", byte[].class);
+            read.setAccessible(true);
+            Object event = read.invoke(null, (Object) Events.text("web-app-get.json").getBytes(StandardCharsets.UTF_8));
+            assertEquals("GET /app/{proxy+}", event.getClass().getMethod("getRouteKey").invoke(event));
+            Class<?> response = Class.forName("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse",
+                    true, alone);
+            Object r = response.getConstructor().newInstance();
+            response.getMethod("setStatusCode", int.class).invoke(r, 200);
+            response.getMethod("setBody", String.class).invoke(r, "{}");
+            java.lang.reflect.Method write = events.getDeclaredMethod("write", response);
+            write.setAccessible(true);
+            assertEquals("{\"statusCode\":200,\"body\":\"{}\",\"isBase64Encoded\":false}", write.invoke(null, r));
+        }
+    }
+
+    /**
      * Each jar's region metadata is rampe-platform's provider (the SDK's, which builds the metadata of its 314
      * services, is left out), and for each service Rampe has a client for it answers with the metadata class
      * the SDK's own provider gives; for any other service, with the SDK's default.
