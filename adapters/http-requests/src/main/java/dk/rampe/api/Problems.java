@@ -89,23 +89,6 @@ public final class Problems {
 
     /** Appends a JSON string: quotes, backslashes and control characters escaped, as Jackson writes them. */
     public static StringBuilder string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"');
+        return dk.rampe.platform.LambdaJson.string(out, s);
     }
 }
