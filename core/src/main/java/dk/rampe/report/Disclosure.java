@@ -207,6 +207,7 @@ final class Disclosure {
         for (Inference.Relation r : rels) {
             if (r.terms().keySet().stream().anyMatch(c -> !knownCells.containsKey(c))) openRelations.add(r);
         }
+        settle(rels);
         countsOf.put(month, Map.copyOf(counts));
         shown.put(month, Map.copyOf(shownFinal));
         for (String id : totals(counts)) {
@@ -215,6 +216,24 @@ final class Disclosure {
                 lastMonth.put(id, month);
             }
         }
+    }
+
+    /**
+     * The hidden cells a reader of the reports so far pins become known: no later report can undo what the earlier
+     * ones tell (their relations stay, new ones only add), so every later audit reads them as numbers and solves only
+     * what is still open. Only the groups this month's relations touch can pin anything new: the others were settled
+     * when their months were recorded. The relations left with no hidden cell tell nothing more and are dropped.
+     */
+    private void settle(List<Inference.Relation> rels) {
+        Set<Inference.Relation> current = Collections.newSetFromMap(new IdentityHashMap<>());
+        current.addAll(rels);
+        Map<String, Long> pinned = Inference.pinned(openRelations, knownCells, hiddenCells, current::contains);
+        if (pinned.isEmpty()) return;
+        pinned.forEach((c, v) -> {
+            hiddenCells.remove(c);
+            knownCells.put(c, v);
+        });
+        openRelations.removeIf(r -> r.terms().keySet().stream().allMatch(knownCells::containsKey));
     }
 
     /** Sorts the month's cells into known (shown as a number) and hidden, with what the reader knows of each. */
