@@ -121,7 +121,7 @@ final class Disclosure {
      */
     Set<String> audit(YearMonth month, Map<String, Long> counts, Map<String, String> shownNow,
                       List<Suppression.Group> groups, List<Set<String>> same, Set<String> decided) {
-        List<Inference.Relation> now = relations(month, counts, groups, same);
+        List<Inference.Relation> now = relationsOf(month, counts, groups, same);
         Map<String, Long> known = new HashMap<>(knownCells);
         Map<String, Inference.Range> unknown = new HashMap<>(hiddenCells);
         cells(month, counts, shownNow, known, unknown, now);
@@ -202,12 +202,12 @@ final class Disclosure {
     /** Records what a month's report showed: the next months' rule and audit start from it. */
     void record(YearMonth month, Map<String, Long> counts, Map<String, String> shownFinal, List<Suppression.Group> groups,
                 List<Set<String>> same) {
-        List<Inference.Relation> rels = relations(month, counts, groups, same);
+        List<Inference.Relation> rels = relationsOf(month, counts, groups, same);
         cells(month, counts, shownFinal, knownCells, hiddenCells, rels);
         for (Inference.Relation r : rels) {
             if (r.terms().keySet().stream().anyMatch(c -> !knownCells.containsKey(c))) openRelations.add(r);
         }
-        settle(rels);
+        settle(month, rels);
         countsOf.put(month, Map.copyOf(counts));
         shown.put(month, Map.copyOf(shownFinal));
         for (String id : totals(counts)) {
@@ -223,11 +223,16 @@ final class Disclosure {
      * ones tell (their relations stay, new ones only add), so every later audit reads them as numbers and solves only
      * what is still open. Only the groups this month's relations touch can pin anything new: the others were settled
      * when their months were recorded. The relations left with no hidden cell tell nothing more and are dropped.
+     * The groups as the month's last audit round solved them are read, not solved again.
      */
-    private void settle(List<Inference.Relation> rels) {
+    private void settle(YearMonth month, List<Inference.Relation> rels) {
         Set<Inference.Relation> current = Collections.newSetFromMap(new IdentityHashMap<>());
         current.addAll(rels);
-        Map<String, Long> pinned = Inference.pinned(openRelations, knownCells, hiddenCells, current::contains);
+        if (!month.equals(solvedMonth)) {
+            solved.clear();
+            solvedMonth = month;
+        }
+        Map<String, Long> pinned = Inference.pinned(openRelations, knownCells, hiddenCells, current::contains, solved);
         if (pinned.isEmpty()) return;
         pinned.forEach((c, v) -> {
             hiddenCells.remove(c);
@@ -290,6 +295,33 @@ final class Disclosure {
         return null;
     }
 
+    /** The month's relations as last written down for the same counts: an audit's rounds and the record ask again. */
+    private List<Inference.Relation> relationsOf(YearMonth month, Map<String, Long> counts, List<Suppression.Group> groups,
+                                                 List<Set<String>> same) {
+        if (!(month.equals(relationsMonth) && counts == relationsCounts && counts.size() == relationsSize
+                && groups == relationsGroups && groups.size() == relationsGroupCount && same == relationsSame
+                && same.size() == relationsSameCount)) {
+            relationsMonth = month;
+            relationsCounts = counts;
+            relationsSize = counts.size();
+            relationsGroups = groups;
+            relationsGroupCount = groups.size();
+            relationsSame = same;
+            relationsSameCount = same.size();
+            relationsNow = Collections.unmodifiableList(relations(month, counts, groups, same));
+        }
+        return relationsNow;
+    }
+
+    private YearMonth relationsMonth;
+    private Map<String, Long> relationsCounts;
+    private int relationsSize;
+    private List<Suppression.Group> relationsGroups;
+    private int relationsGroupCount;
+    private List<Set<String>> relationsSame;
+    private int relationsSameCount;
+    private List<Inference.Relation> relationsNow;
+
     /**
      * The reader's relations of a month, each only where it holds for the true counts (a reader who assumes one
      * that does not hold learns nothing true): the groups and one figure in two sections within the month, every
@@ -320,7 +352,8 @@ final class Disclosure {
         for (String id : counts.keySet()) byScope.computeIfAbsent(scopeOf(id), k -> new ArrayList<>()).add(id);
         for (Map.Entry<String, List<String>> sc : byScope.entrySet()) {
             String scope = sc.getKey();
-            for (Cumulative c : cumulatives) {
+            for (int ci = 0; ci < cumulatives.size(); ci++) {
+                Cumulative c = cumulatives.get(ci);
                 String id = id(c.section(), c.key(), scope);
                 if (!counts.containsKey(id)) continue;
                 Map<String, Long> t = new LinkedHashMap<>();
@@ -329,19 +362,21 @@ final class Disclosure {
                     t.put(GROWTH + id, -1L);
                 } else {
                     for (String cell : sc.getValue()) {
-                        if (c.monthly().test(sectionOf(cell), keyOf(cell))) t.merge(cell, -1L, Long::sum);
+                        if (roles(cell).monthlyOf[ci]) t.merge(cell, -1L, Long::sum);
                     }
                 }
                 add(out, month, t, counts, month.equals(first) ? null : Map.entry(id, earlier));
             }
-            for (Stock st : stocks) {
+            for (int si = 0; si < stocks.size(); si++) {
+                Stock st = stocks.get(si);
                 String id = id(st.section(), st.key(), scope);
                 if (!counts.containsKey(id)) continue;
                 Map<String, Long> t = new LinkedHashMap<>();
                 t.put(id, 1L);
                 for (String cell : sc.getValue()) {
-                    if (st.in().test(sectionOf(cell), keyOf(cell))) t.merge(cell, -1L, Long::sum);
-                    if (st.out().test(sectionOf(cell), keyOf(cell))) t.merge(cell, 1L, Long::sum);
+                    Roles roles = roles(cell);
+                    if (roles.in[si]) t.merge(cell, -1L, Long::sum);
+                    if (roles.out[si]) t.merge(cell, 1L, Long::sum);
                 }
                 add(out, month, t, counts, month.equals(first) ? null : Map.entry(id, earlier));
             }
@@ -385,12 +420,38 @@ final class Disclosure {
 
     private Cumulative cumulativeOf(String id) {
         if (id.startsWith(GROWTH)) return null;
-        String section = sectionOf(id);
-        String key = keyOf(id);
-        for (Cumulative c : cumulatives) {
-            if (c.section().equals(section) && c.key().equals(key)) return c;
-        }
-        return null;
+        int i = roles(id).cumulative;
+        return i < 0 ? null : cumulatives.get(i);
+    }
+
+    /**
+     * What a figure ({@code section/key}, any scope) is to the relations: the total it is, and the totals and head
+     * counts it is a monthly cell of. Worked out once per figure: every month and scope asks again.
+     */
+    private record Roles(int cumulative, boolean[] monthlyOf, boolean[] in, boolean[] out) {
+    }
+
+    private final Map<String, Roles> roles = new HashMap<>();
+
+    private Roles roles(String id) {
+        return roles.computeIfAbsent(id.substring(0, id.lastIndexOf('@')), k -> {
+            String section = sectionOf(id);
+            String key = keyOf(id);
+            int cumulative = -1;
+            boolean[] monthlyOf = new boolean[cumulatives.size()];
+            for (int i = 0; i < cumulatives.size(); i++) {
+                Cumulative c = cumulatives.get(i);
+                if (cumulative < 0 && c.section().equals(section) && c.key().equals(key)) cumulative = i;
+                monthlyOf[i] = c.monthly() != null && c.monthly().test(section, key);
+            }
+            boolean[] in = new boolean[stocks.size()];
+            boolean[] out = new boolean[stocks.size()];
+            for (int i = 0; i < stocks.size(); i++) {
+                in[i] = stocks.get(i).in().test(section, key);
+                out[i] = stocks.get(i).out().test(section, key);
+            }
+            return new Roles(cumulative, monthlyOf, in, out);
+        });
     }
 
     static String idOf(String cell) {

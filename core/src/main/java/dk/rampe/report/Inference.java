@@ -95,16 +95,144 @@ final class Inference {
             String key = solved == null ? null : signature(group, unknown);
             Map<String, Long> found = key == null ? null : solved.get(key);
             if (found == null) {
-                try {
-                    found = solveGroupExact(group, unknown);
-                } catch (ArithmeticException overflow) {
-                    found = solveGroup(group, unknown);
-                }
+                found = solve(group, unknown);
                 if (key != null) solved.put(key, found);
             }
             out.putAll(found);
         }
         return out;
+    }
+
+    /**
+     * A group's pinned cells: first those its rows give at once ({@link #atOnce}), then what is left, which falls
+     * apart into smaller groups, solved exactly.
+     */
+    private static Map<String, Long> solve(List<Row> group, Map<String, Range> unknown) {
+        List<Row> left = new ArrayList<>();
+        Map<String, Long> out;
+        try {
+            out = atOnce(group, unknown, left);
+        } catch (ArithmeticException overflow) {
+            out = new LinkedHashMap<>();
+            left = group;
+        }
+        Map<String, String> parent = new HashMap<>();
+        for (Row row : left) {
+            String first = null;
+            for (String u : row.terms.keySet()) {
+                parent.putIfAbsent(u, u);
+                if (first == null) first = u;
+                else parent.put(root(parent, u), root(parent, first));
+            }
+        }
+        Map<String, List<Row>> parts = new LinkedHashMap<>();
+        for (Row row : left) parts.computeIfAbsent(root(parent, row.terms.keySet().iterator().next()), k -> new ArrayList<>()).add(row);
+        for (List<Row> part : parts.values()) {
+            try {
+                out.putAll(solveGroupExact(part, unknown));
+            } catch (ArithmeticException overflow) {
+                out.putAll(solveGroup(part, unknown));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The cells the rows give at once, each a step the solver below makes too: a row with one cell left, and a row
+     * whose cells (coefficients of one sign) can only sit at the same end of their ranges (counts of 0 or more that
+     * add up to 0; totals of 0 to 4 that add up to their lows). Each cell found is a number in the other rows, and
+     * those are read again. The rows with cells still open go to {@code left}, the cells found put in.
+     */
+    private static Map<String, Long> atOnce(List<Row> rows, Map<String, Range> unknown, List<Row> left) {
+        int m = rows.size();
+        List<String[]> cells = new ArrayList<>();
+        List<long[]> ks = new ArrayList<>();
+        long[] cs = new long[m];
+        Map<String, List<Integer>> rowsOf = new HashMap<>();
+        for (int i = 0; i < m; i++) {
+            Row r = rows.get(i);
+            String[] names = r.terms.keySet().toArray(new String[0]);
+            long[] k = new long[names.length];
+            for (int t = 0; t < names.length; t++) {
+                Q q = r.terms.get(names[t]);
+                if (!q.den.equals(BigInteger.ONE)) throw new ArithmeticException("a fraction");
+                k[t] = q.num.longValueExact();
+                rowsOf.computeIfAbsent(names[t], x -> new ArrayList<>()).add(i);
+            }
+            if (!r.c.den.equals(BigInteger.ONE)) throw new ArithmeticException("a fraction");
+            cells.add(names);
+            ks.add(k);
+            cs[i] = r.c.num.longValueExact();
+        }
+        Map<String, Long> at = new LinkedHashMap<>();
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        boolean[] queued = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            work.add(i);
+            queued[i] = true;
+        }
+        while (!work.isEmpty()) {
+            int i = work.poll();
+            queued[i] = false;
+            String[] names = cells.get(i);
+            long[] k = ks.get(i);
+            long c = cs[i];
+            List<Integer> open = new ArrayList<>();
+            for (int t = 0; t < names.length; t++) {
+                Long v = at.get(names[t]);
+                if (v == null) open.add(t);
+                else c = Math.subtractExact(c, Math.multiplyExact(k[t], v));
+            }
+            if (open.isEmpty()) continue;
+            Map<String, Long> found = new LinkedHashMap<>();
+            if (open.size() == 1) {
+                int t = open.get(0);
+                if (c % k[t] == 0) found.put(names[t], c / k[t]);
+            } else {
+                long sign = k[open.get(0)] > 0 ? 1 : -1;
+                boolean oneSign = true;
+                long atLow = 0;
+                long atHigh = 0;
+                boolean highKnown = true;
+                for (int t : open) {
+                    if (Long.signum(k[t]) != sign) oneSign = false;
+                    Range r = unknown.get(names[t]);
+                    atLow = Math.addExact(atLow, Math.multiplyExact(Math.abs(k[t]), r.low()));
+                    if (r.high() == Range.NONE) highKnown = false;
+                    else atHigh = Math.addExact(atHigh, Math.multiplyExact(Math.abs(k[t]), r.high()));
+                }
+                long c1 = Math.multiplyExact(sign, c);
+                if (oneSign && c1 == atLow) {
+                    for (int t : open) found.put(names[t], unknown.get(names[t]).low());
+                } else if (oneSign && highKnown && c1 == atHigh) {
+                    for (int t : open) found.put(names[t], unknown.get(names[t]).high());
+                }
+            }
+            found.forEach((cell, v) -> {
+                Range r = unknown.get(cell);
+                if (v < r.low() || (r.high() != Range.NONE && v > r.high())) return; // not the reader's system: left whole
+                at.put(cell, v);
+                for (int other : rowsOf.get(cell)) {
+                    if (!queued[other]) {
+                        queued[other] = true;
+                        work.add(other);
+                    }
+                }
+            });
+        }
+        for (int i = 0; i < m; i++) {
+            String[] names = cells.get(i);
+            long[] k = ks.get(i);
+            long c = cs[i];
+            Map<String, Q> terms = new LinkedHashMap<>();
+            for (int t = 0; t < names.length; t++) {
+                Long v = at.get(names[t]);
+                if (v == null) terms.put(names[t], Q.of(k[t]));
+                else c = Math.subtractExact(c, Math.multiplyExact(k[t], v));
+            }
+            if (!terms.isEmpty()) left.add(new Row(terms, Q.of(c)));
+        }
+        return at;
     }
 
     /** A group's rows and its cells' ranges, written out: two groups with the same signature have the same answer. */
