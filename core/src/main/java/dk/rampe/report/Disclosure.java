@@ -134,6 +134,7 @@ final class Disclosure {
             solvedMonth = month;
         }
         Map<String, Long> pinned = Inference.pinned(all, known, unknown, current::contains, solved);
+        lastAudit = new LastAudit(month, counts, hiddenIds(counts, shownNow), pinned);
         // a total pinned at the value it shows (it did not grow) tells nothing small
         List<String> leaks = pinned.entrySet().stream().filter(e -> !e.getKey().contains("|" + GROWTH))
                 .filter(e -> !(unknown.get(e.getKey()).high() == unknown.get(e.getKey()).low() + STEP - 1
@@ -207,7 +208,10 @@ final class Disclosure {
         for (Inference.Relation r : rels) {
             if (r.terms().keySet().stream().anyMatch(c -> !knownCells.containsKey(c))) openRelations.add(r);
         }
-        settle(month, rels);
+        LastAudit last = lastAudit;
+        lastAudit = null;
+        settle(rels, last != null && last.month().equals(month) && last.counts() == counts
+                && last.hidden().equals(hiddenIds(counts, shownFinal)) ? last.pinned() : null);
         countsOf.put(month, Map.copyOf(counts));
         shown.put(month, Map.copyOf(shownFinal));
         for (String id : totals(counts)) {
@@ -223,22 +227,38 @@ final class Disclosure {
      * ones tell (their relations stay, new ones only add), so every later audit reads them as numbers and solves only
      * what is still open. Only the groups this month's relations touch can pin anything new: the others were settled
      * when their months were recorded. The relations left with no hidden cell tell nothing more and are dropped.
-     * The groups as the month's last audit round solved them are read, not solved again.
+     * {@code audited}: what the month's last audit round found, when it saw the cells hidden as they are recorded
+     * (the groups it touched are solved); without it (a month kept, replayed from its marks with no audit) only the
+     * cells the rows give at once are settled, and later audits solve the rest as before.
      */
-    private void settle(YearMonth month, List<Inference.Relation> rels) {
-        Set<Inference.Relation> current = Collections.newSetFromMap(new IdentityHashMap<>());
-        current.addAll(rels);
-        if (!month.equals(solvedMonth)) {
-            solved.clear();
-            solvedMonth = month;
+    private void settle(List<Inference.Relation> rels, Map<String, Long> audited) {
+        Map<String, Long> pinned;
+        if (audited != null) {
+            pinned = audited;
+        } else {
+            Set<Inference.Relation> current = Collections.newSetFromMap(new IdentityHashMap<>());
+            current.addAll(rels);
+            pinned = Inference.pinnedAtOnce(openRelations, knownCells, hiddenCells, current::contains);
         }
-        Map<String, Long> pinned = Inference.pinned(openRelations, knownCells, hiddenCells, current::contains, solved);
         if (pinned.isEmpty()) return;
         pinned.forEach((c, v) -> {
-            hiddenCells.remove(c);
-            knownCells.put(c, v);
+            if (hiddenCells.remove(c) != null) knownCells.put(c, v);
         });
         openRelations.removeIf(r -> r.terms().keySet().stream().allMatch(knownCells::containsKey));
+    }
+
+    /** What a month's audit round saw and found: its counts, the ids it saw hidden, the cells pinned. */
+    private record LastAudit(YearMonth month, Map<String, Long> counts, Set<String> hidden, Map<String, Long> pinned) {
+    }
+
+    private LastAudit lastAudit;
+
+    private static Set<String> hiddenIds(Map<String, Long> counts, Map<String, String> shown) {
+        Set<String> out = new HashSet<>();
+        counts.forEach((id, v) -> {
+            if (!Long.toString(v).equals(shown.get(id))) out.add(id);
+        });
+        return out;
     }
 
     /** Sorts the month's cells into known (shown as a number) and hidden, with what the reader knows of each. */
