@@ -39,7 +39,7 @@ final class ReportHtml {
                 .append(esc(DateTimeFormatter.ofPattern("d/M-uuuu HH:mm").withZone(zone).format(r.asOf().minusSeconds(1))))
                 .append(" (månedens slut). Lavet ")
                 .append(esc(DateTimeFormatter.ofPattern("d/M-uuuu HH:mm").withZone(zone).format(r.madeAt())))
-                .append(". Tal under 5 og tal, der ville røbe dem, vises som x. Et tal siden start opdateres, når det er vokset "
+                .append(". ").append(ReportRun.SMALL_COUNTS).append(" Et tal siden start opdateres, når det er vokset "
                         + "med 5; ellers vises det seneste tal med sin måned.</p>");
         warnings(h, r);
         charts(h, r);

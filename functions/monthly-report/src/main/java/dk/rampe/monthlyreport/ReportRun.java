@@ -153,6 +153,9 @@ public final class ReportRun {
         return new Made(p.id(), month.toString(), stored, emailId, to.size(), report, before.orElse(null));
     }
 
+    /** How the report shows small counts, in the email as in the report's own heading. */
+    static final String SMALL_COUNTS = "Tal under 5 og tal, der ville røbe dem, vises som x.";
+
     static String text(MonthlyReport r) {
         StringBuilder t = new StringBuilder(ReportHtml.title(r)).append("\n\n");
         t.append("Indtag i måneden: ").append(r.shown("intake", "received.month", MonthlyReport.PROGRAMME))
@@ -160,7 +163,7 @@ public final class ReportRun {
                 .append(" af en kvote på ").append(r.shown("intake", "quota", MonthlyReport.PROGRAMME)).append(".\n");
         t.append("Deltagere i alt: ").append(r.shown("flow", "participants.total", MonthlyReport.PROGRAMME)).append(".\n");
         if (!r.warnings().isEmpty()) t.append("Advarsler: ").append(r.warnings().size()).append(".\n");
-        t.append("\nAlle tal står i HTML-visningen og i den vedhæftede CSV-fil. Tal under 5 vises som <5.\n");
+        t.append("\nAlle tal står i HTML-visningen og i den vedhæftede CSV-fil. ").append(SMALL_COUNTS).append("\n");
         return t.toString();
     }
 }

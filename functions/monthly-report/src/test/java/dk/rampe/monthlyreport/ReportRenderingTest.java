@@ -227,6 +227,17 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theEmailSaysHowSmallCountsShowAsTheReportShowsThem() {
+        MonthlyReport r = october();
+        String text = ReportRun.text(r);
+        assertTrue(text.contains("vises som x."), text);
+        assertFalse(text.contains("<5"), "no symbol the report does not use: " + text);
+        assertTrue(ReportHtml.render(r, ReportScenario.ZONE).contains(ReportRun.SMALL_COUNTS), "the same words in the report");
+        assertTrue(r.figures().stream().anyMatch(f -> f.shown().equals(Figure.HIDDEN)), "the month hides a count");
+        assertEquals("x", Figure.HIDDEN);
+    }
+
+    @Test
     void theLocalEmailIsOneMimeMessageWithTextHtmlAndTheCsv() throws Exception {
         MonthlyReport r = october();
         Path dir = Files.createTempDirectory("report-outbox");
