@@ -74,19 +74,20 @@ public final class BenchMain {
      * A function of infra/sam-template.yaml: its name (FunctionName without the stack's prefix), its
      * Handler string as Lambda gets it, and the jar its CodeUri names.
      */
-    record Deployed(String name, String handler, Path jar) {
+    /** A function of the template: its name, handler, jar, memory size and the launch flags for that size. */
+    record Deployed(String name, String handler, Path jar, int memoryMb, List<String> flags) {
         String handlerClass() {
             int i = handler.indexOf("::");
             return i < 0 ? handler : handler.substring(0, i);
         }
 
         ChildJvm.Target target() {
-            return new ChildJvm.Target(name, jar, handler);
+            return new ChildJvm.Target(name, jar, handler, flags);
         }
     }
 
     /** The template's functions, in template order. */
-    static List<Deployed> deployed(SamTemplate t, Path templateDir) {
+    static List<Deployed> deployed(SamTemplate t, Path templateDir, String javaToolOptions) {
         List<Deployed> out = new ArrayList<>();
         for (Map<String, Object> r : t.resourcesOfType("AWS::Serverless::Function").values()) {
             Map<String, Object> p = SamTemplate.properties(r);
@@ -96,7 +97,8 @@ public final class BenchMain {
             if (fn instanceof Map<?, ?> m && m.size() == 1) fn = m.values().iterator().next(); // !Sub
             String name = fn instanceof String s ? s.replace("${AWS::StackName}-", "")
                     : jar.getFileName().toString().replaceFirst("\\.jar$", "");
-            out.add(new Deployed(name, handler, jar));
+            int memoryMb = p.get("MemorySize") instanceof Number n ? n.intValue() : memoryMb(t);
+            out.add(new Deployed(name, handler, jar, memoryMb, lambdaFlags(memoryMb, javaToolOptions)));
         }
         return out;
     }
@@ -128,7 +130,7 @@ public final class BenchMain {
     static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path batch,
                                          Path oneRecord) {
         return new FunctionBench(f.name(), f.target(),
-                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), batch, batch,
+                childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), batch, batch,
                 List.of(ChildJvm.Step.of("stream record to sent (one email)", oneRecord, 1),
                         ChildJvm.Step.of("stream batch of 2 (email + SMS), both sent", batch, 1),
                         new ChildJvm.Step("the same batch again (replay)", batch, 1, true)),
@@ -164,7 +166,7 @@ public final class BenchMain {
         List<ChildJvm.Step> cost = List.of(ChildJvm.Step.of("one run, " + SWEEP_COST_DUE + " messages due", input, 1),
                 ChildJvm.Step.of("one run, nothing due", input, 1));
         return new FunctionBench(f.name(), f.target(),
-                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), input, input, cost,
+                childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), input, input, cost,
                 "{\"sweep\":true}, nothing due after the first",
                 (d, base, script) -> Nudges.seedDue(d, script == cost ? SWEEP_COST_DUE
                         : script.get(0).label().equals(STEADY) ? 0 : SWEEP_COLD_DUE), 1);
@@ -173,7 +175,7 @@ public final class BenchMain {
     /** The follow-up page: GET with a valid token for a seeded open task; the cost script also posts the form. */
     static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
                                       String postSample, Path work) {
-        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
+        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name());
         String token = Nudges.pageToken(env);
         Path get = Nudges.pageGet(getSample, token, work.resolve("follow-up-page-get.template.json"));
         Path post = Nudges.pagePost(postSample, token, work.resolve("follow-up-page-post.template.json"));
@@ -188,7 +190,7 @@ public final class BenchMain {
     static FunctionBench scheduled(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path input,
                                    String what) {
         return new FunctionBench(f.name(), f.target(),
-                childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), input, input,
+                childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), input, input,
                 List.of(ChildJvm.Step.of(what, input, 1)), what);
     }
 
@@ -203,7 +205,7 @@ public final class BenchMain {
      */
     static FunctionBench webApp(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
                                 Path work) {
-        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
+        Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name());
         // the report bucket is set as in AWS: its S3 client must not be built before a report page is asked for
         env.put("RAMPE_REPORT_BUCKET", "rampe-bench-reports");
         Path get = Templates.webAppGet(getSample, Templates.webSessionCookie("STAFF", "c-anna"),
@@ -229,7 +231,8 @@ public final class BenchMain {
         Path work = repo.work();
 
         SamTemplate template = SamTemplate.read(repo.path("infra/sam-template.yaml"));
-        List<Deployed> deployed = deployed(template, repo.path("infra"));
+        String javaToolOptions = String.valueOf(template.environment(Map.of()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
+        List<Deployed> deployed = deployed(template, repo.path("infra"), javaToolOptions);
         Path bareJar = repo.path("bench/bare-sdk-handler/target/bare-sdk-handler.jar");
         Path meterJar = repo.path("bench/meter/target/dynamodb-meter.jar");
         Path cracHooksJar = repo.path("bench/crac-hooks/target/crac-hooks.jar");
@@ -244,12 +247,17 @@ public final class BenchMain {
             }
         }
         int memoryMb = memoryMb(template);
-        String javaToolOptions = String.valueOf(template.environment(Map.of()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
         List<String> flags = lambdaFlags(memoryMb, javaToolOptions);
+        Map<String, Integer> memoryOf = new LinkedHashMap<>();
+        deployed.forEach(d -> memoryOf.put(d.name(), d.memoryMb()));
         Path java = o.java != null ? o.java : Path.of(System.getProperty("java.home"), "bin", "java");
 
         Report report = new Report();
         machine(report, repo, java, flags, memoryMb, o);
+        String ownSizes = deployed.stream().filter(d -> d.memoryMb() != memoryMb)
+                .map(d -> d.name() + " " + d.memoryMb() + " MB").collect(Collectors.joining(", "));
+        if (!ownSizes.isEmpty()) report.machine("functions with their own memory size", ownSizes
+                + " (their children get the same flags for that size)");
         report.machine("Lambda runtime in the children", "AWSLambda from " + runtimeJars.stream()
                 .map(j -> j.getFileName().toString()).filter(n -> n.contains("runtime-interface-client")).findFirst()
                 .orElse("?") + " and its dependencies (bench/runtime-client/target/lib)");
@@ -289,7 +297,7 @@ public final class BenchMain {
             // no entry here still gets its size rows, and a row saying it has no bench events yet.
             Map<String, java.util.function.Function<Deployed, FunctionBench>> profiles = new LinkedHashMap<>();
             profiles.put("dk.rampe.intake.ReferralIntakeHandler", f -> new FunctionBench(f.name(), f.target(),
-                            childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()),
+                            childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()),
                             postTemplate, postTemplate,
                             List.of(ChildJvm.Step.of("POST /v1/referrals, first on a new instance", postTemplate, 1),
                                     ChildJvm.Step.of("POST /v1/referrals, warm instance", postTemplate, 1),
@@ -315,14 +323,14 @@ public final class BenchMain {
             Path reportEvent = ReportSeeds.monthlyEvent(work.resolve("monthly-report.json"));
             String oneReport = "one report (the sample programme, the month just ended), kept in S3 and emailed";
             profiles.put("dk.rampe.monthlyreport.MonthlyReportHandler", f -> new FunctionBench(f.name(), f.target(),
-                    childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), reportEvent, reportEvent,
+                    childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), reportEvent, reportEvent,
                     List.of(ChildJvm.Step.of(oneReport, reportEvent, 1)), oneReport, Prepare.NONE, WARM_DIVISOR_REPORT));
             Path adminPost = ReportSeeds.adminPost(repo.sample("referral-intake/put-settings.json").text(),
                     work.resolve("report-admin-post.template.json"));
             Path adminList = ReportSeeds.adminList(repo.sample("referral-intake/put-settings.json").text(),
                     work.resolve("report-admin-list.template.json"));
             profiles.put("dk.rampe.monthlyreport.ReportAdminHandler", f -> new FunctionBench(f.name(), f.target(),
-                    childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name()), adminPost, adminList,
+                    childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), adminPost, adminList,
                     List.of(ChildJvm.Step.of("POST /v1/admin/reports (make, keep, email)", adminPost, 1),
                             ChildJvm.Step.of("GET /v1/admin/reports (list the archive)", adminList, 1)),
                     "GET /v1/admin/reports, the archive listed", Prepare.NONE, WARM_DIVISOR_REPORT));
@@ -331,7 +339,7 @@ public final class BenchMain {
             // today's list: one run with the whole day as its window (07:30-12:00 in the template), so
             // its cold start includes the reads at any hour of the bench (on a weekend it stops at the calendar)
             profiles.put("dk.rampe.todays.TodaysListHandler", f -> {
-                Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), memoryMb, f.name());
+                Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name());
                 env.put("RAMPE_TODAYS_LIST_WINDOW", "00:00-23:59");
                 return new FunctionBench(f.name(), f.target(), env, sweepInput, sweepInput,
                         List.of(ChildJvm.Step.of("one run, nobody enrolled", sweepInput, 1)), "one run, nobody enrolled");
@@ -353,7 +361,7 @@ public final class BenchMain {
             ChildJvm jvm = new ChildJvm(java, runtimeJars, meterJar, flags,
                     List.of("-Dbench.indexKeys=" + indexKeys(template)), work, api).primedWith(cracHooksJar);
             Runner runner = new Runner(db, jvm, o, report,
-                    (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryMb, name));
+                    (handler, name, endpoint) -> childEnv(template, handler, endpoint, memoryOf.getOrDefault(name, memoryMb), name));
             for (Deployed d : withoutEvents) {
                 report.notBuilt("cold start", d.name(), "no bench events yet (add " + d.handlerClass()
                         + " to the profiles in BenchMain.main)", null);
@@ -388,7 +396,7 @@ public final class BenchMain {
                 // one report of a programme of 1,000 and of 10,000 participants in a table of 100,000 items
                 report.note("growth, monthly report: the table holds, " + ReportSeeds.TABLE + ".");
                 try (LocalDynamo own = new LocalDynamo(template, settings.text())) {
-                    ReportSeeds.growth(report, jvm, (h, n, e) -> childEnv(template, h, e, memoryMb, n), own, settings.text(),
+                    ReportSeeds.growth(report, jvm, (h, n, e) -> childEnv(template, h, e, memoryOf.getOrDefault(n, memoryMb), n), own, settings.text(),
                             byHandler.get("dk.rampe.monthlyreport.MonthlyReportHandler").target(), work,
                             o.reportGrowthSizes, o.reportTableItems, 900_000_000L);
                 }

@@ -26,7 +26,11 @@ final class ChildJvm {
     static final String PRIMED_MAIN = "dk.rampe.bench.crac.PrimedStart";
 
     /** What to start: a function (or the baseline) as Lambda would; {@code handler} as in the template's Handler. */
-    record Target(String name, Path jar, String handler) {
+    /** A function's jar and handler; {@code flags}: its own launch flags (its memory size), null for the run's. */
+    record Target(String name, Path jar, String handler, List<String> flags) {
+        Target(String name, Path jar, String handler) {
+            this(name, jar, handler, null);
+        }
     }
 
     /** A script step: {@code count} invocations of one event template ({@code same}: repeat the previous SEQ). */
@@ -120,7 +124,7 @@ final class ChildJvm {
 
             List<String> cmd = new ArrayList<>();
             cmd.add(java.toString());
-            cmd.addAll(flags);
+            cmd.addAll(target.flags() != null ? target.flags() : flags);
             if (classLog) cmd.add("-Xlog:class+load=info:file=" + classes);
             if (meter == Meter.CAPACITY) {
                 cmd.add("-Dbench.meter=capacity");
