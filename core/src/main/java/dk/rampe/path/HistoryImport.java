@@ -258,7 +258,7 @@ public final class HistoryImport {
             wrote = true;
         }
         if (row.exited() != null && r.status() != dk.rampe.referral.ReferralStatus.EXITED) {
-            exit.exit(staff, new ParticipantExit.Command(id, row.outcome(), null, null, row.exited()));
+            exit.exit(staff, ParticipantExit.Command.fromHistory(id, row.outcome(), row.exited()));
             wrote = true;
         }
         return wrote ? Optional.of(id) : Optional.empty();

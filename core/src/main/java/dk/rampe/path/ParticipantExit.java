@@ -35,10 +35,24 @@ public final class ParticipantExit {
      * without job or education; given with any other outcome it is refused on its field.
      */
     public record Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description,
-                          java.time.LocalDate exitedOn) {
+                          java.time.LocalDate exitedOn, boolean fromHistory) {
         /** An exit today. */
         public Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description) {
             this(referralId, outcome, note, description, null);
+        }
+
+        /** An exit recorded now, dated {@code exitedOn} (null: today). */
+        public Command(String referralId, ExitOutcome outcome, String note, ExitDescription.ConsultantText description,
+                       java.time.LocalDate exitedOn) {
+            this(referralId, outcome, note, description, exitedOn, false);
+        }
+
+        /**
+         * An exit from a programme's history, imported: it happened before Rampe, and the jobcentre handled it then,
+         * so its caseworker is not told of an exit description now.
+         */
+        public static Command fromHistory(String referralId, ExitOutcome outcome, java.time.LocalDate exitedOn) {
+            return new Command(referralId, outcome, null, null, exitedOn, true);
         }
 
         public Command {
@@ -69,8 +83,9 @@ public final class ParticipantExit {
         }
         paths.statusChanged(exited, MilestoneType.EXITED, caller.id(), c.outcome().wireName());
         if (c.description() != null) paths.saveExitText(exited, c.description());
-        // without job or education: the caseworker is told the exit description is ready (once)
-        if (!c.outcome().employmentOrEducation()) notice.send(exited, clock.instant());
+        // without job or education: the caseworker is told the exit description is ready (once); an exit from the
+        // history imported is not news to the jobcentre
+        if (!c.outcome().employmentOrEducation() && !c.fromHistory()) notice.send(exited, clock.instant());
         return exited;
     }
 }

@@ -289,6 +289,24 @@ class ImportedProgrammeTest {
     }
 
     @Test
+    void anExitImportedFromTheHistoryTellsTheCaseworkerNothingAndAnExitRecordedAfterwardsDoes() {
+        World w = imported();
+        List<Referral> all = w.referralStore.listByProgramme(HistoryScript.PROGRAMME, null);
+        List<String> importedExits = all.stream().filter(r -> r.status() == ReferralStatus.EXITED).map(Referral::id).toList();
+        long withoutWork = SCRIPT.rows.stream().filter(r -> r.exited() != null && !r.outcome().employmentOrEducation()).count();
+        assertTrue(withoutWork > 5, "the history has exits without job or education: " + withoutWork);
+        assertEquals(List.of(), importedExits.stream()
+                .filter(id -> w.outbox.find(Ids.messageId("exitDescription|" + id + "|email")).isPresent()).toList(),
+                "no exit notice for an exit that happened before Rampe");
+        // a participant still on the way when imported, who leaves afterwards without a job: the caseworker is told once
+        Referral onTheWay = all.stream().filter(r -> r.status() == ReferralStatus.ENROLLED).findFirst().orElseThrow();
+        w.exit.exit(Caller.staff(onTheWay.consultantId()),
+                new ParticipantExit.Command(onTheWay.id(), dk.rampe.referral.ExitOutcome.MOVED, null, null));
+        OutboxMessage notice = w.outbox.find(Ids.messageId("exitDescription|" + onTheWay.id() + "|email")).orElseThrow();
+        assertEquals(MessageChannel.EMAIL, notice.channel());
+    }
+
+    @Test
     void theImportedProgrammesRemindersStillAheadGoOutOnTheirDayAndThosePastAreListedOnceWithoutAnSms() {
         World w = imported();
         LocalDate last = LocalDate.of(2027, 8, 31);
