@@ -88,15 +88,7 @@ final class Inference {
             rows.add(new Row(row, c));
             focused.add(focus.test(r));
         }
-        Map<String, String> parent = new HashMap<>();
-        for (Row row : rows) {
-            String first = null;
-            for (String u : row.terms.keySet()) {
-                parent.putIfAbsent(u, u);
-                if (first == null) first = u;
-                else parent.put(root(parent, u), root(parent, first));
-            }
-        }
+        Map<String, String> parent = unite(rows);
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         Set<String> wanted = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -139,15 +131,7 @@ final class Inference {
             out = new LinkedHashMap<>();
             left = group;
         }
-        Map<String, String> parent = new HashMap<>();
-        for (Row row : left) {
-            String first = null;
-            for (String u : row.terms.keySet()) {
-                parent.putIfAbsent(u, u);
-                if (first == null) first = u;
-                else parent.put(root(parent, u), root(parent, first));
-            }
-        }
+        Map<String, String> parent = unite(left);
         Map<String, List<Row>> parts = new LinkedHashMap<>();
         for (Row row : left) parts.computeIfAbsent(root(parent, row.terms.keySet().iterator().next()), k -> new ArrayList<>()).add(row);
         for (List<Row> part : parts.values()) {
@@ -603,6 +587,20 @@ final class Inference {
             if (low.get(col).equals(high.get(col))) out.putIfAbsent(col, low.get(col));
         }
         return out;
+    }
+
+    /** The cells of the rows joined into groups (cells in one row are in one group): each cell's parent, for {@link #root}. */
+    private static Map<String, String> unite(List<Row> rows) {
+        Map<String, String> parent = new HashMap<>();
+        for (Row row : rows) {
+            String first = null;
+            for (String u : row.terms.keySet()) {
+                parent.putIfAbsent(u, u);
+                if (first == null) first = u;
+                else parent.put(root(parent, u), root(parent, first));
+            }
+        }
+        return parent;
     }
 
     private static String root(Map<String, String> parent, String x) {
