@@ -193,6 +193,7 @@ final class AdminPages {
                 "attendance.graceMinutes", "attendance.inARow", "attendance.withinCount", "attendance.withinWorkingDays",
                 "attendance.escalateAfterHours", "attendance.teamLeadEmail", "attendance.participantSms"));
         for (String c : SettingsForm.CALENDAR) out.add("calendar." + c);
+        for (String name : SettingsForm.EARLY_WARNING) out.add("earlyWarning." + name);
         for (ReportSettings.TargetKind k : ReportSettings.TargetKind.values()) {
             out.add("targets." + k.wireName() + ".value");
             out.add("targets." + k.wireName() + ".kind");
@@ -544,6 +545,16 @@ final class AdminPages {
                 false);
         f.input("attendance.teamLeadEmail", f.t("adm.f.teamLeadEmail"), f.t("adm.hint.teamLeadEmail"), true, "email", null);
         f.checkbox("attendance.participantSms", f.t("adm.f.participantSms"));
+        // the early warning: each threshold empty is its default, named beside it
+        Map<String, Integer> defaults = dk.rampe.attendance.EarlyWarning.Thresholds.DEFAULTS.toMap();
+        f.sb.append("<fieldset id=\"").append(Views.fieldId("earlyWarning")).append("\" tabindex=\"-1\"><legend>")
+                .append(esc(f.t("adm.f.earlyWarning"))).append("</legend><p class=\"hint\">")
+                .append(esc(f.t("adm.hint.earlyWarning"))).append("</p>");
+        for (String name : SettingsForm.EARLY_WARNING) {
+            f.number("earlyWarning." + name, f.t("adm.f.earlyWarning." + name),
+                    f.t("adm.hint.earlyWarning.default", defaults.get(name)), true);
+        }
+        f.sb.append("</fieldset>");
     }
 
     // ---------------------------------------------------------------- overview and history

@@ -140,6 +140,11 @@ final class SettingsForm {
                 v.put("attendance.escalateAfterHours", hours(a.escalateAfter().toMinutes()));
                 v.put("attendance.teamLeadEmail", a.teamLeadEmail() == null ? "" : a.teamLeadEmail().value());
                 if (a.participantSms()) v.put("attendance.participantSms", "1");
+                // the early warning's thresholds as set; empty: the default (shown beside the field)
+                for (String name : EARLY_WARNING) {
+                    Integer set = p.earlyWarning().get(name);
+                    v.put("earlyWarning." + name, set == null ? "" : Integer.toString(set));
+                }
             }
         }
         return v;
@@ -317,10 +322,16 @@ final class SettingsForm {
                 }
                 text(a, "teamLeadEmail", typed.getOrDefault("attendance.teamLeadEmail", "").strip());
                 a.put("participantSms", typed.containsKey("attendance.participantSms"));
+                ObjectNode w = p.putObject("earlyWarning");
+                for (String name : EARLY_WARNING) number(w, name, typed.getOrDefault("earlyWarning." + name, ""));
+                if (w.isEmpty()) p.remove("earlyWarning");
             }
         }
         return new Merged(root, index, rows, errors);
     }
+
+    /** The early warning's thresholds by name, in their order (each empty in the form: its default). */
+    static final List<String> EARLY_WARNING = dk.rampe.attendance.EarlyWarning.Thresholds.names();
 
     /** Set when typed; left out when empty (the parser then says whether it is needed). */
     private static void text(ObjectNode o, String name, String value) {

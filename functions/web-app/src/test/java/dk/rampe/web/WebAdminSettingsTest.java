@@ -177,6 +177,32 @@ class WebAdminSettingsTest {
     }
 
     @Test
+    void theEarlyWarningsThresholdsShowTheirDefaultsAndAreSavedWithTheApisRules() {
+        WebFixture.Browser admin = admin();
+        WebFixture.Page page = admin.get(programme() + "absence");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Tidlig advarsel"), page.body());
+        assertTrue(page.body().contains("Standard: 10."), "the recent sessions' default beside its field");
+        Map<String, String> a = formOf(page);
+        for (String name : SettingsForm.EARLY_WARNING) assertEquals("", a.get("earlyWarning." + name), name + ": none set");
+
+        // a minimum above its window does not fit: refused on that field, nothing saved
+        a.put("earlyWarning.recentSessions", "12");
+        a.put("earlyWarning.minRecentSessions", "13");
+        long revision = store.version().revision();
+        assertFieldError(admin.post(programme() + "absence", a), "earlyWarning.minRecentSessions");
+        assertEquals(revision, store.version().revision());
+
+        a.put("earlyWarning.minRecentSessions", "6");
+        assertEquals(303, admin.post(programme() + "absence", a).status());
+        assertEquals(Map.of("recentSessions", 12, "minRecentSessions", 6),
+                store.version().settings().programme("rampe-oestjylland").orElseThrow().earlyWarning());
+        Map<String, String> again = formOf(admin.get(programme() + "absence"));
+        assertEquals("12", again.get("earlyWarning.recentSessions"));
+        assertEquals("", again.get("earlyWarning.lateWindow"), "the others stay at their defaults");
+    }
+
+    @Test
     void aNewProgrammeIsAddedAndGoesOnToItsQuotas() {
         WebFixture.Browser admin = admin();
         assertTrue(admin.get(AdminPages.ROOT).body().contains("id=\"new-programme\""));
