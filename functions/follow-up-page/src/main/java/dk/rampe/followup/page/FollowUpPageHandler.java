@@ -52,6 +52,8 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
     private volatile TodaysListPageHandler listsBuilt;
     private final Priming priming;
     private final AttendanceStore attendance;
+    /** Public holidays and the programmes' closing days (the settings read only when an attention page shows days). */
+    private final dk.rampe.schedule.WorkingDays workingDays;
     private final Clock clock;
 
     /** Used by Lambda: everything from the environment. */
@@ -71,6 +73,9 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
         this.page = new Page(config.zone(), nudges.productName());
         this.attendance = new DynamoAttendanceStore(dynamo, config.table());
         this.clock = clock;
+        dk.rampe.dynamodb.DynamoSettingsStore settings = new dk.rampe.dynamodb.DynamoSettingsStore(dynamo, config.table(), clock,
+                java.time.Duration.ofMinutes(1));
+        this.workingDays = dk.rampe.calendar.DanishHolidays.workingDays(settings::current);
         this.lists = () -> new TodaysListPageHandler(config, nudges, dynamo, clock, page);
         // before SnapStart's snapshot: a link's request read (language, method, token), a token checked
         // (refused: it is not signed), a task read by an id never issued and the refusal page rendered in
@@ -203,7 +208,7 @@ public final class FollowUpPageHandler implements RequestHandler<APIGatewayV2HTT
 
     /** An {@code attention_due} follow-up's warning and the participant's last four weeks; null for other kinds. */
     private AttentionView attention(FollowUpTask task) {
-        return AttentionView.of(attendance, task, dk.rampe.schedule.WorkingDays.today(clock)).orElse(null);
+        return AttentionView.of(attendance, task, dk.rampe.schedule.WorkingDays.today(clock), workingDays).orElse(null);
     }
 
     private Result refused(Language language) {
