@@ -127,7 +127,7 @@ public final class BenchMain {
      * pending and due before the child starts, one pair per invocation, so every invocation claims,
      * sends (to the SES/SNS stubs) and records two messages.
      */
-    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path batch,
+    static FunctionBench nudgeDispatcher(SamTemplate template, LocalDynamo db, Deployed f, Path batch,
                                          Path oneRecord) {
         return new FunctionBench(f.name(), f.target(),
                 childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), batch, batch,
@@ -162,7 +162,7 @@ public final class BenchMain {
      * does real work; later warm runs find nothing due, the usual minute); the cost script
      * {@value #SWEEP_COST_DUE}.
      */
-    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path input) {
+    static FunctionBench nudgeSweep(SamTemplate template, LocalDynamo db, Deployed f, Path input) {
         List<ChildJvm.Step> cost = List.of(ChildJvm.Step.of("one run, " + SWEEP_COST_DUE + " messages due", input, 1),
                 ChildJvm.Step.of("one run, nothing due", input, 1));
         return new FunctionBench(f.name(), f.target(),
@@ -173,7 +173,7 @@ public final class BenchMain {
     }
 
     /** The follow-up page: GET with a valid token for a seeded open task; the cost script also posts the form. */
-    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
+    static FunctionBench followUpPage(SamTemplate template, LocalDynamo db, Deployed f, String getSample,
                                       String postSample, Path work) {
         Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name());
         String token = Nudges.pageToken(env);
@@ -187,7 +187,7 @@ public final class BenchMain {
     }
 
     /** A scheduled function (EventBridge Scheduler input), measured on one run. */
-    static FunctionBench scheduled(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, Path input,
+    static FunctionBench scheduled(SamTemplate template, LocalDynamo db, Deployed f, Path input,
                                    String what) {
         return new FunctionBench(f.name(), f.target(),
                 childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name()), input, input,
@@ -203,7 +203,7 @@ public final class BenchMain {
      * The web app: a consultant's "my participants" page (one gsi2 query of the programme's
      * referrals), with a session cookie signed by the bench's session key as the app signs it.
      */
-    static FunctionBench webApp(SamTemplate template, LocalDynamo db, int memoryMb, Deployed f, String getSample,
+    static FunctionBench webApp(SamTemplate template, LocalDynamo db, Deployed f, String getSample,
                                 Path work) {
         Map<String, String> env = childEnv(template, f.handlerClass(), db.endpoint(), f.memoryMb(), f.name());
         // the report bucket is set as in AWS: its S3 client must not be built before a report page is asked for
@@ -307,15 +307,15 @@ public final class BenchMain {
                                             followUpTemplate, 1)),
                             "POST /v1/referrals, a new citizen each time"));
             profiles.put("dk.rampe.dispatch.NudgeDispatcherHandler",
-                    f -> nudgeDispatcher(template, db, memoryMb, f, batchTemplate, oneRecordTemplate));
-            profiles.put("dk.rampe.dispatch.NudgeSweepHandler", f -> nudgeSweep(template, db, memoryMb, f, sweepInput));
+                    f -> nudgeDispatcher(template, db, f, batchTemplate, oneRecordTemplate));
+            profiles.put("dk.rampe.dispatch.NudgeSweepHandler", f -> nudgeSweep(template, db, f, sweepInput));
             // the scheduled sweeps of absence and aftercare: one run on an empty table (cold start; their
             // read cost and growth rows are still to come, see "not built yet" below)
-            profiles.put("dk.rampe.absence.AbsenceDetectionHandler", f -> scheduled(template, db, memoryMb, f, sweepInput,
+            profiles.put("dk.rampe.absence.AbsenceDetectionHandler", f -> scheduled(template, db, f, sweepInput,
                     "one run, nothing due"));
-            profiles.put("dk.rampe.aftercare.AftercareSweepHandler", f -> scheduled(template, db, memoryMb, f, sweepInput,
+            profiles.put("dk.rampe.aftercare.AftercareSweepHandler", f -> scheduled(template, db, f, sweepInput,
                     "one run, nothing due"));
-            profiles.put("dk.rampe.web.WebAppHandler", f -> webApp(template, db, memoryMb, f, repo.sample("web-app-get.json").text(),
+            profiles.put("dk.rampe.web.WebAppHandler", f -> webApp(template, db, f, repo.sample("web-app-get.json").text(),
                     work));
             // the monthly report: the scheduled run for the sample programme and the month just ended (an empty
             // programme in the cost and cold-start tables; the growth rows have the seeded ones), and the admin
@@ -335,7 +335,7 @@ public final class BenchMain {
                             ChildJvm.Step.of("GET /v1/admin/reports (list the archive)", adminList, 1)),
                     "GET /v1/admin/reports, the archive listed", Prepare.NONE, WARM_DIVISOR_REPORT));
             profiles.put("dk.rampe.followup.page.FollowUpPageHandler",
-                    f -> followUpPage(template, db, memoryMb, f, pageGetSample.text(), pagePostSample.text(), work));
+                    f -> followUpPage(template, db, f, pageGetSample.text(), pagePostSample.text(), work));
             // today's list: one run with the whole day as its window (07:30-12:00 in the template), so
             // its cold start includes the reads at any hour of the bench (on a weekend it stops at the calendar)
             profiles.put("dk.rampe.todays.TodaysListHandler", f -> {
