@@ -71,25 +71,8 @@ public final class ReferralFingerprint {
         b.append(']');
     }
 
-    /** JSON string as Jackson writes it by default: short escapes where JSON has them, else \\u00XX. */
+    /** JSON string as Jackson writes it by default ({@link dk.rampe.core.JsonText}). */
     private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\b' -> b.append("\\b");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\f' -> b.append("\\f");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04X", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        b.append('"');
+        dk.rampe.core.JsonText.string(b, s);
     }
 }

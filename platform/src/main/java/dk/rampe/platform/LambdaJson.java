@@ -83,27 +83,8 @@ public final class LambdaJson {
 
     /** Appends a JSON string: quotes, backslashes and control characters escaped, as Jackson escapes them. */
     public static StringBuilder string(StringBuilder out, String text) {
-        out.append('"');
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"');
+        return dk.rampe.core.JsonText.string(out, text);
     }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Object value(int depth) {
         if (depth > MAX_DEPTH) throw bad("nested too deep");
