@@ -81,6 +81,16 @@ public final class LambdaJson {
         throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
     }
 
+    /**
+     * A value read into a String field as the runtime's serializer (Jackson) coerces it: a string as it is, a number's
+     * or a boolean's literal, null as null; an object or an array is refused ({@link IllegalArgumentException}).
+     */
+    public static String text(Object value) {
+        if (value == null || value instanceof String) return (String) value;
+        if (value instanceof BigDecimal || value instanceof Boolean) return value.toString();
+        throw new IllegalArgumentException("not a text field");
+    }
+
     /** Appends a JSON string: quotes, backslashes and control characters escaped, as Jackson escapes them. */
     public static StringBuilder string(StringBuilder out, String text) {
         return dk.rampe.core.JsonText.string(out, text);

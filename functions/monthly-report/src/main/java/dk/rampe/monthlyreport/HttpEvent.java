@@ -104,11 +104,13 @@ final class HttpEvent {
         return scalar(o.get(field), field);
     }
 
-    /** Text as Jackson coerces it into a String: a number's or boolean's literal; an object or array is refused. */
+    /** Text as Jackson coerces it into a String ({@link LambdaJson#text}); an object or array is refused on its field. */
     private static String scalar(Object v, String field) {
-        if (v == null || v instanceof String) return (String) v;
-        if (v instanceof BigDecimal || v instanceof Boolean) return v.toString();
-        throw unreadable(field);
+        try {
+            return LambdaJson.text(v);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(field);
+        }
     }
 
     private static List<String> texts(Map<String, Object> o, String field) {

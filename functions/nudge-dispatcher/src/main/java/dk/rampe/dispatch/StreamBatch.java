@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import dk.rampe.platform.LambdaJson;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +47,8 @@ final class StreamBatch {
             if (!(r instanceof Map<?, ?> record)) throw new IllegalArgumentException("a record is not an object");
             Map<?, ?> dynamodb = object(record.get("dynamodb"));
             Map<?, ?> keys = dynamodb == null ? null : object(dynamodb.get("Keys"));
-            out.add(new Record(text(record.get("eventID")), text(record.get("eventName")),
-                    dynamodb == null ? null : text(dynamodb.get("SequenceNumber")), keys != null,
+            out.add(new Record(LambdaJson.text(record.get("eventID")), LambdaJson.text(record.get("eventName")),
+                    dynamodb == null ? null : LambdaJson.text(dynamodb.get("SequenceNumber")), keys != null,
                     keys == null ? null : stringAttribute(keys.get("pk")),
                     keys == null ? null : stringAttribute(keys.get("sk"))));
         }
@@ -78,13 +77,6 @@ final class StreamBatch {
         return o instanceof Map<?, ?> m ? m : null;
     }
 
-    /** A string field as the runtime's serializer read it: a string, or a number or boolean as its text. */
-    private static String text(Object o) {
-        if (o == null) return null;
-        if (o instanceof BigDecimal n) return n.toString();
-        if (o instanceof String || o instanceof Boolean) return o.toString();
-        throw new IllegalArgumentException("not a text field");
-    }
 
     /** The S of a DynamoDB attribute value ({@code {"S": "…"}}), or null. */
     private static String stringAttribute(Object attribute) {
