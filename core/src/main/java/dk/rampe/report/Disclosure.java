@@ -318,29 +318,23 @@ final class Disclosure {
     /** The month's relations as last written down for the same counts: an audit's rounds and the record ask again. */
     private List<Inference.Relation> relationsOf(YearMonth month, Map<String, Long> counts, List<Suppression.Group> groups,
                                                  List<Set<String>> same) {
-        if (!(month.equals(relationsMonth) && counts == relationsCounts && counts.size() == relationsSize
-                && groups == relationsGroups && groups.size() == relationsGroupCount && same == relationsSame
-                && same.size() == relationsSameCount)) {
-            relationsMonth = month;
-            relationsCounts = counts;
-            relationsSize = counts.size();
-            relationsGroups = groups;
-            relationsGroupCount = groups.size();
-            relationsSame = same;
-            relationsSameCount = same.size();
-            relationsNow = Collections.unmodifiableList(relations(month, counts, groups, same));
+        if (written == null || !written.isFor(month, counts, groups, same)) {
+            written = new Written(month, counts, counts.size(), groups, groups.size(), same, same.size(),
+                    Collections.unmodifiableList(relations(month, counts, groups, same)));
         }
-        return relationsNow;
+        return written.relations();
     }
 
-    private YearMonth relationsMonth;
-    private Map<String, Long> relationsCounts;
-    private int relationsSize;
-    private List<Suppression.Group> relationsGroups;
-    private int relationsGroupCount;
-    private List<Set<String>> relationsSame;
-    private int relationsSameCount;
-    private List<Inference.Relation> relationsNow;
+    /** The relations last written down, and what they were written for (the builder's own maps, as they were). */
+    private record Written(YearMonth month, Map<String, Long> counts, int countCells, List<Suppression.Group> groups,
+                           int groupCount, List<Set<String>> same, int sameCount, List<Inference.Relation> relations) {
+        boolean isFor(YearMonth m, Map<String, Long> c, List<Suppression.Group> g, List<Set<String>> s) {
+            return month.equals(m) && counts == c && countCells == c.size() && groups == g && groupCount == g.size()
+                    && same == s && sameCount == s.size();
+        }
+    }
+
+    private Written written;
 
     /**
      * The reader's relations of a month, each only where it holds for the true counts (a reader who assumes one
